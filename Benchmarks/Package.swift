@@ -1,0 +1,21 @@
+// swift-tools-version:6.0
+// Benchmarks live in their own package so `swift test` at the root never builds them.
+// Run from this folder: `swift run -c release AllocatorBenchmark`, `swift run -c release RenderBenchmark`.
+import PackageDescription
+
+let package = Package(
+    name: "poolmap-benchmarks",
+    dependencies: [.package(name: "poolmap", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "AllocatorBenchmark",
+            dependencies: [.product(name: "PoolAllocator", package: "poolmap")]
+        ),
+        .executableTarget(
+            name: "RenderBenchmark",
+            dependencies: [.product(name: "PoolAllocator", package: "poolmap"),
+                           .product(name: "MemoryMap", package: "poolmap")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

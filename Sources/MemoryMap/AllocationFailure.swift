@@ -1,0 +1,24 @@
+import PoolAllocator
+
+/// The words for a failed allocation, shared by the explorer's log and the scripts' events:
+/// `alloc 512 B failed: 768 B free, but the largest free block is 256 B`.
+public enum AllocationFailure {
+    /// Explains why `size` bytes (aligned to `alignment`, 1 for plain) could not be allocated
+    /// in a pool with these `stats`.
+    public static func message(size: Int, alignment: Int = 1, stats: PoolStats) -> String {
+        let request = alignment > 1
+            ? "alloc \(ByteSize.format(size)) align \(ByteSize.format(alignment))"
+            : "alloc \(ByteSize.format(size))"
+        let reason: String
+        if stats.free == 0 {
+            reason = "the pool is full"
+        } else if stats.free < size {
+            reason = "only \(ByteSize.format(stats.free)) free"
+        } else if stats.largestFree < size {
+            reason = "\(ByteSize.format(stats.free)) free, but the largest free block is \(ByteSize.format(stats.largestFree))"
+        } else {
+            reason = "no free block of \(ByteSize.format(size)) or more has a multiple of \(alignment) with room after it"
+        }
+        return "\(request) failed: \(reason)"
+    }
+}
