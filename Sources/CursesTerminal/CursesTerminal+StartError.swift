@@ -1,0 +1,30 @@
+extension CursesTerminal {
+    /// Why the terminal cannot be used for the full-screen app. Each message says what to do.
+    public enum StartError: Error, Equatable, CustomStringConvertible {
+        /// Standard input or output is a file or a pipe.
+        case notATerminal(stream: String)
+        /// `TERM` is unset or empty.
+        case termUnset
+        /// `TERM` names no terminal in the terminfo database.
+        case unknownTerminal(String)
+        /// The terminal cannot move the cursor (`TERM=dumb`).
+        case cannotAddressCursor(String)
+
+        public var description: String {
+            switch self {
+            case .notATerminal(let stream):
+                return "\(stream) is not a terminal: the interactive screen needs one. "
+                    + "To run a script or trace without it, use `poolmap run FILE`."
+            case .termUnset:
+                return "TERM is not set, so the terminal's capabilities are unknown. "
+                    + "Set it (e.g. TERM=xterm-256color), or use `poolmap run FILE` for text output."
+            case .unknownTerminal(let term):
+                return "TERM=\(term) is not a terminal this system knows (no terminfo entry). "
+                    + "Try TERM=xterm-256color, or use `poolmap run FILE` for text output."
+            case .cannotAddressCursor(let term):
+                return "TERM=\(term) cannot move the cursor, so the interactive screen cannot be drawn. "
+                    + "Use a full terminal (e.g. TERM=xterm-256color), or `poolmap run FILE` for text output."
+            }
+        }
+    }
+}
