@@ -1,0 +1,126 @@
+/// Where everything goes on a screen of `width` × `height`: the layout facts the app needs to
+/// scroll, zoom and hit-test, and that the renderer draws by.
+///
+/// From the top: title bar, overview bar (the whole pool on one line), map heading, map rows
+/// (left) beside the stats panel and block inspector (right), event log (left), the playback
+/// caption and statement lines when set, the prompt line, the footer.
+public struct ScreenLayout: Equatable, Sendable {
+    /// The smallest screen that gets the full layout.
+    public static let minimumWidth = 60
+    /// The smallest screen that gets the full layout.
+    public static let minimumHeight = 16
+
+    public let width: Int
+    public let height: Int
+    /// Below `minimumWidth` × `minimumHeight`: only the "too small" message is drawn.
+    public let isTooSmall: Bool
+
+    public let titleRow = 0
+    public let overviewRow = 1
+    /// The first column of the overview bar's cells (after its label).
+    public let overviewColumn: Int
+    /// How many cells the overview bar has room for.
+    public let overviewColumns: Int
+
+    public let mapHeadingRow = 2
+    /// The screen row of the first map row.
+    public let mapTopRow = 3
+    /// How many map rows there are.
+    public let mapRows: Int
+    /// Width of the offset labels before each map row (`0x0000 `).
+    public let mapLabelWidth: Int
+    /// The screen column of the first map cell of a row.
+    public let mapColumn: Int
+    /// How many map cells a row has.
+    public let mapColumns: Int
+    /// Width of the left part (map and event log).
+    public let leftWidth: Int
+
+    /// The column of the panel's separator line.
+    public let separatorColumn: Int
+    /// The first column of the stats panel and inspector.
+    public let panelColumn: Int
+    public let panelWidth: Int
+    public let panelTopRow = 2
+    /// One past the panel's last row.
+    public let panelBottomRow: Int
+
+    /// The event log's heading row; its lines follow.
+    public let logHeadingRow: Int
+    /// Lines of event log (one more when no prompt is open: the log borrows the prompt row).
+    public let logLines: Int
+    /// The playback caption's row, when the model has a caption.
+    public let captionRow: Int?
+    /// The playback statement's row, when the model has a statement.
+    public let statementRow: Int?
+    public let promptRow: Int
+    public let footerRow: Int
+
+    /// - Parameters:
+    ///   - totalSize: the pool's size (the widest offset label depends on it).
+    ///   - hasCaption, hasStatement: whether playback lines are reserved.
+    public init(width: Int, height: Int, totalSize: Int, hasCaption: Bool = false, hasStatement: Bool = false) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        isTooSmall = width < Self.minimumWidth || height < Self.minimumHeight
+        let w = max(width, Self.minimumWidth), h = max(height, Self.minimumHeight)
+
+        let hexDigits = max(4, String(max(0, totalSize - 1), radix: 16).count)
+        mapLabelWidth = hexDigits + 3  // "0x" + digits + " "
+        overviewColumn = mapLabelWidth
+        overviewColumns = max(0, w - mapLabelWidth)
+
+        panelWidth = w >= 120 ? 36 : (w >= 80 ? 30 : 26)
+        panelColumn = w - panelWidth
+        separatorColumn = panelColumn - 1
+        leftWidth = separatorColumn
+        mapColumn = mapLabelWidth
+        mapColumns = max(1, leftWidth - mapLabelWidth)
+
+        footerRow = h - 1
+        promptRow = h - 2
+        var row = promptRow
+        if hasStatement { row -= 1; statementRow = row } else { statementRow = nil }
+        if hasCaption { row -= 1; captionRow = row } else { captionRow = nil }
+        panelBottomRow = row
+        logLines = h >= 30 ? 6 : (h >= 22 ? 4 : 2)
+        logHeadingRow = row - logLines - 1
+        mapRows = max(1, logHeadingRow - mapTopRow)
+    }
+
+    /// The layout for `model` on a screen of `width` × `height`.
+    public init(model: ScreenModel, width: Int, height: Int) {
+        self.init(width: width, height: height, totalSize: model.pool.totalSize,
+                  hasCaption: model.caption != nil, hasStatement: model.statement != nil)
+    }
+
+    /// The map's geometry for a pool size and viewport.
+    public func mapGeometry(totalSize: Int, viewport: MapViewport) -> MapGeometry {
+        MapGeometry(totalSize: totalSize, viewport: viewport, rows: mapRows, columns: mapColumns)
+    }
+
+    /// The overview bar's geometry: always the whole pool.
+    public func overviewGeometry(totalSize: Int) -> MapGeometry {
+        MapGeometry(totalSize: totalSize, viewport: .fit, rows: 1, columns: overviewColumns)
+    }
+
+    /// What is at screen position (`row`, `column`).
+    public enum Hit: Equatable, Sendable {
+        /// Cell `index` of the map (row-major, see `MapGeometry`).
+        case map(cell: Int)
+        /// Cell `index` of the overview bar.
+        case overview(cell: Int)
+    }
+
+    /// The map or overview cell at (`row`, `column`), or nil elsewhere (and when too small).
+    public func hit(row: Int, column: Int) -> Hit? {
+        guard !isTooSmall else { return nil }
+        if row == overviewRow, column >= overviewColumn, column < overviewColumn + overviewColumns {
+            return .overview(cell: column - overviewColumn)
+        }
+        if row >= mapTopRow, row < mapTopRow + mapRows, column >= mapColumn, column < mapColumn + mapColumns {
+            return .map(cell: (row - mapTopRow) * mapColumns + (column - mapColumn))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,70 @@
+import PoolAllocator
+
+/// Everything one frame shows; `ScreenRenderer.render(_:width:height:)` turns it into a `Grid`.
+/// A plain value: the app builds it from its state each frame.
+public struct ScreenModel: Sendable {
+    /// The pool drawn (a cheap snapshot).
+    public var pool: MemoryPool
+    /// The title bar's text, e.g. `poolmap explorer` or a script's file name.
+    public var title: String
+    /// Block names by offset (scripts name blocks); shown by the inspector.
+    public var names: [Int: String]
+    /// The offset of the selected block, if any; its cells are drawn `.selected`.
+    public var selectedOffset: Int?
+    /// Which bytes the map shows.
+    public var viewport: MapViewport
+    /// Fragmentation (0…1) after each recent operation, oldest first; drawn as a sparkline.
+    public var fragmentationHistory: [Double]
+    /// Recent operations and their results, oldest first; the newest that fit are shown.
+    public var log: [LogEntry]
+    /// Playback: the script's caption (`say` text), shown above the prompt line when set.
+    public var caption: String?
+    /// Playback: the statement being run, e.g. `line 12: alloc 4KiB as tex`.
+    public var statement: String?
+    /// The prompt being typed, if any.
+    public var prompt: PromptLine?
+    /// Whether the help overlay is open.
+    public var isHelpOpen: Bool
+    /// The keys listed by the help overlay.
+    public var helpKeys: [KeyHint]
+    /// The footer's key hints; those that do not fit are left out whole.
+    public var footerKeys: [KeyHint]
+    /// What is animated in this frame.
+    public var animation: ScreenAnimation
+    /// Draw for terminals without colour: adjacent blocks alternate `█`/`▓` instead of colours.
+    public var monochrome: Bool
+
+    public init(
+        pool: MemoryPool,
+        title: String = "poolmap",
+        names: [Int: String] = [:],
+        selectedOffset: Int? = nil,
+        viewport: MapViewport = .fit,
+        fragmentationHistory: [Double] = [],
+        log: [LogEntry] = [],
+        caption: String? = nil,
+        statement: String? = nil,
+        prompt: PromptLine? = nil,
+        isHelpOpen: Bool = false,
+        helpKeys: [KeyHint] = KeyHint.explorerHelp,
+        footerKeys: [KeyHint] = KeyHint.explorerFooter,
+        animation: ScreenAnimation = .none,
+        monochrome: Bool = false
+    ) {
+        self.pool = pool
+        self.title = title
+        self.names = names
+        self.selectedOffset = selectedOffset
+        self.viewport = viewport
+        self.fragmentationHistory = fragmentationHistory
+        self.log = log
+        self.caption = caption
+        self.statement = statement
+        self.prompt = prompt
+        self.isHelpOpen = isHelpOpen
+        self.helpKeys = helpKeys
+        self.footerKeys = footerKeys
+        self.animation = animation
+        self.monochrome = monochrome
+    }
+}

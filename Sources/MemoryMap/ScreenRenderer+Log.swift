@@ -1,0 +1,44 @@
+extension ScreenRenderer {
+    /// The event log under the map: the newest entries that fit, oldest first; failures
+    /// marked `!` and drawn `.error`.
+    static func drawLog(_ model: ScreenModel, layout: ScreenLayout, into grid: inout Grid) {
+        grid.put("Events", row: layout.logHeadingRow, column: 0, style: .title, maxWidth: layout.leftWidth)
+        // With no prompt and no playback lines in between, the log also takes the prompt row.
+        let borrowsPromptRow = model.prompt == nil && layout.captionRow == nil && layout.statementRow == nil
+        let lines = layout.logLines + (borrowsPromptRow ? 1 : 0)
+        let entries = model.log.suffix(lines)
+        if entries.isEmpty {
+            grid.put("no operations yet", row: layout.logHeadingRow + 1, column: 2, style: .dim,
+                     maxWidth: layout.leftWidth - 2)
+        }
+        for (index, entry) in entries.enumerated() {
+            let row = layout.logHeadingRow + 1 + index
+            let text = (entry.isError ? "! " : "  ") + entry.text
+            grid.put(text, row: row, column: 0, style: entry.isError ? .error : .plain, maxWidth: layout.leftWidth)
+        }
+    }
+
+    /// Playback: the caption and the statement being run.
+    static func drawPlayback(_ model: ScreenModel, layout: ScreenLayout, into grid: inout Grid) {
+        if let row = layout.captionRow, let caption = model.caption {
+            grid.put(" " + caption, row: row, column: 0, style: .emphasis)
+        }
+        if let row = layout.statementRow, let statement = model.statement {
+            grid.put(" > " + statement, row: row, column: 0, style: .dim)
+        }
+    }
+
+    /// The prompt line: label, typed text, a cursor, and the last refusal in `.error` style.
+    static func drawPrompt(_ model: ScreenModel, layout: ScreenLayout, into grid: inout Grid) {
+        guard let prompt = model.prompt else { return }
+        let row = layout.promptRow
+        var column = grid.put(" " + prompt.label + ": ", row: row, column: 0, style: .prompt)
+        column = grid.put(prompt.text, row: row, column: column, style: .prompt)
+        column = grid.put("_", row: row, column: column, style: .key)
+        if let error = prompt.error {
+            grid.put("  " + error, row: row, column: column, style: .error)
+        } else {
+            grid.put("  Enter confirms · Esc cancels", row: row, column: column, style: .dim)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import PoolAllocator
+
+extension ScreenRenderer {
+    /// The overview bar: the whole pool on one line; when zoomed, cells outside the map's
+    /// view are dimmed (glyphs kept).
+    static func drawOverview(_ model: ScreenModel, painter: MapCellPainter, map: MapGeometry,
+                             layout: ScreenLayout, into grid: inout Grid) {
+        let row = layout.overviewRow
+        grid.put("pool", row: row, column: 0, style: .dim, maxWidth: layout.overviewColumn - 1)
+        let overview = layout.overviewGeometry(totalSize: model.pool.totalSize)
+        for index in 0..<overview.cellCount {
+            let bytes = overview.range(ofCell: index)
+            var cell = painter.cell(for: bytes)
+            if !map.isFit, !map.bytes.overlaps(bytes), cell.style != .selected { cell.style = .dim }
+            grid[row, layout.overviewColumn + index] = cell
+        }
+    }
+
+    /// The map heading, then the map rows, each labelled with its first byte's offset.
+    static func drawMap(_ model: ScreenModel, painter: MapCellPainter, geometry: MapGeometry,
+                        layout: ScreenLayout, into grid: inout Grid) {
+        drawMapHeading(geometry, layout: layout, into: &grid)
+        let digits = layout.mapLabelWidth - 3
+        for mapRow in 0..<layout.mapRows {
+            guard let start = geometry.rowStart(mapRow) else { break }
+            let row = layout.mapTopRow + mapRow
+            grid.put(hex(start, digits: digits), row: row, column: 0, style: .dim, maxWidth: layout.mapLabelWidth - 1)
+            let first = mapRow * layout.mapColumns
+            for column in 0..<min(layout.mapColumns, geometry.cellCount - first) {
+                grid[row, layout.mapColumn + column] = painter.cell(for: geometry.range(ofCell: first + column))
+            }
+        }
+    }
+
+    static func drawMapHeading(_ geometry: MapGeometry, layout: ScreenLayout, into grid: inout Grid) {
+        let row = layout.mapHeadingRow
+        var column = grid.put("Map", row: row, column: 0, style: .title, maxWidth: layout.leftWidth)
+        let scope: String
+        if geometry.isFit {
+            scope = "whole pool"
+        } else {
+            let digits = layout.mapLabelWidth - 3
+            scope = "\(hex(geometry.bytes.lowerBound, digits: digits))-\(hex(geometry.bytes.upperBound - 1, digits: digits))"
+        }
+        let perCell = geometry.isFit && geometry.bytes.count % max(1, geometry.cellCount) != 0
+            ? "≤\(ByteSize.format(geometry.bytesPerCell))/cell" : "\(ByteSize.format(geometry.bytesPerCell))/cell"
+        let detail = " \(scope) · \(perCell)"
+        column = grid.put(detail, row: row, column: column, style: .dim, maxWidth: layout.leftWidth - column)
+        // The legend, when it fits whole: the glyphs mean the same without colour.
+        let legend: [(String, CellStyle)] = [("█", .used(alternate: false)), (" used ", .dim), ("▒", .padding),
+                                             (" pad ", .dim), ("░", .free), (" free", .dim)]
+        let legendWidth = legend.reduce(0) { $0 + $1.0.count }
+        var legendColumn = layout.leftWidth - legendWidth
+        guard legendColumn >= column + 2 else { return }
+        for (text, style) in legend {
+            legendColumn = grid.put(text, row: row, column: legendColumn, style: style)
+        }
+    }
+
+    /// `0x` and at least `digits` lowercase hex digits.
+    static func hex(_ value: Int, digits: Int) -> String {
+        let text = String(value, radix: 16)
+        return "0x" + String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+}

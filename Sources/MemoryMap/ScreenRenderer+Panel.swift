@@ -1,0 +1,87 @@
+import PoolAllocator
+
+extension ScreenRenderer {
+    /// The separator, the stats panel and, below it, the block inspector.
+    static func drawPanel(_ model: ScreenModel, stats: PoolStats, layout: ScreenLayout, into grid: inout Grid) {
+        for row in layout.panelTopRow..<layout.panelBottomRow {
+            grid[row, layout.separatorColumn] = Cell("│", .dim)
+        }
+        var lines = statsLines(model, stats: stats, width: layout.panelWidth - 1)
+        lines += inspectorLines(model, width: layout.panelWidth - 1)
+        var row = layout.panelTopRow
+        for line in lines where row < layout.panelBottomRow {
+            var column = layout.panelColumn + 1
+            for (text, style) in line {
+                column = grid.put(text, row: row, column: column, style: style,
+                                  maxWidth: grid.width - column)
+            }
+            row += 1
+        }
+    }
+
+    /// One panel line: runs of text and their styles.
+    typealias PanelLine = [(String, CellStyle)]
+
+    /// A `label  value` line; the exact byte count is added when it fits.
+    static func sizeLine(_ label: String, _ bytes: Int, width: Int, extra: String = "") -> PanelLine {
+        let exact = ByteSize.formatExact(bytes) + extra
+        let human = ByteSize.format(bytes) + extra
+        let value = labelWidth + exact.count <= width ? exact : human
+        return [(pad(label), .dim), (value, .emphasis)]
+    }
+
+    static let labelWidth = 13
+
+    static func pad(_ label: String) -> String {
+        label + String(repeating: " ", count: max(1, labelWidth - label.count))
+    }
+
+    static func statsLines(_ model: ScreenModel, stats: PoolStats, width: Int) -> [PanelLine] {
+        let fragmentation = min(1, max(0, stats.fragmentation.isNaN ? 0 : stats.fragmentation))
+        let fragText = formatPercent(fragmentation)
+        let gaugeWidth = max(0, width - 6 - fragText.count - 3)
+        let filled = Int((fragmentation * Double(gaugeWidth)).rounded())
+        let sparkWidth = max(0, width - 6)
+        return [
+            [("Stats", .title)],
+            sizeLine("total", stats.total, width: width),
+            sizeLine("used", stats.used, width: width, extra: " " + percent(stats.used, of: stats.total)),
+            sizeLine("free", stats.free, width: width),
+            sizeLine("padding", stats.padding, width: width),
+            [(pad("blocks"), .dim), (ByteSize.grouped(stats.blockCount), .emphasis)],
+            [(pad("free blocks"), .dim), (ByteSize.grouped(stats.freeBlockCount), .emphasis)],
+            sizeLine("largest free", stats.largestFree, width: width),
+            [("frag  ", .dim), (fragText, .emphasis), (" ", .plain),
+             (String(repeating: "█", count: filled), .gaugeFilled),
+             (String(repeating: "·", count: gaugeWidth - filled), .gaugeEmpty)],
+            [("trend ", .dim), (Sparkline.text(model.fragmentationHistory, width: sparkWidth), .sparkline)],
+        ]
+    }
+
+    /// `42.5%`: one decimal, trailing `.0` dropped.
+    static func formatPercent(_ fraction: Double) -> String {
+        let tenths = Int((fraction * 1000).rounded())
+        return tenths % 10 == 0 ? "\(tenths / 10)%" : "\(tenths / 10).\(tenths % 10)%"
+    }
+
+    static func inspectorLines(_ model: ScreenModel, width: Int) -> [PanelLine] {
+        guard let offset = model.selectedOffset, let block = model.pool.block(at: offset) else {
+            return [[("Block", .title)], [("none selected", .dim)]]
+        }
+        let digits = max(4, String(max(0, model.pool.totalSize - 1), radix: 16).count)
+        let hexOffset = hex(block.offset, digits: digits)
+        var lines: [PanelLine] = [
+            [("Block ", .title), (hexOffset, .title), (" · " + ByteSize.format(block.size), .title)],
+            [("align ", .dim), (ByteSize.format(block.alignment), .emphasis),
+             ("  pad ", .dim), (ByteSize.format(block.padding), .emphasis)],
+        ]
+        if let name = model.names[block.offset] {
+            lines.append([(pad("name"), .dim), (name, .emphasis)])
+        }
+        let decimal = " (\(ByteSize.grouped(block.offset)))"
+        lines.append([(pad("offset"), .dim), (hexOffset + (labelWidth + hexOffset.count + decimal.count <= width ? decimal : ""), .emphasis)])
+        lines.append(sizeLine("size", block.size, width: width))
+        lines.append([(pad("end"), .dim), (hex(block.end, digits: digits), .emphasis)])
+        return lines
+    }
+}

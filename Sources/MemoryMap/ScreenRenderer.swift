@@ -1,0 +1,67 @@
+import PoolAllocator
+
+/// The pure screen renderer: a `ScreenModel` and a size in, a `Grid` out. No I/O, no state;
+/// the same model and size always give the same grid.
+///
+/// Layout: see `ScreenLayout`. Below `ScreenLayout.minimumWidth` × `minimumHeight` the grid
+/// holds only a wrapped message saying the terminal is too small and what it needs.
+public enum ScreenRenderer {
+    /// Draws `model` on a `width` × `height` grid (negative sizes give an empty grid).
+    /// - Complexity: O(C · log n) for C map and overview cells and n blocks, plus O(m log m)
+    ///   during a slide of m ≤ `SlideAnimation.maximumAnimatedMoves` moves; never O(n).
+    public static func render(_ model: ScreenModel, width: Int, height: Int) -> Grid {
+        var grid = Grid(width: width, height: height)
+        let layout = ScreenLayout(model: model, width: width, height: height)
+        if layout.isTooSmall {
+            drawTooSmall(into: &grid)
+            return grid
+        }
+        let stats = model.pool.stats
+        let painter = MapCellPainter(model: model)
+        let geometry = layout.mapGeometry(totalSize: model.pool.totalSize, viewport: model.viewport)
+        drawTitle(model, stats: stats, layout: layout, into: &grid)
+        drawOverview(model, painter: painter, map: geometry, layout: layout, into: &grid)
+        drawMap(model, painter: painter, geometry: geometry, layout: layout, into: &grid)
+        drawPanel(model, stats: stats, layout: layout, into: &grid)
+        drawLog(model, layout: layout, into: &grid)
+        drawPlayback(model, layout: layout, into: &grid)
+        drawPrompt(model, layout: layout, into: &grid)
+        drawFooter(model, layout: layout, into: &grid)
+        if model.isHelpOpen {
+            drawHelp(model.helpKeys, into: &grid)
+        }
+        return grid
+    }
+
+    /// The bytes under screen position (`row`, `column`): a map cell's or an overview cell's
+    /// range, or nil elsewhere (or while the help overlay is open).
+    /// - Complexity: O(1).
+    public static func bytes(atRow row: Int, column: Int, of model: ScreenModel,
+                             width: Int, height: Int) -> Range<Int>? {
+        guard !model.isHelpOpen else { return nil }
+        let layout = ScreenLayout(model: model, width: width, height: height)
+        switch layout.hit(row: row, column: column) {
+        case .map(let cell)?:
+            let range = layout.mapGeometry(totalSize: model.pool.totalSize, viewport: model.viewport).range(ofCell: cell)
+            return range.isEmpty ? nil : range
+        case .overview(let cell)?:
+            let range = layout.overviewGeometry(totalSize: model.pool.totalSize).range(ofCell: cell)
+            return range.isEmpty ? nil : range
+        case nil:
+            return nil
+        }
+    }
+
+    /// The block under screen position (`row`, `column`), for selecting with the mouse: the
+    /// block holding the cell's first byte, else the first block starting inside the cell.
+    /// - Complexity: O(log n).
+    public static func block(atRow row: Int, column: Int, of model: ScreenModel,
+                             width: Int, height: Int) -> Block? {
+        guard let range = bytes(atRow: row, column: column, of: model, width: width, height: height) else {
+            return nil
+        }
+        if let block = model.pool.block(containing: range.lowerBound) { return block }
+        if let next = model.pool.block(after: range.lowerBound), next.start < range.upperBound { return next }
+        return nil
+    }
+}
