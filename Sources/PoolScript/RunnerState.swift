@@ -1,0 +1,91 @@
+import PoolAllocator
+
+/// Everything a run has built up at one moment: the pool, the names and trace ids bound to its
+/// blocks, and where in the script it stands. A value: copying it is a checkpoint (the pool
+/// and dictionaries are copy-on-write), and running on from a copy gives the same steps.
+public struct RunnerState: Sendable {
+    /// The pool as it stands.
+    public internal(set) var pool: MemoryPool
+    /// Script names bound to live blocks: name → offset.
+    public internal(set) var offsetsByName: [String: Int] = [:]
+    /// The inverse of `offsetsByName`: offset → name.
+    public internal(set) var namesByOffset: [Int: String] = [:]
+    /// Why a name that was once bound no longer is, for messages (script names only).
+    var unboundReasons: [String: String] = [:]
+    /// Trace ids of live blocks: id → offset.
+    public internal(set) var offsetsByID: [Int: Int] = [:]
+    /// The inverse of `offsetsByID`: offset → id.
+    public internal(set) var idsByOffset: [Int: Int] = [:]
+    /// Trace ids whose last allocation failed (a later `f` does nothing, an `r` acts as `a`).
+    var failedIDs: Set<Int> = []
+    /// The caption of the latest `say`, if any.
+    public internal(set) var caption: String?
+    /// The index of the next statement to run.
+    public internal(set) var statementIndex = 0
+    /// The `random` statement under way: its workload and how many operations are left.
+    var random: (workload: RandomWorkload, done: Int, count: Int)?
+    /// Steps taken so far (say and wait included).
+    public internal(set) var stepCount = 0
+    /// Runtime errors so far.
+    public internal(set) var errorCount = 0
+    /// Scenes started by `pool` statements so far.
+    public internal(set) var sceneCount = 0
+
+    init(pool: MemoryPool) {
+        self.pool = pool
+    }
+
+    /// The name or trace id of the block at `offset`, as a label (`a`, `#17`), if any.
+    public func label(at offset: Int) -> String? {
+        if let name = namesByOffset[offset] { return name }
+        if let id = idsByOffset[offset] { return "#\(id)" }
+        return nil
+    }
+
+    /// Binds `name` to the block at `offset`.
+    mutating func bind(_ name: String, to offset: Int) {
+        offsetsByName[name] = offset
+        namesByOffset[offset] = name
+        unboundReasons[name] = nil
+    }
+
+    /// Unbinds the name of the block at `offset`, if it has one, saying why; returns the name.
+    @discardableResult
+    mutating func unbindName(at offset: Int, because reason: String) -> String? {
+        guard let name = namesByOffset.removeValue(forKey: offset) else { return nil }
+        offsetsByName[name] = nil
+        unboundReasons[name] = reason
+        return name
+    }
+
+    /// Moves every binding to its block's new offset after a defragment.
+    /// - Complexity: O(bound names + bound ids).
+    mutating func follow(_ moved: [Int: Int]) {
+        var names: [Int: String] = [:]
+        for (offset, name) in namesByOffset {
+            let new = moved[offset] ?? offset
+            names[new] = name
+            offsetsByName[name] = new
+        }
+        namesByOffset = names
+        var ids: [Int: Int] = [:]
+        for (offset, id) in idsByOffset {
+            let new = moved[offset] ?? offset
+            ids[new] = id
+            offsetsByID[id] = new
+        }
+        idsByOffset = ids
+    }
+
+    /// Forgets every binding: a new scene.
+    mutating func startScene(_ pool: MemoryPool) {
+        self.pool = pool
+        offsetsByName = [:]
+        namesByOffset = [:]
+        unboundReasons = [:]
+        offsetsByID = [:]
+        idsByOffset = [:]
+        failedIDs = []
+        sceneCount += 1
+    }
+}

@@ -1,0 +1,59 @@
+/// Reads `.pool` scripts: one statement per line, `#` comments, blank lines ignored.
+///
+/// ```
+/// pool 1KiB                      # a fresh, empty pool
+/// a = alloc 256                  # allocate and name the block
+/// b = alloc 200 align 256        # aligned allocation
+/// alloc 64                       # unnamed allocation
+/// free a                         # free by name, or `free 512` by offset
+/// defrag                         # names follow their blocks
+/// stats
+/// say "Freeing b leaves a hole"
+/// wait 1.5s                      # or 500ms
+/// random 200 seed 7              # seed defaults to 1
+/// ```
+/// Every line is read even after an error, so one pass reports every syntax error.
+public enum ScriptParser {
+    /// The statement keywords, in the order the grammar lists them.
+    static let keywords = ["pool", "alloc", "free", "defrag", "stats", "say", "wait", "random"]
+
+    /// Parses a script file's bytes.
+    /// - Parameter fileName: the name used in diagnostics.
+    /// - Throws: every syntax error of the file, in line order.
+    /// - Complexity: O(bytes).
+    public static func parse(_ bytes: [UInt8], fileName: String) throws(SyntaxErrors) -> Script {
+        let source = SourceLines(bytes, fileName: fileName)
+        var diagnostics = source.diagnostics
+        var statements: [Statement] = []
+        for line in source.lines {
+            let scalars = line.scalars
+            var problems: [ScriptTokenizer.Failure] = []
+            switch ScriptTokenizer.tokens(of: scalars) {
+            case .failure(let failure):
+                problems.append(failure)
+            case .success(let tokens) where !tokens.isEmpty:
+                var reader = StatementReader(tokens: tokens)
+                if let action = reader.statement(), reader.problems.isEmpty {
+                    statements.append(Statement(line: line.number, action: action))
+                }
+                problems += reader.problems
+            case .success:
+                break
+            }
+            for problem in problems {
+                diagnostics.append(Diagnostic(
+                    fileName: fileName, line: line.number, column: problem.column,
+                    message: problem.message, sourceLine: Diagnostic.printable(scalars)))
+            }
+        }
+        guard diagnostics.isEmpty else {
+            throw SyntaxErrors(diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+        }
+        return Script(kind: .script, fileName: fileName, statements: statements)
+    }
+
+    /// Parses script text (for tests and the embedded demos).
+    public static func parse(_ text: String, fileName: String) throws(SyntaxErrors) -> Script {
+        try parse(Array(text.utf8), fileName: fileName)
+    }
+}

@@ -1,0 +1,237 @@
+import MemoryMap
+import PoolAllocator
+
+/// Runs a parsed script or trace against a `MemoryPool`, one step at a time.
+///
+/// A step is a pool operation (one statement, one operation drawn by a `random`, one trace
+/// line) or a `say`/`wait`. Failed allocations and runtime errors (freeing an unbound name, a
+/// double free, binding a name that still holds a block, …) are outcomes of their steps; the
+/// run always goes on with the next statement. Each step costs O(log n) (n = live blocks)
+/// except `pool` and `defrag`, which are O(n), and the draws of `random`, O(log T · log n).
+public struct ScriptRunner: Sendable {
+    /// The script being run.
+    public let script: Script
+    /// Where the run stands; copy it to keep a checkpoint, assign it back to return there.
+    public var state: RunnerState
+
+    /// A runner at the start of `script`.
+    /// - Parameter poolSize: the pool before any `pool` statement: `--size`, else 64 KiB for
+    ///   scripts and `tracePoolSize` for traces (see `defaultPoolSize(for:)`).
+    /// - Throws: `PoolError.invalidPoolSize` when `poolSize < 1`.
+    public init(script: Script, poolSize: Int) throws(PoolError) {
+        self.script = script
+        state = RunnerState(pool: try MemoryPool(totalSize: poolSize))
+    }
+
+    /// The pool a script starts with when no size is given: 64 KiB for a script, the trace's
+    /// peak live bytes × 1.25 for a trace.
+    public static func defaultPoolSize(for script: Script) -> Int {
+        script.kind == .trace ? script.tracePoolSize : 64 * 1024
+    }
+
+    /// The pool as it stands.
+    public var pool: MemoryPool { state.pool }
+
+    /// Whether every statement has run.
+    public var isFinished: Bool {
+        state.random == nil && state.statementIndex >= script.statements.count
+    }
+
+    /// Runs the next step; nil when the script is finished.
+    /// - Complexity: O(log n) for most steps; see the type's discussion.
+    public mutating func step() -> Step? {
+        if let random = state.random {
+            return randomStep(random)
+        }
+        guard state.statementIndex < script.statements.count else { return nil }
+        let statement = script.statements[state.statementIndex]
+        state.statementIndex += 1
+        if case .random(let count, let seed) = statement.action {
+            state.random = (RandomWorkload(seed: seed), 0, count)
+            return randomStep(state.random!)
+        }
+        let step = perform(statement)
+        record(step)
+        return step
+    }
+
+    /// Runs every remaining step, handing each to `body` with the state after it.
+    public mutating func run(_ body: (Step, RunnerState) -> Void = { _, _ in }) {
+        while let step = step() { body(step, state) }
+    }
+
+    // MARK: Steps
+
+    private mutating func record(_ step: Step) {
+        state.stepCount += 1
+        if step.error != nil { state.errorCount += 1 }
+    }
+
+    private mutating func randomStep(_ random: (workload: RandomWorkload, done: Int, count: Int)) -> Step {
+        var workload = random.workload
+        let line = script.statements[state.statementIndex - 1].line
+        let operation = workload.next(for: state.pool)
+        let done = random.done + 1
+        state.random = done < random.count ? (workload, done, random.count) : nil
+        var step: Step
+        switch operation {
+        case .free(let offset):
+            let name = state.unbindName(at: offset, because: "freed by the random statement on line \(line)")
+            step = Step(line: line, operation: .free(name: name, id: nil, offset: offset),
+                        outcome: freeOutcome(offset))
+        case .alloc(let size, let alignment):
+            let (outcome, _) = allocate(size: size, alignment: alignment)
+            step = Step(line: line, operation: .alloc(name: nil, id: nil, size: size, alignment: alignment > 1 ? alignment : nil),
+                        outcome: outcome)
+        }
+        step.randomIndex = (done, random.count)
+        record(step)
+        return step
+    }
+
+    private mutating func perform(_ statement: Statement) -> Step {
+        let line = statement.line
+        switch statement.action {
+        case .pool(let size):
+            // Sizes were checked positive when parsing; a failure here cannot happen, but is
+            // reported rather than trusted.
+            do {
+                state.startScene(try MemoryPool(totalSize: size))
+                return Step(line: line, operation: .pool(size: size), outcome: .done)
+            } catch {
+                return Step(line: line, operation: .pool(size: size), outcome: .error(error.description))
+            }
+        case .alloc(let name, let size, let alignment):
+            let operation = Step.Operation.alloc(name: name, id: nil, size: size, alignment: alignment)
+            if let name, let offset = state.offsetsByName[name] {
+                return Step(line: line, operation: operation, outcome: .error(
+                    "'\(name)' still holds the block at \(offset); free it before binding the name again (no allocation was made)"))
+            }
+            let (outcome, offset) = allocate(size: size, alignment: alignment ?? 1)
+            if let name {
+                if let offset { state.bind(name, to: offset) }
+                else { state.unboundReasons[name] = "its allocation on line \(line) failed" }
+            }
+            return Step(line: line, operation: operation, outcome: outcome)
+        case .free(.name(let name)):
+            guard let offset = state.offsetsByName[name] else {
+                let why = state.unboundReasons[name].map { ": \($0)" } ?? ": it was never allocated"
+                return Step(line: line, operation: .free(name: name, id: nil, offset: nil),
+                            outcome: .error("cannot free '\(name)': the name is not bound to a block\(why)"))
+            }
+            state.unbindName(at: offset, because: "freed on line \(line)")
+            return Step(line: line, operation: .free(name: name, id: nil, offset: offset), outcome: freeOutcome(offset))
+        case .free(.offset(let offset)):
+            let outcome = freeOutcome(offset)
+            var name: String?
+            if outcome == .done { name = state.unbindName(at: offset, because: "its block was freed on line \(line)") }
+            return Step(line: line, operation: .free(name: name, id: nil, offset: offset), outcome: outcome)
+        case .defrag:
+            let moved = state.pool.defragment()
+            state.follow(moved)
+            let pairs = moved.sorted { $0.key < $1.key }.map { (old: $0.key, new: $0.value) }
+            return Step(line: line, operation: .defrag, outcome: .mapping(pairs))
+        case .stats:
+            return Step(line: line, operation: .stats, outcome: .stats(state.pool.stats))
+        case .say(let caption):
+            state.caption = caption
+            return Step(line: line, operation: .say(caption), outcome: .done)
+        case .wait(let milliseconds):
+            return Step(line: line, operation: .wait(milliseconds: milliseconds), outcome: .done)
+        case .random:
+            preconditionFailure("random statements are expanded by step()")
+        case .traceAlloc(let id, let size, let alignment):
+            return traceAlloc(id: id, size: size, alignment: alignment, line: line)
+        case .traceFree(let id):
+            return traceFree(id: id, line: line)
+        case .traceRealloc(let id, let size):
+            return traceRealloc(id: id, size: size, line: line)
+        }
+    }
+
+    // MARK: Trace lines
+
+    private mutating func traceAlloc(id: Int, size: Int, alignment: Int?, line: Int) -> Step {
+        let operation = Step.Operation.alloc(name: nil, id: id, size: size, alignment: alignment)
+        if let offset = state.offsetsByID[id] {
+            return Step(line: line, operation: operation, outcome: .error(
+                "id \(id) is still live at offset \(offset); no allocation was made"))
+        }
+        let (outcome, offset) = allocate(size: size, alignment: alignment ?? 1)
+        bindID(id, to: offset)
+        return Step(line: line, operation: operation, outcome: outcome)
+    }
+
+    private mutating func traceFree(id: Int, line: Int) -> Step {
+        if state.failedIDs.remove(id) != nil {
+            // Like free(NULL): the allocation it would free never happened.
+            return Step(line: line, operation: .free(name: nil, id: id, offset: nil), outcome: .done)
+        }
+        guard let offset = state.offsetsByID[id] else {
+            return Step(line: line, operation: .free(name: nil, id: id, offset: nil), outcome: .error(
+                "cannot free id \(id): it is not live (never allocated, or already freed)"))
+        }
+        let outcome = freeOutcome(offset)
+        if outcome == .done {
+            state.offsetsByID[id] = nil
+            state.idsByOffset[offset] = nil
+        }
+        return Step(line: line, operation: .free(name: nil, id: id, offset: offset), outcome: outcome)
+    }
+
+    private mutating func traceRealloc(id: Int, size: Int, line: Int) -> Step {
+        if state.failedIDs.contains(id) {
+            state.failedIDs.remove(id)
+            let (outcome, offset) = allocate(size: size, alignment: 1)
+            bindID(id, to: offset)
+            return Step(line: line, operation: .realloc(id: id, size: size, offset: nil), outcome: outcome)
+        }
+        guard let old = state.offsetsByID[id] else {
+            return Step(line: line, operation: .realloc(id: id, size: size, offset: nil), outcome: .error(
+                "cannot realloc id \(id): it is not live (never allocated, or already freed)"))
+        }
+        let operation = Step.Operation.realloc(id: id, size: size, offset: old)
+        let (outcome, offset) = allocate(size: size, alignment: 1)
+        guard let offset else {
+            return Step(line: line, operation: operation, outcome: outcome)  // the old block stays
+        }
+        _ = freeOutcome(old)
+        state.idsByOffset[old] = nil
+        state.offsetsByID[id] = offset
+        state.idsByOffset[offset] = id
+        return Step(line: line, operation: operation, outcome: outcome)
+    }
+
+    private mutating func bindID(_ id: Int, to offset: Int?) {
+        if let offset {
+            state.offsetsByID[id] = offset
+            state.idsByOffset[offset] = id
+        } else {
+            state.failedIDs.insert(id)
+        }
+    }
+
+    // MARK: Pool calls
+
+    /// Allocates, turning the allocator's answer into an outcome and the offset, if any.
+    private mutating func allocate(size: Int, alignment: Int) -> (Step.Outcome, Int?) {
+        do {
+            if let offset = try state.pool.allocAligned(size, alignment: alignment) {
+                return (.offset(offset), offset)
+            }
+            return (.allocationFailed(AllocationFailure.message(size: size, alignment: alignment, stats: state.pool.stats)), nil)
+        } catch {
+            return (.error(error.description), nil)
+        }
+    }
+
+    /// Frees the block at `offset`: `.done`, or the allocator's refusal as an error.
+    private mutating func freeOutcome(_ offset: Int) -> Step.Outcome {
+        do {
+            try state.pool.free(offset)
+            return .done
+        } catch {
+            return .error("cannot free \(offset): \(error.description)")
+        }
+    }
+}

@@ -1,0 +1,96 @@
+/// What one line of a script or trace asks for.
+public enum Action: Equatable, Hashable, Sendable {
+    /// `pool SIZE`: a fresh, empty pool of `size` bytes; every name becomes unbound.
+    case pool(size: Int)
+    /// `[NAME =] alloc SIZE [align A]`: allocate, binding `name` to the block when given.
+    /// `alignment` is nil for a plain allocation.
+    case alloc(name: String?, size: Int, alignment: Int?)
+    /// `free NAME` or `free OFFSET`.
+    case free(FreeTarget)
+    /// `defrag`: defragment; names follow their blocks.
+    case defrag
+    /// `stats`: record the pool's figures.
+    case stats
+    /// `say "…"`: a caption shown while playing.
+    case say(String)
+    /// `wait 1.5s` / `wait 500ms`: a pause while playing (ignored headless).
+    case wait(milliseconds: Int)
+    /// `random N [seed S]`: `count` operations drawn by `RandomWorkload(seed:)`.
+    case random(count: Int, seed: UInt64)
+    /// Trace `a ID SIZE` and `m ID SIZE ALIGN`.
+    case traceAlloc(id: Int, size: Int, alignment: Int?)
+    /// Trace `f ID`.
+    case traceFree(id: Int)
+    /// Trace `r ID SIZE`: allocate the new size, then free the old block.
+    case traceRealloc(id: Int, size: Int)
+}
+
+/// What `free` names: a bound name or a block's offset.
+public enum FreeTarget: Equatable, Hashable, Sendable {
+    case name(String)
+    case offset(Int)
+}
+
+/// One statement of a script or trace and the line it comes from.
+public struct Statement: Equatable, Hashable, Sendable {
+    /// The 1-based line number in the source file.
+    public var line: Int
+    public var action: Action
+
+    public init(line: Int, action: Action) {
+        self.line = line
+        self.action = action
+    }
+}
+
+extension Action: CustomStringConvertible {
+    /// The statement as it would be written in a script or trace, e.g. `b = alloc 200 align 256`.
+    public var description: String {
+        switch self {
+        case .pool(let size): return "pool \(size)"
+        case .alloc(let name, let size, let alignment):
+            let binding = name.map { "\($0) = " } ?? ""
+            let align = alignment.map { " align \($0)" } ?? ""
+            return "\(binding)alloc \(size)\(align)"
+        case .free(.name(let name)): return "free \(name)"
+        case .free(.offset(let offset)): return "free \(offset)"
+        case .defrag: return "defrag"
+        case .stats: return "stats"
+        case .say(let caption): return "say \(Self.quoted(caption))"
+        case .wait(let milliseconds):
+            if milliseconds < 1000 { return "wait \(milliseconds)ms" }
+            var fraction = String(milliseconds % 1000)
+            fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            return "wait \(milliseconds / 1000)" + (fraction.isEmpty ? "" : ".\(fraction)") + "s"
+        case .random(let count, let seed): return "random \(count) seed \(seed)"
+        case .traceAlloc(let id, let size, nil): return "a \(id) \(size)"
+        case .traceAlloc(let id, let size, let alignment?): return "m \(id) \(size) \(alignment)"
+        case .traceFree(let id): return "f \(id)"
+        case .traceRealloc(let id, let size): return "r \(id) \(size)"
+        }
+    }
+
+    /// `text` as a script string literal: quotes and backslashes escaped.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for character in text {
+            switch character {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default: out.append(character)
+            }
+        }
+        return out + "\""
+    }
+
+    /// Whether the action changes or inspects the pool (everything but `say` and `wait`).
+    public var isPoolOperation: Bool {
+        switch self {
+        case .say, .wait: return false
+        default: return true
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import MemoryMap
+import PoolAllocator
+
+extension Step {
+    /// The step as a statement: `b = alloc 200 align 256`, `free a (256)`, `a 7 512`,
+    /// `alloc 37 (random 3/200)`.
+    public var statementText: String {
+        var text: String
+        switch operation {
+        case .pool(let size): text = "pool \(ByteSize.format(size))"
+        case .alloc(_, let id?, let size, let alignment):
+            text = alignment.map { "m \(id) \(size) \($0)" } ?? "a \(id) \(size)"
+        case .alloc(let name, nil, let size, let alignment):
+            text = (name.map { "\($0) = " } ?? "") + "alloc \(size)" + (alignment.map { " align \($0)" } ?? "")
+        case .free(_, let id?, _): text = "f \(id)"
+        case .free(let name?, nil, let offset):
+            text = "free \(name)" + (offset.map { " (\($0))" } ?? "")
+        case .free(nil, nil, let offset): text = "free \(offset.map(String.init) ?? "?")"
+        case .realloc(let id, let size, _): text = "r \(id) \(size)"
+        case .defrag: text = "defrag"
+        case .stats: text = "stats"
+        case .say(let caption): text = "say \(Action.quoted(caption))"
+        case .wait(let milliseconds): text = Action.wait(milliseconds: milliseconds).description
+        }
+        if let random = randomIndex { text += " (random \(random.index)/\(random.of))" }
+        return text
+    }
+
+    /// The outcome in words: `0`, `failed: alloc 512 B failed: …`, `{128: 0, 384: 128}`,
+    /// `error: …`; empty for steps with nothing to report.
+    public var outcomeText: String {
+        switch outcome {
+        case .done: return ""
+        case .offset(let offset): return "\(offset)"
+        case .allocationFailed(let message): return "failed: \(message)"
+        case .mapping(let pairs):
+            return "{" + pairs.map { "\($0.old): \($0.new)" }.joined(separator: ", ") + "}"
+        case .stats(let stats): return stats.seedText
+        case .error(let message): return "error: \(message)"
+        }
+    }
+}
+
+extension PoolStats {
+    /// The seed's five figures in its own words:
+    /// `total 1024, used 768, free 256, num_blocks 3, fragmentation 0.0`.
+    public var seedText: String {
+        "total \(total), used \(used), free \(free), num_blocks \(blockCount), fragmentation "
+            + JSONValue.double(fragmentation).compact
+    }
+}
