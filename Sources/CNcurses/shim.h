@@ -43,6 +43,7 @@ static inline int pm_colors(void) { return COLORS; }
 static inline int pm_color_pairs(void) { return COLOR_PAIRS; }
 static inline FILE *pm_stdin(void) { return stdin; }
 static inline FILE *pm_stdout(void) { return stdout; }
+static inline FILE *pm_stderr(void) { return stderr; }
 
 /// Columns `character` takes on a terminal (glibc declares wcwidth only under _XOPEN_SOURCE).
 extern int wcwidth(wchar_t character);

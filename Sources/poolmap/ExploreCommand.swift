@@ -1,6 +1,44 @@
 import ArgumentParser
+import CursesTerminal
+import MemoryMap
+import PoolApp
+import PoolScript
 
+/// `poolmap explore` (the default): the interactive explorer on an empty pool.
 struct Explore: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "(being written)")
-    func run() throws { throw ValidationError("'explore' is being written") }
+    static let configuration = CommandConfiguration(
+        abstract: "Explore a memory pool interactively: allocate, free, defragment and watch the map.",
+        discussion: """
+            Keys: a alloc SIZE · A alloc SIZE ALIGN · f/Delete free · d defragment · r random op · \
+            R random burst · u undo · ←/→ h/l select · Home/End first/last · +/- zoom · 0 fit · \
+            PgUp/PgDn scroll · click select · ?/F1 help · q quit. Needs a terminal; for text output \
+            use `poolmap run FILE`.
+            """
+    )
+
+    @Option(name: .long, help: "The pool's size: 256, 4KiB, 0x100, 2M (units B, K/KiB, M/MiB, G/GiB).",
+            transform: Explore.parseSize)
+    var size: Int = 64 * 1024
+
+    @Option(name: .long, help: "The seed of the random operations (r, R), to replay a session.")
+    var seed: UInt64 = RandomWorkload.defaultSeed
+
+    @Flag(name: .long, help: "No colours: glyphs and attributes only (also when NO_COLOR is set).")
+    var noColor = false
+
+    static func parseSize(_ text: String) throws -> Int {
+        do {
+            return try ByteSize.parsePositive(text)
+        } catch {
+            throw ValidationError("--size: \(error)")
+        }
+    }
+
+    func run() throws {
+        let status = CursesTerminal.runFullScreen(noColor: noColor) { terminal in
+            ExplorerApp(state: try ExplorerState(poolSize: size, screenSize: terminal.size, seed: seed,
+                                                 monochrome: terminal.colorDepth == .monochrome))
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
 }

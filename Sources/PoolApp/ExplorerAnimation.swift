@@ -1,0 +1,77 @@
+import MemoryMap
+import PoolAllocator
+
+/// The explorer's running animations, advanced by timer ticks: new blocks glow for a moment,
+/// freed ones fade, and a defragment slides the moved blocks to their new offsets.
+public struct ExplorerAnimation: Sendable {
+    /// Ticks an appearing or fading footprint stays highlighted.
+    public static let highlightTicks = 8
+    /// Ticks a defragment's slide takes from the old offsets to the new ones.
+    public static let slideTicks = 15
+    /// The tick interval while anything moves (25 frames per second).
+    public static let tickInterval = Duration.milliseconds(40)
+
+    struct Highlight: Sendable {
+        var footprint: Range<Int>
+        var ticksLeft: Int
+    }
+
+    var appearing: [Highlight] = []
+    var fading: [Highlight] = []
+    /// The defragment's slide and how many ticks it has run.
+    var slide: SlideAnimation?
+    var slideTick = 0
+
+    /// Whether anything still moves (the app then wants ticks).
+    public var isActive: Bool { !appearing.isEmpty || !fading.isEmpty || slide != nil }
+
+    /// The frame's view of the animation for the renderer.
+    public var screenAnimation: ScreenAnimation {
+        ScreenAnimation(appearing: appearing.map(\.footprint), fading: fading.map(\.footprint), slide: slide)
+    }
+
+    /// Highlights a block that just appeared.
+    mutating func blockAppeared(_ footprint: Range<Int>) {
+        appearing.append(Highlight(footprint: footprint, ticksLeft: Self.highlightTicks))
+    }
+
+    /// Highlights the bytes of a block just freed.
+    mutating func blockFaded(_ footprint: Range<Int>) {
+        fading.append(Highlight(footprint: footprint, ticksLeft: Self.highlightTicks))
+    }
+
+    /// Starts sliding blocks from the old offsets in `moves` to the new ones in `pool`
+    /// (`pool` is the pool after the defragment). Too many moves show the end state at once.
+    mutating func startSlide(moves: [Int: Int], in pool: MemoryPool) {
+        finish()
+        let slide = SlideAnimation(moves: moves, in: pool, progress: 0)
+        if slide.isAnimated {
+            self.slide = slide
+            slideTick = 0
+        }
+    }
+
+    /// One tick further; finished animations drop out.
+    mutating func advance() {
+        appearing = appearing.compactMap { $0.ticksLeft > 1 ? Highlight(footprint: $0.footprint, ticksLeft: $0.ticksLeft - 1) : nil }
+        fading = fading.compactMap { $0.ticksLeft > 1 ? Highlight(footprint: $0.footprint, ticksLeft: $0.ticksLeft - 1) : nil }
+        if var running = slide {
+            slideTick += 1
+            if slideTick >= Self.slideTicks {
+                slide = nil
+            } else {
+                running.progress = Double(slideTick) / Double(Self.slideTicks)
+                slide = running
+            }
+        }
+    }
+
+    /// Stops everything at its end state (before the pool changes again, so no highlight
+    /// points at bytes that mean something else now).
+    mutating func finish() {
+        appearing = []
+        fading = []
+        slide = nil
+        slideTick = 0
+    }
+}

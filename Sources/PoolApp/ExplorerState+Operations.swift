@@ -1,0 +1,171 @@
+import MemoryMap
+import PoolAllocator
+import PoolScript
+
+extension ExplorerState {
+    /// Allocates `size` bytes at a multiple of `alignment` (1: plain) and selects the new block;
+    /// a failure is logged with its reason and changes nothing.
+    mutating func allocate(size: Int, alignment: Int) {
+        let action = Self.describeAllocation(size: size, alignment: alignment)
+        var changed = pool
+        do {
+            guard let offset = try changed.allocAligned(size, alignment: alignment) else {
+                record(LogEntry(AllocationFailure.message(size: size, alignment: alignment, stats: pool.stats), isError: true))
+                return
+            }
+            commit(changed, action: action)
+            select(offset)
+            if let block = pool.block(at: offset) {
+                animation.blockAppeared(block.start..<block.end)
+                let padding = block.padding > 0 ? " (\(ByteSize.format(block.padding)) padding)" : ""
+                record(LogEntry("\(action) → \(Self.hex(offset))\(padding)"))
+            }
+        } catch {
+            record(LogEntry("\(action) refused: \(error)", isError: true))
+        }
+    }
+
+    /// Frees the selected block and selects its neighbour (the next, else the previous).
+    mutating func freeSelected() {
+        guard let block = selectedBlock else {
+            record(LogEntry("free: no block selected (select one with ←/→ or a click)", isError: true))
+            return
+        }
+        var changed = pool
+        do {
+            try changed.free(block.offset)
+        } catch {
+            record(LogEntry("free \(Self.hex(block.offset)) refused: \(error)", isError: true))
+            return
+        }
+        let neighbour = changed.block(after: block.offset) ?? changed.block(before: block.offset)
+        commit(changed, action: "free \(Self.hex(block.offset))")
+        selectedOffset = neighbour?.offset
+        animation.blockFaded(block.start..<block.end)
+        record(LogEntry("free \(Self.hex(block.offset)) (\(ByteSize.format(block.size)))"))
+    }
+
+    /// Defragments; the selection follows its block to the new offset, and the moved blocks
+    /// slide there over the next ticks.
+    mutating func defragment() {
+        let before = pool.stats
+        var changed = pool
+        let moves = changed.defragment()
+        let moved = moves.filter { $0.key != $0.value }.count
+        commit(changed, action: "defrag")
+        if let selected = selectedOffset { selectedOffset = moves[selected] ?? selected }
+        animation.startSlide(moves: moves, in: pool)
+        if let selected = selectedOffset { viewport = mapGeometry.revealing(selected) }
+        let blocks = moved == 1 ? "1 block" : "\(moved) blocks"
+        record(LogEntry("defrag: moved \(blocks); largest free \(ByteSize.format(before.largestFree)) → \(ByteSize.format(pool.stats.largestFree))"))
+    }
+
+    /// One operation drawn by the random workload.
+    mutating func randomOperation() {
+        let operation = workload.next(for: pool)
+        var changed = pool
+        switch apply(operation, to: &changed) {
+        case .allocated(let offset, let size, let alignment):
+            commit(changed, action: "random alloc")
+            select(offset)
+            if let block = pool.block(at: offset) { animation.blockAppeared(block.start..<block.end) }
+            record(LogEntry("random: \(Self.describeAllocation(size: size, alignment: alignment)) → \(Self.hex(offset))"))
+        case .failed(let size, let alignment):
+            record(LogEntry("random: " + AllocationFailure.message(size: size, alignment: alignment, stats: pool.stats), isError: true))
+        case .freed(let block):
+            commit(changed, action: "random free")
+            if selectedOffset == block.offset { selectedOffset = changed.block(after: block.offset)?.offset }
+            animation.blockFaded(block.start..<block.end)
+            record(LogEntry("random: free \(Self.hex(block.offset)) (\(ByteSize.format(block.size)))"))
+        }
+    }
+
+    /// ``burstLength`` random operations as one action (one undo level, one log line).
+    mutating func randomBurst() {
+        var changed = pool
+        var allocations = 0, failures = 0, frees = 0
+        for _ in 0..<Self.burstLength {
+            switch apply(workload.next(for: changed), to: &changed) {
+            case .allocated: allocations += 1
+            case .failed: failures += 1
+            case .freed: frees += 1
+            }
+        }
+        commit(changed, action: "burst")
+        if let selected = selectedOffset, pool.block(at: selected) == nil { selectedOffset = nil }
+        let fragmentation = Int((pool.stats.fragmentation * 100).rounded())
+        record(LogEntry("burst of \(Self.burstLength) random ops: \(allocations) allocs, \(failures) failed, \(frees) frees; fragmentation \(fragmentation)%",
+                        isError: false))
+    }
+
+    /// Goes back to the state before the last action.
+    mutating func undo() {
+        guard let point = undoStack.popLast() else {
+            record(LogEntry("undo: nothing to undo", isError: true))
+            return
+        }
+        animation.finish()
+        pool = point.pool
+        selectedOffset = point.selectedOffset
+        recordFragmentation()
+        record(LogEntry("undo \(point.action) (\(undoStack.count) more to undo)"))
+    }
+
+    // MARK: Helpers
+
+    /// What a random operation did.
+    enum RandomOutcome {
+        case allocated(offset: Int, size: Int, alignment: Int)
+        case failed(size: Int, alignment: Int)
+        case freed(Block)
+    }
+
+    /// Applies a drawn operation to `target`. The workload only draws valid requests and live
+    /// offsets, so a refusal would be a bug; it is reported as a failed allocation rather than a crash.
+    func apply(_ operation: RandomOperation, to target: inout MemoryPool) -> RandomOutcome {
+        switch operation {
+        case .alloc(let size, let alignment):
+            if let offset = try? target.allocAligned(size, alignment: alignment) {
+                return .allocated(offset: offset, size: size, alignment: alignment)
+            }
+            return .failed(size: size, alignment: alignment)
+        case .free(let offset):
+            guard let block = target.block(at: offset), (try? target.free(offset)) != nil else {
+                return .failed(size: 0, alignment: 1)
+            }
+            return .freed(block)
+        }
+    }
+
+    /// Makes `changed` the pool, saving the current one for undo.
+    mutating func commit(_ changed: MemoryPool, action: String) {
+        animation.finish()
+        undoStack.append(UndoPoint(pool: pool, selectedOffset: selectedOffset, action: action))
+        if undoStack.count > Self.maximumUndoLevels { undoStack.removeFirst(undoStack.count - Self.maximumUndoLevels) }
+        pool = changed
+        recordFragmentation()
+    }
+
+    mutating func recordFragmentation() {
+        fragmentationHistory.append(pool.stats.fragmentation)
+        if fragmentationHistory.count > Self.maximumHistory {
+            fragmentationHistory.removeFirst(fragmentationHistory.count - Self.maximumHistory)
+        }
+    }
+
+    mutating func record(_ entry: LogEntry) {
+        log.append(entry)
+        if log.count > Self.maximumLogEntries { log.removeFirst(log.count - Self.maximumLogEntries) }
+    }
+
+    /// `alloc 256 B` or `alloc 200 B align 256 B`.
+    static func describeAllocation(size: Int, alignment: Int) -> String {
+        alignment > 1 ? "alloc \(ByteSize.format(size)) align \(ByteSize.format(alignment))" : "alloc \(ByteSize.format(size))"
+    }
+
+    /// An offset as the map labels it: `0x0100`.
+    static func hex(_ offset: Int) -> String {
+        let digits = String(offset, radix: 16)
+        return "0x" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}

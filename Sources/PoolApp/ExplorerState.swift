@@ -1,0 +1,100 @@
+import MemoryMap
+import PoolAllocator
+import PoolScript
+
+/// The interactive explorer's whole state: the pool and everything around it (selection,
+/// zoom, prompt, help, event log, undo history, animation).
+///
+/// It changes only through ``reduce(_:)`` (one input event in, the new state out) and is drawn
+/// only through ``screenModel``: the screen never decides what the pool does. Every action that
+/// changes the pool first saves an undo point, logs its result, and records fragmentation.
+public struct ExplorerState: Sendable {
+    /// The pool being explored.
+    public internal(set) var pool: MemoryPool
+    /// The offset of the selected block, if any; always a live block's offset.
+    public internal(set) var selectedOffset: Int?
+    /// Which bytes the map shows.
+    public internal(set) var viewport: MapViewport = .fit
+    /// The prompt being typed, if any.
+    public internal(set) var prompt: ExplorerPrompt?
+    /// Whether the help overlay is open.
+    public internal(set) var isHelpOpen = false
+    /// Every action's result, oldest first (the newest ``maximumLogEntries``).
+    public internal(set) var log: [LogEntry] = []
+    /// Fragmentation after each pool-changing action, oldest first.
+    public internal(set) var fragmentationHistory: [Double] = []
+    /// What the map animates now.
+    public internal(set) var animation = ExplorerAnimation()
+    /// The terminal's size, for zooming, scrolling and hit-testing as the screen shows them.
+    public internal(set) var screenSize: TerminalSize
+    /// Draw for terminals without colour (alternating glyphs instead of colours).
+    public var monochrome: Bool
+    /// States to go back to, newest last.
+    var undoStack: [UndoPoint] = []
+    /// Where random operations come from (`r`, `R`).
+    var workload: RandomWorkload
+
+    /// Most undo levels kept; older ones are dropped.
+    public static let maximumUndoLevels = 1000
+    /// Most log entries kept.
+    public static let maximumLogEntries = 500
+    /// Most fragmentation samples kept for the sparkline.
+    public static let maximumHistory = 256
+    /// Random operations in one `R` burst.
+    public static let burstLength = 100
+
+    /// An explorer on an empty pool of `poolSize` bytes.
+    /// - Parameters:
+    ///   - screenSize: the terminal's size now (later sizes arrive as resize events).
+    ///   - seed: the seed of the random operations, so a session can be replayed.
+    /// - Throws: `PoolError.invalidPoolSize` when `poolSize < 1`.
+    public init(poolSize: Int, screenSize: TerminalSize, seed: UInt64 = RandomWorkload.defaultSeed,
+                monochrome: Bool = false) throws(PoolError) {
+        pool = try MemoryPool(totalSize: poolSize)
+        self.screenSize = screenSize
+        self.monochrome = monochrome
+        workload = RandomWorkload(seed: seed)
+        fragmentationHistory = [pool.stats.fragmentation]
+        log = [LogEntry("empty pool of \(ByteSize.formatExact(poolSize)); press a to allocate, ? for help")]
+    }
+
+    /// How many actions can be undone.
+    public var undoDepth: Int { undoStack.count }
+
+    /// The selected block, if any.
+    public var selectedBlock: Block? { selectedOffset.flatMap { pool.block(at: $0) } }
+
+    /// Where things are on the screen now.
+    public var layout: ScreenLayout {
+        ScreenLayout(width: screenSize.width, height: screenSize.height, totalSize: pool.totalSize)
+    }
+
+    /// Which bytes each map cell covers now.
+    public var mapGeometry: MapGeometry {
+        layout.mapGeometry(totalSize: pool.totalSize, viewport: viewport)
+    }
+
+    /// The frame to draw for this state.
+    public var screenModel: ScreenModel {
+        ScreenModel(
+            pool: pool,
+            title: "poolmap explorer · \(ByteSize.formatExact(pool.totalSize)) pool",
+            selectedOffset: selectedOffset,
+            viewport: viewport,
+            fragmentationHistory: fragmentationHistory,
+            log: log,
+            prompt: prompt?.line,
+            isHelpOpen: isHelpOpen,
+            animation: animation.screenAnimation,
+            monochrome: monochrome
+        )
+    }
+}
+
+/// A pool and selection to return to with `u`, and what is undone.
+struct UndoPoint: Sendable {
+    var pool: MemoryPool
+    var selectedOffset: Int?
+    /// The action that followed, as the log says it (`alloc 256 B`).
+    var action: String
+}
