@@ -1,121 +1,125 @@
-// INTERIM implementation (sorted array, O(n)): the public API is final, the
-// O(log n) tree replaces the storage. Kept only while the tree is being written.
-
+/// A fixed pool of byte offsets `0 ..< totalSize` with exact first-fit allocation, aligned
+/// allocation whose gap becomes padding owned by the block, free with coalescing, O(1)
+/// statistics and defragmentation.
+///
+/// The blocks live in a B+-tree over address order (`BlockNode`): leaves hold up to 64
+/// entries (free runs and live blocks with their padding and alignment), and every inner node
+/// keeps, per child, its first offset, its largest free entry and its payload, padding and
+/// block sums. One descent by largest free entry finds the lowest block that fits; one
+/// descent by offset finds a block to free. Invariants (checked after every mutation when
+/// `POOL_INTERNAL_CHECKS` is set, as in debug builds and the test suite):
+/// - the entries tile `0 ..< totalSize` exactly, in address order, no entry empty;
+/// - two free entries are never adjacent, and no leaf but the first starts with a free entry;
+/// - every summary equals what it summarizes, and the pool-wide sums agree with the entries.
+///
+/// `MemoryPool` is a value: `var copy = pool` is an independent pool. Copies share the tree's
+/// nodes; a mutation copies only the nodes on its path that another copy still holds, so
+/// keeping many snapshots (undo, time travel) costs O(log n) nodes per mutation.
 public struct MemoryPool: Sendable {
-    struct Entry: Sendable { var start: Int; var pad: Int; var align: Int } // align 0 = free
-    var entries: [Entry]
+    /// The pool's size in bytes.
     public let totalSize: Int
+    var root: BlockNode
+    var counters: Counters
+    /// The root's largest free entry.
+    var largestFree: Int
 
-    public init(totalSize: Int) throws {
-        guard totalSize > 0 else { throw PoolError.invalidPoolSize(totalSize) }
+    /// An empty pool of `totalSize` bytes.
+    /// - Throws: `PoolError.invalidPoolSize` when `totalSize <= 0`.
+    /// - Complexity: O(1).
+    public init(totalSize: Int) throws(PoolError) {
+        guard totalSize > 0 else { throw .invalidPoolSize(totalSize) }
         self.totalSize = totalSize
-        entries = [Entry(start: 0, pad: 0, align: 0)]
+        root = BlockNode(isLeaf: true)
+        root.insertEntry(at: 0, start: 0, pad: 0, align: 0)
+        counters = Counters(used: 0, padding: 0, blocks: 0, freeBlocks: 1)
+        largestFree = totalSize
+        checkInvariants()
     }
 
-    func end(_ i: Int) -> Int { i + 1 < entries.count ? entries[i + 1].start : totalSize }
-
-    public mutating func alloc(_ size: Int) throws -> Int? { try allocAligned(size, alignment: 1) }
-
-    public mutating func allocAligned(_ size: Int, alignment: Int) throws -> Int? {
-        guard size > 0 else { throw PoolError.invalidSize(size) }
-        guard alignment > 0 else { throw PoolError.invalidAlignment(alignment) }
-        for i in entries.indices where entries[i].align == 0 {
-            let s = entries[i].start, e = end(i), len = e - s
-            let r = s % alignment
-            let gap = r == 0 ? 0 : alignment - r
-            guard gap <= len, len - gap >= size else { continue }
-            entries[i].align = alignment
-            entries[i].pad = gap
-            if len - gap > size { entries.insert(Entry(start: s + gap + size, pad: 0, align: 0), at: i + 1) }
-            return s + gap
-        }
-        return nil
+    /// Allocates `size` bytes from the lowest free block that holds them (first fit); the rest
+    /// of that free block stays free after the new block.
+    /// - Returns: the block's offset, or nil when no free block is large enough.
+    /// - Throws: `PoolError.invalidSize` when `size <= 0`.
+    /// - Complexity: O(log n), n = blocks.
+    public mutating func alloc(_ size: Int) throws(PoolError) -> Int? {
+        guard size > 0 else { throw .invalidSize(size) }
+        guard size <= largestFree else { return nil }
+        return carve(.firstFit, gap: 0, size: size, align: 1)
     }
 
-    public mutating func free(_ offset: Int) throws {
-        guard offset >= 0, offset < totalSize else { throw PoolError.offsetOutOfRange(offset) }
-        var i = entries.count - 1
-        while entries[i].start > offset { i -= 1 }
-        if entries[i].align == 0 { throw PoolError.notAllocated(offset) }
-        if entries[i].start + entries[i].pad != offset { throw PoolError.notBlockStart(offset) }
-        entries[i].align = 0; entries[i].pad = 0
-        if i + 1 < entries.count, entries[i + 1].align == 0 { entries.remove(at: i + 1) }
-        if i > 0, entries[i - 1].align == 0 { entries.remove(at: i) }
+    /// Allocates `size` bytes at the smallest multiple of `alignment` inside the lowest free
+    /// block that has one with `size` bytes after it. The gap between the free block's start
+    /// and the returned offset becomes padding owned by the new block: it counts as used and
+    /// as padding, and returns to free space with the block. Any positive alignment works
+    /// (48, 100, far beyond the pool); `alignment: 1` is exactly `alloc(size)`.
+    /// - Returns: the block's offset, or nil when no free block can hold it.
+    /// - Throws: `PoolError.invalidSize` when `size <= 0` (checked first), then
+    ///   `PoolError.invalidAlignment` when `alignment <= 0`.
+    /// - Complexity: O((k + 1) log n), where k counts the free blocks of at least `size` bytes
+    ///   before the answer that hold no aligned offset with room (a free block of
+    ///   `size + alignment - 1` bytes always does); never a scan of all blocks.
+    public mutating func allocAligned(_ size: Int, alignment: Int) throws(PoolError) -> Int? {
+        guard size > 0 else { throw .invalidSize(size) }
+        guard alignment > 0 else { throw .invalidAlignment(alignment) }
+        guard size <= largestFree else { return nil }
+        if alignment == 1 { return carve(.firstFit, gap: 0, size: size, align: 1) }
+        guard let found = root.findAligned(end: totalSize, size: size, align: alignment) else { return nil }
+        return carve(.entry(startingAt: found.start), gap: found.gap, size: size, align: alignment)
     }
 
+    private mutating func carve(_ target: BlockNode.CarveTarget, gap: Int, size: Int, align: Int) -> Int {
+        makeRootUnique()
+        let result = root.carve(end: totalSize, nodeMax: largestFree, target: target, gap: gap, size: size,
+                                align: align, freeBlocks: &counters.freeBlocks)
+        counters.used += gap + size
+        counters.padding += gap
+        counters.blocks += 1
+        largestFree = result.maxFree
+        if let right = result.split { growRoot(right) }
+        checkInvariants()
+        return result.offset
+    }
+
+    /// Frees the live block at `offset` (an offset `alloc`/`allocAligned` returned); the block
+    /// and its padding merge with free neighbours on both sides.
+    /// - Throws: `offsetOutOfRange` (negative or ≥ total), `notBlockStart` (inside a block or
+    ///   its padding), `notAllocated` (free space: never allocated, or already freed). A thrown
+    ///   error changes nothing.
+    /// - Complexity: O(log n).
+    public mutating func free(_ offset: Int) throws(PoolError) {
+        guard offset >= 0, offset < totalSize else { throw .offsetOutOfRange(offset) }
+        makeRootUnique()
+        var counters = self.counters
+        let result = try root.release(offset: offset, end: totalSize, nodeMax: largestFree, counters: &counters)
+        self.counters = counters
+        largestFree = result.maxFree
+        if let right = result.split { growRoot(right) }
+        while !root.isLeaf, root.count == 1 { root = root.kids![0] }
+        checkInvariants()
+    }
+
+    /// The pool's figures.
+    /// - Complexity: O(1).
     public var stats: PoolStats {
-        var used = 0, pad = 0, blocks = 0, largest = 0, freeBlocks = 0
-        for i in entries.indices {
-            let len = end(i) - entries[i].start
-            if entries[i].align == 0 { largest = max(largest, len); freeBlocks += 1 }
-            else { used += len; pad += entries[i].pad; blocks += 1 }
-        }
-        let free = totalSize - used
-        return PoolStats(total: totalSize, used: used, free: free, blockCount: blocks,
-                         fragmentation: free == 0 ? 0 : 1 - Double(largest) / Double(free),
-                         padding: pad, largestFree: largest, freeBlockCount: freeBlocks)
+        let free = totalSize - counters.used
+        return PoolStats(
+            total: totalSize, used: counters.used, free: free, blockCount: counters.blocks,
+            fragmentation: free == 0 ? 0 : 1 - Double(largestFree) / Double(free),
+            padding: counters.padding, largestFree: largestFree, freeBlockCount: counters.freeBlocks)
     }
 
-    public var blocks: [Block] {
-        entries.indices.filter { entries[$0].align != 0 }.map { i in
-            Block(offset: entries[i].start + entries[i].pad, size: end(i) - entries[i].start - entries[i].pad,
-                  alignment: entries[i].align, padding: entries[i].pad)
-        }
+    // MARK: Tree upkeep
+
+    mutating func makeRootUnique() {
+        if !isKnownUniquelyReferenced(&root) { root = root.copy() }
     }
 
-    public mutating func defragment() -> [Int: Int] {
-        var moved: [Int: Int] = [:]
-        var newEntries: [Entry] = []
-        var cursor = 0
-        for b in blocks {
-            let r = cursor % b.alignment
-            let gap = r == 0 ? 0 : b.alignment - r
-            newEntries.append(Entry(start: cursor, pad: gap, align: b.alignment))
-            moved[b.offset] = cursor + gap
-            cursor += gap + b.size
-        }
-        if cursor < totalSize { newEntries.append(Entry(start: cursor, pad: 0, align: 0)) }
-        entries = newEntries
-        return moved
+    /// The root split: a new root above the two halves.
+    mutating func growRoot(_ right: BlockNode) {
+        let newRoot = BlockNode(isLeaf: false)
+        newRoot.insertChild(root, at: 0, nodeEnd: right.starts[0])
+        newRoot.insertChild(right, at: 1, nodeEnd: totalSize)
+        root = newRoot
+        largestFree = newRoot.innerMaxFree()
     }
-
-    public var regions: [Region] {
-        var out: [Region] = []
-        for i in entries.indices {
-            let s = entries[i].start, e = end(i)
-            if entries[i].align == 0 { out.append(Region(offset: s, size: e - s, kind: .free)); continue }
-            if entries[i].pad > 0 { out.append(Region(offset: s, size: entries[i].pad, kind: .padding)) }
-            out.append(Region(offset: s + entries[i].pad, size: e - s - entries[i].pad, kind: .used))
-        }
-        return out
-    }
-
-    public func usage(in range: Range<Int>) -> RangeUsage {
-        let lo = max(0, range.lowerBound), hi = min(totalSize, range.upperBound)
-        var u = RangeUsage(usedBytes: 0, paddingBytes: 0, freeBytes: 0, blockCount: 0, blocksBefore: 0)
-        guard lo < hi else { return u }
-        for i in entries.indices {
-            let s = entries[i].start, e = end(i)
-            if entries[i].align != 0 && e <= lo { u.blocksBefore += 1 }
-            let a = max(s, lo), b = min(e, hi)
-            guard a < b else { continue }
-            if entries[i].align == 0 { u.freeBytes += b - a; continue }
-            u.blockCount += 1
-            let p = s + entries[i].pad
-            u.paddingBytes += max(0, min(b, p) - a)
-            u.usedBytes += max(0, b - max(a, p))
-        }
-        return u
-    }
-
-    public func block(containing byte: Int) -> Block? {
-        blocks.first { $0.start <= byte && byte < $0.end }
-    }
-    public func block(at offset: Int) -> Block? { blocks.first { $0.offset == offset } }
-    public func block(after offset: Int) -> Block? { blocks.first { $0.offset > offset } }
-    public func block(before offset: Int) -> Block? { blocks.last { $0.offset < offset } }
-    /// Bytes of the allocator's own storage (capacity × stride of everything it owns).
-    public var bookkeepingBytes: Int { entries.capacity * MemoryLayout<Entry>.stride }
-    public var firstBlock: Block? { blocks.first }
-    public var lastBlock: Block? { blocks.last }
 }

@@ -1,0 +1,155 @@
+/// Freeing a block: the descent by offset, coalescing, and keeping leaves well formed.
+extension BlockNode {
+    /// What a release reports to the node above.
+    struct ReleaseResult {
+        /// This node's largest free entry afterwards.
+        var maxFree: Int
+        /// Payload and padding bytes the freed block held.
+        var payload: Int
+        var padding: Int
+        /// When the freed run ended up first in a leaf that is not the pool's first, it was taken
+        /// out of this subtree (which now starts later): its start, for the left neighbour to take.
+        var detached: Int?
+        /// A new right sibling when this node had to split.
+        var split: BlockNode?
+    }
+
+    /// Frees the block whose payload starts at `offset` below this node and merges it with its
+    /// free neighbours. Throws, changing nothing observable, when `offset` is not a live block's
+    /// start. This node must be uniquely referenced; children are made unique on the way down.
+    /// - Complexity: O(log n) descents, O(capacity) work per level.
+    func release(offset: Int, end: Int, nodeMax: Int, counters: inout Counters) throws(PoolError) -> ReleaseResult {
+        if isLeaf { return try releaseInLeaf(offset: offset, end: end, nodeMax: nodeMax, counters: &counters) }
+        let i = childIndex(containing: offset)
+        let child = uniqueChild(i)
+        let oldChildMax = maxFree[i]
+        let result = try child.release(offset: offset, end: childEnd(i, nodeEnd: end), nodeMax: oldChildMax,
+                                       counters: &counters)
+        var rescan = result.maxFree < oldChildMax
+        var index = i  // where child i is now
+        if child.count == 0 {
+            removeSlot(at: i)
+            rescan = true
+            index = -1
+        } else {
+            starts[i] = child.starts[0]
+            maxFree[i] = result.maxFree
+            payload[i] -= result.payload
+            padding[i] -= result.padding
+            blocks[i] -= 1
+        }
+        var split: BlockNode?
+        var detached = result.detached
+        if let run = detached, i > 0 {
+            // The run now belongs at the end of child i - 1 (its end moved up to cover it).
+            detached = nil
+            let left = uniqueChild(i - 1)
+            let leftEnd = childEnd(i - 1, nodeEnd: end)
+            let extended = left.extendRight(from: run, end: leftEnd, nodeMax: maxFree[i - 1],
+                                            freeBlocks: &counters.freeBlocks)
+            maxFree[i - 1] = extended.maxFree
+            if extended.maxFree > nodeMax { rescan = true }
+            if let right = extended.split {
+                split = insertChild(right, after: i - 1, nodeEnd: end)
+                rescan = true
+                index = -1
+            }
+        } else if let right = result.split {
+            split = insertChild(right, after: i, nodeEnd: end)
+            rescan = true
+            index = -1
+        }
+        if split == nil, index >= 0, child.count < Self.capacity / 4, count > 1 {
+            if mergeWithSibling(i, nodeEnd: end) { rescan = true }
+        }
+        let newMax = rescan || split != nil ? innerMaxFree() : max(nodeMax, result.maxFree)
+        return ReleaseResult(maxFree: newMax, payload: result.payload, padding: result.padding,
+                             detached: detached, split: split)
+    }
+
+    private func releaseInLeaf(offset: Int, end: Int, nodeMax: Int,
+                               counters: inout Counters) throws(PoolError) -> ReleaseResult {
+        var j = entryIndex(containing: offset)
+        guard aligns[j] != 0 else { throw .notAllocated(offset) }
+        guard starts[j] + pads[j] == offset else { throw .notBlockStart(offset) }
+        let length = entryEnd(j, leafEnd: end) - starts[j]
+        let pad = pads[j]
+        aligns[j] = 0
+        pads[j] = 0
+        counters.used -= length
+        counters.padding -= pad
+        counters.blocks -= 1
+        counters.freeBlocks += 1
+        if j + 1 < count, aligns[j + 1] == 0 {
+            removeSlot(at: j + 1)
+            counters.freeBlocks -= 1
+        }
+        if j > 0, aligns[j - 1] == 0 {
+            removeSlot(at: j)
+            j -= 1
+            counters.freeBlocks -= 1
+        }
+        let result = ReleaseResult(maxFree: 0, payload: length - pad, padding: pad, detached: nil, split: nil)
+        if j == 0, starts[0] != 0 {
+            // Only the pool's first leaf may start with a free entry: hand this one to the left.
+            let run = starts[0]
+            removeSlot(at: 0)
+            return ReleaseResult(maxFree: leafMaxFree(leafEnd: end), payload: result.payload,
+                                 padding: result.padding, detached: run, split: nil)
+        }
+        let merged = entryEnd(j, leafEnd: end) - starts[j]
+        return ReleaseResult(maxFree: max(nodeMax, merged), payload: result.payload,
+                             padding: result.padding, detached: nil, split: nil)
+    }
+
+    /// Extends this subtree's last entry range to cover the free run `from ..< end` that was
+    /// taken out of the right neighbour: merged into the last entry when it is free, else
+    /// appended as a new free entry.
+    func extendRight(from run: Int, end: Int, nodeMax: Int, freeBlocks: inout Int) -> (maxFree: Int, split: BlockNode?) {
+        if isLeaf {
+            let last = count - 1
+            if aligns[last] == 0 {
+                freeBlocks -= 1  // the run and this entry are one free block now
+                return (max(nodeMax, end - starts[last]), nil)
+            }
+            guard count == Self.capacity else {
+                insertEntry(at: count, start: run, pad: 0, align: 0)
+                return (max(nodeMax, end - run), nil)
+            }
+            let right = splitLeaf()
+            right.insertEntry(at: right.count, start: run, pad: 0, align: 0)
+            return (leafMaxFree(leafEnd: right.starts[0]), right)
+        }
+        let last = count - 1
+        let child = uniqueChild(last)
+        let result = child.extendRight(from: run, end: end, nodeMax: maxFree[last], freeBlocks: &freeBlocks)
+        maxFree[last] = result.maxFree
+        if let right = result.split {
+            let split = insertChild(right, after: last, nodeEnd: end)
+            return (innerMaxFree(), split)
+        }
+        return (max(nodeMax, result.maxFree), nil)
+    }
+
+    /// Inner: joins the small child `i` with a neighbour when both fit in one node.
+    /// - Returns: whether they were joined.
+    func mergeWithSibling(_ i: Int, nodeEnd: Int) -> Bool {
+        let left = i + 1 < count ? i : i - 1
+        let leftChild = kids![left], rightChild = kids![left + 1]
+        guard leftChild.count + rightChild.count <= Self.capacity else { return false }
+        let target = uniqueChild(left)
+        target.absorb(uniqueChild(left + 1))  // a shared sibling is copied, never emptied
+        removeSlot(at: left + 1)
+        refreshSummary(ofChild: left, nodeEnd: nodeEnd)
+        return true
+    }
+}
+
+/// The pool-wide sums a mutation keeps up to date, so `stats` is O(1).
+struct Counters: Equatable, Sendable {
+    /// Bytes in live blocks, padding included.
+    var used = 0
+    var padding = 0
+    var blocks = 0
+    var freeBlocks = 0
+}

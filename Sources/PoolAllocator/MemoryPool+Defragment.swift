@@ -1,0 +1,75 @@
+/// Compaction, and building a tree from entries in one pass.
+extension MemoryPool {
+    /// Slides every block as low as it can go, in address order: the first from 0, each next
+    /// one to the lowest multiple of its alignment at or above the previous block's end (the gap
+    /// becomes its padding, possibly 0, so `used` may grow). No block moves up; afterwards all
+    /// free space is one block at the end.
+    /// - Returns: old offset → new offset for **every** live block (unmoved ones map to
+    ///   themselves), so `ptr = moved[ptr]!` updates any pointer.
+    /// - Complexity: O(n).
+    @discardableResult
+    public mutating func defragment() -> [Int: Int] {
+        var moved: [Int: Int] = Dictionary(minimumCapacity: counters.blocks)
+        var entries: [Entry] = []
+        entries.reserveCapacity(counters.blocks + 1)
+        var cursor = 0
+        var padding = 0
+        forEachEntry { entry in
+            guard !entry.isFree else { return }
+            let block = entry.block
+            let remainder = cursor % block.alignment
+            let gap = remainder == 0 ? 0 : block.alignment - remainder
+            // The block sits at or above `cursor + gap` already (its old offset is such a
+            // multiple), so nothing here can overflow or move a block up.
+            moved[block.offset] = cursor + gap
+            entries.append(Entry(start: cursor, end: cursor + gap + block.size, pad: gap, align: block.alignment))
+            padding += gap
+            cursor += gap + block.size
+        }
+        if cursor < totalSize { entries.append(Entry(start: cursor, end: totalSize, pad: 0, align: 0)) }
+        root = Self.buildTree(entries, totalSize: totalSize)
+        counters = Counters(used: cursor, padding: padding, blocks: counters.blocks,
+                            freeBlocks: cursor < totalSize ? 1 : 0)
+        largestFree = totalSize - cursor
+        checkInvariants()
+        return moved
+    }
+
+    /// A tree holding `entries` (address order, tiling `0 ..< totalSize`), leaves and inner
+    /// nodes three quarters full so that both growth and shrinking stay cheap.
+    /// - Complexity: O(n).
+    static func buildTree(_ entries: [Entry], totalSize: Int) -> BlockNode {
+        let fill = BlockNode.capacity * 3 / 4
+        var level: [BlockNode] = []
+        var leaf = BlockNode(isLeaf: true)
+        for (index, entry) in entries.enumerated() {
+            // Cut only before a used entry: no leaf but the first may start with a free one.
+            if leaf.count >= fill, !entry.isFree, index + 1 < entries.count || leaf.count == BlockNode.capacity {
+                level.append(leaf)
+                leaf = BlockNode(isLeaf: true)
+            }
+            leaf.insertEntry(at: leaf.count, start: entry.start, pad: entry.pad, align: entry.align)
+        }
+        level.append(leaf)
+        while level.count > 1 {
+            var parents: [BlockNode] = []
+            var parent = BlockNode(isLeaf: false)
+            for node in level {
+                if parent.count == fill {
+                    parents.append(parent)
+                    parent = BlockNode(isLeaf: false)
+                }
+                parent.openSlot(at: parent.count)
+                (parent.kids! + parent.count - 1).initialize(to: node)
+                parent.starts[parent.count - 1] = node.starts[0]
+            }
+            parents.append(parent)
+            for (k, node) in parents.enumerated() {
+                let end = k + 1 < parents.count ? parents[k + 1].starts[0] : totalSize
+                for i in 0..<node.count { node.refreshSummary(ofChild: i, nodeEnd: end) }
+            }
+            level = parents
+        }
+        return level[0]
+    }
+}

@@ -1,0 +1,94 @@
+/// The tree's invariants, written once and checked after every mutation when the
+/// `POOL_INTERNAL_CHECKS` condition is set (debug builds, so the test suite); release builds
+/// compile the checks out.
+extension MemoryPool {
+    /// Pools with more entries than this are checked only at the root's sums, so debug builds
+    /// stay usable for large pools; the test suite's pools stay below it.
+    static let fullCheckLimit = 40_000
+
+    @inline(__always)
+    func checkInvariants() {
+        #if POOL_INTERNAL_CHECKS
+        verifyInvariants()
+        #endif
+    }
+
+    /// Walks the whole tree and stops the program at the first broken invariant.
+    /// - Complexity: O(n).
+    func verifyInvariants() {
+        precondition(totalSize > 0)
+        precondition(counters.used >= 0 && counters.used <= totalSize && counters.padding >= 0)
+        precondition(counters.blocks >= 0 && counters.freeBlocks >= 0)
+        precondition(largestFree == root.subtreeMaxFree(end: totalSize), "largest free block \(largestFree) out of date: \(root.subtreeMaxFree(end: totalSize))")
+        guard counters.blocks + counters.freeBlocks <= Self.fullCheckLimit else { return }
+        var sums = Counters()
+        var cursor = 0
+        var previousFree = false
+        var leafDepth = -1
+        func visit(_ node: BlockNode, start: Int, end: Int, depth: Int, isRoot: Bool) -> (Int, Int, Int, Int) {
+            precondition(node.count >= 1 && node.count <= BlockNode.capacity, "node count \(node.count)")
+            precondition(node.starts[0] == start, "node start \(node.starts[0]) != \(start)")
+            if node.isLeaf {
+                if leafDepth < 0 { leafDepth = depth }
+                precondition(leafDepth == depth, "leaves at different depths")
+                precondition(start == 0 || node.aligns[0] != 0, "leaf at \(start) starts with a free entry")
+                for j in 0..<node.count {
+                    let s = node.starts[j], e = node.entryEnd(j, leafEnd: end)
+                    precondition(s == cursor, "gap or overlap at \(cursor)")
+                    precondition(e > s, "empty entry at \(s)")
+                    let pad = node.pads[j], align = node.aligns[j]
+                    if align == 0 {
+                        precondition(pad == 0)
+                        precondition(!previousFree, "adjacent free entries at \(s)")
+                        sums.freeBlocks += 1
+                    } else {
+                        precondition(align > 0 && pad >= 0 && pad < align && pad < e - s, "bad block at \(s)")
+                        precondition((s + pad) % align == 0, "misaligned block at \(s + pad)")
+                        sums.used += e - s
+                        sums.padding += pad
+                        sums.blocks += 1
+                    }
+                    previousFree = align == 0
+                    cursor = e
+                }
+                let leafSums = node.subtreeSums(end: end)
+                return (node.leafMaxFree(leafEnd: end), leafSums.payload, leafSums.padding, leafSums.blocks)
+            }
+            var best = 0, payload = 0, padding = 0, blocks = 0
+            for i in 0..<node.count {
+                let childStart = node.starts[i], childEnd = node.childEnd(i, nodeEnd: end)
+                precondition(childStart < childEnd, "empty child")
+                let got = visit(node.kids![i], start: childStart, end: childEnd, depth: depth + 1, isRoot: false)
+                precondition(got.0 == node.maxFree[i], "maxFree summary wrong at \(childStart)")
+                precondition(got.1 == node.payload[i] && got.2 == node.padding[i] && got.3 == node.blocks[i],
+                              "sums summary wrong at \(childStart)")
+                best = max(best, got.0)
+                payload += got.1
+                padding += got.2
+                blocks += got.3
+            }
+            return (best, payload, padding, blocks)
+        }
+        _ = visit(root, start: 0, end: totalSize, depth: 0, isRoot: true)
+        precondition(cursor == totalSize, "entries end at \(cursor), not \(totalSize)")
+        precondition(sums == counters, "pool-wide sums \(counters) != entries \(sums)")
+    }
+}
+
+extension MemoryPool {
+    /// The tree's shape, one node a line, for debugging: `U`/`F` mark used and free entries.
+    var treeDescription: String {
+        var out = "largest \(largestFree) counters \(counters)\n"
+        func visit(_ node: BlockNode, end: Int, depth: Int) {
+            let pad = String(repeating: "  ", count: depth)
+            if node.isLeaf {
+                out += pad + "leaf " + (0..<node.count).map { "\(node.starts[$0])\(node.aligns[$0] == 0 ? "F" : "U")" }.joined(separator: " ") + " end \(end)\n"
+            } else {
+                out += pad + "inner " + (0..<node.count).map { "\(node.starts[$0]):max\(node.maxFree[$0])" }.joined(separator: " ") + "\n"
+                for i in 0..<node.count { visit(node.kids![i], end: node.childEnd(i, nodeEnd: end), depth: depth + 1) }
+            }
+        }
+        visit(root, end: totalSize, depth: 0)
+        return out
+    }
+}
