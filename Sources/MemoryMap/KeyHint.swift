@@ -19,24 +19,23 @@ extension KeyHint {
         KeyHint("+-0", "zoom"), KeyHint("?", "help"), KeyHint("q", "quit"),
     ]
 
-    /// Every key of the explorer, for the help overlay.
+    /// Every key of the explorer, for the help overlay; short enough for two columns at 60×16.
     public static let explorerHelp: [KeyHint] = [
-        KeyHint("a", "allocate: prompt for SIZE (256, 4KiB, 0x100)"),
-        KeyHint("A", "aligned allocate: prompt for SIZE ALIGN"),
-        KeyHint("Enter / Esc", "confirm / cancel a prompt"),
-        KeyHint("f / Delete", "free the selected block"),
-        KeyHint("d", "defragment (animated)"),
-        KeyHint("r", "one random operation"),
-        KeyHint("R", "a burst of random operations"),
-        KeyHint("u", "undo the last action"),
-        KeyHint("← → / h l", "select previous / next block"),
-        KeyHint("Home / End", "select first / last block"),
-        KeyHint("+ / -", "zoom in / out around the selection"),
-        KeyHint("0", "fit the whole pool"),
-        KeyHint("PgUp / PgDn", "scroll when zoomed"),
-        KeyHint("click", "select the block under the mouse"),
-        KeyHint("? / F1", "this help"),
-        KeyHint("Esc", "close this help"),
+        KeyHint("a", "allocate SIZE"),
+        KeyHint("A", "alloc SIZE ALIGN"),
+        KeyHint("Enter Esc", "confirm / cancel"),
+        KeyHint("f Delete", "free selected"),
+        KeyHint("d", "defragment"),
+        KeyHint("r", "random operation"),
+        KeyHint("R", "random burst"),
+        KeyHint("u", "undo (many)"),
+        KeyHint("← → h l", "select prev/next"),
+        KeyHint("Home End", "first/last block"),
+        KeyHint("+ -", "zoom in / out"),
+        KeyHint("0", "fit whole pool"),
+        KeyHint("PgUp PgDn", "scroll (zoomed)"),
+        KeyHint("click", "select clicked"),
+        KeyHint("? F1", "this help"),
         KeyHint("q", "quit"),
     ]
 }

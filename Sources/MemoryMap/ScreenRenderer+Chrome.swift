@@ -5,7 +5,7 @@ extension ScreenRenderer {
     static func drawTitle(_ model: ScreenModel, stats: PoolStats, layout: ScreenLayout, into grid: inout Grid) {
         let row = layout.titleRow
         grid.fill(row: row, column: 0, count: grid.width, with: Cell(" ", .title))
-        let summary = "\(ByteSize.format(stats.total)) pool · \(stats.blockCount) blocks · \(percent(stats.used, of: stats.total)) used "
+        let summary = "\(ByteSize.format(stats.total)) pool · \(stats.blockCount) block\(stats.blockCount == 1 ? "" : "s") · \(percent(stats.used, of: stats.total)) used "
         let summaryColumn = grid.width - summary.count
         let titleEnd = grid.put(" " + model.title, row: row, column: 0, style: .title,
                                 maxWidth: grid.width)

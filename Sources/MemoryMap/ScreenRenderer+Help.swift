@@ -3,12 +3,12 @@ extension ScreenRenderer {
     /// is too short for one, actions shortened with `…` when it is too narrow.
     static func drawHelp(_ keys: [KeyHint], into grid: inout Grid) {
         let footer = "Esc or ? closes"
-        let maxRows = max(1, grid.height - 6)  // borders, a blank line each side, the footer
+        let maxRows = max(1, grid.height - 5)  // borders, a blank line above and below, the footer
         let columns = max(1, (keys.count + maxRows - 1) / maxRows)
         let rows = keys.isEmpty ? 1 : (keys.count + columns - 1) / columns
         let keyWidth = keys.map(\.keys.count).max() ?? 0
-        let gap = 3
-        let available = grid.width - 4 - 2  // box borders, one blank column each side
+        let gap = 2
+        let available = grid.width - 4  // box borders, one blank column each side
         var actionWidth = keys.map(\.action.count).max() ?? 0
         let fullWidth = columns * (keyWidth + 2 + actionWidth) + (columns - 1) * gap
         if fullWidth > available {
@@ -17,7 +17,7 @@ extension ScreenRenderer {
         let columnWidth = keyWidth + 2 + actionWidth
         let inner = max(footer.count, columns * columnWidth + (columns - 1) * gap) + 2
         let boxWidth = min(grid.width, inner + 2)
-        let boxHeight = min(grid.height, rows + 6)
+        let boxHeight = min(grid.height, rows + 5)
         let top = max(0, (grid.height - boxHeight) / 2)
         let left = max(0, (grid.width - boxWidth) / 2)
 
@@ -39,7 +39,7 @@ extension ScreenRenderer {
         let contentRight = left + boxWidth - 2
         for (index, hint) in keys.enumerated() {
             let row = top + 2 + index % rows
-            guard row < bottom - 1 else { continue }
+            guard row < bottom - 2 else { continue }
             let column = contentLeft + (index / rows) * (columnWidth + gap)
             let end = grid.put(hint.keys, row: row, column: column, style: .key, maxWidth: contentRight - column)
             let action = shortened(hint.action, to: actionWidth)

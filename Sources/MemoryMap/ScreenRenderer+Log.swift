@@ -1,20 +1,32 @@
 extension ScreenRenderer {
-    /// The event log under the map: the newest entries that fit, oldest first; failures
-    /// marked `!` and drawn `.error`.
+    /// The event log under the map: the newest entries that fit, oldest first, long ones
+    /// wrapped onto indented lines so a failure's reason is never cut; failures marked `!`
+    /// and drawn `.error`.
     static func drawLog(_ model: ScreenModel, layout: ScreenLayout, into grid: inout Grid) {
         grid.put("Events", row: layout.logHeadingRow, column: 0, style: .title, maxWidth: layout.leftWidth)
         // With no prompt and no playback lines in between, the log also takes the prompt row.
         let borrowsPromptRow = model.prompt == nil && layout.captionRow == nil && layout.statementRow == nil
-        let lines = layout.logLines + (borrowsPromptRow ? 1 : 0)
-        let entries = model.log.suffix(lines)
-        if entries.isEmpty {
+        let capacity = layout.logLines + (borrowsPromptRow ? 1 : 0)
+        if model.log.isEmpty {
             grid.put("no operations yet", row: layout.logHeadingRow + 1, column: 2, style: .dim,
                      maxWidth: layout.leftWidth - 2)
+            return
         }
-        for (index, entry) in entries.enumerated() {
-            let row = layout.logHeadingRow + 1 + index
-            let text = (entry.isError ? "! " : "  ") + entry.text
-            grid.put(text, row: row, column: 0, style: entry.isError ? .error : .plain, maxWidth: layout.leftWidth)
+        var lines: [(String, CellStyle)] = []
+        for entry in model.log.reversed() {
+            guard lines.count < capacity else { break }
+            let wrapped = wrap(entry.text, width: max(1, layout.leftWidth - 2))
+            let style: CellStyle = entry.isError ? .error : .plain
+            let marked = wrapped.enumerated().map { index, text in
+                ((index == 0 && entry.isError ? "! " : "  ") + text, style)
+            }
+            // Newest at the bottom; an entry that does not fit whole keeps its first lines.
+            let room = capacity - lines.count
+            lines.insert(contentsOf: marked.prefix(room), at: 0)
+        }
+        for (index, line) in lines.enumerated() {
+            grid.put(line.0, row: layout.logHeadingRow + 1 + index, column: 0, style: line.1,
+                     maxWidth: layout.leftWidth)
         }
     }
 

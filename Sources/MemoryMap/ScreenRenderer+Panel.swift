@@ -24,9 +24,9 @@ extension ScreenRenderer {
 
     /// A `label  value` line; the exact byte count is added when it fits.
     static func sizeLine(_ label: String, _ bytes: Int, width: Int, extra: String = "") -> PanelLine {
-        let exact = ByteSize.formatExact(bytes) + extra
-        let human = ByteSize.format(bytes) + extra
-        let value = labelWidth + exact.count <= width ? exact : human
+        // The longest form that fits: exact bytes and extra, then without exact, then bare.
+        let forms = [ByteSize.formatExact(bytes) + extra, ByteSize.format(bytes) + extra, ByteSize.format(bytes)]
+        let value = forms.first { labelWidth + $0.count <= width } ?? forms[2]
         return [(pad(label), .dim), (value, .emphasis)]
     }
 
