@@ -46,6 +46,19 @@ struct RangeUsageTests {
         }
     }
 
+    @Test("regions(in:) cuts the regions at the range's ends, clamped to the pool")
+    func regionsInRange() throws {
+        let pool = try PoolErrorTests.layoutWithPaddingAndGaps()
+        #expect(pool.regions(in: 50 ..< 300) == [.used(50, 100), .padding(100, 256), .used(256, 300)])
+        #expect(pool.regions(in: 456 ..< 506) == [.free(456, 506)])
+        #expect(pool.regions(in: -10 ..< 5) == [.used(0, 5)])
+        #expect(pool.regions(in: 1000 ..< Int.max) == [.free(1000, 1024)])
+        #expect(pool.regions(in: Int.min ..< Int.max) == pool.regions)
+        #expect(pool.regions(in: 300 ..< 300).isEmpty)
+        #expect(pool.regions(in: 2000 ..< 3000).isEmpty)
+        #expect(pool.regions(in: Int.min ..< -5).isEmpty)
+    }
+
     @Test("empty ranges, and ranges wholly outside the pool, count nothing")
     func emptyRanges() throws {
         let pool = try PoolErrorTests.layoutWithPaddingAndGaps()
@@ -75,6 +88,11 @@ struct RangeUsageTests {
                 let usage = pool.usage(in: range)
                 let expected = Self.expectedUsage(pool, range)
                 let note = "seed \(seed) step \(step) range \(range)"
+                let clipped = pool.regions.compactMap { region -> Region? in
+                    let low = max(region.offset, range.lowerBound), high = min(region.end, range.upperBound)
+                    return low < high ? Region(offset: low, size: high - low, kind: region.kind) : nil
+                }
+                #expect(pool.regions(in: range) == clipped, "regions(in:), \(note)")
                 if range.clamped(to: 0 ..< total).isEmpty {
                     #expect(usage.totalBytes == 0 && usage.blockCount == 0, "\(note)")
                 } else {

@@ -16,6 +16,12 @@ struct ReferenceModel {
 
     init(total: Int) { self.total = total }
 
+    /// A model that starts from a known layout (blocks in address order, not overlapping).
+    init(total: Int, blocks: [Block]) {
+        self.total = total
+        self.blocks = blocks
+    }
+
     /// The free gaps between blocks, in address order, as half-open ranges (never empty).
     var freeGaps: [Range<Int>] {
         var gaps: [Range<Int>] = []

@@ -1,0 +1,159 @@
+import PoolAllocator
+import Testing
+
+/// Seeded random runs of `MemoryPool` against `ReferenceModel`: every returned offset, every
+/// thrown error, the mapping of every defragment, and after every step the stats, the regions
+/// and the blocks must agree. A failure names the seed, the pool size and the step.
+@Suite("Randomized against the reference model")
+struct RandomizedModelTests {
+    /// An operation's outcome, comparable whether it returned or threw.
+    enum Outcome: Equatable {
+        case offset(Int?)
+        case failed(PoolError)
+        case moved([Int: Int])
+        case freed
+    }
+
+    /// What a random step does, so a failure message can say it.
+    struct Step: CustomStringConvertible {
+        var description: String
+    }
+
+    struct Run {
+        var random: SplitMix64
+        var pool: MemoryPool
+        var model: ReferenceModel
+        let total: Int
+        let seed: UInt64
+        /// Offsets freed recently: candidates for double frees.
+        var freed: [Int] = []
+        /// Percent of steps that allocate; of the rest up to 96, three quarters free a live block and
+        /// a quarter free something invalid; 4% defragment.
+        var allocPercent: Int
+
+        init(seed: UInt64, total: Int, allocPercent: Int = 50) throws {
+            random = SplitMix64(seed: seed)
+            pool = try MemoryPool(totalSize: total)
+            model = ReferenceModel(total: total)
+            self.total = total
+            self.seed = seed
+            self.allocPercent = allocPercent
+        }
+
+        mutating func perform(step: Int, checkStateEvery: Int = 1) {
+            let roll = random.below(100)
+            let (name, actual, expected): (String, Outcome, Outcome)
+            if roll < allocPercent {
+                (name, actual, expected) = allocate()
+            } else if roll < allocPercent + (96 - allocPercent) * 3 / 4 {
+                (name, actual, expected) = freeLive()
+            } else if roll < 96 {
+                (name, actual, expected) = freeInvalid()
+            } else {
+                let actualMoves = pool.defragment()
+                let expectedMoves = model.defragment()
+                (name, actual, expected) = ("defragment", .moved(actualMoves), .moved(expectedMoves))
+            }
+            let note = "seed \(seed) total \(total) step \(step): \(name)"
+            #expect(actual == expected, "\(note)")
+            if step % checkStateEvery == 0 {
+                expectMatchesModel(pool, model, "\(note)")
+            }
+        }
+
+        private mutating func allocate() -> (String, Outcome, Outcome) {
+            let size = drawSize()
+            if random.chance(40) {
+                let name = "alloc(\(size))"
+                return (name, outcome { try pool.alloc(size) }, outcome { try model.alloc(size) })
+            }
+            let alignment = drawAlignment()
+            let name = "allocAligned(\(size), alignment: \(alignment))"
+            return (name, outcome { try pool.allocAligned(size, alignment: alignment) },
+                    outcome { try model.allocAligned(size, alignment: alignment) })
+        }
+
+        private mutating func freeLive() -> (String, Outcome, Outcome) {
+            guard !model.blocks.isEmpty else { return freeInvalid() }
+            let offset = random.pick(model.blocks).offset
+            freed.append(offset)
+            if freed.count > 16 { freed.removeFirst() }
+            return ("free(\(offset))", outcome { try pool.free(offset) }, outcome { try model.free(offset) })
+        }
+
+        /// Double frees, offsets inside blocks or padding, free space, outside the pool.
+        private mutating func freeInvalid() -> (String, Outcome, Outcome) {
+            var candidates = [-1, total, Int.max, Int.min, random.below(total)]
+            if let old = freed.last { candidates.append(old) }
+            if !freed.isEmpty { candidates.append(random.pick(freed)) }
+            if let block = model.blocks.isEmpty ? nil : random.pick(model.blocks) {
+                candidates += [block.start, block.offset + 1, block.end - 1, block.end, block.offset - 1]
+            }
+            let offset = random.pick(candidates)
+            let name = "free(\(offset)) [invalid expected unless it is live]"
+            return (name, outcome { try pool.free(offset) }, outcome { try model.free(offset) })
+        }
+
+        /// Mostly sizes that let a few to a few thousand blocks fit, sometimes hostile ones.
+        private mutating func drawSize() -> Int {
+            switch random.below(20) {
+            case 0: return random.pick([0, -1, Int.min, Int.max, total, total + 1, total - 1])
+            case 1, 2: return 1 + random.below(16)
+            default:
+                let divisor = random.pick([3, 10, 40, 200, 1000])
+                return 1 + random.below(max(1, total / divisor))
+            }
+        }
+
+        private mutating func drawAlignment() -> Int {
+            switch random.below(20) {
+            case 0: return random.pick([0, -1, Int.min])
+            case 1: return random.pick([total, total + 1, total / 2 + 1, Int.max / 2, Int.max, 1 << 40])
+            default: return random.pick([1, 2, 3, 4, 7, 8, 16, 48, 64, 100, 256, 512, 4096, 1 << 20])
+            }
+        }
+
+        private func outcome(_ body: () throws -> Int?) -> Outcome {
+            do { return .offset(try body()) } catch let error as PoolError { return .failed(error) } catch {
+                Issue.record("unexpected error type: \(error)")
+                return .offset(nil)
+            }
+        }
+
+        private func outcome(_ body: () throws -> Void) -> Outcome {
+            do { try body(); return .freed } catch let error as PoolError { return .failed(error) } catch {
+                Issue.record("unexpected error type: \(error)")
+                return .freed
+            }
+        }
+    }
+
+    static let poolSizes = [64, 100, 1000, 4096, 65_536, 1 << 20, 1 << 30, (5 << 30) + 7, 1 << 40]
+
+    @Test("small runs over pools from 64 B to 1 TiB", arguments: [1 as UInt64, 2, 3, 4, 5, 6])
+    func smallRuns(seed: UInt64) throws {
+        for total in Self.poolSizes {
+            var run = try Run(seed: seed &* 1_000_003 &+ UInt64(total), total: total)
+            for step in 0 ..< 250 { run.perform(step: step) }
+        }
+    }
+
+    @Test("runs that fill the pool, then drain it", arguments: [21 as UInt64, 22, 23])
+    func fillAndDrain(seed: UInt64) throws {
+        for total in [64, 4096, 1 << 30] {
+            var run = try Run(seed: seed &+ UInt64(total), total: total, allocPercent: 85)
+            for step in 0 ..< 200 { run.perform(step: step) }
+            run.allocPercent = 15
+            for step in 200 ..< 400 { run.perform(step: step) }
+        }
+    }
+
+    @Test("a longer run: thousands of operations, a few hundred live blocks")
+    func longRun() throws {
+        let seed: UInt64 = 0xC0FFEE
+        var run = try Run(seed: seed, total: 1 << 22, allocPercent: 62)
+        for step in 0 ..< 4000 { run.perform(step: step, checkStateEvery: 4) }
+        #expect(run.model.blocks.count > 150, "seed \(seed): the run should hold a few hundred blocks")
+        expectMatchesModel(run.pool, run.model, "seed \(seed) at the end")
+    }
+}
