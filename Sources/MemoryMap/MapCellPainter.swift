@@ -25,10 +25,39 @@ struct MapCellPainter {
     /// The glyph of a cell that is mostly free or padding but holds used bytes.
     static let sliverGlyph: Character = "▏"
 
-    /// The cell covering `bytes` (non-empty).
-    /// - Complexity: O(log n), plus O(log m) during a slide of m moves.
-    func cell(for bytes: Range<Int>) -> Cell {
-        var usage = pool.usage(in: bytes)
+    /// The cells `first..<first + count` of `geometry`, which are contiguous: each boundary is
+    /// queried once, as the usage of `0..<boundary` (one tree descent: the pool's prefix sums
+    /// are what `usage(in:)` computes from), and a cell is the difference of its two ends.
+    /// - Complexity: O((count + 1) · log n), plus O(log m) per cell during a slide of m moves.
+    func cells(of geometry: MapGeometry, from first: Int, count: Int) -> [Cell] {
+        var out: [Cell] = []
+        guard count > 0 else { return out }
+        out.reserveCapacity(count)
+        var lo = geometry.range(ofCell: first).lowerBound
+        var before = prefix(lo)
+        for index in first..<(first + count) {
+            let hi = geometry.range(ofCell: index).upperBound
+            let through = prefix(hi)
+            out.append(cell(for: lo..<hi, before: before, through: through))
+            lo = hi
+            before = through
+        }
+        return out
+    }
+
+    /// Payload and padding bytes of `0..<x`, and how many blocks start before `x`.
+    private func prefix(_ x: Int) -> RangeUsage {
+        x <= 0 ? RangeUsage(usedBytes: 0, paddingBytes: 0, freeBytes: 0, blockCount: 0, blocksBefore: 0)
+            : pool.usage(in: 0..<x)
+    }
+
+    /// The cell covering `bytes`, from the prefix usages at its two ends.
+    private func cell(for bytes: Range<Int>, before: RangeUsage, through: RangeUsage) -> Cell {
+        var usage = RangeUsage(
+            usedBytes: through.usedBytes - before.usedBytes,
+            paddingBytes: through.paddingBytes - before.paddingBytes,
+            freeBytes: 0, blockCount: 0, blocksBefore: 0)
+        usage.freeBytes = bytes.count - usage.usedBytes - usage.paddingBytes
         var moving = false
         if let slide {
             moving = slide.adjust(&usage, for: bytes)
@@ -38,7 +67,12 @@ struct MapCellPainter {
         var style: CellStyle
         switch kind {
         case .used:
-            let alternate = usage.blockCount == 1 && usage.blocksBefore % 2 == 1
+            // Blocks starting before the cell's end; a cell is drawn with the parity of the
+            // last block starting in it or covering it, so neighbours alternate. Cells where
+            // several blocks start are dense and never alternate.
+            let startsBefore = through.blockCount
+            let startsInside = startsBefore - before.blockCount
+            let alternate = startsInside < 2 && (startsBefore - 1) % 2 == 1
             glyph = monochrome && alternate ? Self.monochromeAlternateGlyph : MapCells.usedGlyph
             style = .used(alternate: alternate)
         case .padding, .free:
@@ -58,7 +92,6 @@ struct MapCellPainter {
             style = .appearing
         } else if kind != .used, !fading.isEmpty, fading.intersects(bytes) {
             style = .fading
-            if usage.usedBytes == 0 { glyph = MapCells.glyph(for: kind) }
         }
         return Cell(glyph, style)
     }

@@ -8,10 +8,10 @@ extension ScreenRenderer {
         let row = layout.overviewRow
         grid.put("pool", row: row, column: 0, style: .dim, maxWidth: layout.overviewColumn - 1)
         let overview = layout.overviewGeometry(totalSize: model.pool.totalSize)
-        for index in 0..<overview.cellCount {
-            let bytes = overview.range(ofCell: index)
-            var cell = painter.cell(for: bytes)
-            if !map.isFit, !map.bytes.overlaps(bytes), cell.style != .selected { cell.style = .dim }
+        for (index, var cell) in painter.cells(of: overview, from: 0, count: overview.cellCount).enumerated() {
+            if !map.isFit, !map.bytes.overlaps(overview.range(ofCell: index)), cell.style != .selected {
+                cell.style = .dim
+            }
             grid[row, layout.overviewColumn + index] = cell
         }
     }
@@ -21,13 +21,15 @@ extension ScreenRenderer {
                         layout: ScreenLayout, into grid: inout Grid) {
         drawMapHeading(geometry, layout: layout, into: &grid)
         let digits = layout.mapLabelWidth - 3
+        // The cells are contiguous across rows: paint them in one run, then lay them out.
+        let cells = painter.cells(of: geometry, from: 0, count: geometry.cellCount)
         for mapRow in 0..<layout.mapRows {
             guard let start = geometry.rowStart(mapRow) else { break }
             let row = layout.mapTopRow + mapRow
             grid.put(hex(start, digits: digits), row: row, column: 0, style: .dim, maxWidth: layout.mapLabelWidth - 1)
             let first = mapRow * layout.mapColumns
-            for column in 0..<min(layout.mapColumns, geometry.cellCount - first) {
-                grid[row, layout.mapColumn + column] = painter.cell(for: geometry.range(ofCell: first + column))
+            for column in 0..<min(layout.mapColumns, cells.count - first) {
+                grid[row, layout.mapColumn + column] = cells[first + column]
             }
         }
     }
