@@ -1,0 +1,129 @@
+import PoolAllocator
+
+/// Generates the workload for `n`, checks its hashes, and times every allocator on it.
+func benchmark(n: Int, options: BenchmarkOptions) -> SizeResult {
+    let workload = ChurnWorkload(n: n)
+    let expected = ChurnWorkload.expectedHashes[n]
+    print("== N = \(Format.grouped(n)): pool \(Format.grouped(workload.poolSize)) B, "
+          + "\(Format.grouped(ChurnWorkload.churnOpCount)) churn ops after \(Format.grouped(n)) fills")
+    let opStreamOK = workload.opStreamHash == expected?.opStream
+    print("op stream hash  \(Format.hex(workload.opStreamHash))  \(opStreamOK ? "OK" : "MISMATCH (expected \(expected.map { Format.hex($0.opStream) } ?? "?"))")")
+
+    // One untimed pass hashes the pool's offsets and looks at it after the churn phase.
+    var offsets = HashOffsets()
+    var endStats: PoolStats?
+    var bookkeeping = 0
+    var endLive = 0
+    _ = measure(workload, make: { PoolUnderTest(totalSize: workload.poolSize) }, observer: &offsets) { pool, live in
+        endStats = pool.pool.stats
+        bookkeeping = pool.pool.bookkeepingBytes
+        endLive = live.count
+    }
+    let offsetsOK = offsets.hash.value == expected?.offsets && offsets.failures == 0
+    print("offsets hash    \(Format.hex(offsets.hash.value))  \(offsetsOK ? "OK" : "MISMATCH (expected \(expected.map { Format.hex($0.offsets) } ?? "?"))")"
+          + (offsets.failures > 0 ? ", \(offsets.failures) allocations failed" : ""))
+
+    let naiveOps = options.naiveOps(for: n)
+    var result = SizeResult(
+        n: n, liveRange: workload.liveRange, opStreamHash: workload.opStreamHash, opStreamOK: opStreamOK,
+        offsetsHash: offsets.hash.value, offsetsOK: offsetsOK, naiveOffsetsOK: nil, naiveOps: naiveOps,
+        endStats: endStats!, endLiveCount: endLive, bookkeepingBytes: bookkeeping)
+
+    // Timed runs, interleaved so that drifts of the machine hit every allocator alike.
+    let runs = options.runs(for: n), naiveRuns = options.naiveRuns(for: n)
+    for run in 0 ..< max(runs, naiveRuns) {
+        if run < runs {
+            var ignorePool = IgnoreAllocations<Int>()
+            result.pool.add(measure(workload, make: { PoolUnderTest(totalSize: workload.poolSize) },
+                                    observer: &ignorePool).nanosecondsPerOp)
+            var ignoreSystem = IgnoreAllocations<UnsafeMutableRawPointer?>()
+            result.system.add(measure(workload, make: { SystemAllocator() }, observer: &ignoreSystem).nanosecondsPerOp)
+            var ignoreLoop = IgnoreAllocations<Int>()
+            let loop = measure(workload, make: { LoopOnly() }, observer: &ignoreLoop)
+            result.loopOnly.add(loop.nanosecondsPerOp)
+            if loop.allocator.checksum == 42 { print("") }  // keeps the loop observable
+        }
+        if run < naiveRuns {
+            // The naive runs hash their offsets too: one xor-multiply per allocation, noise
+            // next to a linear scan, and a check that both allocators are exact first fit.
+            var naiveOffsets = HashOffsets()
+            let naive = measure(workload, churnOps: naiveOps,
+                                make: { NaiveFirstFit(totalSize: workload.poolSize, expectedLive: n) },
+                                observer: &naiveOffsets)
+            result.naive.add(naive.nanosecondsPerOp)
+            if naiveOps == ChurnWorkload.churnOpCount {
+                let same = naiveOffsets.hash.value == offsets.hash.value && naiveOffsets.failures == 0
+                result.naiveOffsetsOK = (result.naiveOffsetsOK ?? true) && same
+            }
+        }
+    }
+    if result.naiveOffsetsOK == false { print("naive baseline offsets hash: MISMATCH with the pool's") }
+
+    let stats = result.endStats
+    print("live blocks during churn \(Format.grouped(workload.liveRange.lowerBound))…\(Format.grouped(workload.liveRange.upperBound)), "
+          + "\(Format.grouped(result.endLiveCount)) at the end")
+    print("at the end: \(Format.grouped(stats.freeBlockCount)) free blocks, largest free \(Format.grouped(stats.largestFree)) B, "
+          + "fragmentation \(Format.fixed(stats.fragmentation, 3)), padding \(Format.grouped(stats.padding)) B")
+    print("bookkeeping \(Format.grouped(result.bookkeepingBytes)) B = \(Format.fixed(result.bookkeepingPerLiveBlock, 1)) B per live block")
+    print("ns per churn op, median (min–max) of \(runs) run\(runs == 1 ? "" : "s"):")
+    print("  MemoryPool          \(Format.spread(result.pool))")
+    print("  malloc/free         \(Format.spread(result.system))")
+    let naiveNote = naiveOps == ChurnWorkload.churnOpCount ? "" : ", first \(Format.grouped(naiveOps)) churn ops only"
+    print("  naive sorted array  \(Format.spread(result.naive))  [\(naiveRuns) run\(naiveRuns == 1 ? "" : "s")\(naiveNote)]")
+    print("  loop alone          \(Format.spread(result.loopOnly))")
+    print("  pool/malloc \(Format.fixed(result.poolOverSystem, 2))×, naive/pool \(Format.fixed(result.naiveOverPool, 1))×")
+    print("")
+    return result
+}
+
+/// PASS/FAIL for each target of the issue.
+func printTargets(_ results: [SizeResult]) {
+    print("== Targets")
+    for n in [100_000, 1_000_000] {
+        guard let result = results.first(where: { $0.n == n }) else {
+            print("pool ≤ 2× malloc at N = \(Format.count(n)): not measured in this run")
+            continue
+        }
+        let ratio = result.poolOverSystem
+        print("pool ≤ 2× malloc at N = \(Format.count(n)): \(Format.fixed(ratio, 2))×  \(ratio <= 2 ? "PASS" : "FAIL")")
+    }
+    if let result = results.first(where: { $0.n == 100_000 }) {
+        let ratio = result.naiveOverPool
+        print("pool ≥ 20× faster than naive at N = 100k: \(Format.fixed(ratio, 1))×  \(ratio >= 20 ? "PASS" : "FAIL")")
+    } else {
+        print("pool ≥ 20× faster than naive at N = 100k: not measured in this run")
+    }
+    for result in results {
+        let bytes = result.bookkeepingPerLiveBlock
+        print("bookkeeping ≤ 64 B per live block at N = \(Format.count(result.n)): \(Format.fixed(bytes, 1)) B  \(bytes <= 64 ? "PASS" : "FAIL")")
+    }
+}
+
+/// A Markdown table for the README.
+func printTable(_ results: [SizeResult], options: BenchmarkOptions) {
+    print("\n== Markdown")
+    print("| N | live blocks | MemoryPool ns/op | malloc ns/op | naive ns/op | pool/malloc | naive/pool | bookkeeping B/block | free blocks at end | fragmentation | hashes |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for result in results {
+        let naiveNote = result.naiveOps == ChurnWorkload.churnOpCount ? "" : " ¹"
+        let row = [
+            Format.count(result.n),
+            "\(Format.grouped(result.liveRange.lowerBound))…\(Format.grouped(result.liveRange.upperBound))",
+            Format.spread(result.pool),
+            Format.spread(result.system),
+            Format.spread(result.naive) + naiveNote,
+            Format.fixed(result.poolOverSystem, 2) + "×",
+            Format.fixed(result.naiveOverPool, 1) + "×",
+            Format.fixed(result.bookkeepingPerLiveBlock, 1),
+            Format.grouped(result.endStats.freeBlockCount),
+            Format.fixed(result.endStats.fragmentation, 3),
+            result.hashesOK ? "OK" : "MISMATCH",
+        ]
+        print("| " + row.joined(separator: " | ") + " |")
+    }
+    if results.contains(where: { $0.naiveOps != ChurnWorkload.churnOpCount }) {
+        print("\n¹ the naive baseline replays only the first \(Format.grouped(options.naiveOpsAtOneMillion)) churn ops at N = 1M.")
+    }
+    print("\nns per churn op: median (min–max) of 5 runs up to N = 100k (naive: 3 at 100k), 3 at 1M; "
+          + "release build, one process, the same pre-generated op sequence for every allocator.")
+}
