@@ -61,34 +61,42 @@ extension BlockNode {
     private func carveInLeaf(end: Int, nodeMax: Int, target: CarveTarget, gap: Int, size: Int,
                              align: Int, freeBlocks: inout Int) -> CarveResult {
         var j: Int
+        var maxBefore: Int?  // with first fit: the largest free entry before j (all shorter than `size`)
         switch target {
         case .firstFit:
             j = 0
-            while aligns[j] != 0 || entryEnd(j, leafEnd: end) - starts[j] < size { j += 1 }
+            var best = 0
+            while true {
+                if aligns[j] == 0 {
+                    let length = entryEnd(j, leafEnd: end) - starts[j]
+                    if length >= size { break }
+                    best = length > best ? length : best
+                }
+                j += 1
+            }
+            maxBefore = best
         case .entry(let start):
             j = entryIndex(containing: start)
+            maxBefore = nil
         }
         let start = starts[j]
         let length = entryEnd(j, leafEnd: end) - start
-        aligns[j] = align
-        pads[j] = gap
+        aligns[j] = align  // the gap is its padding: `pad(j)` gives it back
         let rest = length - gap - size
-        guard rest > 0 else {
-            freeBlocks -= 1
-            return CarveResult(offset: start + gap, maxFree: length == nodeMax ? leafMaxFree(leafEnd: end) : nodeMax,
-                               split: nil)
-        }
         let restStart = start + gap + size
-        guard count == Self.capacity else {
-            insertEntry(at: j + 1, start: restStart, pad: 0, align: 0)
-            return CarveResult(offset: start + gap, maxFree: length == nodeMax ? leafMaxFree(leafEnd: end) : nodeMax,
-                               split: nil)
+        if rest <= 0 || count < capacity {
+            if rest > 0 { insertEntry(at: j + 1, start: restStart, align: 0) } else { freeBlocks -= 1 }
+            // Only when the leaf's largest entry was used does its maximum need a look, and then
+            // only from j on when first fit chose it.
+            guard length == nodeMax else { return CarveResult(offset: start + gap, maxFree: nodeMax, split: nil) }
+            let newMax = maxBefore.map { max($0, leafMaxFree(from: j, leafEnd: end)) } ?? leafMaxFree(leafEnd: end)
+            return CarveResult(offset: start + gap, maxFree: newMax, split: nil)
         }
         let right = splitLeaf()
         if j + 1 <= count {
-            insertEntry(at: j + 1, start: restStart, pad: 0, align: 0)
+            insertEntry(at: j + 1, start: restStart, align: 0)
         } else {
-            right.insertEntry(at: j + 1 - count, start: restStart, pad: 0, align: 0)
+            right.insertEntry(at: j + 1 - count, start: restStart, align: 0)
         }
         return CarveResult(offset: start + gap, maxFree: leafMaxFree(leafEnd: right.starts[0]), split: right)
     }
@@ -105,8 +113,7 @@ extension BlockNode {
                 let start = starts[j]
                 let length = entryEnd(j, leafEnd: end) - start
                 guard length >= size else { continue }
-                let remainder = start % align
-                let gap = remainder == 0 ? 0 : align - remainder  // never overflows: < align
+                let gap = Self.padding(start: start, align: align)
                 if gap <= length - size { return (start, gap) }
             }
             return nil
@@ -141,7 +148,7 @@ extension BlockNode {
     /// (child `i` now ends where `right` starts). Splits this node when it is full.
     /// - Returns: this node's new right sibling, if it split.
     func insertChild(_ right: BlockNode, after i: Int, nodeEnd: Int) -> BlockNode? {
-        if count < Self.capacity {
+        if count < capacity {
             insertChild(right, at: i + 1, nodeEnd: nodeEnd)
             refreshSummary(ofChild: i, nodeEnd: nodeEnd)
             return nil

@@ -59,7 +59,7 @@ extension BlockNode {
             rescan = true
             index = -1
         }
-        if split == nil, index >= 0, child.count < Self.capacity / 4, count > 1 {
+        if split == nil, index >= 0, child.count < child.capacity / 4, count > 1 {
             if mergeWithSibling(i, nodeEnd: end) { rescan = true }
         }
         let newMax = rescan || split != nil ? innerMaxFree() : max(nodeMax, result.maxFree)
@@ -71,11 +71,10 @@ extension BlockNode {
                                counters: inout Counters) throws(PoolError) -> ReleaseResult {
         var j = entryIndex(containing: offset)
         guard aligns[j] != 0 else { throw .notAllocated(offset) }
-        guard starts[j] + pads[j] == offset else { throw .notBlockStart(offset) }
+        let pad = self.pad(j)
+        guard starts[j] + pad == offset else { throw .notBlockStart(offset) }
         let length = entryEnd(j, leafEnd: end) - starts[j]
-        let pad = pads[j]
         aligns[j] = 0
-        pads[j] = 0
         counters.used -= length
         counters.padding -= pad
         counters.blocks -= 1
@@ -112,12 +111,12 @@ extension BlockNode {
                 freeBlocks -= 1  // the run and this entry are one free block now
                 return (max(nodeMax, end - starts[last]), nil)
             }
-            guard count == Self.capacity else {
-                insertEntry(at: count, start: run, pad: 0, align: 0)
+            guard count == capacity else {
+                insertEntry(at: count, start: run, align: 0)
                 return (max(nodeMax, end - run), nil)
             }
             let right = splitLeaf()
-            right.insertEntry(at: right.count, start: run, pad: 0, align: 0)
+            right.insertEntry(at: right.count, start: run, align: 0)
             return (leafMaxFree(leafEnd: right.starts[0]), right)
         }
         let last = count - 1
@@ -136,7 +135,7 @@ extension BlockNode {
     func mergeWithSibling(_ i: Int, nodeEnd: Int) -> Bool {
         let left = i + 1 < count ? i : i - 1
         let leftChild = kids![left], rightChild = kids![left + 1]
-        guard leftChild.count + rightChild.count <= Self.capacity else { return false }
+        guard leftChild.count + rightChild.count <= leftChild.capacity else { return false }
         let target = uniqueChild(left)
         target.absorb(uniqueChild(left + 1))  // a shared sibling is copied, never emptied
         removeSlot(at: left + 1)

@@ -5,29 +5,51 @@
 /// A **leaf** holds up to `capacity` entries in address order. Entry `j` covers
 /// `starts[j] ..< end(j)`, where `end(j)` is the next entry's start (or, for the last entry, the
 /// start of the next leaf / the pool's end). `aligns[j] == 0` marks a free entry; a used entry
-/// holds a block whose `pads[j]` padding bytes come first, then its payload.
+/// holds a block whose padding comes first, then its payload. The padding is not stored: a
+/// block always sits at the lowest multiple of its alignment at or above its entry's start
+/// (`padding(start:align:)`), as `allocAligned` and `defragment` place it and as a used
+/// entry's start never changes.
 ///
 /// An **inner** node holds up to `capacity` children; for child `i` it keeps its first byte
 /// (`starts[i]`) and its summary: largest free entry (`maxFree`), payload bytes, padding bytes
 /// and live blocks below it.
 // Sendable like Array storage: a node is mutated only while uniquely referenced (copy on write).
 final class BlockNode: @unchecked Sendable {
-    /// Entries per leaf and children per inner node.
-    static let capacity = 64
+    /// Entries per leaf. Leaves are scanned whole when their largest free entry is used.
+    static let leafCapacity = 32
+    /// Children per inner node. Small, because a node is rescanned whenever the child holding
+    /// its largest free entry shrinks — on most carves from the pool's tail.
+    static let innerCapacity = 64
+    static func capacity(isLeaf: Bool) -> Int { isLeaf ? leafCapacity : innerCapacity }
 
     let isLeaf: Bool
-    var count: Int = 0
-    /// Leaf: starts, pads, aligns. Inner: starts, maxFree, payload, padding, blocks.
+    /// Slots per lane: `leafCapacity` or `innerCapacity`.
+    let capacity: Int
+    /// Leaf: starts, aligns. Inner: starts, maxFree, payload, padding, blocks. The count is kept
+    /// in the buffer too: every stored property is a `let`, so no access pays for a dynamic
+    /// exclusivity check.
     let ints: UnsafeMutablePointer<Int>
+    let header: UnsafeMutablePointer<Int>
     /// Inner only: the children (initialized in `0..<count`).
     let kids: UnsafeMutablePointer<BlockNode>?
 
-    static func intsPerNode(isLeaf: Bool) -> Int { (isLeaf ? 3 : 5) * capacity }
+    static func lanes(isLeaf: Bool) -> Int { isLeaf ? 2 : 5 }
+    static func intsPerNode(isLeaf: Bool) -> Int { lanes(isLeaf: isLeaf) * capacity(isLeaf: isLeaf) + 1 }
+    var lanes: Int { Self.lanes(isLeaf: isLeaf) }
+
+    /// Entries (leaf) or children (inner).
+    @inline(__always) var count: Int {
+        get { header.pointee }
+        set { header.pointee = newValue }
+    }
 
     init(isLeaf: Bool) {
         self.isLeaf = isLeaf
-        ints = .allocate(capacity: Self.intsPerNode(isLeaf: isLeaf))
-        kids = isLeaf ? nil : .allocate(capacity: Self.capacity)
+        capacity = Self.capacity(isLeaf: isLeaf)
+        header = .allocate(capacity: Self.intsPerNode(isLeaf: isLeaf))
+        header.pointee = 0
+        ints = header + 1
+        kids = isLeaf ? nil : .allocate(capacity: Self.innerCapacity)
     }
 
     deinit {
@@ -35,15 +57,15 @@ final class BlockNode: @unchecked Sendable {
             kids.deinitialize(count: count)
             kids.deallocate()
         }
-        ints.deallocate()
+        header.deallocate()
     }
 
     /// A copy holding the same entries (or sharing the same children).
     func copy() -> BlockNode {
         let node = BlockNode(isLeaf: isLeaf)
         node.count = count
-        let c = Self.capacity
-        for lane in 0..<(isLeaf ? 3 : 5) {
+        let c = capacity
+        for lane in 0..<lanes {
             (node.ints + lane * c).update(from: ints + lane * c, count: count)
         }
         if let kids, let to = node.kids { to.initialize(from: kids, count: count) }
@@ -54,13 +76,24 @@ final class BlockNode: @unchecked Sendable {
 
     @inline(__always) var starts: UnsafeMutablePointer<Int> { ints }
     // Leaf lanes.
-    @inline(__always) var pads: UnsafeMutablePointer<Int> { ints + Self.capacity }
-    @inline(__always) var aligns: UnsafeMutablePointer<Int> { ints + 2 * Self.capacity }
+    @inline(__always) var aligns: UnsafeMutablePointer<Int> { ints + capacity }
+
+    /// Leaf: the padding of entry `j` (0 for a free entry).
+    @inline(__always) func pad(_ j: Int) -> Int { Self.padding(start: starts[j], align: aligns[j]) }
+
+    /// The gap from `start` up to the lowest multiple of `align` at or above it (0 when
+    /// `align` is 0 or 1). Never overflows: the gap is below `align`.
+    @inline(__always) static func padding(start: Int, align: Int) -> Int {
+        if align <= 1 { return 0 }
+        if align & (align - 1) == 0 { return (0 &- start) & (align - 1) }
+        let remainder = start % align
+        return remainder == 0 ? 0 : align - remainder
+    }
     // Inner lanes.
-    @inline(__always) var maxFree: UnsafeMutablePointer<Int> { ints + Self.capacity }
-    @inline(__always) var payload: UnsafeMutablePointer<Int> { ints + 2 * Self.capacity }
-    @inline(__always) var padding: UnsafeMutablePointer<Int> { ints + 3 * Self.capacity }
-    @inline(__always) var blocks: UnsafeMutablePointer<Int> { ints + 4 * Self.capacity }
+    @inline(__always) var maxFree: UnsafeMutablePointer<Int> { ints + capacity }
+    @inline(__always) var payload: UnsafeMutablePointer<Int> { ints + 2 * capacity }
+    @inline(__always) var padding: UnsafeMutablePointer<Int> { ints + 3 * capacity }
+    @inline(__always) var blocks: UnsafeMutablePointer<Int> { ints + 4 * capacity }
 
     /// Leaf: one past entry `j`'s last byte, given the leaf's end.
     @inline(__always) func entryEnd(_ j: Int, leafEnd: Int) -> Int {
@@ -93,19 +126,34 @@ final class BlockNode: @unchecked Sendable {
     // MARK: Summaries
 
     /// Leaf: the largest free entry.
-    func leafMaxFree(leafEnd: Int) -> Int {
-        var best = 0
-        for j in 0..<count where aligns[j] == 0 {
-            best = max(best, entryEnd(j, leafEnd: leafEnd) - starts[j])
+    func leafMaxFree(leafEnd: Int) -> Int { leafMaxFree(from: 0, leafEnd: leafEnd) }
+
+    /// Leaf: the largest free entry among entries `from...`. Branch-free, as it runs whenever
+    /// a leaf's largest entry is used.
+    func leafMaxFree(from first: Int, leafEnd: Int) -> Int {
+        let last = count - 1
+        var best = aligns[last] == 0 ? leafEnd - starts[last] : 0
+        var j = first
+        while j < last {
+            let candidate = aligns[j] == 0 ? starts[j + 1] - starts[j] : 0
+            best = candidate > best ? candidate : best
+            j += 1
         }
         return best
     }
 
     /// Inner: the largest `maxFree` among the children.
     func innerMaxFree() -> Int {
-        var best = 0
-        for i in 0..<count { best = max(best, maxFree[i]) }
-        return best
+        let n = count
+        var a = 0, b = 0
+        var i = 0
+        while i + 1 < n {
+            a = maxFree[i] > a ? maxFree[i] : a
+            b = maxFree[i + 1] > b ? maxFree[i + 1] : b
+            i += 2
+        }
+        if i < n { a = maxFree[i] > a ? maxFree[i] : a }
+        return a > b ? a : b
     }
 
     /// Largest free entry below this node.
@@ -116,8 +164,9 @@ final class BlockNode: @unchecked Sendable {
         var payloadSum = 0, paddingSum = 0, blockSum = 0
         if isLeaf {
             for j in 0..<count where aligns[j] != 0 {
-                payloadSum += entryEnd(j, leafEnd: end) - starts[j] - pads[j]
-                paddingSum += pads[j]
+                let gap = pad(j)
+                payloadSum += entryEnd(j, leafEnd: end) - starts[j] - gap
+                paddingSum += gap
                 blockSum += 1
             }
         } else {
@@ -147,8 +196,8 @@ final class BlockNode: @unchecked Sendable {
     /// Opens a gap at `index` in every lane (and the children), count += 1. Capacity assumed.
     func openSlot(at index: Int) {
         let moving = count - index
-        let c = Self.capacity
-        for lane in 0..<(isLeaf ? 3 : 5) {
+        let c = capacity
+        for lane in 0..<lanes {
             let base = ints + lane * c + index
             if moving > 0 { (base + 1).update(from: base, count: moving) }
         }
@@ -159,9 +208,9 @@ final class BlockNode: @unchecked Sendable {
     /// Removes slot `index` from every lane (and the child), count -= 1.
     func removeSlot(at index: Int) {
         let moving = count - index - 1
-        let c = Self.capacity
+        let c = capacity
         if let kids { (kids + index).deinitialize(count: 1) }
-        for lane in 0..<(isLeaf ? 3 : 5) {
+        for lane in 0..<lanes {
             let base = ints + lane * c + index
             if moving > 0 { base.update(from: base + 1, count: moving) }
         }
@@ -170,10 +219,9 @@ final class BlockNode: @unchecked Sendable {
     }
 
     /// Leaf: inserts an entry at `index`. Capacity assumed.
-    func insertEntry(at index: Int, start: Int, pad: Int, align: Int) {
+    func insertEntry(at index: Int, start: Int, align: Int) {
         openSlot(at: index)
         starts[index] = start
-        pads[index] = pad
         aligns[index] = align
     }
 
@@ -188,8 +236,8 @@ final class BlockNode: @unchecked Sendable {
     func splitOff(from index: Int) -> BlockNode {
         let right = BlockNode(isLeaf: isLeaf)
         let moving = count - index
-        let c = Self.capacity
-        for lane in 0..<(isLeaf ? 3 : 5) {
+        let c = capacity
+        for lane in 0..<lanes {
             (right.ints + lane * c).update(from: ints + lane * c + index, count: moving)
         }
         if let kids, let to = right.kids { to.moveInitialize(from: kids + index, count: moving) }
@@ -200,8 +248,8 @@ final class BlockNode: @unchecked Sendable {
 
     /// Appends every slot of `right` (which must fit) and empties it.
     func absorb(_ right: BlockNode) {
-        let c = Self.capacity
-        for lane in 0..<(isLeaf ? 3 : 5) {
+        let c = capacity
+        for lane in 0..<lanes {
             (ints + lane * c + count).update(from: right.ints + lane * c, count: right.count)
         }
         if let kids, let from = right.kids { (kids + count).moveInitialize(from: from, count: right.count) }
@@ -213,7 +261,7 @@ final class BlockNode: @unchecked Sendable {
     var ownedBytes: Int {
         let object = 48
         let lanes = Self.intsPerNode(isLeaf: isLeaf) * MemoryLayout<Int>.stride
-        let children = isLeaf ? 0 : Self.capacity * MemoryLayout<BlockNode>.stride
+        let children = isLeaf ? 0 : capacity * MemoryLayout<BlockNode>.stride
         return object + lanes + children
     }
 }

@@ -17,8 +17,7 @@ extension MemoryPool {
         forEachEntry { entry in
             guard !entry.isFree else { return }
             let block = entry.block
-            let remainder = cursor % block.alignment
-            let gap = remainder == 0 ? 0 : block.alignment - remainder
+            let gap = BlockNode.padding(start: cursor, align: block.alignment)
             // The block sits at or above `cursor + gap` already (its old offset is such a
             // multiple), so nothing here can overflow or move a block up.
             moved[block.offset] = cursor + gap
@@ -39,23 +38,23 @@ extension MemoryPool {
     /// nodes three quarters full so that both growth and shrinking stay cheap.
     /// - Complexity: O(n).
     static func buildTree(_ entries: [Entry], totalSize: Int) -> BlockNode {
-        let fill = BlockNode.capacity * 3 / 4
+        let fill = BlockNode.leafCapacity * 3 / 4, innerFill = BlockNode.innerCapacity * 3 / 4
         var level: [BlockNode] = []
         var leaf = BlockNode(isLeaf: true)
         for (index, entry) in entries.enumerated() {
             // Cut only before a used entry: no leaf but the first may start with a free one.
-            if leaf.count >= fill, !entry.isFree, index + 1 < entries.count || leaf.count == BlockNode.capacity {
+            if leaf.count >= fill, !entry.isFree, index + 1 < entries.count || leaf.count == BlockNode.leafCapacity {
                 level.append(leaf)
                 leaf = BlockNode(isLeaf: true)
             }
-            leaf.insertEntry(at: leaf.count, start: entry.start, pad: entry.pad, align: entry.align)
+            leaf.insertEntry(at: leaf.count, start: entry.start, align: entry.align)
         }
         level.append(leaf)
         while level.count > 1 {
             var parents: [BlockNode] = []
             var parent = BlockNode(isLeaf: false)
             for node in level {
-                if parent.count == fill {
+                if parent.count == innerFill {
                     parents.append(parent)
                     parent = BlockNode(isLeaf: false)
                 }

@@ -26,7 +26,7 @@ extension MemoryPool {
         var previousFree = false
         var leafDepth = -1
         func visit(_ node: BlockNode, start: Int, end: Int, depth: Int, isRoot: Bool) -> (Int, Int, Int, Int) {
-            precondition(node.count >= 1 && node.count <= BlockNode.capacity, "node count \(node.count)")
+            precondition(node.count >= 1 && node.count <= node.capacity, "node count \(node.count)")
             precondition(node.starts[0] == start, "node start \(node.starts[0]) != \(start)")
             if node.isLeaf {
                 if leafDepth < 0 { leafDepth = depth }
@@ -36,9 +36,8 @@ extension MemoryPool {
                     let s = node.starts[j], e = node.entryEnd(j, leafEnd: end)
                     precondition(s == cursor, "gap or overlap at \(cursor)")
                     precondition(e > s, "empty entry at \(s)")
-                    let pad = node.pads[j], align = node.aligns[j]
+                    let pad = node.pad(j), align = node.aligns[j]
                     if align == 0 {
-                        precondition(pad == 0)
                         precondition(!previousFree, "adjacent free entries at \(s)")
                         sums.freeBlocks += 1
                     } else {

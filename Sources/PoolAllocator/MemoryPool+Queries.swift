@@ -17,7 +17,7 @@ extension MemoryPool {
         func visit(_ node: BlockNode, end: Int) {
             if node.isLeaf {
                 for j in 0..<node.count {
-                    body(Entry(start: node.starts[j], end: node.entryEnd(j, leafEnd: end), pad: node.pads[j],
+                    body(Entry(start: node.starts[j], end: node.entryEnd(j, leafEnd: end), pad: node.pad(j),
                                align: node.aligns[j]))
                 }
             } else {
@@ -37,7 +37,7 @@ extension MemoryPool {
             node = node.kids![i]
         }
         let j = node.entryIndex(containing: offset)
-        return Entry(start: node.starts[j], end: node.entryEnd(j, leafEnd: end), pad: node.pads[j],
+        return Entry(start: node.starts[j], end: node.entryEnd(j, leafEnd: end), pad: node.pad(j),
                      align: node.aligns[j])
     }
 
@@ -137,13 +137,14 @@ extension MemoryPool {
         }
         let j = node.entryIndex(containing: x)
         for k in 0..<j where node.aligns[k] != 0 {
-            payload += node.entryEnd(k, leafEnd: end) - node.starts[k] - node.pads[k]
-            padding += node.pads[k]
+            let gap = node.pad(k)
+            payload += node.entryEnd(k, leafEnd: end) - node.starts[k] - gap
+            padding += gap
             blocks += 1
         }
         let into = x - node.starts[j]
         guard node.aligns[j] != 0, into > 0 else { return (payload, padding, blocks, false) }
-        let pad = node.pads[j]
+        let pad = node.pad(j)
         return (payload + max(0, into - pad), padding + min(pad, into), blocks + 1, true)
     }
 
