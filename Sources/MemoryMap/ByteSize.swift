@@ -67,7 +67,8 @@ public enum ByteSize {
         if index == 0 { return "\(sign)\(magnitude) B" }
         let unit = UInt(1) << (10 * index)
         let whole = magnitude / unit
-        let hundredths = (magnitude % unit) * 100 / unit  // truncated, never rounds up to a lie
+        // Truncated, never rounds up to a lie; in 128 bits, as `remainder · 100` overflows in EiB.
+        let hundredths = unit.dividingFullWidth((magnitude % unit).multipliedFullWidth(by: 100)).quotient
         var text = "\(sign)\(whole)"
         if hundredths > 0 {
             text += hundredths % 10 == 0 ? ".\(hundredths / 10)" : (hundredths < 10 ? ".0\(hundredths)" : ".\(hundredths)")

@@ -77,6 +77,9 @@ public struct Grid: Equatable, Sendable {
     }
 
     /// Writes `text` from `column` on `row`, clipped to the grid and to `maxWidth` columns.
+    /// Characters that do not take exactly one column (controls, combining marks, wide East
+    /// Asian characters, emoji) are written as `?` (whitespace controls as a space), so any
+    /// text keeps the grid's one-character-one-column promise.
     /// - Returns: the column after the last character written.
     @discardableResult
     public mutating func put(_ text: String, row: Int, column: Int, style: CellStyle = .plain,
@@ -85,7 +88,7 @@ public struct Grid: Equatable, Sendable {
         let limit = maxWidth >= width ? width : min(width, column + maxWidth)
         for ch in text {
             guard col < limit else { break }
-            self[row, col] = Cell(ch, style)
+            self[row, col] = Cell(ch.singleColumn, style)
             col += 1
         }
         return col
