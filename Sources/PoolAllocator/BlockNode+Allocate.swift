@@ -42,7 +42,7 @@ extension BlockNode {
         case .entry(let start):
             i = childIndex(containing: start)
         }
-        let child = uniqueChild(i)
+        unowned(unsafe) let child = uniqueChild(i)  // the parent holds it: no retain on the hot path
         let oldChildMax = maxFree[i]
         let result = child.carve(end: childEnd(i, nodeEnd: end), nodeMax: oldChildMax, target: target,
                                  gap: gap, size: size, align: align, freeBlocks: &freeBlocks)
@@ -119,7 +119,8 @@ extension BlockNode {
             return nil
         }
         for i in 0..<count where maxFree[i] >= size {
-            if let found = kids![i].findAligned(end: childEnd(i, nodeEnd: end), size: size, align: align) {
+            unowned(unsafe) let child = kids![i]  // held by this node: no retain on the hot path
+            if let found = child.findAligned(end: childEnd(i, nodeEnd: end), size: size, align: align) {
                 return found
             }
         }

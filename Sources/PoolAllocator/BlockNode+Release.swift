@@ -21,7 +21,7 @@ extension BlockNode {
     func release(offset: Int, end: Int, nodeMax: Int, counters: inout Counters) throws(PoolError) -> ReleaseResult {
         if isLeaf { return try releaseInLeaf(offset: offset, end: end, nodeMax: nodeMax, counters: &counters) }
         let i = childIndex(containing: offset)
-        let child = uniqueChild(i)
+        unowned(unsafe) let child = uniqueChild(i)  // the parent holds it: no retain on the hot path
         let oldChildMax = maxFree[i]
         let result = try child.release(offset: offset, end: childEnd(i, nodeEnd: end), nodeMax: oldChildMax,
                                        counters: &counters)
