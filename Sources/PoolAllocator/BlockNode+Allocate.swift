@@ -132,7 +132,7 @@ extension BlockNode {
     /// Child `i`, copied first if another snapshot shares it.
     @inline(__always) func uniqueChild(_ i: Int) -> BlockNode {
         let kids = self.kids!
-        if !isKnownUniquelyReferenced(&kids[i]) { kids[i] = kids[i].copy() }
+        if childrenMayBeShared, !isKnownUniquelyReferenced(&kids[i]) { kids[i] = kids[i].copy() }
         return kids[i]
     }
 

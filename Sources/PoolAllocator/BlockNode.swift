@@ -34,7 +34,7 @@ final class BlockNode: @unchecked Sendable {
     let kids: UnsafeMutablePointer<BlockNode>?
 
     static func lanes(isLeaf: Bool) -> Int { isLeaf ? 2 : 5 }
-    static func intsPerNode(isLeaf: Bool) -> Int { lanes(isLeaf: isLeaf) * capacity(isLeaf: isLeaf) + 1 }
+    static func intsPerNode(isLeaf: Bool) -> Int { lanes(isLeaf: isLeaf) * capacity(isLeaf: isLeaf) + 2 }
     var lanes: Int { Self.lanes(isLeaf: isLeaf) }
 
     /// Entries (leaf) or children (inner).
@@ -43,12 +43,20 @@ final class BlockNode: @unchecked Sendable {
         set { header.pointee = newValue }
     }
 
+    /// Inner: set once this node's children may also belong to another node (it was copied,
+    /// or is a copy). Until then no child can be shared, and descents skip the uniqueness check.
+    @inline(__always) var childrenMayBeShared: Bool {
+        get { header[1] != 0 }
+        set { header[1] = newValue ? 1 : 0 }
+    }
+
     init(isLeaf: Bool) {
         self.isLeaf = isLeaf
         capacity = Self.capacity(isLeaf: isLeaf)
         header = .allocate(capacity: Self.intsPerNode(isLeaf: isLeaf))
         header.pointee = 0
-        ints = header + 1
+        header[1] = 0
+        ints = header + 2
         kids = isLeaf ? nil : .allocate(capacity: Self.innerCapacity)
     }
 
@@ -68,7 +76,11 @@ final class BlockNode: @unchecked Sendable {
         for lane in 0..<lanes {
             (node.ints + lane * c).update(from: ints + lane * c, count: count)
         }
-        if let kids, let to = node.kids { to.initialize(from: kids, count: count) }
+        if let kids, let to = node.kids {
+            to.initialize(from: kids, count: count)
+            childrenMayBeShared = true
+            node.childrenMayBeShared = true
+        }
         return node
     }
 
