@@ -181,6 +181,17 @@ struct ScreenRendererTests {
         #expect(text.contains("▁▁▁▂▃▁"))
     }
 
+    @Test func thePromptCursorFollowsTheTypedText() throws {
+        var model = try Scenes.explorer()
+        #expect(ScreenRenderer.promptCursor(of: model, width: 80, height: 24) == nil)
+        model.prompt = PromptLine(label: "alloc size", text: "4Ki")
+        let cursor = try #require(ScreenRenderer.promptCursor(of: model, width: 80, height: 24))
+        let grid = ScreenRenderer.render(model, width: 80, height: 24)
+        #expect(cursor.row == 22)
+        #expect(grid[cursor.row, cursor.column] == Cell("_", .key))
+        #expect(grid.line(cursor.row).hasPrefix(" alloc size: 4Ki_  Enter confirms"))
+    }
+
     @Test func renderingIsDeterministic() throws {
         let model = try Scenes.explorer()
         #expect(ScreenRenderer.render(model, width: 97, height: 33) == ScreenRenderer.render(model, width: 97, height: 33))
