@@ -5,8 +5,11 @@
 /// start at multiples of `bytesPerCell·columns`, and the first row is clamped so the map never
 /// scrolls past the pool's end. A zoom whose cells would show the whole pool anyway is a fit.
 public struct MapGeometry: Equatable, Sendable {
+    /// The pool's size in bytes.
     public let totalSize: Int
+    /// Map rows on screen.
     public let rows: Int
+    /// Cells per map row.
     public let columns: Int
     /// The bytes the drawn cells cover.
     public let bytes: Range<Int>

@@ -10,18 +10,22 @@ public struct ScreenLayout: Equatable, Sendable {
     /// The smallest screen that gets the full layout.
     public static let minimumHeight = 16
 
+    /// The screen size this layout is for.
     public let width: Int
     public let height: Int
     /// Below `minimumWidth` × `minimumHeight`: only the "too small" message is drawn.
     public let isTooSmall: Bool
 
+    /// The title bar's row.
     public let titleRow = 0
+    /// The overview bar's row: the whole pool on one line.
     public let overviewRow = 1
     /// The first column of the overview bar's cells (after its label).
     public let overviewColumn: Int
     /// How many cells the overview bar has room for.
     public let overviewColumns: Int
 
+    /// The row naming the map's range and bytes per cell, with the legend.
     public let mapHeadingRow = 2
     /// The screen row of the first map row.
     public let mapTopRow = 3
@@ -40,7 +44,9 @@ public struct ScreenLayout: Equatable, Sendable {
     public let separatorColumn: Int
     /// The first column of the stats panel and inspector.
     public let panelColumn: Int
+    /// Columns of the stats panel (26, 30 or 36 as the screen widens).
     public let panelWidth: Int
+    /// The panel's first row.
     public let panelTopRow = 2
     /// One past the panel's last row.
     public let panelBottomRow: Int
@@ -53,7 +59,9 @@ public struct ScreenLayout: Equatable, Sendable {
     public let captionRow: Int?
     /// The playback statement's row, when the model has a statement.
     public let statementRow: Int?
+    /// The prompt line's row (the event log borrows it when no prompt is open).
     public let promptRow: Int
+    /// The key hints' row: the last.
     public let footerRow: Int
 
     /// - Parameters:
