@@ -34,6 +34,18 @@ extension ScreenRenderer {
         }
     }
 
+    /// When zoomed, the separator beside the map becomes a scrollbar: a thick thumb on the
+    /// rows matching the part of the pool in view.
+    static func drawScrollbar(_ geometry: MapGeometry, layout: ScreenLayout, into grid: inout Grid) {
+        guard !geometry.isFit, geometry.totalSize > 0, layout.mapRows > 0 else { return }
+        let total = Double(geometry.totalSize), rows = Double(layout.mapRows)
+        let top = Int((Double(geometry.bytes.lowerBound) / total * rows).rounded(.down))
+        let bottom = max(top + 1, Int((Double(geometry.bytes.upperBound) / total * rows).rounded(.up)))
+        for row in max(0, top)..<min(layout.mapRows, bottom) {
+            grid[layout.mapTopRow + row, layout.separatorColumn] = Cell("┃", .emphasis)
+        }
+    }
+
     static func drawMapHeading(_ geometry: MapGeometry, layout: ScreenLayout, into grid: inout Grid) {
         let row = layout.mapHeadingRow
         var column = grid.put("Map", row: row, column: 0, style: .title, maxWidth: layout.leftWidth)

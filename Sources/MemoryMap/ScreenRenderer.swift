@@ -23,6 +23,7 @@ public enum ScreenRenderer {
         drawOverview(model, painter: painter, map: geometry, layout: layout, into: &grid)
         drawMap(model, painter: painter, geometry: geometry, layout: layout, into: &grid)
         drawPanel(model, stats: stats, layout: layout, into: &grid)
+        drawScrollbar(geometry, layout: layout, into: &grid)
         drawLog(model, layout: layout, into: &grid)
         drawPlayback(model, layout: layout, into: &grid)
         drawPrompt(model, layout: layout, into: &grid)

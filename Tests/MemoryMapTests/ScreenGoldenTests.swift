@@ -41,6 +41,12 @@ struct ScreenGoldenTests {
         Golden.check(ScreenRenderer.render(model, width: 80, height: 20), "one-mebibyte-per-cell")
     }
 
+    @Test func zoomedAndScrolledHalfway() throws {
+        var model = try Scenes.explorer()
+        model.viewport = MapViewport(bytesPerCell: 64, firstByte: 24 * 1024)
+        Golden.check(ScreenRenderer.render(model, width: 80, height: 20), "zoomed-scrolled")
+    }
+
     @Test func fullPool() throws {
         let pool = try Scenes.packed(total: 4096, count: 16, size: 256)
         let failure = AllocationFailure.message(size: 1, stats: pool.stats)
