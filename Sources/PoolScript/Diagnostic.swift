@@ -18,7 +18,8 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
         self.fileName = fileName
         self.line = line
         self.column = column
-        self.message = message
+        // Messages quote the file's words: they are made safe to print like the line itself.
+        self.message = Diagnostic.printable(message.unicodeScalars)
         self.sourceLine = sourceLine
     }
 
