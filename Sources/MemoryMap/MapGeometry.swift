@@ -107,7 +107,8 @@ public struct MapGeometry: Equatable, Sendable {
         guard let fixed = fixedBytesPerCell else { return .fit }
         let rowBytes = fixed * columns
         let delta = count.multipliedReportingOverflow(by: rowBytes)
-        let first = delta.overflow ? (count < 0 ? 0 : totalSize) : bytes.lowerBound.addingReportingOverflow(delta.partialValue).partialValue
+        let sum = bytes.lowerBound.addingReportingOverflow(delta.partialValue)
+        let first = delta.overflow || sum.overflow ? (count < 0 ? 0 : totalSize) : sum.partialValue
         return MapViewport(bytesPerCell: fixed, firstByte: max(0, min(first, totalSize)))
     }
 

@@ -82,6 +82,9 @@ extension ScreenRenderer {
         lines.append([(pad("offset"), .dim), (hexOffset + (labelWidth + hexOffset.count + decimal.count <= width ? decimal : ""), .emphasis)])
         lines.append(sizeLine("size", block.size, width: width))
         lines.append([(pad("end"), .dim), (hex(block.end, digits: digits), .emphasis)])
+        // Its place in address order: O(log n) from the blocks wholly before it.
+        let ordinal = model.pool.usage(in: block.start..<(block.start + 1)).blocksBefore + 1
+        lines.append([(pad("block"), .dim), ("#\(ByteSize.grouped(ordinal)) of \(ByteSize.grouped(model.pool.stats.blockCount))", .emphasis)])
         return lines
     }
 }

@@ -77,6 +77,7 @@ struct MapGeometryTests {
         #expect(fit.cell(holding: Int.max - 1) == fit.cellCount - 1)
         _ = fit.zoomedIn(around: Int.max - 1)
         _ = geometry.zoomedOut(around: 0)
-        _ = geometry.scrolled(byRows: Int.min)
+        #expect(geometry.scrolled(byRows: Int.min).firstByte == 0)
+        #expect(geometry.scrolled(byRows: 1 << 40).firstByte == Int.max)
     }
 }

@@ -178,6 +178,7 @@ struct ScreenRendererTests {
         }
         #expect(text.contains("45.07 KiB (46,152 B)"))
         #expect(text.contains("mesh"))
+        #expect(text.contains("#1 of 3"))
         #expect(text.contains("▁▁▁▂▃▁"))
     }
 
