@@ -1,6 +1,39 @@
 import ArgumentParser
+import PoolScript
 
+/// `poolmap demo [NAME]`: plays a built-in demo; no file needed.
 struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "(being written)")
-    func run() throws { throw ValidationError("'demo' is being written") }
+    static let configuration = CommandConfiguration(
+        abstract: "Play a built-in demo (default: fragmentation, then defragment).",
+        discussion: """
+            The demos are the .pool and .trace files of demos/, built into poolmap. \
+            `poolmap demo --list` names them. Keys as in `poolmap play`.
+            """
+    )
+
+    @Argument(help: "The demo's name (see --list).")
+    var name: String = DemoLibrary.defaultName
+
+    @Flag(help: "List the demos, one per line: name and description.")
+    var list = false
+
+    @OptionGroup var playback: PlaybackOptions
+
+    func validate() throws {
+        guard list || DemoLibrary.named(name) != nil else {
+            throw ValidationError("no demo named '\(name)'; the demos are: "
+                                  + DemoLibrary.all.map(\.name).joined(separator: ", "))
+        }
+    }
+
+    func run() throws {
+        if list {
+            ScriptLoading.write(DemoLibrary.listing)
+            return
+        }
+        let demo = DemoLibrary.named(name)!
+        let script = try ScriptLoading.parse(demo.text, fileName: demo.fileName, kind: demo.kind)
+        try PlaySession.play(script, poolSize: ScriptRunner.defaultPoolSize(for: script),
+                             title: "poolmap demo — \(demo.name)", options: playback)
+    }
 }

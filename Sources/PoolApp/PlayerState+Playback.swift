@@ -1,0 +1,120 @@
+import MemoryMap
+import PoolAllocator
+import PoolScript
+
+extension PlayerState {
+    /// Most steps run in one tick, so a frame is drawn at least this often even at the
+    /// highest speeds on a slow machine.
+    static let maximumStepsPerTick = 50_000
+
+    /// One tick of the playback clock: animations advance, and the operations the pacing owes
+    /// are run.
+    /// - Complexity: O(speed × interval × log n).
+    mutating func tick() {
+        ticks += 1
+        animation.advance()
+        guard !isPaused, !timeline.isAtEnd else { budget = 0; return }
+        if holdMilliseconds > 0 {
+            holdMilliseconds -= Self.tickSeconds * 1000
+            if holdMilliseconds > 0 { return }
+            holdMilliseconds = 0
+        }
+        budget = min(budget + speed * Self.tickSeconds, max(1, speed * Self.tickSeconds) + 1)
+        var run = 0
+        while budget >= 1, run < Self.maximumStepsPerTick {
+            guard let step = playStep(animated: animates) else { budget = 0; return }
+            run += 1
+            switch step.operation {
+            case .say:
+                continue
+            case .wait(let milliseconds):
+                holdMilliseconds = Double(milliseconds)
+                budget = 0
+                return
+            case .defrag where animation.slide != nil:
+                // Hold the next operations until the blocks have slid into place.
+                holdMilliseconds = Double(ExplorerAnimation.slideTicks) * Self.tickSeconds * 1000
+                budget -= 1
+                return
+            default:
+                budget -= 1
+            }
+        }
+    }
+
+    /// Runs the next step and sets up its animation; nil at the end.
+    mutating func playStep(animated: Bool) -> Step? {
+        let before = animated ? timeline.current.pool : nil
+        guard let step = timeline.stepForward() else { return nil }
+        if case .say(let caption) = step.operation, timeline.position == timeline.steps.count {
+            captionMarks.append((ticks, caption))
+        }
+        if let before { animate(step, before: before) } else if step.isPoolOperation { animation.finish() }
+        return step
+    }
+
+    /// Starts the animation of `step`, given the pool before it.
+    mutating func animate(_ step: Step, before: MemoryPool) {
+        let after = timeline.current.pool
+        switch (step.operation, step.outcome) {
+        case (.alloc, .offset(let offset)):
+            if let block = after.block(at: offset) { animation.blockAppeared(block.start..<block.end) }
+        case (.free(_, _, let offset?), .done):
+            if let block = before.block(at: offset) { animation.blockFaded(block.start..<block.end) }
+        case (.realloc(_, _, let old), .offset(let offset)):
+            if let old, let block = before.block(at: old) { animation.blockFaded(block.start..<block.end) }
+            if let block = after.block(at: offset) { animation.blockAppeared(block.start..<block.end) }
+        case (.defrag, .mapping(let pairs)):
+            var moves: [Int: Int] = [:]
+            for pair in pairs { moves[pair.old] = pair.new }
+            animation.startSlide(moves: moves, in: after)
+        case (.pool, _):
+            animation.finish()
+        default:
+            break
+        }
+    }
+
+    /// `n`/`→`: pause, then run steps up to and including the next pool operation.
+    mutating func stepForward() {
+        isPaused = true
+        holdMilliseconds = 0
+        animation.finish()
+        while let step = playStep(animated: true), !step.isPoolOperation {}
+    }
+
+    /// `b`/`←`: pause, and undo the last pool operation shown: go back to just after the pool
+    /// operation before it (or to the start), passing over `say` and `wait`.
+    mutating func stepBack() {
+        isPaused = true
+        holdMilliseconds = 0
+        animation.finish()
+        var target = timeline.position
+        while target > 0, !timeline.steps[target - 1].isPoolOperation { target -= 1 }
+        guard target > 0 else { timeline.move(to: 0); return }
+        target -= 1  // before the last pool operation
+        while target > 0, !timeline.steps[target - 1].isPoolOperation { target -= 1 }
+        timeline.move(to: target)
+    }
+
+    /// `g`: back to the start, playing.
+    mutating func restart() {
+        animation.finish()
+        holdMilliseconds = 0
+        budget = 0
+        timeline.rewind()
+        isPaused = false
+    }
+
+    /// `+`/`-`: doubles or halves the speed.
+    mutating func changeSpeed(by factor: Double) {
+        speed = Self.clampedSpeed(speed * factor)
+    }
+}
+
+extension PlayerState {
+    /// Unpauses (a headless recording always plays).
+    public mutating func resume() {
+        isPaused = false
+    }
+}

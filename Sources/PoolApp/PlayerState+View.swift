@@ -1,0 +1,81 @@
+import MemoryMap
+import PoolAllocator
+import PoolScript
+
+extension PlayerState {
+    /// Log lines and sparkline points kept on screen.
+    static let recentCount = 60
+
+    /// The frame: the map, stats and log of the explorer, the caption and the statement line.
+    /// - Complexity: O(recentCount) besides the renderer's own work.
+    public var screenModel: ScreenModel {
+        let runner = timeline.current
+        let position = timeline.position
+        let recent = max(0, position - Self.recentCount)..<position
+        let steps = timeline.steps[recent]
+        let log = steps.filter(\.isPoolOperation).map { step in
+            LogEntry(Self.logText(step), isError: step.error != nil || Self.isFailure(step))
+        }
+        return ScreenModel(
+            pool: runner.pool,
+            title: title,
+            names: runner.state.namesByOffset,
+            selectedOffset: selectedOffset,
+            viewport: .fit,
+            fragmentationHistory: Array(timeline.fragmentation[recent]),
+            log: log,
+            caption: runner.state.caption ?? "",
+            statement: statusLine,
+            isHelpOpen: isHelpOpen,
+            helpKeys: KeyHint.playerHelp,
+            footerKeys: KeyHint.playerFooter,
+            animation: animation.screenAnimation,
+            monochrome: monochrome
+        )
+    }
+
+    /// The block the last step allocated, while it is live: the inspector shows it.
+    var selectedOffset: Int? {
+        guard let step = timeline.lastStep, case .offset(let offset) = step.outcome else { return nil }
+        return timeline.current.pool.block(at: offset) != nil ? offset : nil
+    }
+
+    /// `▶ 5 op/s · step 14 · line 12: b = alloc 200 align 256 → 256`, or how to go on at the end.
+    var statusLine: String {
+        if timeline.isAtEnd {
+            return "end of \(timeline.script.fileName) · g or space replays · b steps back · q quits"
+        }
+        let state = isPaused ? "paused" : "▶ \(Self.speedText(speed))"
+        var line = "\(state) · step \(timeline.position)"
+        if let step = timeline.lastStep {
+            line += " · line \(step.line): \(step.statementText)"
+            let outcome = step.outcomeText
+            if !outcome.isEmpty { line += " → \(outcome)" }
+        }
+        return line
+    }
+
+    /// `5 op/s`, `0.5 op/s`, `12.5k op/s`.
+    static func speedText(_ speed: Double) -> String {
+        func trimmed(_ value: Double) -> String {
+            let rounded = (value * 100).rounded() / 100
+            return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        }
+        return speed >= 10_000 ? "\(trimmed(speed / 1000))k op/s" : "\(trimmed(speed)) op/s"
+    }
+
+    /// A log line: `12 b = alloc 200 align 256 → 256`.
+    static func logText(_ step: Step) -> String {
+        let outcome: String
+        switch step.outcome {
+        case .allocationFailed(let message): outcome = message
+        default: outcome = step.outcomeText
+        }
+        return "\(step.line) \(step.statementText)" + (outcome.isEmpty ? "" : " → \(outcome)")
+    }
+
+    static func isFailure(_ step: Step) -> Bool {
+        if case .allocationFailed = step.outcome { return true }
+        return false
+    }
+}

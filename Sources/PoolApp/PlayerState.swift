@@ -1,0 +1,89 @@
+import MemoryMap
+import PoolAllocator
+import PoolScript
+
+/// The player: a script or trace played step by step on the map, with pause, single steps
+/// both ways, speed control and restart. A value driven by events (`reduce`); the screen is
+/// `screenModel`, a pure function of it.
+///
+/// Pacing: each tick (`tickInterval`) owes `speed × interval` pool operations; they run in one
+/// batch and the next frame shows the result, so at high speed frames are skipped, never the
+/// pool's work. `wait` pauses playback for its duration; a `say` sets the caption. At low speed
+/// each operation is animated (the new block appears, a freed one fades, a defragment slides),
+/// and playback holds while a slide runs.
+public struct PlayerState: Sendable {
+    /// The tick interval while playing or animating (25 frames per second).
+    public static let tickInterval = ExplorerAnimation.tickInterval
+    /// Operations per second at or below which each operation is animated.
+    public static let animationSpeedLimit = 40.0
+    /// The slowest and fastest speeds `-`/`+` reach.
+    public static let speedRange = 0.25...1_000_000.0
+
+    /// The run, walkable both ways.
+    public internal(set) var timeline: PlayerTimeline
+    /// Operations per second while playing.
+    public internal(set) var speed: Double
+    /// Paused by the user (space, a single step).
+    public internal(set) var isPaused: Bool
+    /// Whether the help overlay is open.
+    public internal(set) var isHelpOpen = false
+    /// What moves on the map right now.
+    public internal(set) var animation = ExplorerAnimation()
+    /// Operations owed to the pacing and not run yet (a fraction of one at low speed).
+    var budget = 0.0
+    /// Milliseconds of `wait` (or of a slide) still to sit out before the next operation.
+    var holdMilliseconds = 0.0
+    /// Ticks handled since the start: the playback clock of recordings.
+    public internal(set) var ticks = 0
+    /// The `say` captions reached by playing forward, with the tick they appeared at.
+    public internal(set) var captionMarks: [(tick: Int, caption: String)] = []
+    /// The title bar's text.
+    public let title: String
+    /// Draw for terminals without colour.
+    public var monochrome: Bool
+
+    /// A player at the start of `script`.
+    /// - Parameters:
+    ///   - poolSize: the pool before any `pool` statement.
+    ///   - speed: operations per second (`--speed`); nil takes `defaultSpeed(for:)`.
+    ///   - paused: start paused (`--paused`).
+    public init(script: Script, poolSize: Int, speed: Double? = nil, paused: Bool = false,
+                title: String? = nil, monochrome: Bool = false) throws(PoolError) {
+        timeline = try PlayerTimeline(script: script, poolSize: poolSize)
+        self.speed = Self.clampedSpeed(speed ?? Self.defaultSpeed(for: script))
+        isPaused = paused
+        self.title = title ?? "poolmap play — \(script.fileName)"
+        self.monochrome = monochrome
+    }
+
+    /// Scripts play at 5 operations per second, so each can be followed; traces at 200.
+    public static func defaultSpeed(for script: Script) -> Double {
+        script.kind == .trace ? 200 : 5
+    }
+
+    static func clampedSpeed(_ speed: Double) -> Double {
+        guard speed.isFinite else { return speedRange.upperBound }
+        return min(max(speed, speedRange.lowerBound), speedRange.upperBound)
+    }
+
+    /// Whether playback is over: every step run and shown.
+    public var isFinished: Bool { timeline.isAtEnd }
+
+    /// Whether each operation is animated at this speed.
+    var animates: Bool { speed <= Self.animationSpeedLimit }
+
+    /// Whether the player wants ticks: playing, or something still moving.
+    public var wantsTicks: Bool {
+        animation.isActive || (!isPaused && !timeline.isAtEnd)
+    }
+
+    /// The playback clock: seconds of pacing so far (ticks × interval).
+    public var playbackSeconds: Double {
+        Double(ticks) * Self.tickSeconds
+    }
+
+    static let tickSeconds: Double = {
+        let parts = tickInterval.components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }()
+}

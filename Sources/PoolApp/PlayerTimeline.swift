@@ -1,0 +1,96 @@
+import PoolAllocator
+import PoolScript
+
+/// A script's run as a timeline that can be walked both ways: every step taken so far, and a
+/// checkpoint of the run every `checkpointInterval` steps.
+///
+/// Steps are run lazily, the first time playback reaches them, so a long trace starts at once.
+/// Going back to position `p` restores the checkpoint at or before `p` and replays at most
+/// `checkpointInterval - 1` steps: instant at any depth of a 300,000-step trace. Checkpoints
+/// are `RunnerState` copies, which share the pool's storage until it next changes.
+public struct PlayerTimeline: Sendable {
+    /// Steps between two checkpoints.
+    public static let checkpointInterval = 256
+
+    /// The runner at the furthest position reached.
+    private var frontier: ScriptRunner
+    /// The runner at `position` (equal to `frontier` when playback is at the frontier).
+    public private(set) var current: ScriptRunner
+    /// Every step run so far, in order.
+    public private(set) var steps: [Step] = []
+    /// Fragmentation after each step, for the sparkline.
+    public private(set) var fragmentation: [Double] = []
+    /// `checkpoints[i]` is the state after `i * checkpointInterval` steps.
+    private var checkpoints: [RunnerState]
+    /// Steps run from the start to reach `current`.
+    public private(set) var position = 0
+
+    /// A timeline at the start of `script`, with `poolSize` bytes before any `pool` statement.
+    public init(script: Script, poolSize: Int) throws(PoolError) {
+        let runner = try ScriptRunner(script: script, poolSize: poolSize)
+        frontier = runner
+        current = runner
+        checkpoints = [runner.state]
+    }
+
+    /// The script played.
+    public var script: Script { current.script }
+
+    /// Whether every step has been run and playback stands after the last one.
+    public var isAtEnd: Bool { position == steps.count && frontier.isFinished }
+
+    /// The step that led to the current position, if any.
+    public var lastStep: Step? { position > 0 ? steps[position - 1] : nil }
+
+    /// Runs (or replays) the next step; nil at the end.
+    /// - Complexity: O(log n) for most steps (see `ScriptRunner`), plus an occasional checkpoint.
+    public mutating func stepForward() -> Step? {
+        if position < steps.count {
+            // Replaying a known step: the runner is deterministic, so it gives the same step.
+            _ = current.step()
+            position += 1
+            return steps[position - 1]
+        }
+        guard let step = frontier.step() else { return nil }
+        steps.append(step)
+        fragmentation.append(frontier.state.pool.stats.fragmentation)
+        position += 1
+        if position % Self.checkpointInterval == 0 { checkpoints.append(frontier.state) }
+        current = frontier
+        return step
+    }
+
+    /// Moves to `target` (clamped to the steps run so far; use `stepForward` to go further).
+    /// - Complexity: O(checkpointInterval · log n) at most.
+    public mutating func move(to target: Int) {
+        let target = min(max(0, target), steps.count)
+        guard target != position else { return }
+        if target == steps.count, frontier.state.stepCount == target {
+            current = frontier
+            position = target
+            return
+        }
+        let checkpoint = target / Self.checkpointInterval
+        if !(target > position && position / Self.checkpointInterval == checkpoint) {
+            current.state = checkpoints[checkpoint]
+            position = checkpoint * Self.checkpointInterval
+        }
+        while position < target {
+            _ = current.step()
+            position += 1
+        }
+    }
+
+    /// One step back; false at the start.
+    @discardableResult
+    public mutating func stepBack() -> Bool {
+        guard position > 0 else { return false }
+        move(to: position - 1)
+        return true
+    }
+
+    /// Back to the start (the steps run so far are kept).
+    public mutating func rewind() {
+        move(to: 0)
+    }
+}
