@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "PoolScriptTests", dependencies: ["PoolScript", "PoolAllocator", "MemoryMap"]),
         .testTarget(name: "PoolAppTests", dependencies: ["PoolApp", "PoolAllocator", "MemoryMap", "PoolScript"]),
         // Runs the built `poolmap` executable: the CLI end to end, and the TUI under tmux.
-        .testTarget(name: "PoolmapEndToEndTests", dependencies: ["poolmap"]),
+        .testTarget(name: "PoolmapEndToEndTests", dependencies: ["poolmap"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

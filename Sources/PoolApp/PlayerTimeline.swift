@@ -12,10 +12,11 @@ public struct PlayerTimeline: Sendable {
     /// Steps between two checkpoints.
     public static let checkpointInterval = 256
 
-    /// The runner at the furthest position reached.
-    private var frontier: ScriptRunner
-    /// The runner at `position` (equal to `frontier` when playback is at the frontier).
+    /// The runner at `position`.
     public private(set) var current: ScriptRunner
+    /// The runner at the furthest position reached, kept aside while `current` is behind it;
+    /// nil when `current` is at the frontier (one runner, so stepping never copies the pool).
+    private var frontier: ScriptRunner?
     /// Every step run so far, in order.
     public private(set) var steps: [Step] = []
     /// Fragmentation after each step, for the sparkline.
@@ -27,17 +28,15 @@ public struct PlayerTimeline: Sendable {
 
     /// A timeline at the start of `script`, with `poolSize` bytes before any `pool` statement.
     public init(script: Script, poolSize: Int) throws(PoolError) {
-        let runner = try ScriptRunner(script: script, poolSize: poolSize)
-        frontier = runner
-        current = runner
-        checkpoints = [runner.state]
+        current = try ScriptRunner(script: script, poolSize: poolSize)
+        checkpoints = [current.state]
     }
 
     /// The script played.
     public var script: Script { current.script }
 
     /// Whether every step has been run and playback stands after the last one.
-    public var isAtEnd: Bool { position == steps.count && frontier.isFinished }
+    public var isAtEnd: Bool { frontier == nil && current.isFinished }
 
     /// The step that led to the current position, if any.
     public var lastStep: Step? { position > 0 ? steps[position - 1] : nil }
@@ -45,18 +44,21 @@ public struct PlayerTimeline: Sendable {
     /// Runs (or replays) the next step; nil at the end.
     /// - Complexity: O(log n) for most steps (see `ScriptRunner`), plus an occasional checkpoint.
     public mutating func stepForward() -> Step? {
-        if position < steps.count {
+        if let furthest = frontier {
             // Replaying a known step: the runner is deterministic, so it gives the same step.
             _ = current.step()
             position += 1
+            if position == steps.count {
+                current = furthest
+                frontier = nil
+            }
             return steps[position - 1]
         }
-        guard let step = frontier.step() else { return nil }
+        guard let step = current.step() else { return nil }
         steps.append(step)
-        fragmentation.append(frontier.state.pool.stats.fragmentation)
+        fragmentation.append(current.state.pool.stats.fragmentation)
         position += 1
-        if position % Self.checkpointInterval == 0 { checkpoints.append(frontier.state) }
-        current = frontier
+        if position % Self.checkpointInterval == 0 { checkpoints.append(current.state) }
         return step
     }
 
@@ -65,8 +67,10 @@ public struct PlayerTimeline: Sendable {
     public mutating func move(to target: Int) {
         let target = min(max(0, target), steps.count)
         guard target != position else { return }
-        if target == steps.count, frontier.state.stepCount == target {
-            current = frontier
+        if frontier == nil { frontier = current }
+        if target == steps.count {
+            current = frontier!
+            frontier = nil
             position = target
             return
         }

@@ -1,0 +1,64 @@
+import Foundation
+import MemoryMap
+import PoolScript
+import Testing
+@testable import PoolApp
+
+@Suite struct PlayerRecordingTests {
+    func record(_ demo: String, width: Int = 100, height: Int = 30) throws -> (String, PlayerState) {
+        let script = try #require(DemoLibrary.named(demo)).script()
+        let state = try PlayerState(script: script, poolSize: ScriptRunner.defaultPoolSize(for: script))
+        let (recorder, end) = PlayerRecording.record(state, width: width, height: height)
+        return (recorder.text, end)
+    }
+
+    @Test func aCastIsReproducibleByteForByte() throws {
+        let (first, _) = try record("fragmentation")
+        let (second, _) = try record("fragmentation")
+        #expect(first == second)
+    }
+
+    @Test func theCastIsAsciinemaVersionTwo() throws {
+        let (cast, end) = try record("seed-examples", width: 80, height: 24)
+        let lines = cast.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first == #"{"version": 2, "width": 80, "height": 24}"#)
+        #expect(lines.last == "")
+        var last = 0.0
+        var markers: [String] = []
+        for line in lines.dropFirst().dropLast() {
+            let event = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any])
+            #expect(event.count == 3)
+            let time = try #require(event[0] as? Double)
+            #expect(time >= last)
+            last = time
+            let code = try #require(event[1] as? String)
+            #expect(code == "o" || code == "m")
+            if code == "m" { markers.append(try #require(event[2] as? String)) }
+        }
+        let says = end.timeline.steps.compactMap { if case .say(let c) = $0.operation { c } else { nil } }
+        #expect(markers == says)
+        #expect(markers.count >= 10)
+        // Times come from the pacing: the waits alone add up to 10 s.
+        #expect(last > 10 && abs(last - end.playbackSeconds) < 0.001)
+    }
+
+    @Test func framesCarryThePalettesColoursAndOnlyChangedRows() throws {
+        let recorder = CastRecorder(width: 4, height: 2)
+        var grid = Grid(width: 4, height: 2)
+        grid.put("█░", row: 0, column: 0, style: .used(alternate: false))
+        recorder.frame(grid, at: 0)
+        recorder.frame(grid, at: 0.04)  // unchanged: nothing recorded
+        grid.put("x", row: 1, column: 0, style: .error)
+        recorder.frame(grid, at: 0.5)
+        recorder.mark("caption \"quoted\"", at: 0.5)
+        recorder.finish(at: 1)
+        #expect(recorder.text == """
+            {"version": 2, "width": 4, "height": 2}
+            [0.000, "o", "\\u001b[?25l\\u001b[H\\u001b[2J\\u001b[1;1H\\u001b[0;38;5;35m█░\\u001b[0m  \\u001b[0m\\u001b[2;1H\\u001b[0m    \\u001b[0m"]
+            [0.500, "o", "\\u001b[2;1H\\u001b[0;1;38;5;203mx\\u001b[0m   \\u001b[0m"]
+            [0.500, "m", "caption \\"quoted\\""]
+            [1.000, "o", "\\u001b[?25h"]
+
+            """)
+    }
+}

@@ -1,0 +1,136 @@
+import MemoryMap
+import PoolAllocator
+import PoolScript
+import Testing
+@testable import PoolApp
+
+@Suite struct PlayerStateTests {
+    static func player(_ text: String, speed: Double? = nil, paused: Bool = false) throws -> PlayerState {
+        let script = try ScriptParser.parse(text, fileName: "p.pool")
+        return try PlayerState(script: script, poolSize: 4096, speed: speed, paused: paused)
+    }
+
+    static let fourAllocs = "pool 1K\na = alloc 100\nb = alloc 100\nc = alloc 100\nd = alloc 100\n"
+
+    func ticks(_ state: inout PlayerState, _ count: Int) {
+        for _ in 0..<count { _ = state.reduce(.tick) }
+    }
+
+    @Test func playsAtTheSpeedAsked() throws {
+        var state = try Self.player(Self.fourAllocs, speed: 5)  // 5 op/s = one op per 5 ticks of 40 ms
+        #expect(state.wantsTicks)
+        ticks(&state, 5)
+        #expect(state.timeline.position == 1)
+        ticks(&state, 10)
+        #expect(state.timeline.position == 3)
+        ticks(&state, 20)
+        #expect(state.isFinished)
+        #expect(state.timeline.current.pool.stats.blockCount == 4)
+        #expect(state.screenModel.statement?.hasPrefix("end of p.pool") == true)
+    }
+
+    @Test func highSpeedsRunManyStepsPerFrameAndDoNotAnimate() throws {
+        var state = try Self.player("pool 64K\nrandom 5000 seed 2\n", speed: 100_000)
+        _ = state.reduce(.tick)
+        #expect(state.timeline.position == 4000)  // 100,000 op/s × 0.04 s
+        #expect(!state.animation.isActive)
+        ticks(&state, 2)
+        #expect(state.isFinished)
+    }
+
+    @Test func waitHoldsPlaybackAndSayCaptions() throws {
+        var state = try Self.player("pool 1K\nsay \"first\"\nwait 1s\nalloc 5\n", speed: 25)  // one op per tick
+        ticks(&state, 1)
+        #expect(state.timeline.position == 1)
+        ticks(&state, 1)  // say, then the wait
+        #expect(state.timeline.position == 3)
+        #expect(state.screenModel.caption == "first")
+        ticks(&state, 24)
+        #expect(state.timeline.position == 3, "still waiting after 0.96 s")
+        ticks(&state, 2)
+        #expect(state.timeline.position == 4)
+        #expect(state.captionMarks.map(\.caption) == ["first"])
+    }
+
+    @Test func pauseStepForwardAndBack() throws {
+        var state = try Self.player("pool 1K\nsay \"x\"\na = alloc 100\nwait 1s\nsay \"y\"\nb = alloc 100\nfree a\n", speed: 5)
+        _ = state.reduce(.character(" "))
+        #expect(state.isPaused && !state.wantsTicks)
+        ticks(&state, 50)
+        #expect(state.timeline.position == 0)
+        _ = state.reduce(.key(.right))      // pool
+        #expect(state.timeline.position == 1)
+        _ = state.reduce(.character("n"))   // say x, a = alloc
+        #expect(state.timeline.position == 3)
+        #expect(state.screenModel.caption == "x")
+        #expect(state.selectedOffset == 0)
+        _ = state.reduce(.character("n"))   // wait, say y, b = alloc
+        #expect(state.timeline.position == 6)
+        #expect(state.screenModel.caption == "y")
+        _ = state.reduce(.character("b"))   // undo b: back to just after a's allocation
+        #expect(state.timeline.position == 3)
+        #expect(state.timeline.current.pool.stats.blockCount == 1)
+        _ = state.reduce(.key(.left))       // undo a
+        #expect(state.timeline.position == 1)
+        _ = state.reduce(.key(.left))
+        _ = state.reduce(.key(.left))
+        #expect(state.timeline.position == 0)
+        _ = state.reduce(.character(" "))
+        #expect(!state.isPaused)
+    }
+
+    @Test func speedRestartHelpAndQuit() throws {
+        var state = try Self.player(Self.fourAllocs, speed: 5)
+        _ = state.reduce(.character("+"))
+        #expect(state.speed == 10)
+        _ = state.reduce(.character("-"))
+        _ = state.reduce(.character("-"))
+        #expect(state.speed == 2.5)
+        for _ in 0..<20 { _ = state.reduce(.character("-")) }
+        #expect(state.speed == PlayerState.speedRange.lowerBound)
+        ticks(&state, 100)  // 4 s at 0.25 op/s
+        #expect(state.timeline.position == 1)
+        _ = state.reduce(.character("g"))
+        #expect(state.timeline.position == 0 && !state.isPaused)
+        _ = state.reduce(.character("?"))
+        #expect(state.screenModel.isHelpOpen)
+        #expect(state.reduce(.character("x")) == .continue)
+        #expect(!state.isHelpOpen)
+        #expect(state.reduce(.character("q")) == .quit)
+    }
+
+    @Test func animationsAppearFadeAndSlide() throws {
+        var state = try Self.player("pool 1K\na = alloc 100\nb = alloc 100\nfree a\ndefrag\nalloc 5\n", speed: 25)
+        ticks(&state, 2)
+        #expect(state.animation.screenAnimation.appearing == [0..<100])
+        ticks(&state, 2)
+        #expect(state.animation.screenAnimation.fading == [0..<100])
+        ticks(&state, 1)
+        #expect(state.animation.slide != nil)
+        let position = state.timeline.position
+        ticks(&state, 5)
+        #expect(state.timeline.position == position, "operations wait for the slide")
+        ticks(&state, 30)
+        #expect(state.isFinished && !state.animation.isActive && !state.wantsTicks)
+    }
+
+    @Test func theViewShowsCaptionStatementAndPlaybackKeys() throws {
+        var state = try Self.player("pool 1K\nsay \"Hello there\"\na = alloc 100\nalloc 2K\n", speed: 25)
+        ticks(&state, 4)
+        let text = PlayerApp(state: state).view(width: 100, height: 30).text
+        #expect(text.contains("Hello there"))
+        #expect(text.contains("end of p.pool"))
+        #expect(text.contains("alloc 2 KiB failed: only 924 B free"))
+        #expect(text.contains("space pause"))
+    }
+
+    @Test func drivenThroughTheAppRunnerOnAFakeTerminal() throws {
+        let terminal = FakeTerminal(events: [.tick, .tick, .tick, .character(" "), .key(.left), .character("q")])
+        var app = PlayerApp(state: try Self.player(Self.fourAllocs, speed: 25))  // one op per tick
+        let outcome = try AppRunner.run(&app, on: terminal)
+        #expect(outcome == .quit)
+        #expect(app.state.timeline.position == 2)  // three steps played, then one undone
+        #expect(app.view(width: 100, height: 30).text.contains("paused · step 2"))
+        #expect(!terminal.frames.isEmpty)
+    }
+}
