@@ -29,6 +29,8 @@ struct PoolUnderTest: ChurnAllocator {
 /// The system allocator: `malloc`/`free`, `posix_memalign(256)` for aligned ops. The memory
 /// is never touched.
 struct SystemAllocator: ChurnAllocator {
+    static var releasesLiveBlocksAtEnd: Bool { true }
+
     @inline(__always) mutating func allocate(size: Int, aligned: Bool) -> UnsafeMutableRawPointer? {
         if aligned {
             var pointer: UnsafeMutableRawPointer?
@@ -39,6 +41,9 @@ struct SystemAllocator: ChurnAllocator {
 
     @inline(__always) mutating func release(_ handle: UnsafeMutableRawPointer?) { free(handle) }
 }
+
+/// Where results nobody reads are stored, so the optimizer cannot drop the work behind them.
+nonisolated(unsafe) var benchmarkSink = 0
 
 /// No allocator at all: the cost of the loop, the op decoding and the `live` array alone.
 struct LoopOnly: ChurnAllocator {

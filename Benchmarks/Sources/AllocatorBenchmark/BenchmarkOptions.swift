@@ -5,7 +5,7 @@ struct BenchmarkOptions {
     var runsOverride: Int?
     var quick = false
     /// Churn ops the naive baseline replays at N = 1M (it is O(free blocks) per op).
-    var naiveOpsAtOneMillion = 20_000
+    var naiveOpsAtOneMillion = 100_000
 
     init(arguments: [String]) throws(UsageError) {
         var rest = arguments[...]

@@ -4,6 +4,13 @@ protocol ChurnAllocator {
     associatedtype Handle
     mutating func allocate(size: Int, aligned: Bool) -> Handle
     mutating func release(_ handle: Handle)
+    /// Whether the blocks still live after a run must be released one by one (memory the
+    /// process really holds); an allocator that is only bookkeeping is simply dropped.
+    static var releasesLiveBlocksAtEnd: Bool { get }
+}
+
+extension ChurnAllocator {
+    static var releasesLiveBlocksAtEnd: Bool { false }
 }
 
 /// Sees every allocation's handle during a replay: to hash offsets, or nothing at all.
@@ -80,7 +87,7 @@ struct ReplayResult<A> {
 }
 
 /// Fills (untimed), replays `churnOps` churn ops (timed), and hands back the allocator with
-/// its live handles for inspection; `teardown` then releases whatever is still live.
+/// its live handles for inspection (untimed, like the teardown that follows).
 func measure<A: ChurnAllocator, O: AllocationObserver>(
     _ workload: ChurnWorkload, churnOps: Int = ChurnWorkload.churnOpCount, make: () -> A, observer: inout O,
     inspect: (A, LiveHandles<A.Handle>) -> Void = { _, _ in }
@@ -97,7 +104,9 @@ func measure<A: ChurnAllocator, O: AllocationObserver>(
         return Stopwatch.now() - started
     }
     inspect(allocator, live)
-    for k in 0 ..< live.count { allocator.release(live.slots[k]) }
+    if A.releasesLiveBlocksAtEnd {
+        for k in 0 ..< live.count { allocator.release(live.slots[k]) }
+    }
     return ReplayResult(churnNanoseconds: nanoseconds, churnOps: churnOps, allocator: allocator,
                         liveCount: live.count)
 }
