@@ -9,6 +9,7 @@
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
 #include <langinfo.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -83,6 +84,13 @@ static inline void pm_install_termination_handlers(void) {
     sigaction(SIGINT, &action, NULL);
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGHUP, &action, NULL);
+    // A parent may have left them blocked (test runners do): unblock, or they would never arrive.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGHUP);
+    pthread_sigmask(SIG_UNBLOCK, &signals, NULL);
 }
 
 static inline void pm_restore_termination_handlers(void) {
@@ -124,6 +132,10 @@ static inline void pm_install_crash_handlers(void) {
         sigaction(pm_crash_signals[i], &action, &pm_previous_crash_actions[i]);
     }
     pm_crash_handlers_installed = 1;
+    sigset_t signals;
+    sigemptyset(&signals);
+    for (int i = 0; i < PM_CRASH_SIGNAL_COUNT; i++) sigaddset(&signals, pm_crash_signals[i]);
+    pthread_sigmask(SIG_UNBLOCK, &signals, NULL);
 }
 
 #endif

@@ -30,7 +30,7 @@ struct Explore: ParsableCommand {
         do {
             return try ByteSize.parsePositive(text)
         } catch {
-            throw ValidationError("--size: \(error)")
+            throw ValidationError("\(error)")
         }
     }
 
