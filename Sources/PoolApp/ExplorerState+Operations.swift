@@ -94,8 +94,7 @@ extension ExplorerState {
         commit(changed, action: "burst")
         if let selected = selectedOffset, pool.block(at: selected) == nil { selectedOffset = nil }
         let fragmentation = Int((pool.stats.fragmentation * 100).rounded())
-        record(LogEntry("burst of \(Self.burstLength) random ops: \(allocations) allocs, \(failures) failed, \(frees) frees; fragmentation \(fragmentation)%",
-                        isError: false))
+        record(LogEntry("burst of \(Self.burstLength): \(allocations) alloc, \(frees) free, \(failures) failed; frag \(fragmentation)%"))
     }
 
     /// Goes back to the state before the last action.

@@ -6,8 +6,9 @@ import Testing
 struct ExplorerTmuxTests {
     /// Starts the explorer and waits for its first frame.
     func startExplorer(_ arguments: [String] = [], environment: [String: String] = TmuxSession.standardEnvironment,
-                       width: Int = 100, height: Int = 30) throws -> TmuxSession {
-        let session = try TmuxSession([PoolmapBinary.path] + arguments, environment: environment, width: width, height: height)
+                       unset: [String] = [], width: Int = 100, height: Int = 30) throws -> TmuxSession {
+        let session = try TmuxSession([PoolmapBinary.path] + arguments, environment: environment, unset: unset,
+                                      width: width, height: height)
         try session.waitFor(text: "poolmap explorer")
         return session
     }
@@ -201,5 +202,17 @@ struct ExplorerTmuxTests {
             #expect(exit.screen.contains(message), "TERM=\(term):\n\(exit.screen)")
             #expect(try session.terminalModes() == "0 1 0")
         }
+        let unset = try TmuxSession([PoolmapBinary.path], environment: ["LANG": "C.UTF-8"], unset: ["TERM"])
+        let exit = try unset.waitForExit()
+        #expect(exit.status == 1)
+        #expect(exit.screen.contains("TERM is not set"), "\(exit.screen)")
+    }
+
+    @Test func aNonUTF8LocaleStillDrawsTheGlyphs() throws {
+        let session = try startExplorer(environment: ["TERM": "xterm-256color"], unset: ["LANG", "LC_ALL", "LC_CTYPE"])
+        try allocate("8K", in: session)
+        let screen = try session.waitFor(text: "alloc 8 KiB")
+        #expect(screen.contains("█") && screen.contains("░"))
+        try quitAndCheckRestored(session)
     }
 }

@@ -26,13 +26,15 @@ final class TmuxSession {
     /// Starts `arguments` (the program and its arguments) with `environment` set inside the
     /// shell (tmux's own default-terminal would override a TERM given to tmux). `NO_COLOR` is
     /// unset unless `environment` sets it.
+    /// - Parameter unset: variables to remove besides `NO_COLOR` (e.g. `TERM`).
     init(_ arguments: [String], environment: [String: String] = TmuxSession.standardEnvironment,
-         width: Int = 100, height: Int = 30) throws {
+         unset: [String] = [], width: Int = 100, height: Int = 30) throws {
         server = "poolmap-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         target = "explorer"
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }
         // The test runner's own NO_COLOR (SwiftPM sets it) must not leak into the terminal under test.
-        let program = (["env", "-u", "NO_COLOR"] + assignments + arguments.map(Self.quote)).joined(separator: " ")
+        let removals = (["NO_COLOR"] + unset).flatMap { ["-u", $0] }
+        let program = (["env"] + removals + assignments + arguments.map(Self.quote)).joined(separator: " ")
         let shell = "\(program); echo EXIT=$?; stty -a; echo \(Self.reportEnd); sleep 600"
         try tmux(["new-session", "-d", "-s", target, "-x", String(width), "-y", String(height), shell])
     }
