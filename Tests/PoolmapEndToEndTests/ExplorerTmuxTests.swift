@@ -94,6 +94,42 @@ struct ExplorerTmuxTests {
         try quitAndCheckRestored(session)
     }
 
+    /// The offset label of the first map row (screen row 4).
+    func firstMapLabel(_ screen: String) -> String {
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.count > 3 ? String(lines[3].prefix(while: { $0 != " " })) : ""
+    }
+
+    @Test func selectionZoomScrollAndDeleteKeys() throws {
+        let session = try startExplorer()
+        for size in ["1K", "2K", "3K"] { try allocate(size, in: session) }
+        try session.waitFor(text: "alloc 3 KiB → 0x0c00")
+        try session.send("Home")
+        try session.waitFor(text: "Block 0x0000")
+        try session.send("l")
+        try session.waitFor(text: "Block 0x0400")
+        try session.send("End")
+        try session.waitFor(text: "Block 0x0c00")
+        try session.send("h")
+        try session.waitFor(text: "Block 0x0400")
+        try session.send("Left")
+        try session.waitFor(text: "Block 0x0000")
+        // Zoom in around the selection, scroll a page down and back, fit again.
+        let fitted = try session.screen()
+        #expect(firstMapLabel(fitted) == "0x0000")
+        for _ in 0..<4 { try session.send("+") }
+        try session.waitFor("the map to zoom in") { $0.split(separator: "\n").count > 4 && $0 != fitted && !$0.contains("whole pool") }
+        try session.send("NPage")
+        try session.waitFor("the map to scroll down") { firstMapLabel($0) != "0x0000" }
+        try session.send("PPage")
+        try session.waitFor("the map to scroll back") { firstMapLabel($0) == "0x0000" }
+        try session.send("0")
+        try session.waitFor(text: "whole pool")
+        try session.send("Right", "DC")
+        try session.waitFor(text: "free 0x0400 (2 KiB)")
+        try quitAndCheckRestored(session)
+    }
+
     @Test func aMouseClickSelectsTheBlockUnderIt() throws {
         let session = try startExplorer()
         try allocate("1K", in: session)
