@@ -23,8 +23,9 @@ struct NaiveFirstFit: ChurnAllocator {
             for i in blocks.indices {
                 let start = blocks[i].start, end = blocks[i].end
                 // The cheap length test first, as any sensible scan does; the division only for
-                // blocks long enough.
-                guard end - start >= size else { continue }
+                // blocks long enough. `&-`: offsets are small here, and the scan should be as
+                // tight as the C baseline's (no overflow check per block).
+                guard end &- start >= size else { continue }
                 let remainder = alignment == 1 ? 0 : start % alignment
                 let offset = remainder == 0 ? start : start + alignment - remainder
                 if offset + size <= end { return (i, offset) }
