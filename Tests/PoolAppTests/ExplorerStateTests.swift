@@ -202,6 +202,19 @@ import Testing
         #expect(drive.lastLog.contains("the pool is full") || drive.pool.stats.blockCount == 1)
     }
 
+    @Test(arguments: [Int.max, 1 << 40, 3])
+    func everyKeyWorksOnExtremePoolSizes(poolSize: Int) throws {
+        var drive = try ExplorerDrive(poolSize: poolSize)
+        let keys: [InputEvent] = [.character("R"), .character("r"), .key(.home), .character("+"), .character("+"),
+                                  .key(.pageDown), .key(.end), .character("f"), .character("d"), .tick, .character("-"),
+                                  .character("0"), .character("u"), .wheel(.down, row: 5, column: 20), .click(row: 4, column: 10)]
+        try drive.send(keys + keys)
+        try drive.allocate("0x7fffffffffffffff")
+        try drive.allocateAligned("1 0x4000000000000000")
+        #expect(drive.state.prompt == nil)
+        #expect(!drive.screen.isEmpty)
+    }
+
     @Test func theScreenShowsTheStatsChanging() throws {
         var drive = try ExplorerDrive(poolSize: 64 * 1024)
         let before = drive.screen
