@@ -149,6 +149,11 @@ struct LargeTreeTests {
             }
         }
         #expect(pool.regions == [.free(0, total)], "seed \(seed) drained")
+        // The tree gives its nodes back as it empties: a drained pool costs what a new one does
+        // (give or take a node).
+        let fresh = try MemoryPool(totalSize: total)
+        #expect(pool.bookkeepingBytes <= 2 * fresh.bookkeepingBytes,
+                "seed \(seed): \(pool.bookkeepingBytes) B of bookkeeping after draining, \(fresh.bookkeepingBytes) B new")
         #expect(pool.stats == PoolStats(total: total, used: 0, free: total, blockCount: 0, fragmentation: 0,
                                         padding: 0, largestFree: total, freeBlockCount: 1))
     }
