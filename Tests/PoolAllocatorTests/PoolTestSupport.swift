@@ -36,13 +36,16 @@ struct PoolSnapshot: Equatable, CustomStringConvertible {
 }
 
 /// Asserts that the pool shows exactly the model's blocks, regions and stats.
+/// - Returns: whether they agree.
+@discardableResult
 func expectMatchesModel(
     _ pool: MemoryPool, _ model: ReferenceModel, _ comment: Comment,
     sourceLocation: SourceLocation = #_sourceLocation
-) {
+) -> Bool {
     let actual = PoolSnapshot(pool), expected = PoolSnapshot(model)
-    #expect(actual.matches(expected), "\(comment)\npool:  \(actual)\nmodel: \(expected)",
-            sourceLocation: sourceLocation)
+    let agree = actual.matches(expected)
+    #expect(agree, "\(comment)\npool:  \(actual)\nmodel: \(expected)", sourceLocation: sourceLocation)
+    return agree
 }
 
 /// Runs `operation`, asserts it throws exactly `expected`, and that the pool did not change.
@@ -57,8 +60,7 @@ func expectRefused(
             sourceLocation: sourceLocation)
 }
 
-/// A pool built from a list of region kinds and sizes is easier to read than one built
-/// call by call; this builds a pool by calls and returns it with the offsets in call order.
+/// A pool of `total` bytes after `alloc(size)` for each size in turn, with the offsets returned.
 func makePool(total: Int, sizes: [Int]) throws -> (pool: MemoryPool, offsets: [Int]) {
     var pool = try MemoryPool(totalSize: total)
     var offsets: [Int] = []

@@ -14,11 +14,6 @@ struct RandomizedModelTests {
         case freed
     }
 
-    /// What a random step does, so a failure message can say it.
-    struct Step: CustomStringConvertible {
-        var description: String
-    }
-
     struct Run {
         var random: SplitMix64
         var pool: MemoryPool
@@ -40,7 +35,11 @@ struct RandomizedModelTests {
             self.allocPercent = allocPercent
         }
 
-        mutating func perform(step: Int, checkStateEvery: Int = 1) {
+        /// One random step, checked against the model.
+        /// - Returns: whether pool and model still agree (a run stops at its first divergence,
+        ///   so one bug reports once instead of at every later step).
+        @discardableResult
+        mutating func perform(step: Int, checkStateEvery: Int = 1) -> Bool {
             let roll = random.below(100)
             let (name, actual, expected): (String, Outcome, Outcome)
             if roll < allocPercent {
@@ -56,9 +55,11 @@ struct RandomizedModelTests {
             }
             let note = "seed \(seed) total \(total) step \(step): \(name)"
             #expect(actual == expected, "\(note)")
+            guard actual == expected else { return false }
             if step % checkStateEvery == 0 {
-                expectMatchesModel(pool, model, "\(note)")
+                return expectMatchesModel(pool, model, "\(note)")
             }
+            return true
         }
 
         private mutating func allocate() -> (String, Outcome, Outcome) {
@@ -134,7 +135,7 @@ struct RandomizedModelTests {
     func smallRuns(seed: UInt64) throws {
         for total in Self.poolSizes {
             var run = try Run(seed: seed &* 1_000_003 &+ UInt64(total), total: total)
-            for step in 0 ..< 250 { run.perform(step: step) }
+            for step in 0 ..< 250 { guard run.perform(step: step) else { break } }
         }
     }
 
@@ -142,9 +143,9 @@ struct RandomizedModelTests {
     func fillAndDrain(seed: UInt64) throws {
         for total in [64, 4096, 1 << 30] {
             var run = try Run(seed: seed &+ UInt64(total), total: total, allocPercent: 85)
-            for step in 0 ..< 200 { run.perform(step: step) }
+            for step in 0 ..< 200 { guard run.perform(step: step) else { return } }
             run.allocPercent = 15
-            for step in 200 ..< 400 { run.perform(step: step) }
+            for step in 200 ..< 400 { guard run.perform(step: step) else { return } }
         }
     }
 
@@ -152,7 +153,7 @@ struct RandomizedModelTests {
     func longRun() throws {
         let seed: UInt64 = 0xC0FFEE
         var run = try Run(seed: seed, total: 1 << 22, allocPercent: 62)
-        for step in 0 ..< 4000 { run.perform(step: step, checkStateEvery: 4) }
+        for step in 0 ..< 4000 { guard run.perform(step: step, checkStateEvery: 4) else { return } }
         #expect(run.model.blocks.count > 150, "seed \(seed): the run should hold a few hundred blocks")
         expectMatchesModel(run.pool, run.model, "seed \(seed) at the end")
     }
