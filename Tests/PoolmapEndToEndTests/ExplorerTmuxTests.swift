@@ -40,6 +40,10 @@ struct ExplorerTmuxTests {
         #expect(screen.contains("░"), "an empty pool is drawn free")
         #expect(screen.contains("64 KiB"))
         #expect(try session.terminalModes() == "1 0 1", "alternate screen, hidden cursor, mouse on")
+        // Without POOLMAP_DEBUG_TRAP_KEY=1, Ctrl-T is just an ignored control key.
+        try session.send("C-t")
+        try allocate("16", in: session)
+        try session.waitFor(text: "alloc 16 B → 0x0000")
         try quitAndCheckRestored(session)
     }
 
@@ -171,14 +175,15 @@ struct ExplorerTmuxTests {
         try quitAndCheckRestored(session)
     }
 
-    @Test func sigtermRestoresTheTerminalAndExits143() throws {
+    @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129), (SIGINT, 130)])
+    func aTerminationSignalRestoresTheTerminal(signal: Int32, status: Int) throws {
         let session = try startExplorer()
         try allocate("1K", in: session)
         try session.waitFor(text: "alloc 1 KiB")
         let pid = try session.programPID()
-        #expect(kill(pid, SIGTERM) == 0)
+        #expect(kill(pid, signal) == 0)
         let exit = try session.waitForExit()
-        #expect(exit.status == 143)
+        #expect(exit.status == status)
         #expect(try session.terminalModes() == "0 1 0")
         #expect(TmuxSession.ttyIsCooked(exit.screen))
     }
