@@ -38,6 +38,7 @@ static const int PM_KEY_F0 = KEY_F0;
 // MARK: C globals, read through functions
 
 static inline WINDOW *pm_stdscr(void) { return stdscr; }
+static inline WINDOW *pm_curscr(void) { return curscr; }
 static inline int pm_lines(void) { return LINES; }
 static inline int pm_cols(void) { return COLS; }
 static inline int pm_colors(void) { return COLORS; }

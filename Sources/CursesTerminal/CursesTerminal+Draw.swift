@@ -32,6 +32,12 @@ extension CursesTerminal {
         doupdate()
     }
 
+    /// Repaints every cell on the next update, not only those curses thinks changed.
+    func redrawWholeScreen() {
+        clearok(pm_curscr(), true)
+        wrefresh(pm_stdscr())
+    }
+
     /// Writes `character` into `buffer` as a NUL-terminated wide string one column wide.
     static func encode(_ character: Character, into buffer: inout [wchar_t]) {
         var count = 0

@@ -49,6 +49,11 @@ extension CursesTerminal {
         case 10, 13: return .key(.enter)
         case 8, 127: return .key(.backspace)
         case 9: return .key(.tab)
+        case 12:
+            // Ctrl-L, as in every full-screen program: repaint everything (another process may
+            // have written over the screen).
+            redrawWholeScreen()
+            return nil
         case 0..<32: return nil
         default:
             guard let scalar = Unicode.Scalar(code), !(0x80..<0xA0).contains(code) else { return nil }
