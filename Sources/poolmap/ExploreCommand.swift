@@ -16,7 +16,7 @@ struct Explore: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The pool's size: 256, 4KiB, 0x100, 2M (units B, K/KiB, M/MiB, G/GiB).",
+    @Option(name: .long, help: "The pool's size: 256, 4KiB, 0x100, 2M (units B, K/KiB, M/MiB, G/GiB; default 64KiB).",
             transform: Explore.parseSize)
     var size: Int = 64 * 1024
 
