@@ -1,96 +1,91 @@
 /// Carving a block out of a free entry: the descent, the leaf edit, and the summaries on the
 /// way back up.
 extension BlockNode {
-    /// Which free entry a carve takes.
-    enum CarveTarget {
-        /// The lowest free entry of at least `size` bytes (plain first fit).
-        case firstFit
-        /// The free entry that starts at this offset (found beforehand by `findAligned`).
-        case entry(startingAt: Int)
-    }
-
     /// What a carve reports to the node above.
     struct CarveResult {
         /// The offset of the new block's payload.
         var offset: Int
+        /// The padding before it.
+        var gap: Int
         /// This node's largest free entry afterwards.
         var maxFree: Int
         /// A new right sibling when this node had to split.
         var split: BlockNode?
     }
 
-    /// Turns a free entry below this node into a block of `gap` padding bytes then `size` bytes
-    /// with alignment `align`; the rest of the entry stays free after it.
+    /// Carves a block of `size` bytes at the lowest multiple of `align` that has room, in the
+    /// lowest free entry below this node that has one: the entry's bytes before that offset
+    /// become the block's padding, the rest after it stays free.
+    ///
+    /// Only children whose largest free entry holds `size` bytes are entered. With `align` 1
+    /// the first such child always holds the answer: one descent. Otherwise the cost is
+    /// O((k + 1) log n), where k counts the entries of at least `size` bytes before the answer
+    /// that hold no aligned offset with room (an entry of `size + align - 1` bytes always does).
     /// This node must be uniquely referenced; children are made unique on the way down.
     /// - Parameters:
     ///   - end: one past this node's last byte.
     ///   - nodeMax: this node's largest free entry before the carve.
     ///   - freeBlocks: decremented when the free entry is used up entirely.
-    /// - Complexity: O(log n) descents, O(capacity) work per level.
-    func carve(end: Int, nodeMax: Int, target: CarveTarget, gap: Int, size: Int, align: Int,
-               freeBlocks: inout Int) -> CarveResult {
-        if isLeaf {
-            return carveInLeaf(end: end, nodeMax: nodeMax, target: target, gap: gap, size: size,
-                               align: align, freeBlocks: &freeBlocks)
+    /// - Returns: nil, having changed nothing, when no entry below holds the block.
+    func carve(end: Int, nodeMax: Int, size: Int, align: Int, freeBlocks: inout Int) -> CarveResult? {
+        if isLeaf { return carveInLeaf(end: end, nodeMax: nodeMax, size: size, align: align, freeBlocks: &freeBlocks) }
+        var i = 0
+        while i < count {
+            guard maxFree[i] >= size else {
+                i += 1
+                continue
+            }
+            makeChildUnique(i)
+            let oldChildMax = maxFree[i]
+            let limit = childEnd(i, nodeEnd: end)
+            let attempt = borrowedChild(i)._withUnsafeGuaranteedRef {
+                $0.carve(end: limit, nodeMax: oldChildMax, size: size, align: align, freeBlocks: &freeBlocks)
+            }
+            guard let result = attempt else {
+                i += 1
+                continue
+            }
+            guard let right = result.split else {
+                payload[i] += size
+                padding[i] += result.gap
+                blocks[i] += 1
+                let newMax = setMaxFree(ofChild: i, to: result.maxFree)
+                return CarveResult(offset: result.offset, gap: result.gap, maxFree: newMax, split: nil)
+            }
+            let split = insertChild(right, after: i, nodeEnd: end)
+            return CarveResult(offset: result.offset, gap: result.gap, maxFree: innerMaxFree(), split: split)
         }
-        let i: Int
-        switch target {
-        case .firstFit:
-            var k = 0
-            while maxFree[k] < size { k += 1 }
-            i = k
-        case .entry(let start):
-            i = childIndex(containing: start)
-        }
-        unowned(unsafe) let child = uniqueChild(i)  // the parent holds it: no retain on the hot path
-        let oldChildMax = maxFree[i]
-        let result = child.carve(end: childEnd(i, nodeEnd: end), nodeMax: oldChildMax, target: target,
-                                 gap: gap, size: size, align: align, freeBlocks: &freeBlocks)
-        guard let right = result.split else {
-            maxFree[i] = result.maxFree
-            payload[i] += size
-            padding[i] += gap
-            blocks[i] += 1
-            let newMax = (oldChildMax == nodeMax && result.maxFree < oldChildMax) ? innerMaxFree() : nodeMax
-            return CarveResult(offset: result.offset, maxFree: newMax, split: nil)
-        }
-        let split = insertChild(right, after: i, nodeEnd: end)
-        return CarveResult(offset: result.offset, maxFree: innerMaxFree(), split: split)
+        return nil
     }
 
-    private func carveInLeaf(end: Int, nodeMax: Int, target: CarveTarget, gap: Int, size: Int,
-                             align: Int, freeBlocks: inout Int) -> CarveResult {
-        var j: Int
-        var maxBefore: Int?  // with first fit: the largest free entry before j (all shorter than `size`)
-        switch target {
-        case .firstFit:
-            j = 0
-            var best = 0
-            while true {
-                if aligns[j] == 0 {
-                    let length = entryEnd(j, leafEnd: end) - starts[j]
-                    if length >= size { break }
-                    best = length > best ? length : best
+    private func carveInLeaf(end: Int, nodeMax: Int, size: Int, align: Int, freeBlocks: inout Int) -> CarveResult? {
+        var j = 0
+        var maxBefore = 0  // the largest free entry before j
+        var gap = 0
+        var length = 0
+        let last = count - 1
+        while true {
+            guard j <= last else { return nil }
+            if aligns[j] == 0 {
+                length = (j < last ? starts[j + 1] : end) - starts[j]
+                if length >= size {
+                    gap = align == 1 ? 0 : Self.padding(start: starts[j], align: align)
+                    if gap <= length - size { break }
                 }
-                j += 1
+                maxBefore = length > maxBefore ? length : maxBefore
             }
-            maxBefore = best
-        case .entry(let start):
-            j = entryIndex(containing: start)
-            maxBefore = nil
+            j += 1
         }
         let start = starts[j]
-        let length = entryEnd(j, leafEnd: end) - start
         aligns[j] = align  // the gap is its padding: `pad(j)` gives it back
         let rest = length - gap - size
         let restStart = start + gap + size
         if rest <= 0 || count < capacity {
             if rest > 0 { insertEntry(at: j + 1, start: restStart, align: 0) } else { freeBlocks -= 1 }
             // Only when the leaf's largest entry was used does its maximum need a look, and then
-            // only from j on when first fit chose it.
-            guard length == nodeMax else { return CarveResult(offset: start + gap, maxFree: nodeMax, split: nil) }
-            let newMax = maxBefore.map { max($0, leafMaxFree(from: j, leafEnd: end)) } ?? leafMaxFree(leafEnd: end)
-            return CarveResult(offset: start + gap, maxFree: newMax, split: nil)
+            // only from j on.
+            let newMax = length == nodeMax ? max(maxBefore, leafMaxFree(from: j, leafEnd: end)) : nodeMax
+            return CarveResult(offset: start + gap, gap: gap, maxFree: newMax, split: nil)
         }
         let right = splitLeaf()
         if j + 1 <= count {
@@ -98,42 +93,26 @@ extension BlockNode {
         } else {
             right.insertEntry(at: j + 1 - count, start: restStart, align: 0)
         }
-        return CarveResult(offset: start + gap, maxFree: leafMaxFree(leafEnd: right.starts[0]), split: right)
-    }
-
-    /// The leftmost free entry below this node where an offset `o`, a multiple of `align`, has
-    /// `o + size <= end` — the entry's start and the gap `o - start` — or nil.
-    ///
-    /// Only children whose largest free entry holds `size` bytes are entered, so the cost is
-    /// O((k + 1) log n) where k counts the entries of at least `size` bytes before the answer
-    /// that cannot hold an aligned offset (an entry of `size + align - 1` bytes always can).
-    func findAligned(end: Int, size: Int, align: Int) -> (start: Int, gap: Int)? {
-        if isLeaf {
-            for j in 0..<count where aligns[j] == 0 {
-                let start = starts[j]
-                let length = entryEnd(j, leafEnd: end) - start
-                guard length >= size else { continue }
-                let gap = Self.padding(start: start, align: align)
-                if gap <= length - size { return (start, gap) }
-            }
-            return nil
-        }
-        for i in 0..<count where maxFree[i] >= size {
-            unowned(unsafe) let child = kids![i]  // held by this node: no retain on the hot path
-            if let found = child.findAligned(end: childEnd(i, nodeEnd: end), size: size, align: align) {
-                return found
-            }
-        }
-        return nil
+        return CarveResult(offset: start + gap, gap: gap, maxFree: leafMaxFree(leafEnd: right.starts[0]), split: right)
     }
 
     // MARK: Structure edits shared by carve and release
 
     /// Child `i`, copied first if another snapshot shares it.
     @inline(__always) func uniqueChild(_ i: Int) -> BlockNode {
+        makeChildUnique(i)
+        return kids![i]
+    }
+
+    /// Copies child `i` first if another snapshot shares it.
+    @inline(__always) func makeChildUnique(_ i: Int) {
         let kids = self.kids!
         if childrenMayBeShared, !isKnownUniquelyReferenced(&kids[i]) { kids[i] = kids[i].copy() }
-        return kids[i]
+    }
+
+    /// Child `i` without a retain: this node holds it for as long as the caller uses it.
+    @inline(__always) func borrowedChild(_ i: Int) -> Unmanaged<BlockNode> {
+        Unmanaged.passUnretained(kids![i])
     }
 
     /// Leaf that is full: moves its upper half into a new right sibling. The split point is

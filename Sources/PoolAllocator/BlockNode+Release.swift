@@ -21,19 +21,26 @@ extension BlockNode {
     func release(offset: Int, end: Int, nodeMax: Int, counters: inout Counters) throws(PoolError) -> ReleaseResult {
         if isLeaf { return try releaseInLeaf(offset: offset, end: end, nodeMax: nodeMax, counters: &counters) }
         let i = childIndex(containing: offset)
-        unowned(unsafe) let child = uniqueChild(i)  // the parent holds it: no retain on the hot path
+        makeChildUnique(i)
+        let child = borrowedChild(i)
         let oldChildMax = maxFree[i]
-        let result = try child.release(offset: offset, end: childEnd(i, nodeEnd: end), nodeMax: oldChildMax,
-                                       counters: &counters)
-        var rescan = result.maxFree < oldChildMax
+        let limit = childEnd(i, nodeEnd: end)
+        let outcome = child._withUnsafeGuaranteedRef { node in
+            Result { () throws(PoolError) in
+                try node.release(offset: offset, end: limit, nodeMax: oldChildMax, counters: &counters)
+            }
+        }
+        let result = try outcome.get()
+        let (childCount, childCapacity) = child._withUnsafeGuaranteedRef { ($0.count, $0.capacity) }
+        var rescan = false  // the children's order changed: recompute the largest from scratch
         var index = i  // where child i is now
-        if child.count == 0 {
+        if childCount == 0 {
             removeSlot(at: i)
             rescan = true
             index = -1
         } else {
-            starts[i] = child.starts[0]
-            maxFree[i] = result.maxFree
+            starts[i] = child._withUnsafeGuaranteedRef { $0.starts[0] }
+            _ = setMaxFree(ofChild: i, to: result.maxFree)
             payload[i] -= result.payload
             padding[i] -= result.padding
             blocks[i] -= 1
@@ -47,8 +54,7 @@ extension BlockNode {
             let leftEnd = childEnd(i - 1, nodeEnd: end)
             let extended = left.extendRight(from: run, end: leftEnd, nodeMax: maxFree[i - 1],
                                             freeBlocks: &counters.freeBlocks)
-            maxFree[i - 1] = extended.maxFree
-            if extended.maxFree > nodeMax { rescan = true }
+            _ = setMaxFree(ofChild: i - 1, to: extended.maxFree)
             if let right = extended.split {
                 split = insertChild(right, after: i - 1, nodeEnd: end)
                 rescan = true
@@ -59,10 +65,10 @@ extension BlockNode {
             rescan = true
             index = -1
         }
-        if split == nil, index >= 0, child.count < child.capacity / 4, count > 1 {
+        if split == nil, index >= 0, childCount < childCapacity / 4, count > 1 {
             if mergeWithSibling(i, nodeEnd: end) { rescan = true }
         }
-        let newMax = rescan || split != nil ? innerMaxFree() : max(nodeMax, result.maxFree)
+        let newMax = rescan || split != nil ? innerMaxFree() : maxFree[maxChild]
         return ReleaseResult(maxFree: newMax, payload: result.payload, padding: result.padding,
                              detached: detached, split: split)
     }
@@ -122,12 +128,12 @@ extension BlockNode {
         let last = count - 1
         let child = uniqueChild(last)
         let result = child.extendRight(from: run, end: end, nodeMax: maxFree[last], freeBlocks: &freeBlocks)
-        maxFree[last] = result.maxFree
         if let right = result.split {
+            maxFree[last] = result.maxFree
             let split = insertChild(right, after: last, nodeEnd: end)
             return (innerMaxFree(), split)
         }
-        return (max(nodeMax, result.maxFree), nil)
+        return (setMaxFree(ofChild: last, to: result.maxFree), nil)
     }
 
     /// Inner: joins the small child `i` with a neighbour when both fit in one node.

@@ -34,7 +34,9 @@ final class BlockNode: @unchecked Sendable {
     let kids: UnsafeMutablePointer<BlockNode>?
 
     static func lanes(isLeaf: Bool) -> Int { isLeaf ? 2 : 5 }
-    static func intsPerNode(isLeaf: Bool) -> Int { lanes(isLeaf: isLeaf) * capacity(isLeaf: isLeaf) + 2 }
+    static func intsPerNode(isLeaf: Bool) -> Int { lanes(isLeaf: isLeaf) * capacity(isLeaf: isLeaf) + headerInts }
+    /// count, shared flag, and (inner) the index of the largest child and a bound on the rest.
+    static let headerInts = 4
     var lanes: Int { Self.lanes(isLeaf: isLeaf) }
 
     /// Entries (leaf) or children (inner).
@@ -54,9 +56,8 @@ final class BlockNode: @unchecked Sendable {
         self.isLeaf = isLeaf
         capacity = Self.capacity(isLeaf: isLeaf)
         header = .allocate(capacity: Self.intsPerNode(isLeaf: isLeaf))
-        header.pointee = 0
-        header[1] = 0
-        ints = header + 2
+        header.initialize(repeating: 0, count: Self.headerInts)
+        ints = header + Self.headerInts
         kids = isLeaf ? nil : .allocate(capacity: Self.innerCapacity)
     }
 
@@ -72,6 +73,8 @@ final class BlockNode: @unchecked Sendable {
     func copy() -> BlockNode {
         let node = BlockNode(isLeaf: isLeaf)
         node.count = count
+        node.header[2] = header[2]
+        node.header[3] = header[3]
         let c = capacity
         for lane in 0..<lanes {
             (node.ints + lane * c).update(from: ints + lane * c, count: count)
@@ -154,18 +157,57 @@ final class BlockNode: @unchecked Sendable {
         return best
     }
 
-    /// Inner: the largest `maxFree` among the children.
+    /// Inner: the child holding the largest free entry below this node.
+    @inline(__always) var maxChild: Int {
+        get { header[2] }
+        set { header[2] = newValue }
+    }
+
+    /// Inner: at least the largest `maxFree` among the children other than `maxChild`. With it,
+    /// carving from the largest entry (the pool's tail, most often) needs no rescan of the node.
+    @inline(__always) var otherChildrenBound: Int {
+        get { header[3] }
+        set { header[3] = newValue }
+    }
+
+    /// Inner: the largest `maxFree` among the children, recomputed from scratch along with
+    /// `maxChild` and `otherChildrenBound`. Called after every change of the children's order.
+    /// - Complexity: O(capacity).
+    @discardableResult
     func innerMaxFree() -> Int {
-        let n = count
-        var a = 0, b = 0
-        var i = 0
-        while i + 1 < n {
-            a = maxFree[i] > a ? maxFree[i] : a
-            b = maxFree[i + 1] > b ? maxFree[i + 1] : b
-            i += 2
+        var best = -1, bestIndex = 0, second = 0
+        for i in 0..<count {
+            let value = maxFree[i]
+            if value > best {
+                second = best > second ? best : second
+                best = value
+                bestIndex = i
+            } else if value > second {
+                second = value
+            }
         }
-        if i < n { a = maxFree[i] > a ? maxFree[i] : a }
-        return a > b ? a : b
+        maxChild = bestIndex
+        otherChildrenBound = second
+        return max(best, 0)
+    }
+
+    /// Inner: sets child `i`'s largest free entry to `value`.
+    /// - Returns: this node's largest free entry afterwards.
+    /// - Complexity: O(1), except when the largest child shrinks below the others' bound.
+    @inline(__always) func setMaxFree(ofChild i: Int, to value: Int) -> Int {
+        maxFree[i] = value
+        let top = maxChild
+        if i == top {
+            return value >= otherChildrenBound ? value : innerMaxFree()
+        }
+        let best = maxFree[top]
+        if value > best {
+            otherChildrenBound = best
+            maxChild = i
+            return value
+        }
+        if value > otherChildrenBound { otherChildrenBound = value }
+        return best
     }
 
     /// Largest free entry below this node.

@@ -54,6 +54,10 @@ extension MemoryPool {
                 return (node.leafMaxFree(leafEnd: end), leafSums.payload, leafSums.padding, leafSums.blocks)
             }
             var best = 0, payload = 0, padding = 0, blocks = 0
+            for i in 0..<node.count where i != node.maxChild {
+                precondition(node.maxFree[i] <= node.otherChildrenBound, "largest-child cache wrong at \(start)")
+            }
+            precondition(node.maxChild < node.count, "largest child out of range at \(start)")
             for i in 0..<node.count {
                 let childStart = node.starts[i], childEnd = node.childEnd(i, nodeEnd: end)
                 precondition(childStart < childEnd, "empty child")
@@ -66,6 +70,7 @@ extension MemoryPool {
                 padding += got.2
                 blocks += got.3
             }
+            precondition(node.maxFree[node.maxChild] == best, "largest child wrong at \(start)")
             return (best, payload, padding, blocks)
         }
         _ = visit(root, start: 0, end: totalSize, depth: 0, isRoot: true)

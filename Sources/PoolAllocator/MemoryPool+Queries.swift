@@ -154,7 +154,7 @@ extension MemoryPool {
     public func usage(in range: Range<Int>) -> RangeUsage {
         let lo = min(max(range.lowerBound, 0), totalSize)
         let hi = min(max(range.upperBound, lo), totalSize)
-        let before = prefix(lo)
+        let before = lo == 0 ? (payload: 0, padding: 0, blocks: 0, straddles: false) : prefix(lo)
         let blocksBefore = before.blocks - (before.straddles ? 1 : 0)
         guard lo < hi else {
             return RangeUsage(usedBytes: 0, paddingBytes: 0, freeBytes: 0, blockCount: 0, blocksBefore: blocksBefore)

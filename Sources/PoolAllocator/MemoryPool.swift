@@ -44,7 +44,7 @@ public struct MemoryPool: Sendable {
     public mutating func alloc(_ size: Int) throws(PoolError) -> Int? {
         guard size > 0 else { throw .invalidSize(size) }
         guard size <= largestFree else { return nil }
-        return carve(.firstFit, gap: 0, size: size, align: 1)
+        return carve(size: size, align: 1)
     }
 
     /// Allocates `size` bytes at the smallest multiple of `alignment` inside the lowest free
@@ -62,17 +62,16 @@ public struct MemoryPool: Sendable {
         guard size > 0 else { throw .invalidSize(size) }
         guard alignment > 0 else { throw .invalidAlignment(alignment) }
         guard size <= largestFree else { return nil }
-        if alignment == 1 { return carve(.firstFit, gap: 0, size: size, align: 1) }
-        guard let found = root.findAligned(end: totalSize, size: size, align: alignment) else { return nil }
-        return carve(.entry(startingAt: found.start), gap: found.gap, size: size, align: alignment)
+        return carve(size: size, align: alignment)
     }
 
-    private mutating func carve(_ target: BlockNode.CarveTarget, gap: Int, size: Int, align: Int) -> Int {
+    private mutating func carve(size: Int, align: Int) -> Int? {
         makeRootUnique()
-        let result = root.carve(end: totalSize, nodeMax: largestFree, target: target, gap: gap, size: size,
-                                align: align, freeBlocks: &counters.freeBlocks)
-        counters.used += gap + size
-        counters.padding += gap
+        guard let result = root.carve(end: totalSize, nodeMax: largestFree, size: size, align: align,
+                                      freeBlocks: &counters.freeBlocks)
+        else { return nil }
+        counters.used += result.gap + size
+        counters.padding += result.gap
         counters.blocks += 1
         largestFree = result.maxFree
         if let right = result.split { growRoot(right) }
