@@ -66,14 +66,16 @@ extension BlockNode {
         let last = count - 1
         while true {
             guard j <= last else { return nil }
-            if aligns[j] == 0 {
-                length = (j < last ? starts[j + 1] : end) - starts[j]
-                if length >= size {
-                    gap = align == 1 ? 0 : Self.padding(start: starts[j], align: align)
-                    if gap <= length - size { break }
-                }
-                maxBefore = length > maxBefore ? length : maxBefore
+            // Branch-free per entry (used entries count as length 0); the loop's exit is the
+            // only branch, and it is rarely taken.
+            let entryLength = (j < last ? starts[j + 1] : end) - starts[j]
+            let freeLength = aligns[j] == 0 ? entryLength : 0
+            if freeLength >= size {
+                length = freeLength
+                gap = align == 1 ? 0 : Self.padding(start: starts[j], align: align)
+                if gap <= length - size { break }
             }
+            maxBefore = freeLength > maxBefore ? freeLength : maxBefore
             j += 1
         }
         let start = starts[j]

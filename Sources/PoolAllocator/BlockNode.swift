@@ -125,12 +125,16 @@ final class BlockNode: @unchecked Sendable {
     /// Inner: the child whose range holds `offset` (`starts[0] <= offset` assumed).
     /// - Complexity: O(log capacity).
     @inline(__always) func childIndex(containing offset: Int) -> Int {
-        var lo = 0, hi = count - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) >> 1
-            if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        // Branch-free lower bound: the probes compile to conditional moves, so a descent pays
+        // no mispredicted branches (they cost more than the cache misses here).
+        var base = 0
+        var length = count
+        while length > 1 {
+            let half = length >> 1
+            base = starts[base + half] <= offset ? base + half : base
+            length -= half
         }
-        return lo
+        return base
     }
 
     /// Leaf: the entry holding `offset` (`starts[0] <= offset` assumed).
