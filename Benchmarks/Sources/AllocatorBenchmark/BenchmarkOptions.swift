@@ -1,4 +1,4 @@
-/// Command-line options: `[--quick] [--sizes 1000,10000] [--runs k] [--naive-ops-1m k]`.
+/// Command-line options: `[--quick] [--sizes 1000,10000] [--runs k] [--naive-ops-1m k] [--skip-naive]`.
 struct BenchmarkOptions {
     var sizes = [1_000, 10_000, 100_000, 1_000_000]
     /// Runs per size when not overridden: 5 up to 100k, 3 at 1M (1 each with `--quick`).
@@ -6,6 +6,8 @@ struct BenchmarkOptions {
     var quick = false
     /// Churn ops the naive baseline replays at N = 1M (it is O(free blocks) per op).
     var naiveOpsAtOneMillion = 100_000
+    /// Leaves the naive baseline out (it takes most of the time): for profiling the pool.
+    var skipNaive = false
 
     init(arguments: [String]) throws(UsageError) {
         var rest = arguments[...]
@@ -32,6 +34,8 @@ struct BenchmarkOptions {
                     throw UsageError("--naive-ops-1m needs a count from 1 to \(ChurnWorkload.churnOpCount)")
                 }
                 naiveOpsAtOneMillion = ops
+            case "--skip-naive":
+                skipNaive = true
             case "--help", "-h":
                 throw UsageError(nil)
             default:
@@ -47,6 +51,7 @@ struct BenchmarkOptions {
     }
 
     func naiveRuns(for n: Int) -> Int {
+        if skipNaive { return 0 }
         if let runsOverride { return runsOverride }
         if quick { return 1 }
         return n >= 100_000 ? 3 : 5
@@ -55,11 +60,12 @@ struct BenchmarkOptions {
     func naiveOps(for n: Int) -> Int { n >= 1_000_000 ? naiveOpsAtOneMillion : ChurnWorkload.churnOpCount }
 
     static let usage = """
-        usage: AllocatorBenchmark [--quick] [--sizes 1000,10000,100000,1000000] [--runs k] [--naive-ops-1m k]
+        usage: AllocatorBenchmark [--quick] [--sizes 1000,10000,100000,1000000] [--runs k] [--naive-ops-1m k] [--skip-naive]
           Replays the churn workload (shared/bench/churn-workload.md) against MemoryPool, a naive
           sorted-array first fit and malloc/free, in release builds:
           cd Benchmarks && swift run -c release AllocatorBenchmark
-          --quick   N = 1k and 10k, one run each
+          --quick        N = 1k and 10k, one run each
+          --skip-naive   leave the naive baseline out (profiling the pool)
         """
 }
 

@@ -13,6 +13,9 @@ enum Format {
         return sign + String(whole) + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
     }
 
+    /// A ratio such as "2.56×", or "n/a" when one side was not measured.
+    static func ratio(_ x: Double, _ digits: Int) -> String { x.isFinite ? fixed(x, digits) + "×" : "n/a" }
+
     /// ns per op: one decimal below 100, whole numbers above.
     static func nanoseconds(_ x: Double) -> String { fixed(x, x < 100 ? 1 : 0) }
 

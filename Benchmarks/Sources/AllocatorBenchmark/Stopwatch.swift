@@ -20,6 +20,7 @@ struct Samples {
     mutating func add(_ value: Double) { values.append(value) }
 
     var median: Double {
+        guard !values.isEmpty else { return .nan }
         let sorted = values.sorted()
         let mid = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
