@@ -82,7 +82,7 @@ extension BlockNode {
         aligns[j] = align  // the gap is its padding: `pad(j)` gives it back
         let rest = length - gap - size
         let restStart = start + gap + size
-        if rest <= 0 || count < capacity {
+        if rest <= 0 || count < slots {
             if rest > 0 { insertEntry(at: j + 1, start: restStart, align: 0) } else { freeBlocks -= 1 }
             // Only when the leaf's largest entry was used does its maximum need a look, and then
             // only from j on.
@@ -130,7 +130,7 @@ extension BlockNode {
     /// (child `i` now ends where `right` starts). Splits this node when it is full.
     /// - Returns: this node's new right sibling, if it split.
     func insertChild(_ right: BlockNode, after i: Int, nodeEnd: Int) -> BlockNode? {
-        if count < capacity {
+        if count < slots {
             insertChild(right, at: i + 1, nodeEnd: nodeEnd)
             refreshSummary(ofChild: i, nodeEnd: nodeEnd)
             return nil

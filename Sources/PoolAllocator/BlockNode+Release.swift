@@ -17,7 +17,7 @@ extension BlockNode {
     /// Frees the block whose payload starts at `offset` below this node and merges it with its
     /// free neighbours. Throws, changing nothing observable, when `offset` is not a live block's
     /// start. This node must be uniquely referenced; children are made unique on the way down.
-    /// - Complexity: O(log n) descents, O(capacity) work per level.
+    /// - Complexity: O(log n) descents, O(slots) work per level.
     func release(offset: Int, end: Int, nodeMax: Int, counters: inout Counters) throws(PoolError) -> ReleaseResult {
         if isLeaf { return try releaseInLeaf(offset: offset, end: end, nodeMax: nodeMax, counters: &counters) }
         let i = childIndex(containing: offset)
@@ -31,7 +31,7 @@ extension BlockNode {
             }
         }
         let result = try outcome.get()
-        let (childCount, childCapacity) = child._withUnsafeGuaranteedRef { ($0.count, $0.capacity) }
+        let (childCount, childCapacity) = child._withUnsafeGuaranteedRef { ($0.count, $0.slots) }
         var rescan = false  // the children's order changed: recompute the largest from scratch
         var index = i  // where child i is now
         if childCount == 0 {
@@ -117,7 +117,7 @@ extension BlockNode {
                 freeBlocks -= 1  // the run and this entry are one free block now
                 return (max(nodeMax, end - starts[last]), nil)
             }
-            guard count == capacity else {
+            guard count == slots else {
                 insertEntry(at: count, start: run, align: 0)
                 return (max(nodeMax, end - run), nil)
             }
@@ -141,7 +141,7 @@ extension BlockNode {
     func mergeWithSibling(_ i: Int, nodeEnd: Int) -> Bool {
         let left = i + 1 < count ? i : i - 1
         let leftChild = kids![left], rightChild = kids![left + 1]
-        guard leftChild.count + rightChild.count <= leftChild.capacity else { return false }
+        guard leftChild.count + rightChild.count <= leftChild.slots else { return false }
         let target = uniqueChild(left)
         target.absorb(uniqueChild(left + 1))  // a shared sibling is copied, never emptied
         removeSlot(at: left + 1)

@@ -2,7 +2,7 @@
 /// summaries. Nodes are classes so snapshots of a pool share them; a mutation copies only the
 /// nodes on its path that are shared (`BlockTree.makeUnique`).
 ///
-/// A **leaf** holds up to `capacity` entries in address order. Entry `j` covers
+/// A **leaf** holds up to `slots` entries in address order. Entry `j` covers
 /// `starts[j] ..< end(j)`, where `end(j)` is the next entry's start (or, for the last entry, the
 /// start of the next leaf / the pool's end). `aligns[j] == 0` marks a free entry; a used entry
 /// holds a block whose padding comes first, then its payload. The padding is not stored: a
@@ -10,72 +10,88 @@
 /// (`padding(start:align:)`), as `allocAligned` and `defragment` place it and as a used
 /// entry's start never changes.
 ///
-/// An **inner** node holds up to `capacity` children; for child `i` it keeps its first byte
+/// An **inner** node holds up to `slots` children; for child `i` it keeps its first byte
 /// (`starts[i]`) and its summary: largest free entry (`maxFree`), payload bytes, padding bytes
 /// and live blocks below it.
-// Sendable like Array storage: a node is mutated only while uniquely referenced (copy on write).
-final class BlockNode: @unchecked Sendable {
-    /// Entries per leaf. Leaves are scanned whole when their largest free entry is used.
-    static let leafCapacity = 32
-    /// Children per inner node. Small, because a node is rescanned whenever the child holding
-    /// its largest free entry shrinks — on most carves from the pool's tail.
-    static let innerCapacity = 64
-    static func capacity(isLeaf: Bool) -> Int { isLeaf ? leafCapacity : innerCapacity }
-
-    let isLeaf: Bool
-    /// Slots per lane: `leafCapacity` or `innerCapacity`.
-    let capacity: Int
-    /// Leaf: starts, aligns. Inner: starts, maxFree, payload, padding, blocks. The count is kept
-    /// in the buffer too: every stored property is a `let`, so no access pays for a dynamic
-    /// exclusivity check.
-    let ints: UnsafeMutablePointer<Int>
-    let header: UnsafeMutablePointer<Int>
-    /// Inner only: the children (initialized in `0..<count`).
-    let kids: UnsafeMutablePointer<BlockNode>?
-
-    static func lanes(isLeaf: Bool) -> Int { isLeaf ? 2 : 5 }
-    static func intsPerNode(isLeaf: Bool) -> Int { lanes(isLeaf: isLeaf) * capacity(isLeaf: isLeaf) + headerInts }
-    /// count, shared flag, and (inner) the index of the largest child and a bound on the rest.
-    static let headerInts = 4
-    var lanes: Int { Self.lanes(isLeaf: isLeaf) }
-
+/// A node's fixed facts and small counters, stored inline before its lanes.
+struct BlockNodeHeader {
     /// Entries (leaf) or children (inner).
-    @inline(__always) var count: Int {
-        get { header.pointee }
-        set { header.pointee = newValue }
-    }
-
+    var count = 0
+    let isLeaf: Bool
+    /// Slots per lane: `leafSlots` or `innerSlots`.
+    let slots: Int
     /// Inner: set once this node's children may also belong to another node (it was copied,
     /// or is a copy). Until then no child can be shared, and descents skip the uniqueness check.
-    @inline(__always) var childrenMayBeShared: Bool {
-        get { header[1] != 0 }
-        set { header[1] = newValue ? 1 : 0 }
-    }
+    var childrenMayBeShared = false
+    /// Inner: the child holding the largest free entry below this node.
+    var maxChild = 0
+    /// Inner: at least the largest `maxFree` among the children other than `maxChild`. With it,
+    /// carving from the largest entry (the pool's tail, most often) needs no rescan of the node.
+    var otherChildrenBound = 0
+}
 
-    init(isLeaf: Bool) {
-        self.isLeaf = isLeaf
-        capacity = Self.capacity(isLeaf: isLeaf)
-        header = .allocate(capacity: Self.intsPerNode(isLeaf: isLeaf))
-        header.initialize(repeating: 0, count: Self.headerInts)
-        ints = header + Self.headerInts
-        kids = isLeaf ? nil : .allocate(capacity: Self.innerCapacity)
+/// The node's storage is one allocation — object, header, lanes and (inner) the children — so
+/// a descent touches one run of memory per level, starting at the object itself.
+final class BlockNode: ManagedBuffer<BlockNodeHeader, Int> {
+    /// Entries per leaf. Leaves are scanned whole when their largest free entry is used.
+    static let leafSlots = 32
+    /// Children per inner node.
+    static let innerSlots = 128
+    static func slots(isLeaf: Bool) -> Int { isLeaf ? leafSlots : innerSlots }
+    /// Leaf lanes: starts, aligns. Inner lanes: starts, maxFree, payload, padding, blocks; then
+    /// the children.
+    static func lanes(isLeaf: Bool) -> Int { isLeaf ? 2 : 5 }
+
+    /// A new, empty node.
+    static func make(isLeaf: Bool) -> BlockNode {
+        let slots = Self.slots(isLeaf: isLeaf)
+        let ints = lanes(isLeaf: isLeaf) * slots + (isLeaf ? 0 : slots)
+        let buffer = BlockNode.create(minimumCapacity: ints) { _ in BlockNodeHeader(isLeaf: isLeaf, slots: slots) }
+        let node = unsafeDowncast(buffer, to: BlockNode.self)
+        if !isLeaf {
+            UnsafeMutableRawPointer(node.ints + 5 * slots).bindMemory(to: BlockNode.self, capacity: slots)
+        }
+        return node
     }
 
     deinit {
-        if let kids {
-            kids.deinitialize(count: count)
-            kids.deallocate()
-        }
-        header.deallocate()
+        if let kids { kids.deinitialize(count: count) }
+    }
+
+    /// The header, through a pointer: reaching it as the stored `header` would pay for a
+    /// dynamic exclusivity check on every access.
+    @inline(__always) var head: UnsafeMutablePointer<BlockNodeHeader> { withUnsafeMutablePointerToHeader { $0 } }
+
+    @inline(__always) var isLeaf: Bool { head.pointee.isLeaf }
+    @inline(__always) var slots: Int { head.pointee.slots }
+    @inline(__always) var lanes: Int { Self.lanes(isLeaf: isLeaf) }
+
+    /// Entries (leaf) or children (inner).
+    @inline(__always) var count: Int {
+        get { head.pointee.count }
+        set { head.pointee.count = newValue }
+    }
+
+    @inline(__always) var childrenMayBeShared: Bool {
+        get { head.pointee.childrenMayBeShared }
+        set { head.pointee.childrenMayBeShared = newValue }
+    }
+
+    /// The lanes, one after another, `slots` Ints each.
+    @inline(__always) var ints: UnsafeMutablePointer<Int> { withUnsafeMutablePointerToElements { $0 } }
+
+    /// Inner only: the children (initialized in `0..<count`).
+    @inline(__always) var kids: UnsafeMutablePointer<BlockNode>? {
+        isLeaf ? nil : UnsafeMutableRawPointer(ints + 5 * slots).assumingMemoryBound(to: BlockNode.self)
     }
 
     /// A copy holding the same entries (or sharing the same children).
     func copy() -> BlockNode {
-        let node = BlockNode(isLeaf: isLeaf)
-        node.count = count
-        node.header[2] = header[2]
-        node.header[3] = header[3]
-        let c = capacity
+        let node = BlockNode.make(isLeaf: isLeaf)
+        node.head.pointee.count = count
+        node.head.pointee.maxChild = head.pointee.maxChild
+        node.head.pointee.otherChildrenBound = head.pointee.otherChildrenBound
+        let c = slots
         for lane in 0..<lanes {
             (node.ints + lane * c).update(from: ints + lane * c, count: count)
         }
@@ -91,7 +107,7 @@ final class BlockNode: @unchecked Sendable {
 
     @inline(__always) var starts: UnsafeMutablePointer<Int> { ints }
     // Leaf lanes.
-    @inline(__always) var aligns: UnsafeMutablePointer<Int> { ints + capacity }
+    @inline(__always) var aligns: UnsafeMutablePointer<Int> { ints + slots }
 
     /// Leaf: the padding of entry `j` (0 for a free entry).
     @inline(__always) func pad(_ j: Int) -> Int { Self.padding(start: starts[j], align: aligns[j]) }
@@ -105,10 +121,10 @@ final class BlockNode: @unchecked Sendable {
         return remainder == 0 ? 0 : align - remainder
     }
     // Inner lanes.
-    @inline(__always) var maxFree: UnsafeMutablePointer<Int> { ints + capacity }
-    @inline(__always) var payload: UnsafeMutablePointer<Int> { ints + 2 * capacity }
-    @inline(__always) var padding: UnsafeMutablePointer<Int> { ints + 3 * capacity }
-    @inline(__always) var blocks: UnsafeMutablePointer<Int> { ints + 4 * capacity }
+    @inline(__always) var maxFree: UnsafeMutablePointer<Int> { ints + slots }
+    @inline(__always) var payload: UnsafeMutablePointer<Int> { ints + 2 * slots }
+    @inline(__always) var padding: UnsafeMutablePointer<Int> { ints + 3 * slots }
+    @inline(__always) var blocks: UnsafeMutablePointer<Int> { ints + 4 * slots }
 
     /// Leaf: one past entry `j`'s last byte, given the leaf's end.
     @inline(__always) func entryEnd(_ j: Int, leafEnd: Int) -> Int {
@@ -123,7 +139,7 @@ final class BlockNode: @unchecked Sendable {
     // MARK: Searching
 
     /// Inner: the child whose range holds `offset` (`starts[0] <= offset` assumed).
-    /// - Complexity: O(log capacity).
+    /// - Complexity: O(log slots).
     @inline(__always) func childIndex(containing offset: Int) -> Int {
         // Branch-free lower bound: the probes compile to conditional moves, so a descent pays
         // no mispredicted branches (they cost more than the cache misses here).
@@ -161,22 +177,19 @@ final class BlockNode: @unchecked Sendable {
         return best
     }
 
-    /// Inner: the child holding the largest free entry below this node.
     @inline(__always) var maxChild: Int {
-        get { header[2] }
-        set { header[2] = newValue }
+        get { head.pointee.maxChild }
+        set { head.pointee.maxChild = newValue }
     }
 
-    /// Inner: at least the largest `maxFree` among the children other than `maxChild`. With it,
-    /// carving from the largest entry (the pool's tail, most often) needs no rescan of the node.
     @inline(__always) var otherChildrenBound: Int {
-        get { header[3] }
-        set { header[3] = newValue }
+        get { head.pointee.otherChildrenBound }
+        set { head.pointee.otherChildrenBound = newValue }
     }
 
     /// Inner: the largest `maxFree` among the children, recomputed from scratch along with
     /// `maxChild` and `otherChildrenBound`. Called after every change of the children's order.
-    /// - Complexity: O(capacity).
+    /// - Complexity: O(slots).
     @discardableResult
     func innerMaxFree() -> Int {
         var best = -1, bestIndex = 0, second = 0
@@ -217,7 +230,7 @@ final class BlockNode: @unchecked Sendable {
     /// Largest free entry below this node.
     func subtreeMaxFree(end: Int) -> Int { isLeaf ? leafMaxFree(leafEnd: end) : innerMaxFree() }
 
-    /// (payload, padding, blocks) below this node. - Complexity: O(capacity).
+    /// (payload, padding, blocks) below this node. - Complexity: O(slots).
     func subtreeSums(end: Int) -> (payload: Int, padding: Int, blocks: Int) {
         var payloadSum = 0, paddingSum = 0, blockSum = 0
         if isLeaf {
@@ -254,7 +267,7 @@ final class BlockNode: @unchecked Sendable {
     /// Opens a gap at `index` in every lane (and the children), count += 1. Capacity assumed.
     func openSlot(at index: Int) {
         let moving = count - index
-        let c = capacity
+        let c = slots
         for lane in 0..<lanes {
             let base = ints + lane * c + index
             if moving > 0 { (base + 1).update(from: base, count: moving) }
@@ -266,7 +279,7 @@ final class BlockNode: @unchecked Sendable {
     /// Removes slot `index` from every lane (and the child), count -= 1.
     func removeSlot(at index: Int) {
         let moving = count - index - 1
-        let c = capacity
+        let c = slots
         if let kids { (kids + index).deinitialize(count: 1) }
         for lane in 0..<lanes {
             let base = ints + lane * c + index
@@ -292,9 +305,9 @@ final class BlockNode: @unchecked Sendable {
 
     /// Moves slots `from...` into a new right sibling, keeping `0..<from` here.
     func splitOff(from index: Int) -> BlockNode {
-        let right = BlockNode(isLeaf: isLeaf)
+        let right = BlockNode.make(isLeaf: isLeaf)
         let moving = count - index
-        let c = capacity
+        let c = slots
         for lane in 0..<lanes {
             (right.ints + lane * c).update(from: ints + lane * c + index, count: moving)
         }
@@ -306,7 +319,7 @@ final class BlockNode: @unchecked Sendable {
 
     /// Appends every slot of `right` (which must fit) and empties it.
     func absorb(_ right: BlockNode) {
-        let c = capacity
+        let c = slots
         for lane in 0..<lanes {
             (ints + lane * c + count).update(from: right.ints + lane * c, count: right.count)
         }
@@ -315,11 +328,8 @@ final class BlockNode: @unchecked Sendable {
         right.count = 0
     }
 
-    /// Bytes this node owns (its object and buffers), for the bookkeeping figure.
+    /// Bytes this node owns: its one allocation (object, header, lanes, children).
     var ownedBytes: Int {
-        let object = 48
-        let lanes = Self.intsPerNode(isLeaf: isLeaf) * MemoryLayout<Int>.stride
-        let children = isLeaf ? 0 : capacity * MemoryLayout<BlockNode>.stride
-        return object + lanes + children
+        16 + MemoryLayout<BlockNodeHeader>.stride + capacity * MemoryLayout<Int>.stride
     }
 }

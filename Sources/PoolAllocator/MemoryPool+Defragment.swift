@@ -38,25 +38,25 @@ extension MemoryPool {
     /// nodes three quarters full so that both growth and shrinking stay cheap.
     /// - Complexity: O(n).
     static func buildTree(_ entries: [Entry], totalSize: Int) -> BlockNode {
-        let fill = BlockNode.leafCapacity * 3 / 4, innerFill = BlockNode.innerCapacity * 3 / 4
+        let fill = BlockNode.leafSlots * 3 / 4, innerFill = BlockNode.innerSlots * 3 / 4
         var level: [BlockNode] = []
-        var leaf = BlockNode(isLeaf: true)
+        var leaf = BlockNode.make(isLeaf: true)
         for (index, entry) in entries.enumerated() {
             // Cut only before a used entry: no leaf but the first may start with a free one.
-            if leaf.count >= fill, !entry.isFree, index + 1 < entries.count || leaf.count == BlockNode.leafCapacity {
+            if leaf.count >= fill, !entry.isFree, index + 1 < entries.count || leaf.count == BlockNode.leafSlots {
                 level.append(leaf)
-                leaf = BlockNode(isLeaf: true)
+                leaf = BlockNode.make(isLeaf: true)
             }
             leaf.insertEntry(at: leaf.count, start: entry.start, align: entry.align)
         }
         level.append(leaf)
         while level.count > 1 {
             var parents: [BlockNode] = []
-            var parent = BlockNode(isLeaf: false)
+            var parent = BlockNode.make(isLeaf: false)
             for node in level {
                 if parent.count == innerFill {
                     parents.append(parent)
-                    parent = BlockNode(isLeaf: false)
+                    parent = BlockNode.make(isLeaf: false)
                 }
                 parent.openSlot(at: parent.count)
                 (parent.kids! + parent.count - 1).initialize(to: node)

@@ -26,7 +26,7 @@ extension MemoryPool {
         var previousFree = false
         var leafDepth = -1
         func visit(_ node: BlockNode, start: Int, end: Int, depth: Int, isRoot: Bool) -> (Int, Int, Int, Int) {
-            precondition(node.count >= 1 && node.count <= node.capacity, "node count \(node.count)")
+            precondition(node.count >= 1 && node.count <= node.slots, "node count \(node.count)")
             precondition(node.starts[0] == start, "node start \(node.starts[0]) != \(start)")
             if node.isLeaf {
                 if leafDepth < 0 { leafDepth = depth }

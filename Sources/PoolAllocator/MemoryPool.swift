@@ -15,7 +15,9 @@
 /// `MemoryPool` is a value: `var copy = pool` is an independent pool. Copies share the tree's
 /// nodes; a mutation copies only the nodes on its path that another copy still holds, so
 /// keeping many snapshots (undo, time travel) costs O(log n) nodes per mutation.
-public struct MemoryPool: Sendable {
+// Sendable as Array is: the nodes it holds are mutated only while uniquely referenced
+// (copy on write), so a copy sent elsewhere never sees a change.
+public struct MemoryPool: @unchecked Sendable {
     /// The pool's size in bytes.
     public let totalSize: Int
     var root: BlockNode
@@ -29,7 +31,7 @@ public struct MemoryPool: Sendable {
     public init(totalSize: Int) throws(PoolError) {
         guard totalSize > 0 else { throw .invalidPoolSize(totalSize) }
         self.totalSize = totalSize
-        root = BlockNode(isLeaf: true)
+        root = BlockNode.make(isLeaf: true)
         root.insertEntry(at: 0, start: 0, align: 0)
         counters = Counters(used: 0, padding: 0, blocks: 0, freeBlocks: 1)
         largestFree = totalSize
@@ -115,7 +117,7 @@ public struct MemoryPool: Sendable {
 
     /// The root split: a new root above the two halves.
     mutating func growRoot(_ right: BlockNode) {
-        let newRoot = BlockNode(isLeaf: false)
+        let newRoot = BlockNode.make(isLeaf: false)
         newRoot.insertChild(root, at: 0, nodeEnd: right.starts[0])
         newRoot.insertChild(right, at: 1, nodeEnd: totalSize)
         root = newRoot
