@@ -227,6 +227,14 @@ final class BlockNode: ManagedBuffer<BlockNodeHeader, Int> {
         return best
     }
 
+    /// Largest free entry below this node, computed without touching any cache (for checks).
+    func scannedMaxFree(end: Int) -> Int {
+        if isLeaf { return leafMaxFree(leafEnd: end) }
+        var best = 0
+        for i in 0..<count { best = max(best, maxFree[i]) }
+        return best
+    }
+
     /// Largest free entry below this node.
     func subtreeMaxFree(end: Int) -> Int { isLeaf ? leafMaxFree(leafEnd: end) : innerMaxFree() }
 

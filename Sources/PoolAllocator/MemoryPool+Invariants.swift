@@ -2,25 +2,49 @@
 /// `POOL_INTERNAL_CHECKS` condition is set (debug builds, so the test suite); release builds
 /// compile the checks out.
 extension MemoryPool {
-    /// Pools with more entries than this are checked only at the root's sums, so debug builds
-    /// stay usable for large pools; the test suite's pools stay below it.
-    static let fullCheckLimit = 40_000
+    /// Up to this many entries the whole tree is walked after every mutation. Beyond it the
+    /// root's figures are checked after every mutation and the whole tree after one mutation in
+    /// `entries / fullCheckLimit`, so checking costs O(fullCheckLimit) per mutation on average
+    /// and debug builds (the test suite too) stay usable for large pools.
+    static let fullCheckLimit = 2_048
 
     @inline(__always)
-    func checkInvariants() {
+    mutating func checkInvariants() {
         #if POOL_INTERNAL_CHECKS
-        verifyInvariants()
+        let entries = counters.blocks + counters.freeBlocks
+        mutationsSinceFullCheck += 1
+        if entries <= Self.fullCheckLimit || mutationsSinceFullCheck >= entries / Self.fullCheckLimit {
+            mutationsSinceFullCheck = 0
+            verifyInvariants()
+        } else {
+            verifyRoot()
+        }
         #endif
+    }
+
+    /// Checks the pool-wide figures against the root's summaries.
+    /// - Complexity: O(slots).
+    func verifyRoot() {
+        precondition(counters.used >= 0 && counters.used <= totalSize && counters.padding >= 0)
+        precondition(counters.blocks >= 0 && counters.freeBlocks >= 0)
+        precondition(largestFree == root.scannedMaxFree(end: totalSize), "largest free block out of date")
+        if !root.isLeaf {
+            var payload = 0, padding = 0, blocks = 0
+            for i in 0..<root.count {
+                payload += root.payload[i]
+                padding += root.padding[i]
+                blocks += root.blocks[i]
+            }
+            precondition(payload + padding == counters.used && padding == counters.padding && blocks == counters.blocks,
+                         "root sums disagree with the pool-wide sums")
+        }
     }
 
     /// Walks the whole tree and stops the program at the first broken invariant.
     /// - Complexity: O(n).
     func verifyInvariants() {
         precondition(totalSize > 0)
-        precondition(counters.used >= 0 && counters.used <= totalSize && counters.padding >= 0)
-        precondition(counters.blocks >= 0 && counters.freeBlocks >= 0)
-        precondition(largestFree == root.subtreeMaxFree(end: totalSize), "largest free block \(largestFree) out of date: \(root.subtreeMaxFree(end: totalSize))")
-        guard counters.blocks + counters.freeBlocks <= Self.fullCheckLimit else { return }
+        verifyRoot()
         var sums = Counters()
         var cursor = 0
         var previousFree = false

@@ -24,6 +24,10 @@ public struct MemoryPool: @unchecked Sendable {
     var counters: Counters
     /// The root's largest free entry.
     var largestFree: Int
+    #if POOL_INTERNAL_CHECKS
+    /// Mutations since the whole tree was last checked (see `checkInvariants`).
+    var mutationsSinceFullCheck = 0
+    #endif
 
     /// An empty pool of `totalSize` bytes.
     /// - Throws: `PoolError.invalidPoolSize` when `totalSize <= 0`.
