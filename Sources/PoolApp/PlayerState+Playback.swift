@@ -28,7 +28,8 @@ extension PlayerState {
             case .say:
                 continue
             case .wait(let milliseconds):
-                holdMilliseconds = Double(milliseconds)
+                // Waits are written for the default speed; playing faster shortens them too.
+                holdMilliseconds = Double(milliseconds) * min(1, Self.defaultSpeed(for: timeline.script) / speed)
                 budget = 0
                 return
             case .defrag where animation.slide != nil:

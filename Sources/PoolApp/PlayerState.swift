@@ -8,7 +8,8 @@ import PoolScript
 ///
 /// Pacing: each tick (`tickInterval`) owes `speed × interval` pool operations; they run in one
 /// batch and the next frame shows the result, so at high speed frames are skipped, never the
-/// pool's work. `wait` pauses playback for its duration; a `say` sets the caption. At low speed
+/// pool's work. `wait` pauses playback for its duration (shortened when playing faster than
+/// the default speed); a `say` sets the caption. At low speed
 /// each operation is animated (the new block appears, a freed one fades, a defragment slides),
 /// and playback holds while a slide runs.
 public struct PlayerState: Sendable {

@@ -39,17 +39,25 @@ import Testing
     }
 
     @Test func waitHoldsPlaybackAndSayCaptions() throws {
-        var state = try Self.player("pool 1K\nsay \"first\"\nwait 1s\nalloc 5\n", speed: 25)  // one op per tick
-        ticks(&state, 1)
+        var state = try Self.player("pool 1K\nsay \"first\"\nwait 1s\nalloc 5\n", speed: 5)  // one op per 5 ticks
+        ticks(&state, 5)
         #expect(state.timeline.position == 1)
-        ticks(&state, 1)  // say, then the wait
+        ticks(&state, 5)  // the say (no time of its own), then the wait
         #expect(state.timeline.position == 3)
         #expect(state.screenModel.caption == "first")
         ticks(&state, 24)
         #expect(state.timeline.position == 3, "still waiting after 0.96 s")
-        ticks(&state, 2)
+        ticks(&state, 6)  // the wait is over; the next operation comes at the pace again
         #expect(state.timeline.position == 4)
         #expect(state.captionMarks.map(\.caption) == ["first"])
+    }
+
+    @Test func playingFasterShortensWaits() throws {
+        var state = try Self.player("pool 1K\nwait 1s\nalloc 5\n", speed: 25)  // five times the default
+        ticks(&state, 2)
+        #expect(state.timeline.position == 2)
+        ticks(&state, 6)  // 1 s × 5/25 = 0.2 s, then one tick's operation
+        #expect(state.timeline.position == 3)
     }
 
     @Test func pauseStepForwardAndBack() throws {
