@@ -40,18 +40,17 @@ public struct ScriptRunner: Sendable {
     /// Runs the next step; nil when the script is finished.
     /// - Complexity: O(log n) for most steps; see the type's discussion.
     public mutating func step() -> Step? {
+        let step: Step
         if let random = state.random {
-            return randomStep(random)
+            step = randomStep(random)
+        } else {
+            guard state.statementIndex < script.statements.count else { return nil }
+            let statement = script.statements[state.statementIndex]
+            state.statementIndex += 1
+            step = perform(statement)
         }
-        guard state.statementIndex < script.statements.count else { return nil }
-        let statement = script.statements[state.statementIndex]
-        state.statementIndex += 1
-        if case .random(let count, let seed) = statement.action {
-            state.random = (RandomWorkload(seed: seed), 0, count)
-            return randomStep(state.random!)
-        }
-        let step = perform(statement)
-        record(step)
+        state.stepCount += 1
+        if step.error != nil { state.errorCount += 1 }
         return step
     }
 
@@ -61,11 +60,6 @@ public struct ScriptRunner: Sendable {
     }
 
     // MARK: Steps
-
-    private mutating func record(_ step: Step) {
-        state.stepCount += 1
-        if step.error != nil { state.errorCount += 1 }
-    }
 
     private mutating func randomStep(_ random: (workload: RandomWorkload, done: Int, count: Int)) -> Step {
         var workload = random.workload
@@ -85,7 +79,6 @@ public struct ScriptRunner: Sendable {
                         outcome: outcome)
         }
         step.randomIndex = (done, random.count)
-        record(step)
         return step
     }
 
@@ -138,8 +131,9 @@ public struct ScriptRunner: Sendable {
             return Step(line: line, operation: .say(caption), outcome: .done)
         case .wait(let milliseconds):
             return Step(line: line, operation: .wait(milliseconds: milliseconds), outcome: .done)
-        case .random:
-            preconditionFailure("random statements are expanded by step()")
+        case .random(let count, let seed):
+            // Its first operation now; `step()` draws the others from `state.random`.
+            return randomStep((RandomWorkload(seed: seed), 0, count))
         case .traceAlloc(let id, let size, let alignment):
             return traceAlloc(id: id, size: size, alignment: alignment, line: line)
         case .traceFree(let id):
@@ -149,72 +143,10 @@ public struct ScriptRunner: Sendable {
         }
     }
 
-    // MARK: Trace lines
-
-    private mutating func traceAlloc(id: Int, size: Int, alignment: Int?, line: Int) -> Step {
-        let operation = Step.Operation.alloc(name: nil, id: id, size: size, alignment: alignment)
-        if let offset = state.offsetsByID[id] {
-            return Step(line: line, operation: operation, outcome: .error(
-                "id \(id) is still live at offset \(offset); no allocation was made"))
-        }
-        let (outcome, offset) = allocate(size: size, alignment: alignment ?? 1)
-        bindID(id, to: offset)
-        return Step(line: line, operation: operation, outcome: outcome)
-    }
-
-    private mutating func traceFree(id: Int, line: Int) -> Step {
-        if state.failedIDs.remove(id) != nil {
-            // Like free(NULL): the allocation it would free never happened.
-            return Step(line: line, operation: .free(name: nil, id: id, offset: nil), outcome: .done)
-        }
-        guard let offset = state.offsetsByID[id] else {
-            return Step(line: line, operation: .free(name: nil, id: id, offset: nil), outcome: .error(
-                "cannot free id \(id): it is not live (never allocated, or already freed)"))
-        }
-        let outcome = freeOutcome(offset)
-        if outcome == .done {
-            state.offsetsByID[id] = nil
-            state.idsByOffset[offset] = nil
-        }
-        return Step(line: line, operation: .free(name: nil, id: id, offset: offset), outcome: outcome)
-    }
-
-    private mutating func traceRealloc(id: Int, size: Int, line: Int) -> Step {
-        if state.failedIDs.contains(id) {
-            state.failedIDs.remove(id)
-            let (outcome, offset) = allocate(size: size, alignment: 1)
-            bindID(id, to: offset)
-            return Step(line: line, operation: .realloc(id: id, size: size, offset: nil), outcome: outcome)
-        }
-        guard let old = state.offsetsByID[id] else {
-            return Step(line: line, operation: .realloc(id: id, size: size, offset: nil), outcome: .error(
-                "cannot realloc id \(id): it is not live (never allocated, or already freed)"))
-        }
-        let operation = Step.Operation.realloc(id: id, size: size, offset: old)
-        let (outcome, offset) = allocate(size: size, alignment: 1)
-        guard let offset else {
-            return Step(line: line, operation: operation, outcome: outcome)  // the old block stays
-        }
-        _ = freeOutcome(old)
-        state.idsByOffset[old] = nil
-        state.offsetsByID[id] = offset
-        state.idsByOffset[offset] = id
-        return Step(line: line, operation: operation, outcome: outcome)
-    }
-
-    private mutating func bindID(_ id: Int, to offset: Int?) {
-        if let offset {
-            state.offsetsByID[id] = offset
-            state.idsByOffset[offset] = id
-        } else {
-            state.failedIDs.insert(id)
-        }
-    }
-
     // MARK: Pool calls
 
     /// Allocates, turning the allocator's answer into an outcome and the offset, if any.
-    private mutating func allocate(size: Int, alignment: Int) -> (Step.Outcome, Int?) {
+    mutating func allocate(size: Int, alignment: Int) -> (Step.Outcome, Int?) {
         do {
             if let offset = try state.pool.allocAligned(size, alignment: alignment) {
                 return (.offset(offset), offset)
@@ -226,7 +158,7 @@ public struct ScriptRunner: Sendable {
     }
 
     /// Frees the block at `offset`: `.done`, or the allocator's refusal as an error.
-    private mutating func freeOutcome(_ offset: Int) -> Step.Outcome {
+    mutating func freeOutcome(_ offset: Int) -> Step.Outcome {
         do {
             try state.pool.free(offset)
             return .done

@@ -1,5 +1,3 @@
-import MemoryMap
-
 /// Reads one script statement from a line's tokens, collecting every problem it finds.
 struct StatementReader {
     private let tokens: [ScriptToken]
@@ -171,122 +169,16 @@ struct StatementReader {
         return .random(count: count, seed: seed)
     }
 
-    // MARK: Arguments
-
-    /// What a number stands for, for messages.
-    enum Quantity: String {
-        case size = "a size"
-        case poolSize = "a pool size"
-        case alignment = "an alignment"
-        case offset = "an offset"
-
-        var noun: String { String(rawValue.split(separator: " ", maxSplits: 1)[1]) }
-    }
-
-    /// The largest number of operations one `random` statement may ask for.
-    static let maximumRandomCount = 1_000_000
-
-    private mutating func size(after keyword: ScriptToken, what: Quantity, example: String) -> Int? {
-        guard let token = take() else {
-            fail(keyword.endColumn, "'\(keyword.spelling)' needs \(what.rawValue), e.g. \(example)")
-            return nil
-        }
-        return number(token, what: what)
-    }
-
-    /// A number of the size grammar; positive unless it is an offset.
-    private mutating func number(_ token: ScriptToken, what: Quantity) -> Int? {
-        let text = token.spelling
-        if token.word == nil {
-            fail(token.column, "expected \(what.rawValue), not \(text)")
-            return nil
-        }
-        if text.hasPrefix("-") {
-            fail(token.column, what == .offset ? "an offset cannot be negative: \(text)"
-                 : "\(what.rawValue) must be positive, not \(text)")
-            return nil
-        }
-        do {
-            let value = try ByteSize.parse(text)
-            if value == 0, what != .offset {
-                fail(token.column, "\(what.rawValue) must be positive, not \(text)")
-                return nil
-            }
-            return value
-        } catch .tooLarge {
-            fail(token.column, "\(what.noun) \(text) is too large; the largest is \(Int.max) bytes")
-        } catch {
-            fail(token.column, "'\(text)' is not \(what.rawValue); sizes look like 256, 4KiB, 0x100 or 2M")
-        }
-        return nil
-    }
-
-    private mutating func count(_ token: ScriptToken) -> Int? {
-        let text = token.spelling
-        guard let word = token.word, !word.isEmpty, word.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            if text.hasPrefix("-") {
-                fail(token.column, "a random count must be positive, not \(text)")
-            } else {
-                fail(token.column, "'\(text)' is not a count; counts are whole numbers like 200")
-            }
-            return nil
-        }
-        guard let value = Int(word), value <= Self.maximumRandomCount else {
-            fail(token.column, "random count \(word) is too large; at most \(Self.maximumRandomCount) operations per statement")
-            return nil
-        }
-        guard value > 0 else {
-            fail(token.column, "a random count must be positive, not \(word)")
-            return nil
-        }
-        return value
-    }
-
-    private mutating func seed(_ token: ScriptToken) -> UInt64? {
-        let text = token.spelling
-        var digits = Substring(text)
-        var radix = 10
-        if digits.hasPrefix("0x") || digits.hasPrefix("0X") { digits = digits.dropFirst(2); radix = 16 }
-        if let word = token.word, !digits.isEmpty,
-           digits.allSatisfy({ $0.isASCII && $0.hexDigitValue.map { $0 < radix } == true }) {
-            if let value = UInt64(digits, radix: radix) { return value }
-            fail(token.column, "seed \(word) is too large; seeds go from 0 to \(UInt64.max)")
-            return nil
-        }
-        fail(token.column, "'\(text)' is not a seed; seeds are whole numbers from 0 to \(UInt64.max)")
-        return nil
-    }
-
-    // MARK: Lexical helpers
-
-    /// Whether `word` is a name: a letter or `_`, then letters, digits or `_`.
-    static func isName(_ word: String) -> Bool {
-        guard let first = word.unicodeScalars.first,
-              first == "_" || first.properties.isAlphabetic else { return false }
-        return word.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
-    }
-
-    /// A plain decimal like `1.5` or `500` (no sign, no exponent), or nil.
-    static func decimal(_ text: Substring) -> Double? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard !text.isEmpty, parts.count <= 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              parts.contains(where: { !$0.isEmpty }),
-              text.count <= 30
-        else { return nil }
-        return Double(text.hasPrefix(".") ? "0" + text : String(text))
-    }
-
-    private var peek: ScriptToken? { index < tokens.count ? tokens[index] : nil }
+    var peek: ScriptToken? { index < tokens.count ? tokens[index] : nil }
 
     @discardableResult
-    private mutating func take() -> ScriptToken? {
+    mutating func take() -> ScriptToken? {
         guard index < tokens.count else { return nil }
         defer { index += 1 }
         return tokens[index]
     }
 
-    private mutating func fail(_ column: Int, _ message: String) {
+    mutating func fail(_ column: Int, _ message: String) {
         problems.append(ScriptTokenizer.Failure(column: column, message: message))
     }
 }

@@ -1,0 +1,64 @@
+extension ScriptRunner {
+    // Trace lines: ids instead of names. An `a`/`m` for a live id and an `f`/`r` for an id
+    // that is not live are runtime errors; an id whose allocation failed is freed like NULL.
+
+    mutating func traceAlloc(id: Int, size: Int, alignment: Int?, line: Int) -> Step {
+        let operation = Step.Operation.alloc(name: nil, id: id, size: size, alignment: alignment)
+        if let offset = state.offsetsByID[id] {
+            return Step(line: line, operation: operation, outcome: .error(
+                "id \(id) is still live at offset \(offset); no allocation was made"))
+        }
+        let (outcome, offset) = allocate(size: size, alignment: alignment ?? 1)
+        bindID(id, to: offset)
+        return Step(line: line, operation: operation, outcome: outcome)
+    }
+
+    mutating func traceFree(id: Int, line: Int) -> Step {
+        if state.failedIDs.remove(id) != nil {
+            // Like free(NULL): the allocation it would free never happened.
+            return Step(line: line, operation: .free(name: nil, id: id, offset: nil), outcome: .done)
+        }
+        guard let offset = state.offsetsByID[id] else {
+            return Step(line: line, operation: .free(name: nil, id: id, offset: nil), outcome: .error(
+                "cannot free id \(id): it is not live (never allocated, or already freed)"))
+        }
+        let outcome = freeOutcome(offset)
+        if outcome == .done {
+            state.offsetsByID[id] = nil
+            state.idsByOffset[offset] = nil
+        }
+        return Step(line: line, operation: .free(name: nil, id: id, offset: offset), outcome: outcome)
+    }
+
+    mutating func traceRealloc(id: Int, size: Int, line: Int) -> Step {
+        if state.failedIDs.contains(id) {
+            state.failedIDs.remove(id)
+            let (outcome, offset) = allocate(size: size, alignment: 1)
+            bindID(id, to: offset)
+            return Step(line: line, operation: .realloc(id: id, size: size, offset: nil), outcome: outcome)
+        }
+        guard let old = state.offsetsByID[id] else {
+            return Step(line: line, operation: .realloc(id: id, size: size, offset: nil), outcome: .error(
+                "cannot realloc id \(id): it is not live (never allocated, or already freed)"))
+        }
+        let operation = Step.Operation.realloc(id: id, size: size, offset: old)
+        let (outcome, offset) = allocate(size: size, alignment: 1)
+        guard let offset else {
+            return Step(line: line, operation: operation, outcome: outcome)  // the old block stays
+        }
+        _ = freeOutcome(old)
+        state.idsByOffset[old] = nil
+        state.offsetsByID[id] = offset
+        state.idsByOffset[offset] = id
+        return Step(line: line, operation: operation, outcome: outcome)
+    }
+
+    private mutating func bindID(_ id: Int, to offset: Int?) {
+        if let offset {
+            state.offsetsByID[id] = offset
+            state.idsByOffset[offset] = id
+        } else {
+            state.failedIDs.insert(id)
+        }
+    }
+}
