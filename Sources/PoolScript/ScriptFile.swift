@@ -45,6 +45,10 @@ public enum ScriptFile {
         }
     }
 
+    /// The largest file read: enough for traces of millions of events, and a bound for
+    /// endless inputs such as `/dev/zero`.
+    public static let maximumFileSize = 256 << 20
+
     /// The file's bytes, or the system's reason it cannot be read.
     public static func contents(ofPath path: String) throws(LoadError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
@@ -60,6 +64,9 @@ public enum ScriptFile {
             }
             if count == 0 { return bytes }
             bytes.append(contentsOf: buffer[0..<count])
+            guard bytes.count <= maximumFileSize else {
+                throw .unreadable(path: path, reason: "larger than \(maximumFileSize >> 20) MiB, more than any script or trace needs")
+            }
         }
     }
 }

@@ -68,7 +68,8 @@ enum PlaySession {
             var playing = state
             playing.monochrome = terminal.colorDepth == .monochrome
             if options.record != nil {
-                recorder = CastRecorder(width: terminal.size.width, height: terminal.size.height)
+                recorder = CastRecorder(width: terminal.size.width, height: terminal.size.height,
+                                        depth: terminal.colorDepth)
             }
             return PlayerApp(state: playing, recorder: recorder)
         }

@@ -27,14 +27,18 @@ struct PlayTmuxTests {
         try session.waitFor("a few steps") { (self.step(in: $0) ?? 0) >= 5 }
         try session.send("Space")
         let paused = try session.waitFor(text: "paused · step")
-        let here = try #require(step(in: paused))
+        let stopped = try #require(step(in: paused))
         // Paused: nothing moves.
         Thread.sleep(forTimeInterval: 0.5)
-        #expect(step(in: try session.screen()) == here)
-        // Forward one operation, then back two, then forward again.
+        #expect(step(in: try session.screen()) == stopped)
+        // A step forward stops right after a pool operation: the reference point.
         try session.send("n")
-        let forward = try session.waitFor("a step forward") { (self.step(in: $0) ?? 0) > here }
+        let reference = try session.waitFor("a step forward") { (self.step(in: $0) ?? 0) > stopped }
+        let here = try #require(step(in: reference))
+        try session.send("n")
+        let forward = try session.waitFor("another step forward") { (self.step(in: $0) ?? 0) > here }
         let ahead = try #require(step(in: forward))
+        // Back one operation, back another, then forward twice to the same place.
         try session.send("Left")
         try session.waitFor("a step back") { self.step(in: $0) == here }
         try session.send("b")

@@ -180,6 +180,9 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
         #expect(missing.status == 1)
         #expect(missing.error == "poolmap: cannot read /nonexistent/x.pool: No such file or directory\n")
         #expect(try Poolmap.run(["run", "demos"]).status == 1)
+        let endless = try Poolmap.run(["run", "/dev/zero"])
+        #expect(endless.status == 1)
+        #expect(endless.error == "poolmap: cannot read /dev/zero: larger than 256 MiB, more than any script or trace needs\n")
 
         for arguments in [["--width", "0"], ["--width", "x"], ["--size", "0"], ["--size", "4kb"], ["--format", "xml"], ["--bogus"]] {
             let usage = try Poolmap.run(["run", "demos/defrag.pool"] + arguments)
