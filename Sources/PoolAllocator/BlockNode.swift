@@ -146,9 +146,11 @@ final class BlockNode: ManagedBuffer<BlockNodeHeader, Int> {
         var base = 0
         var length = count
         while length > 1 {
-            let half = length >> 1
-            base = starts[base + half] <= offset ? base + half : base
-            length -= half
+            let half = length &>> 1
+            // A Bool's bits as 0/1: the optimizer turns a ternary here back into a branch.
+            let isAtOrBelow = Int(unsafeBitCast(starts[base &+ half] <= offset, to: UInt8.self))
+            base &+= half &* isAtOrBelow
+            length &-= half
         }
         return base
     }
