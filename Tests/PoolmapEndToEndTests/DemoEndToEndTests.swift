@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func recordingWithoutATerminalIsReproducibleByteForByte() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("poolmap-cast-\(UUID().uuidString)")
+        let folder = Poolmap.scratchFolder.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let first = folder.appendingPathComponent("a.cast").path, second = folder.appendingPathComponent("b.cast").path
         let a = try Poolmap.run(["demo", "--record", first])

@@ -17,7 +17,7 @@ enum Poolmap {
         process.currentDirectoryURL = PoolmapBinary.packageRoot
         // Standard error goes to a file, so neither stream can fill up and block the other.
         let errorURL = FileManager.default.temporaryDirectory.appendingPathComponent("poolmap-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
         let errorHandle = try FileHandle(forWritingTo: errorURL)
         defer { try? FileManager.default.removeItem(at: errorURL) }
         let output = Pipe()
@@ -39,9 +39,16 @@ enum Poolmap {
             .filter { $0.hasSuffix(".pool") || $0.hasSuffix(".trace") }.sorted().map { "demos/" + $0 }
     }
 
+    /// One folder for this test process's temporary files, removed when the process exits.
+    static let scratchFolder: URL = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("poolmap-tests-\(getpid())")
+        atexit { try? FileManager.default.removeItem(at: Poolmap.scratchFolder) }
+        return folder
+    }()
+
     /// Writes `text` to a fresh temporary file named `name` and returns its path.
     static func temporaryFile(_ name: String, _ contents: Data) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("poolmap-run-\(UUID().uuidString)")
+        let folder = scratchFolder.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(name)
         try contents.write(to: url)
