@@ -5,9 +5,6 @@ import PackageDescription
 /// (and so in `swift test`); release builds compile the checks out.
 let internalChecks: [SwiftSetting] = [
     .define("POOL_INTERNAL_CHECKS", .when(configuration: .debug)),
-    // Optimized in debug builds too: unoptimized generic code (ManagedBuffer's accessors)
-    // would make `swift run` and the test suite crawl on large pools and long traces.
-    .unsafeFlags(["-O"], .when(configuration: .debug)),
 ]
 
 let package = Package(

@@ -13,84 +13,69 @@
 /// An **inner** node holds up to `slots` children; for child `i` it keeps its first byte
 /// (`starts[i]`) and its summary: largest free entry (`maxFree`), payload bytes, padding bytes
 /// and live blocks below it.
-/// A node's fixed facts and small counters, stored inline before its lanes.
-struct BlockNodeHeader {
-    /// Entries (leaf) or children (inner).
-    var count = 0
-    let isLeaf: Bool
-    /// Slots per lane: `leafSlots` or `innerSlots`.
-    let slots: Int
-    /// Inner: set once this node's children may also belong to another node (it was copied,
-    /// or is a copy). Until then no child can be shared, and descents skip the uniqueness check.
-    var childrenMayBeShared = false
-    /// Inner: the child holding the largest free entry below this node.
-    var maxChild = 0
-    /// Inner: at least the largest `maxFree` among the children other than `maxChild`. With it,
-    /// carving from the largest entry (the pool's tail, most often) needs no rescan of the node.
-    var otherChildrenBound = 0
-}
-
-/// The node's storage is one allocation — object, header, lanes and (inner) the children — so
-/// a descent touches one run of memory per level, starting at the object itself.
-final class BlockNode: ManagedBuffer<BlockNodeHeader, Int> {
+// Sendable like Array storage: a node is mutated only while uniquely referenced (copy on write).
+final class BlockNode: @unchecked Sendable {
     /// Entries per leaf. Leaves are scanned whole when their largest free entry is used.
     static let leafSlots = 32
     /// Children per inner node.
     static let innerSlots = 128
     static func slots(isLeaf: Bool) -> Int { isLeaf ? leafSlots : innerSlots }
-    /// Leaf lanes: starts, aligns. Inner lanes: starts, maxFree, payload, padding, blocks; then
-    /// the children.
+    /// Leaf lanes: starts, aligns. Inner lanes: starts, maxFree, payload, padding, blocks.
     static func lanes(isLeaf: Bool) -> Int { isLeaf ? 2 : 5 }
+    /// Header words: count, shared flag, largest child, bound on the others.
+    static let headerWords = 4
+
+    let isLeaf: Bool
+    /// Slots per lane: `leafSlots` or `innerSlots`.
+    let slots: Int
+    /// One allocation: the header words, the lanes (`slots` Ints each), then (inner) the
+    /// children. Every stored property is a `let`, so no access pays for an exclusivity check.
+    let words: UnsafeMutablePointer<Int>
+    /// The lanes, one after another.
+    let ints: UnsafeMutablePointer<Int>
+    /// Inner only: the children (initialized in `0..<count`).
+    let kids: UnsafeMutablePointer<BlockNode>?
 
     /// A new, empty node.
-    static func make(isLeaf: Bool) -> BlockNode {
-        let slots = Self.slots(isLeaf: isLeaf)
-        let ints = lanes(isLeaf: isLeaf) * slots + (isLeaf ? 0 : slots)
-        let buffer = BlockNode.create(minimumCapacity: ints) { _ in BlockNodeHeader(isLeaf: isLeaf, slots: slots) }
-        let node = unsafeDowncast(buffer, to: BlockNode.self)
-        if !isLeaf {
-            UnsafeMutableRawPointer(node.ints + 5 * slots).bindMemory(to: BlockNode.self, capacity: slots)
-        }
-        return node
+    static func make(isLeaf: Bool) -> BlockNode { BlockNode(isLeaf: isLeaf) }
+
+    private init(isLeaf: Bool) {
+        self.isLeaf = isLeaf
+        slots = Self.slots(isLeaf: isLeaf)
+        let laneWords = Self.lanes(isLeaf: isLeaf) * slots
+        words = .allocate(capacity: Self.headerWords + laneWords + (isLeaf ? 0 : slots))
+        words.initialize(repeating: 0, count: Self.headerWords)
+        ints = words + Self.headerWords
+        kids = isLeaf ? nil
+            : UnsafeMutableRawPointer(ints + laneWords).bindMemory(to: BlockNode.self, capacity: slots)
     }
 
     deinit {
         if let kids { kids.deinitialize(count: count) }
+        words.deallocate()
     }
 
-    /// The header, through a pointer: reaching it as the stored `header` would pay for a
-    /// dynamic exclusivity check on every access.
-    @inline(__always) var head: UnsafeMutablePointer<BlockNodeHeader> { withUnsafeMutablePointerToHeader { $0 } }
-
-    @inline(__always) var isLeaf: Bool { head.pointee.isLeaf }
-    @inline(__always) var slots: Int { head.pointee.slots }
     @inline(__always) var lanes: Int { Self.lanes(isLeaf: isLeaf) }
 
     /// Entries (leaf) or children (inner).
     @inline(__always) var count: Int {
-        get { head.pointee.count }
-        set { head.pointee.count = newValue }
+        get { words[0] }
+        set { words[0] = newValue }
     }
 
+    /// Inner: set once this node's children may also belong to another node (it was copied,
+    /// or is a copy). Until then no child can be shared, and descents skip the uniqueness check.
     @inline(__always) var childrenMayBeShared: Bool {
-        get { head.pointee.childrenMayBeShared }
-        set { head.pointee.childrenMayBeShared = newValue }
-    }
-
-    /// The lanes, one after another, `slots` Ints each.
-    @inline(__always) var ints: UnsafeMutablePointer<Int> { withUnsafeMutablePointerToElements { $0 } }
-
-    /// Inner only: the children (initialized in `0..<count`).
-    @inline(__always) var kids: UnsafeMutablePointer<BlockNode>? {
-        isLeaf ? nil : UnsafeMutableRawPointer(ints + 5 * slots).assumingMemoryBound(to: BlockNode.self)
+        get { words[1] != 0 }
+        set { words[1] = newValue ? 1 : 0 }
     }
 
     /// A copy holding the same entries (or sharing the same children).
     func copy() -> BlockNode {
-        let node = BlockNode.make(isLeaf: isLeaf)
-        node.head.pointee.count = count
-        node.head.pointee.maxChild = head.pointee.maxChild
-        node.head.pointee.otherChildrenBound = head.pointee.otherChildrenBound
+        let node = BlockNode(isLeaf: isLeaf)
+        node.count = count
+        node.maxChild = maxChild
+        node.otherChildrenBound = otherChildrenBound
         let c = slots
         for lane in 0..<lanes {
             (node.ints + lane * c).update(from: ints + lane * c, count: count)
@@ -179,14 +164,17 @@ final class BlockNode: ManagedBuffer<BlockNodeHeader, Int> {
         return best
     }
 
+    /// Inner: the child holding the largest free entry below this node.
     @inline(__always) var maxChild: Int {
-        get { head.pointee.maxChild }
-        set { head.pointee.maxChild = newValue }
+        get { words[2] }
+        set { words[2] = newValue }
     }
 
+    /// Inner: at least the largest `maxFree` among the children other than `maxChild`. With it,
+    /// carving from the largest entry (the pool's tail, most often) needs no rescan of the node.
     @inline(__always) var otherChildrenBound: Int {
-        get { head.pointee.otherChildrenBound }
-        set { head.pointee.otherChildrenBound = newValue }
+        get { words[3] }
+        set { words[3] = newValue }
     }
 
     /// Inner: the largest `maxFree` among the children, recomputed from scratch along with
@@ -338,8 +326,10 @@ final class BlockNode: ManagedBuffer<BlockNodeHeader, Int> {
         right.count = 0
     }
 
-    /// Bytes this node owns: its one allocation (object, header, lanes, children).
+    /// Bytes this node owns: its object and its one buffer.
     var ownedBytes: Int {
-        16 + MemoryLayout<BlockNodeHeader>.stride + capacity * MemoryLayout<Int>.stride
+        let object = 48  // header (16) and four stored properties, as allocated
+        let buffer = (Self.headerWords + lanes * slots + (isLeaf ? 0 : slots)) * MemoryLayout<Int>.stride
+        return object + buffer
     }
 }

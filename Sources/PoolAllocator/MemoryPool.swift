@@ -15,9 +15,7 @@
 /// `MemoryPool` is a value: `var copy = pool` is an independent pool. Copies share the tree's
 /// nodes; a mutation copies only the nodes on its path that another copy still holds, so
 /// keeping many snapshots (undo, time travel) costs O(log n) nodes per mutation.
-// Sendable as Array is: the nodes it holds are mutated only while uniquely referenced
-// (copy on write), so a copy sent elsewhere never sees a change.
-public struct MemoryPool: @unchecked Sendable {
+public struct MemoryPool: Sendable {
     /// The pool's size in bytes.
     public let totalSize: Int
     var root: BlockNode
