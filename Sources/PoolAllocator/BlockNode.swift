@@ -1,6 +1,6 @@
 /// One node of the block tree: a leaf of entries, or an inner node of children with their
 /// summaries. Nodes are classes so snapshots of a pool share them; a mutation copies only the
-/// nodes on its path that are shared (`BlockTree.makeUnique`).
+/// nodes on its path that are shared (`uniqueChild`, `MemoryPool.makeRootUnique`).
 ///
 /// A **leaf** holds up to `slots` entries in address order. Entry `j` covers
 /// `starts[j] ..< end(j)`, where `end(j)` is the next entry's start (or, for the last entry, the
