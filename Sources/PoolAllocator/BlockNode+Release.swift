@@ -39,7 +39,7 @@ extension BlockNode {
             rescan = true
             index = -1
         } else {
-            starts[i] = child._withUnsafeGuaranteedRef { $0.starts[0] }
+            setStart(i, child._withUnsafeGuaranteedRef { $0.starts[0] })
             _ = setMaxFree(ofChild: i, to: result.maxFree)
             payload[i] -= result.payload
             padding[i] -= result.padding

@@ -24,13 +24,20 @@ final class BlockNode: @unchecked Sendable {
     static func lanes(isLeaf: Bool) -> Int { isLeaf ? 2 : 5 }
     /// Header words: count, shared flag, largest child, bound on the others.
     static let headerWords = 4
+    /// Slots per search group: a node keeps the start of every group's first slot
+    /// (`separators`), so a search reads those few words, then one group's line.
+    static let groupSlots = 8
+    static func separatorWords(_ slots: Int) -> Int { (slots + groupSlots - 1) / groupSlots }
 
     let isLeaf: Bool
     /// Slots per lane: `leafSlots` or `innerSlots`.
     let slots: Int
-    /// One allocation: the header words, the lanes (`slots` Ints each), then (inner) the
-    /// children. Every stored property is a `let`, so no access pays for an exclusivity check.
+    /// One allocation: the header words, the separators, the lanes (`slots` Ints each), then
+    /// (inner) the children. Every stored property is a `let`, so no access pays for an
+    /// exclusivity check.
     let words: UnsafeMutablePointer<Int>
+    /// `starts[0]`, `starts[8]`, `starts[16]`, … (see `groupSlots`).
+    let separators: UnsafeMutablePointer<Int>
     /// The lanes, one after another.
     let ints: UnsafeMutablePointer<Int>
     /// Inner only: the children (initialized in `0..<count`).
@@ -43,9 +50,11 @@ final class BlockNode: @unchecked Sendable {
         self.isLeaf = isLeaf
         slots = Self.slots(isLeaf: isLeaf)
         let laneWords = Self.lanes(isLeaf: isLeaf) * slots
-        words = .allocate(capacity: Self.headerWords + laneWords + (isLeaf ? 0 : slots))
+        let separatorWords = Self.separatorWords(slots)
+        words = .allocate(capacity: Self.headerWords + separatorWords + laneWords + (isLeaf ? 0 : slots))
         words.initialize(repeating: 0, count: Self.headerWords)
-        ints = words + Self.headerWords
+        separators = words + Self.headerWords
+        ints = separators + separatorWords
         kids = isLeaf ? nil
             : UnsafeMutableRawPointer(ints + laneWords).bindMemory(to: BlockNode.self, capacity: slots)
     }
@@ -80,6 +89,7 @@ final class BlockNode: @unchecked Sendable {
         for lane in 0..<lanes {
             (node.ints + lane * c).update(from: ints + lane * c, count: count)
         }
+        node.separators.update(from: separators, count: Self.separatorWords(c))
         if let kids, let to = node.kids {
             to.initialize(from: kids, count: count)
             childrenMayBeShared = true
@@ -126,18 +136,42 @@ final class BlockNode: @unchecked Sendable {
     /// Inner: the child whose range holds `offset` (`starts[0] <= offset` assumed).
     /// - Complexity: O(log slots).
     @inline(__always) func childIndex(containing offset: Int) -> Int {
-        // Branch-free lower bound: the probes compile to conditional moves, so a descent pays
-        // no mispredicted branches (they cost more than the cache misses here).
-        var base = 0
-        var length = count
+        // First the group, from the separators: a few words read independently instead of a
+        // chain of dependent probes across the whole lane (each a likely cache miss).
+        let groups = (count &+ Self.groupSlots &- 1) / Self.groupSlots
+        var group = 0
+        var k = 1
+        while k < groups {
+            group &+= Int(unsafeBitCast(separators[k] <= offset, to: UInt8.self))
+            k &+= 1
+        }
+        // Then a branch-free binary search within the group's slots (one cache line). A Bool's
+        // bits as 0/1: the optimizer turns a ternary here back into a branch.
+        var base = group &* Self.groupSlots
+        var length = min(Self.groupSlots, count &- base)
         while length > 1 {
             let half = length &>> 1
-            // A Bool's bits as 0/1: the optimizer turns a ternary here back into a branch.
             let isAtOrBelow = Int(unsafeBitCast(starts[base &+ half] <= offset, to: UInt8.self))
             base &+= half &* isAtOrBelow
             length &-= half
         }
         return base
+    }
+
+    /// Recomputes the separators from `starts` (after slots moved).
+    /// - Complexity: O(slots / groupSlots).
+    func refreshSeparators() {
+        var g = 0
+        while g &* Self.groupSlots < count {
+            separators[g] = starts[g &* Self.groupSlots]
+            g &+= 1
+        }
+    }
+
+    /// Sets `starts[i]`, keeping its separator in step.
+    @inline(__always) func setStart(_ i: Int, _ value: Int) {
+        starts[i] = value
+        if i % Self.groupSlots == 0 { separators[i / Self.groupSlots] = value }
     }
 
     /// Leaf: the entry holding `offset` (`starts[0] <= offset` assumed).
@@ -252,7 +286,7 @@ final class BlockNode: @unchecked Sendable {
     func refreshSummary(ofChild i: Int, nodeEnd: Int) {
         let child = kids![i]
         let end = childEnd(i, nodeEnd: nodeEnd)
-        starts[i] = child.starts[0]
+        setStart(i, child.starts[0])
         maxFree[i] = child.subtreeMaxFree(end: end)
         let sums = child.subtreeSums(end: end)
         payload[i] = sums.payload
@@ -285,6 +319,7 @@ final class BlockNode: @unchecked Sendable {
         }
         if let kids, moving > 0 { (kids + index).moveInitialize(from: kids + index + 1, count: moving) }
         count -= 1
+        refreshSeparators()
     }
 
     /// Leaf: inserts an entry at `index`. Capacity assumed.
@@ -292,6 +327,7 @@ final class BlockNode: @unchecked Sendable {
         openSlot(at: index)
         starts[index] = start
         aligns[index] = align
+        refreshSeparators()
     }
 
     /// Inner: inserts `child` at `index` and computes its summary. Capacity assumed.
@@ -299,6 +335,7 @@ final class BlockNode: @unchecked Sendable {
         openSlot(at: index)
         (kids! + index).initialize(to: child)
         refreshSummary(ofChild: index, nodeEnd: nodeEnd)
+        refreshSeparators()
     }
 
     /// Moves slots `from...` into a new right sibling, keeping `0..<from` here.
@@ -312,6 +349,8 @@ final class BlockNode: @unchecked Sendable {
         if let kids, let to = right.kids { to.moveInitialize(from: kids + index, count: moving) }
         right.count = moving
         count = index
+        refreshSeparators()
+        right.refreshSeparators()
         return right
     }
 
@@ -324,12 +363,14 @@ final class BlockNode: @unchecked Sendable {
         if let kids, let from = right.kids { (kids + count).moveInitialize(from: from, count: right.count) }
         count += right.count
         right.count = 0
+        refreshSeparators()
     }
 
     /// Bytes this node owns: its object and its one buffer.
     var ownedBytes: Int {
-        let object = 48  // header (16) and four stored properties, as allocated
-        let buffer = (Self.headerWords + lanes * slots + (isLeaf ? 0 : slots)) * MemoryLayout<Int>.stride
+        let object = 56  // header (16) and five stored properties, as allocated
+        let words = Self.headerWords + Self.separatorWords(slots) + lanes * slots + (isLeaf ? 0 : slots)
+        let buffer = words * MemoryLayout<Int>.stride
         return object + buffer
     }
 }

@@ -66,6 +66,7 @@ extension MemoryPool {
             for (k, node) in parents.enumerated() {
                 let end = k + 1 < parents.count ? parents[k + 1].starts[0] : totalSize
                 for i in 0..<node.count { node.refreshSummary(ofChild: i, nodeEnd: end) }
+                node.refreshSeparators()
                 node.innerMaxFree()
             }
             level = parents
