@@ -25,15 +25,6 @@ struct ExplorerTmuxTests {
         screen.split(separator: "\n").first { $0.contains(label) }.map(String.init) ?? ""
     }
 
-    /// Quits with `q` and checks the terminal came back whole with exit status 0.
-    func quitAndCheckRestored(_ session: TmuxSession) throws {
-        try session.send("q")
-        let exit = try session.waitForExit()
-        #expect(exit.status == 0)
-        #expect(try session.terminalModes() == "0 1 0")
-        #expect(TmuxSession.ttyIsCooked(exit.screen), "stty after exit:\n\(exit.screen)")
-    }
-
     @Test func startsTakesTheScreenAndQuitsCleanly() throws {
         let session = try startExplorer()
         let screen = try session.waitFor(text: "Stats")

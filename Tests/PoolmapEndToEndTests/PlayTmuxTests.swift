@@ -11,14 +11,6 @@ struct PlayTmuxTests {
         return Int(line[range.upperBound...].prefix { $0.isNumber })
     }
 
-    func quitAndCheckRestored(_ session: TmuxSession) throws {
-        try session.send("q")
-        let exit = try session.waitForExit()
-        #expect(exit.status == 0)
-        #expect(try session.terminalModes() == "0 1 0")
-        #expect(TmuxSession.ttyIsCooked(exit.screen), "stty after exit:\n\(exit.screen)")
-    }
-
     @Test func playsTheDemoPausesStepsBackAndForthAndQuits() throws {
         let session = try TmuxSession([PoolmapBinary.path, "demo", "--speed", "20"])
         try session.waitFor(text: "poolmap demo — fragmentation")

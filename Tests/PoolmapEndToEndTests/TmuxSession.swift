@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A private tmux server running one command in a fixed-size window, for driving the real
 /// `poolmap` in a real terminal: keys in, screen text out, polled with a timeout.
@@ -236,4 +237,13 @@ final class TmuxSession {
     static func quote(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
+}
+
+/// Quits `session` with `q` and checks the terminal came back whole with exit status 0.
+func quitAndCheckRestored(_ session: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    try session.send("q")
+    let exit = try session.waitForExit()
+    #expect(exit.status == 0, sourceLocation: sourceLocation)
+    #expect(try session.terminalModes() == "0 1 0", sourceLocation: sourceLocation)
+    #expect(TmuxSession.ttyIsCooked(exit.screen), "stty after exit:\n\(exit.screen)", sourceLocation: sourceLocation)
 }
