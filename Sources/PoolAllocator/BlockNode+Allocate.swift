@@ -29,73 +29,86 @@ extension BlockNode {
     /// - Returns: nil, having changed nothing, when no entry below holds the block.
     func carve(end: Int, nodeMax: Int, size: Int, align: Int, freeBlocks: inout Int) -> CarveResult? {
         if isLeaf { return carveInLeaf(end: end, nodeMax: nodeMax, size: size, align: align, freeBlocks: &freeBlocks) }
-        var i = 0
-        while i < count {
-            guard maxFree[i] >= size else {
-                i += 1
+        let groups = (count &+ Self.groupSlots &- 1) / Self.groupSlots
+        var g = 0
+        while g < groups {
+            // The group maxima first: a group without room is skipped in one read.
+            guard groupMax[g] >= size else {
+                g &+= 1
                 continue
             }
-            makeChildUnique(i)
-            let oldChildMax = maxFree[i]
-            let limit = childEnd(i, nodeEnd: end)
-            let attempt = borrowedChild(i)._withUnsafeGuaranteedRef {
-                $0.carve(end: limit, nodeMax: oldChildMax, size: size, align: align, freeBlocks: &freeBlocks)
+            var i = g &* Self.groupSlots
+            let groupEnd = min(i &+ Self.groupSlots, count)
+            while i < groupEnd {
+                guard maxFree[i] >= size else {
+                    i &+= 1
+                    continue
+                }
+                if let result = carve(inChild: i, end: end, size: size, align: align, freeBlocks: &freeBlocks) {
+                    return result
+                }
+                i &+= 1
             }
-            guard let result = attempt else {
-                i += 1
-                continue
-            }
-            guard let right = result.split else {
-                payload[i] += size
-                padding[i] += result.gap
-                blocks[i] += 1
-                let newMax = setMaxFree(ofChild: i, to: result.maxFree)
-                return CarveResult(offset: result.offset, gap: result.gap, maxFree: newMax, split: nil)
-            }
-            let split = insertChild(right, after: i, nodeEnd: end)
-            return CarveResult(offset: result.offset, gap: result.gap, maxFree: innerMaxFree(), split: split)
+            g &+= 1
         }
         return nil
     }
 
+    /// Inner: carves below child `i` (whose largest free entry holds `size` bytes) and updates
+    /// its summary; nil when only misaligned entries had room.
+    @inline(__always)
+    private func carve(inChild i: Int, end: Int, size: Int, align: Int, freeBlocks: inout Int) -> CarveResult? {
+        makeChildUnique(i)
+        let oldChildMax = maxFree[i]
+        let limit = childEnd(i, nodeEnd: end)
+        let attempt = borrowedChild(i)._withUnsafeGuaranteedRef {
+            $0.carve(end: limit, nodeMax: oldChildMax, size: size, align: align, freeBlocks: &freeBlocks)
+        }
+        guard let result = attempt else { return nil }
+        guard let right = result.split else {
+            payload[i] += size
+            padding[i] += result.gap
+            blocks[i] += 1
+            let newMax = setMaxFree(ofChild: i, to: result.maxFree)
+            return CarveResult(offset: result.offset, gap: result.gap, maxFree: newMax, split: nil)
+        }
+        let split = insertChild(right, after: i, nodeEnd: end)
+        return CarveResult(offset: result.offset, gap: result.gap, maxFree: innerMaxFree(), split: split)
+    }
+
     private func carveInLeaf(end: Int, nodeMax: Int, size: Int, align: Int, freeBlocks: inout Int) -> CarveResult? {
+        // A free entry of at least `size` bytes has a tag of at most `-size`; used entries'
+        // tags are positive. One word per entry, and the loop's exit is its only branch.
+        let fitting = 0 &- size
+        let last = count
         var j = 0
-        var maxBefore = 0  // the largest free entry before j
         var gap = 0
         var length = 0
-        let last = count - 1
         while true {
-            guard j <= last else { return nil }
-            // Branch-free per entry (used entries count as length 0); the loop's exit is the
-            // only branch, and it is rarely taken.
-            let entryLength = (j < last ? starts[j + 1] : end) - starts[j]
-            let freeLength = aligns[j] == 0 ? entryLength : 0
-            if freeLength >= size {
-                length = freeLength
-                gap = align == 1 ? 0 : Self.padding(start: starts[j], align: align)
-                if gap <= length - size { break }
-            }
-            maxBefore = freeLength > maxBefore ? freeLength : maxBefore
-            j += 1
+            while j < last, tags[j] > fitting { j &+= 1 }
+            guard j < last else { return nil }
+            length = 0 &- tags[j]
+            gap = align == 1 ? 0 : Self.padding(start: starts[j], align: align)
+            if gap <= length &- size { break }
+            j &+= 1
         }
         let start = starts[j]
-        aligns[j] = align  // the gap is its padding: `pad(j)` gives it back
+        tags[j] = align  // the gap is its padding: `pad(j)` gives it back
         let rest = length - gap - size
         let restStart = start + gap + size
         if rest <= 0 || count < slots {
-            if rest > 0 { insertEntry(at: j + 1, start: restStart, align: 0) } else { freeBlocks -= 1 }
-            // Only when the leaf's largest entry was used does its maximum need a look, and then
-            // only from j on.
-            let newMax = length == nodeMax ? max(maxBefore, leafMaxFree(from: j, leafEnd: end)) : nodeMax
+            if rest > 0 { insertEntry(at: j + 1, start: restStart, tag: -rest) } else { freeBlocks -= 1 }
+            // Only when the leaf's largest entry was used does its maximum need a look.
+            let newMax = length == nodeMax ? leafMaxFree() : nodeMax
             return CarveResult(offset: start + gap, gap: gap, maxFree: newMax, split: nil)
         }
         let right = splitLeaf()
         if j + 1 <= count {
-            insertEntry(at: j + 1, start: restStart, align: 0)
+            insertEntry(at: j + 1, start: restStart, tag: -rest)
         } else {
-            right.insertEntry(at: j + 1 - count, start: restStart, align: 0)
+            right.insertEntry(at: j + 1 - count, start: restStart, tag: -rest)
         }
-        return CarveResult(offset: start + gap, gap: gap, maxFree: leafMaxFree(leafEnd: right.starts[0]), split: right)
+        return CarveResult(offset: start + gap, gap: gap, maxFree: leafMaxFree(), split: right)
     }
 
     // MARK: Structure edits shared by carve and release
@@ -122,7 +135,7 @@ extension BlockNode {
     /// first starts with a free entry; two free entries are never adjacent, so one move does).
     func splitLeaf() -> BlockNode {
         var k = count / 2
-        if aligns[k] == 0 { k += 1 }
+        if isFree(k) { k += 1 }
         return splitOff(from: k)
     }
 

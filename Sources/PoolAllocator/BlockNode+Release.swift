@@ -68,7 +68,7 @@ extension BlockNode {
         if split == nil, index >= 0, childCount < childCapacity / 4, count > 1 {
             if mergeWithSibling(i, nodeEnd: end) { rescan = true }
         }
-        let newMax = rescan || split != nil ? innerMaxFree() : maxFree[maxChild]
+        let newMax = rescan || split != nil ? innerMaxFree() : largest
         return ReleaseResult(maxFree: newMax, payload: result.payload, padding: result.padding,
                              detached: detached, split: split)
     }
@@ -76,35 +76,37 @@ extension BlockNode {
     private func releaseInLeaf(offset: Int, end: Int, nodeMax: Int,
                                counters: inout Counters) throws(PoolError) -> ReleaseResult {
         var j = entryIndex(containing: offset)
-        guard aligns[j] != 0 else { throw .notAllocated(offset) }
-        let pad = self.pad(j)
+        let align = tags[j]
+        guard align > 0 else { throw .notAllocated(offset) }
+        let pad = Self.padding(start: starts[j], align: align)
         guard starts[j] + pad == offset else { throw .notBlockStart(offset) }
         let length = entryEnd(j, leafEnd: end) - starts[j]
-        aligns[j] = 0
         counters.used -= length
         counters.padding -= pad
         counters.blocks -= 1
-        counters.freeBlocks += 1
-        if j + 1 < count, aligns[j + 1] == 0 {
+        var merged = length
+        if j + 1 < count, isFree(j + 1) {
+            merged -= tags[j + 1]
             removeSlot(at: j + 1)
-            counters.freeBlocks -= 1
+        } else {
+            counters.freeBlocks += 1
         }
-        if j > 0, aligns[j - 1] == 0 {
+        if j > 0, isFree(j - 1) {
+            merged -= tags[j - 1]
             removeSlot(at: j)
             j -= 1
             counters.freeBlocks -= 1
         }
-        let result = ReleaseResult(maxFree: 0, payload: length - pad, padding: pad, detached: nil, split: nil)
+        tags[j] = -merged
         if j == 0, starts[0] != 0 {
             // Only the pool's first leaf may start with a free entry: hand this one to the left.
             let run = starts[0]
             removeSlot(at: 0)
-            return ReleaseResult(maxFree: leafMaxFree(leafEnd: end), payload: result.payload,
-                                 padding: result.padding, detached: run, split: nil)
+            return ReleaseResult(maxFree: leafMaxFree(), payload: length - pad, padding: pad,
+                                 detached: run, split: nil)
         }
-        let merged = entryEnd(j, leafEnd: end) - starts[j]
-        return ReleaseResult(maxFree: max(nodeMax, merged), payload: result.payload,
-                             padding: result.padding, detached: nil, split: nil)
+        return ReleaseResult(maxFree: max(nodeMax, merged), payload: length - pad, padding: pad,
+                             detached: nil, split: nil)
     }
 
     /// Extends this subtree's last entry range to cover the free run `from ..< end` that was
@@ -113,17 +115,18 @@ extension BlockNode {
     func extendRight(from run: Int, end: Int, nodeMax: Int, freeBlocks: inout Int) -> (maxFree: Int, split: BlockNode?) {
         if isLeaf {
             let last = count - 1
-            if aligns[last] == 0 {
+            if isFree(last) {
                 freeBlocks -= 1  // the run and this entry are one free block now
+                tags[last] = starts[last] - end
                 return (max(nodeMax, end - starts[last]), nil)
             }
             guard count == slots else {
-                insertEntry(at: count, start: run, align: 0)
+                insertEntry(at: count, start: run, tag: run - end)
                 return (max(nodeMax, end - run), nil)
             }
             let right = splitLeaf()
-            right.insertEntry(at: right.count, start: run, align: 0)
-            return (leafMaxFree(leafEnd: right.starts[0]), right)
+            right.insertEntry(at: right.count, start: run, tag: run - end)
+            return (leafMaxFree(), right)
         }
         let last = count - 1
         let child = uniqueChild(last)

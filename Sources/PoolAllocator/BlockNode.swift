@@ -4,15 +4,18 @@
 ///
 /// A **leaf** holds up to `slots` entries in address order. Entry `j` covers
 /// `starts[j] ..< end(j)`, where `end(j)` is the next entry's start (or, for the last entry, the
-/// start of the next leaf / the pool's end). `aligns[j] == 0` marks a free entry; a used entry
-/// holds a block whose padding comes first, then its payload. The padding is not stored: a
-/// block always sits at the lowest multiple of its alignment at or above its entry's start
-/// (`padding(start:align:)`), as `allocAligned` and `defragment` place it and as a used
-/// entry's start never changes.
+/// start of the next leaf / the pool's end). `tags[j]` says what the entry is: a used entry's
+/// alignment (> 0), or a free entry's length negated (< 0) — so a first-fit scan reads one word
+/// per entry. A used entry holds a block whose padding comes first, then its payload. The
+/// padding is not stored: a block always sits at the lowest multiple of its alignment at or
+/// above its entry's start (`padding(start:align:)`), as `allocAligned` and `defragment` place
+/// it and as a used entry's start never changes.
 ///
 /// An **inner** node holds up to `slots` children; for child `i` it keeps its first byte
 /// (`starts[i]`) and its summary: largest free entry (`maxFree`), payload bytes, padding bytes
-/// and live blocks below it.
+/// and live blocks below it. It also keeps the largest `maxFree` of every group of
+/// `groupSlots` children (`groupMax`) and of all of them (`largest`), so a search for the first
+/// child with room reads the group maxima, then one group.
 // Sendable like Array storage: a node is mutated only while uniquely referenced (copy on write).
 final class BlockNode: @unchecked Sendable {
     /// Entries per leaf. Leaves are scanned whole when their largest free entry is used.
@@ -20,24 +23,28 @@ final class BlockNode: @unchecked Sendable {
     /// Children per inner node.
     static let innerSlots = 128
     static func slots(isLeaf: Bool) -> Int { isLeaf ? leafSlots : innerSlots }
-    /// Leaf lanes: starts, aligns. Inner lanes: starts, maxFree, payload, padding, blocks.
+    /// Leaf lanes: starts, tags. Inner lanes: starts, maxFree, payload, padding, blocks.
     static func lanes(isLeaf: Bool) -> Int { isLeaf ? 2 : 5 }
-    /// Header words: count, shared flag, largest child, bound on the others.
+    /// Header words: count, shared flag, largest child summary (inner), one spare.
     static let headerWords = 4
     /// Slots per search group: a node keeps the start of every group's first slot
-    /// (`separators`), so a search reads those few words, then one group's line.
+    /// (`separators`) and, inner, every group's largest `maxFree` (`groupMax`), so a search
+    /// reads those few words, then one group's line.
     static let groupSlots = 8
     static func separatorWords(_ slots: Int) -> Int { (slots + groupSlots - 1) / groupSlots }
+    static func groupMaxWords(isLeaf: Bool) -> Int { isLeaf ? 0 : separatorWords(innerSlots) }
 
     let isLeaf: Bool
     /// Slots per lane: `leafSlots` or `innerSlots`.
     let slots: Int
-    /// One allocation: the header words, the separators, the lanes (`slots` Ints each), then
-    /// (inner) the children. Every stored property is a `let`, so no access pays for an
-    /// exclusivity check.
+    /// One allocation: the header words, the separators, (inner) the group maxima, the lanes
+    /// (`slots` Ints each), then (inner) the children. Every stored property is a `let`, so no
+    /// access pays for an exclusivity check.
     let words: UnsafeMutablePointer<Int>
     /// `starts[0]`, `starts[8]`, `starts[16]`, … (see `groupSlots`).
     let separators: UnsafeMutablePointer<Int>
+    /// Inner: the largest `maxFree` of children `0..<8`, `8..<16`, … (see `groupSlots`).
+    let groupMax: UnsafeMutablePointer<Int>
     /// The lanes, one after another.
     let ints: UnsafeMutablePointer<Int>
     /// Inner only: the children (initialized in `0..<count`).
@@ -51,10 +58,12 @@ final class BlockNode: @unchecked Sendable {
         slots = Self.slots(isLeaf: isLeaf)
         let laneWords = Self.lanes(isLeaf: isLeaf) * slots
         let separatorWords = Self.separatorWords(slots)
-        words = .allocate(capacity: Self.headerWords + separatorWords + laneWords + (isLeaf ? 0 : slots))
+        let groupMaxWords = Self.groupMaxWords(isLeaf: isLeaf)
+        words = .allocate(capacity: Self.headerWords + separatorWords + groupMaxWords + laneWords + (isLeaf ? 0 : slots))
         words.initialize(repeating: 0, count: Self.headerWords)
         separators = words + Self.headerWords
-        ints = separators + separatorWords
+        groupMax = separators + separatorWords
+        ints = groupMax + groupMaxWords
         kids = isLeaf ? nil
             : UnsafeMutableRawPointer(ints + laneWords).bindMemory(to: BlockNode.self, capacity: slots)
     }
@@ -83,8 +92,8 @@ final class BlockNode: @unchecked Sendable {
     func copy() -> BlockNode {
         let node = BlockNode(isLeaf: isLeaf)
         node.count = count
-        node.maxChild = maxChild
-        node.otherChildrenBound = otherChildrenBound
+        node.largest = largest
+        node.groupMax.update(from: groupMax, count: Self.groupMaxWords(isLeaf: isLeaf))
         let c = slots
         for lane in 0..<lanes {
             (node.ints + lane * c).update(from: ints + lane * c, count: count)
@@ -102,10 +111,17 @@ final class BlockNode: @unchecked Sendable {
 
     @inline(__always) var starts: UnsafeMutablePointer<Int> { ints }
     // Leaf lanes.
-    @inline(__always) var aligns: UnsafeMutablePointer<Int> { ints + slots }
+    /// Leaf: a used entry's alignment (> 0), or a free entry's length negated (< 0).
+    @inline(__always) var tags: UnsafeMutablePointer<Int> { ints + slots }
+
+    /// Leaf: whether entry `j` is free.
+    @inline(__always) func isFree(_ j: Int) -> Bool { tags[j] < 0 }
+
+    /// Leaf: entry `j`'s alignment, 0 for a free entry.
+    @inline(__always) func align(_ j: Int) -> Int { max(tags[j], 0) }
 
     /// Leaf: the padding of entry `j` (0 for a free entry).
-    @inline(__always) func pad(_ j: Int) -> Int { Self.padding(start: starts[j], align: aligns[j]) }
+    @inline(__always) func pad(_ j: Int) -> Int { Self.padding(start: starts[j], align: tags[j]) }
 
     /// The gap from `start` up to the lowest multiple of `align` at or above it (0 when
     /// `align` is 0 or 1). Never overflows: the gap is below `align`.
@@ -181,92 +197,101 @@ final class BlockNode: @unchecked Sendable {
 
     // MARK: Summaries
 
-    /// Leaf: the largest free entry.
-    func leafMaxFree(leafEnd: Int) -> Int { leafMaxFree(from: 0, leafEnd: leafEnd) }
-
-    /// Leaf: the largest free entry among entries `from...`. Branch-free, as it runs whenever
-    /// a leaf's largest entry is used.
-    func leafMaxFree(from first: Int, leafEnd: Int) -> Int {
-        let last = count - 1
-        var best = aligns[last] == 0 ? leafEnd - starts[last] : 0
-        var j = first
-        while j < last {
-            let candidate = aligns[j] == 0 ? starts[j + 1] - starts[j] : 0
-            best = candidate > best ? candidate : best
-            j += 1
+    /// Leaf: the largest free entry (0 when none is free). Branch-free over the tags.
+    /// - Complexity: O(slots).
+    func leafMaxFree() -> Int {
+        var lowest = 0
+        var j = 0
+        while j < count {
+            let tag = tags[j]
+            lowest = tag < lowest ? tag : lowest
+            j &+= 1
         }
-        return best
+        return 0 &- lowest
     }
 
-    /// Inner: the child holding the largest free entry below this node.
-    @inline(__always) var maxChild: Int {
+    /// Inner: the largest `maxFree` among all children, also stored in the header.
+    @inline(__always) var largest: Int {
         get { words[2] }
         set { words[2] = newValue }
     }
 
-    /// Inner: at least the largest `maxFree` among the children other than `maxChild`. With it,
-    /// carving from the largest entry (the pool's tail, most often) needs no rescan of the node.
-    @inline(__always) var otherChildrenBound: Int {
-        get { words[3] }
-        set { words[3] = newValue }
+    /// Inner: recomputes group `g`'s largest `maxFree`. - Complexity: O(groupSlots).
+    @inline(__always) func refreshGroupMax(_ g: Int) {
+        var i = g &* Self.groupSlots
+        let last = min(i &+ Self.groupSlots, count)
+        var best = 0
+        while i < last {
+            let value = maxFree[i]
+            best = value > best ? value : best
+            i &+= 1
+        }
+        groupMax[g] = best
     }
 
-    /// Inner: the largest `maxFree` among the children, recomputed from scratch along with
-    /// `maxChild` and `otherChildrenBound`. Called after every change of the children's order.
+    /// Inner: the largest group maximum, stored as `largest`. - Complexity: O(slots / groupSlots).
+    @inline(__always) func refreshLargest() -> Int {
+        let groups = (count &+ Self.groupSlots &- 1) / Self.groupSlots
+        var best = 0
+        var g = 0
+        while g < groups {
+            let value = groupMax[g]
+            best = value > best ? value : best
+            g &+= 1
+        }
+        largest = best
+        return best
+    }
+
+    /// Inner: the largest `maxFree` among the children, with every group maximum recomputed
+    /// from scratch. Called after every change of the children's order.
     /// - Complexity: O(slots).
     @discardableResult
     func innerMaxFree() -> Int {
-        var best = -1, bestIndex = 0, second = 0
-        for i in 0..<count {
-            let value = maxFree[i]
-            if value > best {
-                second = best > second ? best : second
-                best = value
-                bestIndex = i
-            } else if value > second {
-                second = value
-            }
+        let groups = (count &+ Self.groupSlots &- 1) / Self.groupSlots
+        var g = 0
+        while g < groups {
+            refreshGroupMax(g)
+            g &+= 1
         }
-        maxChild = bestIndex
-        otherChildrenBound = second
-        return max(best, 0)
+        return refreshLargest()
     }
 
     /// Inner: sets child `i`'s largest free entry to `value`.
     /// - Returns: this node's largest free entry afterwards.
-    /// - Complexity: O(1), except when the largest child shrinks below the others' bound.
+    /// - Complexity: O(groupSlots + slots / groupSlots) when the value shrinks from a maximum,
+    ///   else O(1).
     @inline(__always) func setMaxFree(ofChild i: Int, to value: Int) -> Int {
+        let old = maxFree[i]
         maxFree[i] = value
-        let top = maxChild
-        if i == top {
-            return value >= otherChildrenBound ? value : innerMaxFree()
+        let g = i / Self.groupSlots
+        if value >= old {
+            if value > groupMax[g] { groupMax[g] = value }
+            if value > largest { largest = value }
+            return largest
         }
-        let best = maxFree[top]
-        if value > best {
-            otherChildrenBound = best
-            maxChild = i
-            return value
-        }
-        if value > otherChildrenBound { otherChildrenBound = value }
-        return best
+        guard old == groupMax[g] else { return largest }
+        refreshGroupMax(g)
+        guard old == largest else { return largest }
+        return refreshLargest()
     }
 
     /// Largest free entry below this node, computed without touching any cache (for checks).
     func scannedMaxFree(end: Int) -> Int {
-        if isLeaf { return leafMaxFree(leafEnd: end) }
+        if isLeaf { return leafMaxFree() }
         var best = 0
         for i in 0..<count { best = max(best, maxFree[i]) }
         return best
     }
 
     /// Largest free entry below this node.
-    func subtreeMaxFree(end: Int) -> Int { isLeaf ? leafMaxFree(leafEnd: end) : innerMaxFree() }
+    func subtreeMaxFree(end: Int) -> Int { isLeaf ? leafMaxFree() : innerMaxFree() }
 
     /// (payload, padding, blocks) below this node. - Complexity: O(slots).
     func subtreeSums(end: Int) -> (payload: Int, padding: Int, blocks: Int) {
         var payloadSum = 0, paddingSum = 0, blockSum = 0
         if isLeaf {
-            for j in 0..<count where aligns[j] != 0 {
+            for j in 0..<count where !isFree(j) {
                 let gap = pad(j)
                 payloadSum += entryEnd(j, leafEnd: end) - starts[j] - gap
                 paddingSum += gap
@@ -322,11 +347,11 @@ final class BlockNode: @unchecked Sendable {
         refreshSeparators()
     }
 
-    /// Leaf: inserts an entry at `index`. Capacity assumed.
-    func insertEntry(at index: Int, start: Int, align: Int) {
+    /// Leaf: inserts an entry at `index` with its tag (see `tags`). Capacity assumed.
+    func insertEntry(at index: Int, start: Int, tag: Int) {
         openSlot(at: index)
         starts[index] = start
-        aligns[index] = align
+        tags[index] = tag
         refreshSeparators()
     }
 
@@ -369,7 +394,8 @@ final class BlockNode: @unchecked Sendable {
     /// Bytes this node owns: its object and its one buffer.
     var ownedBytes: Int {
         let object = 56  // header (16) and five stored properties, as allocated
-        let words = Self.headerWords + Self.separatorWords(slots) + lanes * slots + (isLeaf ? 0 : slots)
+        let words = Self.headerWords + Self.separatorWords(slots) + Self.groupMaxWords(isLeaf: isLeaf)
+            + lanes * slots + (isLeaf ? 0 : slots)
         let buffer = words * MemoryLayout<Int>.stride
         return object + buffer
     }

@@ -47,7 +47,8 @@ extension MemoryPool {
                 level.append(leaf)
                 leaf = BlockNode.make(isLeaf: true)
             }
-            leaf.insertEntry(at: leaf.count, start: entry.start, align: entry.align)
+            leaf.insertEntry(at: leaf.count, start: entry.start,
+                             tag: entry.isFree ? entry.start - entry.end : entry.align)
         }
         level.append(leaf)
         while level.count > 1 {

@@ -58,13 +58,15 @@ extension MemoryPool {
             if node.isLeaf {
                 if leafDepth < 0 { leafDepth = depth }
                 precondition(leafDepth == depth, "leaves at different depths")
-                precondition(start == 0 || node.aligns[0] != 0, "leaf at \(start) starts with a free entry")
+                precondition(start == 0 || !node.isFree(0), "leaf at \(start) starts with a free entry")
                 for j in 0..<node.count {
                     let s = node.starts[j], e = node.entryEnd(j, leafEnd: end)
                     precondition(s == cursor, "gap or overlap at \(cursor)")
                     precondition(e > s, "empty entry at \(s)")
-                    let pad = node.pad(j), align = node.aligns[j]
+                    let pad = node.pad(j), align = node.align(j)
+                    precondition(node.tags[j] != 0, "entry at \(s) neither used nor free")
                     if align == 0 {
+                        precondition(node.tags[j] == s - e, "free entry at \(s) has a stale length")
                         precondition(!previousFree, "adjacent free entries at \(s)")
                         sums.freeBlocks += 1
                     } else {
@@ -78,13 +80,13 @@ extension MemoryPool {
                     cursor = e
                 }
                 let leafSums = node.subtreeSums(end: end)
-                return (node.leafMaxFree(leafEnd: end), leafSums.payload, leafSums.padding, leafSums.blocks)
+                return (node.leafMaxFree(), leafSums.payload, leafSums.padding, leafSums.blocks)
             }
             var best = 0, payload = 0, padding = 0, blocks = 0
-            for i in 0..<node.count where i != node.maxChild {
-                precondition(node.maxFree[i] <= node.otherChildrenBound, "largest-child cache wrong at \(start)")
+            for g in 0..<((node.count + BlockNode.groupSlots - 1) / BlockNode.groupSlots) {
+                let group = g * BlockNode.groupSlots ..< min((g + 1) * BlockNode.groupSlots, node.count)
+                precondition(node.groupMax[g] == group.map { node.maxFree[$0] }.max()!, "group maximum wrong at \(start)")
             }
-            precondition(node.maxChild < node.count, "largest child out of range at \(start)")
             for i in 0..<node.count {
                 let childStart = node.starts[i], childEnd = node.childEnd(i, nodeEnd: end)
                 precondition(childStart < childEnd, "empty child")
@@ -97,7 +99,7 @@ extension MemoryPool {
                 padding += got.2
                 blocks += got.3
             }
-            precondition(node.maxFree[node.maxChild] == best, "largest child wrong at \(start)")
+            precondition(node.largest == best, "largest child summary wrong at \(start)")
             return (best, payload, padding, blocks)
         }
         _ = visit(root, start: 0, end: totalSize, depth: 0, isRoot: true)
@@ -113,7 +115,7 @@ extension MemoryPool {
         func visit(_ node: BlockNode, end: Int, depth: Int) {
             let pad = String(repeating: "  ", count: depth)
             if node.isLeaf {
-                out += pad + "leaf " + (0..<node.count).map { "\(node.starts[$0])\(node.aligns[$0] == 0 ? "F" : "U")" }.joined(separator: " ") + " end \(end)\n"
+                out += pad + "leaf " + (0..<node.count).map { "\(node.starts[$0])\(node.isFree($0) ? "F" : "U")" }.joined(separator: " ") + " end \(end)\n"
             } else {
                 out += pad + "inner " + (0..<node.count).map { "\(node.starts[$0]):max\(node.maxFree[$0])" }.joined(separator: " ") + "\n"
                 for i in 0..<node.count { visit(node.kids![i], end: node.childEnd(i, nodeEnd: end), depth: depth + 1) }

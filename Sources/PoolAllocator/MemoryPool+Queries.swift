@@ -18,7 +18,7 @@ extension MemoryPool {
             if node.isLeaf {
                 for j in 0..<node.count {
                     body(Entry(start: node.starts[j], end: node.entryEnd(j, leafEnd: end), pad: node.pad(j),
-                               align: node.aligns[j]))
+                               align: node.align(j)))
                 }
             } else {
                 for i in 0..<node.count { visit(node.kids![i], end: node.childEnd(i, nodeEnd: end)) }
@@ -38,7 +38,7 @@ extension MemoryPool {
         }
         let j = node.entryIndex(containing: offset)
         return Entry(start: node.starts[j], end: node.entryEnd(j, leafEnd: end), pad: node.pad(j),
-                     align: node.aligns[j])
+                     align: node.align(j))
     }
 
     /// The pool as maximal runs of used, padding and free bytes, in address order. No region
@@ -136,14 +136,14 @@ extension MemoryPool {
             node = node.kids![i]
         }
         let j = node.entryIndex(containing: x)
-        for k in 0..<j where node.aligns[k] != 0 {
+        for k in 0..<j where !node.isFree(k) {
             let gap = node.pad(k)
             payload += node.entryEnd(k, leafEnd: end) - node.starts[k] - gap
             padding += gap
             blocks += 1
         }
         let into = x - node.starts[j]
-        guard node.aligns[j] != 0, into > 0 else { return (payload, padding, blocks, false) }
+        guard !node.isFree(j), into > 0 else { return (payload, padding, blocks, false) }
         let pad = node.pad(j)
         return (payload + max(0, into - pad), padding + min(pad, into), blocks + 1, true)
     }

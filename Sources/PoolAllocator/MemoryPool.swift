@@ -34,7 +34,7 @@ public struct MemoryPool: Sendable {
         guard totalSize > 0 else { throw .invalidPoolSize(totalSize) }
         self.totalSize = totalSize
         root = BlockNode.make(isLeaf: true)
-        root.insertEntry(at: 0, start: 0, align: 0)
+        root.insertEntry(at: 0, start: 0, tag: -totalSize)
         counters = Counters(used: 0, padding: 0, blocks: 0, freeBlocks: 1)
         largestFree = totalSize
         checkInvariants()
