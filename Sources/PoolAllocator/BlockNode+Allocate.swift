@@ -9,8 +9,10 @@ extension BlockNode {
         var gap: Int
         /// This node's largest free entry afterwards.
         var maxFree: Int
-        /// A new right sibling when this node had to split.
-        var split: BlockNode?
+        /// A new right sibling when this node had to split, retained for the caller to take
+        /// (`takeRetainedValue`): unmanaged so that passing results up costs no reference
+        /// counting on the common path, where there is none.
+        var split: Unmanaged<BlockNode>?
     }
 
     /// Carves a block of `size` bytes at the lowest multiple of `align` that has room, in the
@@ -65,15 +67,16 @@ extension BlockNode {
             $0.carve(end: limit, nodeMax: oldChildMax, size: size, align: align, freeBlocks: &freeBlocks)
         }
         guard let result = attempt else { return nil }
-        guard let right = result.split else {
+        guard let newSibling = result.split else {
             payload[i] += size
             padding[i] += result.gap
             blocks[i] += 1
             let newMax = setMaxFree(ofChild: i, to: result.maxFree)
             return CarveResult(offset: result.offset, gap: result.gap, maxFree: newMax, split: nil)
         }
-        let split = insertChild(right, after: i, nodeEnd: end)
-        return CarveResult(offset: result.offset, gap: result.gap, maxFree: innerMaxFree(), split: split)
+        let split = insertChild(newSibling.takeRetainedValue(), after: i, nodeEnd: end)
+        return CarveResult(offset: result.offset, gap: result.gap, maxFree: innerMaxFree(),
+                           split: split.map { Unmanaged.passRetained($0) })
     }
 
     private func carveInLeaf(end: Int, nodeMax: Int, size: Int, align: Int, freeBlocks: inout Int) -> CarveResult? {
@@ -108,7 +111,7 @@ extension BlockNode {
         } else {
             right.insertEntry(at: j + 1 - count, start: restStart, tag: -rest)
         }
-        return CarveResult(offset: start + gap, gap: gap, maxFree: leafMaxFree(), split: right)
+        return CarveResult(offset: start + gap, gap: gap, maxFree: leafMaxFree(), split: .passRetained(right))
     }
 
     // MARK: Structure edits shared by carve and release

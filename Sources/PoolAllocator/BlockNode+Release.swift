@@ -10,27 +10,34 @@ extension BlockNode {
         /// When the freed run ended up first in a leaf that is not the pool's first, it was taken
         /// out of this subtree (which now starts later): its start, for the left neighbour to take.
         var detached: Int?
-        /// A new right sibling when this node had to split.
-        var split: BlockNode?
+        /// A new right sibling when this node had to split, retained for the caller to take
+        /// (see `CarveResult.split`).
+        var split: Unmanaged<BlockNode>?
+        /// Why nothing was freed, when `offset` is not a live block's start. A result rather
+        /// than a thrown error, so that no level pays for unwinding on the common path.
+        var failure: PoolError?
+
+        static func failed(_ failure: PoolError) -> ReleaseResult {
+            ReleaseResult(maxFree: 0, payload: 0, padding: 0, detached: nil, split: nil, failure: failure)
+        }
     }
 
     /// Frees the block whose payload starts at `offset` below this node and merges it with its
-    /// free neighbours. Throws, changing nothing observable, when `offset` is not a live block's
-    /// start. This node must be uniquely referenced; children are made unique on the way down.
+    /// free neighbours. When `offset` is not a live block's start, reports why (`failure`)
+    /// having changed nothing observable. This node must be uniquely referenced; children are
+    /// made unique on the way down.
     /// - Complexity: O(log n) descents, O(slots) work per level.
-    func release(offset: Int, end: Int, nodeMax: Int, counters: inout Counters) throws(PoolError) -> ReleaseResult {
-        if isLeaf { return try releaseInLeaf(offset: offset, end: end, nodeMax: nodeMax, counters: &counters) }
+    func release(offset: Int, end: Int, nodeMax: Int, counters: inout Counters) -> ReleaseResult {
+        if isLeaf { return releaseInLeaf(offset: offset, end: end, nodeMax: nodeMax, counters: &counters) }
         let i = childIndex(containing: offset)
         makeChildUnique(i)
         let child = borrowedChild(i)
         let oldChildMax = maxFree[i]
         let limit = childEnd(i, nodeEnd: end)
-        let outcome = child._withUnsafeGuaranteedRef { node in
-            Result { () throws(PoolError) in
-                try node.release(offset: offset, end: limit, nodeMax: oldChildMax, counters: &counters)
-            }
+        let result = child._withUnsafeGuaranteedRef {
+            $0.release(offset: offset, end: limit, nodeMax: oldChildMax, counters: &counters)
         }
-        let result = try outcome.get()
+        if result.failure != nil { return result }
         let (childCount, childCapacity) = child._withUnsafeGuaranteedRef { ($0.count, $0.slots) }
         var rescan = false  // the children's order changed: recompute the largest from scratch
         var index = i  // where child i is now
@@ -61,7 +68,7 @@ extension BlockNode {
                 index = -1
             }
         } else if let right = result.split {
-            split = insertChild(right, after: i, nodeEnd: end)
+            split = insertChild(right.takeRetainedValue(), after: i, nodeEnd: end)
             rescan = true
             index = -1
         }
@@ -70,16 +77,16 @@ extension BlockNode {
         }
         let newMax = rescan || split != nil ? innerMaxFree() : largest
         return ReleaseResult(maxFree: newMax, payload: result.payload, padding: result.padding,
-                             detached: detached, split: split)
+                             detached: detached, split: split.map { .passRetained($0) }, failure: nil)
     }
 
     private func releaseInLeaf(offset: Int, end: Int, nodeMax: Int,
-                               counters: inout Counters) throws(PoolError) -> ReleaseResult {
+                               counters: inout Counters) -> ReleaseResult {
         var j = entryIndex(containing: offset)
         let align = tags[j]
-        guard align > 0 else { throw .notAllocated(offset) }
+        guard align > 0 else { return .failed(.notAllocated(offset)) }
         let pad = Self.padding(start: starts[j], align: align)
-        guard starts[j] + pad == offset else { throw .notBlockStart(offset) }
+        guard starts[j] + pad == offset else { return .failed(.notBlockStart(offset)) }
         let length = entryEnd(j, leafEnd: end) - starts[j]
         counters.used -= length
         counters.padding -= pad
@@ -103,10 +110,10 @@ extension BlockNode {
             let run = starts[0]
             removeSlot(at: 0)
             return ReleaseResult(maxFree: leafMaxFree(), payload: length - pad, padding: pad,
-                                 detached: run, split: nil)
+                                 detached: run, split: nil, failure: nil)
         }
         return ReleaseResult(maxFree: max(nodeMax, merged), payload: length - pad, padding: pad,
-                             detached: nil, split: nil)
+                             detached: nil, split: nil, failure: nil)
     }
 
     /// Extends this subtree's last entry range to cover the free run `from ..< end` that was

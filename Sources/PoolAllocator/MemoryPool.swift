@@ -78,7 +78,7 @@ public struct MemoryPool: Sendable {
         counters.padding += result.gap
         counters.blocks += 1
         largestFree = result.maxFree
-        if let right = result.split { growRoot(right) }
+        if let right = result.split { growRoot(right.takeRetainedValue()) }
         checkInvariants()
         return result.offset
     }
@@ -93,10 +93,11 @@ public struct MemoryPool: Sendable {
         guard offset >= 0, offset < totalSize else { throw .offsetOutOfRange(offset) }
         makeRootUnique()
         var counters = self.counters
-        let result = try root.release(offset: offset, end: totalSize, nodeMax: largestFree, counters: &counters)
+        let result = root.release(offset: offset, end: totalSize, nodeMax: largestFree, counters: &counters)
+        if let failure = result.failure { throw failure }
         self.counters = counters
         largestFree = result.maxFree
-        if let right = result.split { growRoot(right) }
+        if let right = result.split { growRoot(right.takeRetainedValue()) }
         while !root.isLeaf, root.count == 1 { root = root.kids![0] }
         checkInvariants()
     }
