@@ -199,12 +199,16 @@ final class BlockNode: @unchecked Sendable {
 
     /// Leaf: the largest free entry (0 when none is free). Branch-free over the tags.
     /// - Complexity: O(slots).
-    func leafMaxFree() -> Int {
+    func leafMaxFree() -> Int { leafMaxFree(from: 0) }
+
+    /// Leaf: the largest free entry among entries `first...` (0 when none is free).
+    /// - Complexity: O(slots).
+    func leafMaxFree(from first: Int) -> Int {
         // Two scalar minima side by side: without 64-bit vector compares (baseline x86-64)
         // the vectorized loop the optimizer would otherwise emit costs twice as much.
         let n = count, t = tags
         var low0 = 0, low1 = 0
-        var j = 0
+        var j = first
         while j &+ 1 < n {
             let a = t[j], b = t[j &+ 1]
             low0 = a < low0 ? a : low0
