@@ -31,6 +31,10 @@ extension BlockNode {
     /// - Returns: nil, having changed nothing, when no entry below holds the block.
     func carve(end: Int, nodeMax: Int, size: Int, align: Int, freeBlocks: inout Int) -> CarveResult? {
         if isLeaf { return carveInLeaf(end: end, nodeMax: nodeMax, size: size, align: align, freeBlocks: &freeBlocks) }
+        // Requests aligned to a multiple of `roomAlignment` also skip leaves without room at it.
+        // (Above the leaves the bounds are kept but not used: every free raises them, and only
+        // a leaf's bound is tightened cheaply after a search found no room in it.)
+        let skipsByRoom = align % Self.roomAlignment == 0 && kids![0].isLeaf
         let groups = (count &+ Self.groupSlots &- 1) / Self.groupSlots
         var g = 0
         while g < groups {
@@ -42,13 +46,15 @@ extension BlockNode {
             var i = g &* Self.groupSlots
             let groupEnd = min(i &+ Self.groupSlots, count)
             while i < groupEnd {
-                guard maxFree[i] >= size else {
+                guard maxFree[i] >= size, !skipsByRoom || roomBound[i] >= size else {
                     i &+= 1
                     continue
                 }
                 if let result = carve(inChild: i, end: end, size: size, align: align, freeBlocks: &freeBlocks) {
                     return result
                 }
+                // No room below the child: its bound tightens, so the next search skips it.
+                if skipsByRoom { roomBound[i] = kids![i].roomSummary() }
                 i &+= 1
             }
             g &+= 1

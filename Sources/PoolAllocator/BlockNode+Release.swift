@@ -10,6 +10,9 @@ extension BlockNode {
         /// When the freed run ended up first in a leaf that is not the pool's first, it was taken
         /// out of this subtree (which now starts later): its start, for the left neighbour to take.
         var detached: Int?
+        /// The room at `roomAlignment` of the free entries that grew below this node (0 when
+        /// none stayed here), for the parent's `roomBound`.
+        var room: Int
         /// A new right sibling when this node had to split, retained for the caller to take
         /// (see `CarveResult.split`).
         var split: Unmanaged<BlockNode>?
@@ -18,7 +21,7 @@ extension BlockNode {
         var failure: PoolError?
 
         static func failed(_ failure: PoolError) -> ReleaseResult {
-            ReleaseResult(maxFree: 0, payload: 0, padding: 0, detached: nil, split: nil, failure: failure)
+            ReleaseResult(maxFree: 0, payload: 0, padding: 0, detached: nil, room: 0, split: nil, failure: failure)
         }
     }
 
@@ -48,11 +51,13 @@ extension BlockNode {
         } else {
             setStart(i, child._withUnsafeGuaranteedRef { $0.starts[0] })
             _ = setMaxFree(ofChild: i, to: result.maxFree)
+            if result.room > roomBound[i] { roomBound[i] = result.room }
             payload[i] -= result.payload
             padding[i] -= result.padding
             blocks[i] -= 1
         }
         var split: BlockNode?
+        var room = result.room
         var detached = result.detached
         if let run = detached, i > 0 {
             // The run now belongs at the end of child i - 1 (its end moved up to cover it).
@@ -62,6 +67,8 @@ extension BlockNode {
             let extended = left.extendRight(from: run, end: leftEnd, nodeMax: maxFree[i - 1],
                                             freeBlocks: &counters.freeBlocks)
             _ = setMaxFree(ofChild: i - 1, to: extended.maxFree)
+            if extended.room > roomBound[i - 1] { roomBound[i - 1] = extended.room }
+            room = max(room, extended.room)
             if let right = extended.split {
                 split = insertChild(right, after: i - 1, nodeEnd: end)
                 rescan = true
@@ -77,7 +84,7 @@ extension BlockNode {
         }
         let newMax = rescan || split != nil ? innerMaxFree() : largest
         return ReleaseResult(maxFree: newMax, payload: result.payload, padding: result.padding,
-                             detached: detached, split: split.map { .passRetained($0) }, failure: nil)
+                             detached: detached, room: room, split: split.map { .passRetained($0) }, failure: nil)
     }
 
     private func releaseInLeaf(offset: Int, end: Int, nodeMax: Int,
@@ -110,30 +117,36 @@ extension BlockNode {
             let run = starts[0]
             removeSlot(at: 0)
             return ReleaseResult(maxFree: leafMaxFree(), payload: length - pad, padding: pad,
-                                 detached: run, split: nil, failure: nil)
+                                 detached: run, room: 0, split: nil, failure: nil)
         }
         return ReleaseResult(maxFree: max(nodeMax, merged), payload: length - pad, padding: pad,
-                             detached: nil, split: nil, failure: nil)
+                             detached: nil, room: Self.room(start: starts[j], length: merged), split: nil,
+                             failure: nil)
     }
 
     /// Extends this subtree's last entry range to cover the free run `from ..< end` that was
     /// taken out of the right neighbour: merged into the last entry when it is free, else
     /// appended as a new free entry.
-    func extendRight(from run: Int, end: Int, nodeMax: Int, freeBlocks: inout Int) -> (maxFree: Int, split: BlockNode?) {
+    /// - Returns: this node's largest free entry afterwards; the room at `roomAlignment` of the
+    ///   entry that took the run (for the parent's `roomBound`); a new right sibling, if this
+    ///   node split.
+    func extendRight(from run: Int, end: Int, nodeMax: Int,
+                     freeBlocks: inout Int) -> (maxFree: Int, room: Int, split: BlockNode?) {
         if isLeaf {
             let last = count - 1
             if isFree(last) {
                 freeBlocks -= 1  // the run and this entry are one free block now
                 tags[last] = starts[last] - end
-                return (max(nodeMax, end - starts[last]), nil)
+                return (max(nodeMax, end - starts[last]), Self.room(start: starts[last], length: end - starts[last]), nil)
             }
+            let room = Self.room(start: run, length: end - run)
             guard count == slots else {
                 insertEntry(at: count, start: run, tag: run - end)
-                return (max(nodeMax, end - run), nil)
+                return (max(nodeMax, end - run), room, nil)
             }
             let right = splitLeaf()
             right.insertEntry(at: right.count, start: run, tag: run - end)
-            return (leafMaxFree(), right)
+            return (leafMaxFree(), room, right)
         }
         let last = count - 1
         let child = uniqueChild(last)
@@ -141,9 +154,10 @@ extension BlockNode {
         if let right = result.split {
             maxFree[last] = result.maxFree
             let split = insertChild(right, after: last, nodeEnd: end)
-            return (innerMaxFree(), split)
+            return (innerMaxFree(), result.room, split)
         }
-        return (setMaxFree(ofChild: last, to: result.maxFree), nil)
+        if result.room > roomBound[last] { roomBound[last] = result.room }
+        return (setMaxFree(ofChild: last, to: result.maxFree), result.room, nil)
     }
 
     /// Inner: joins the small child `i` with a neighbour when both fit in one node.

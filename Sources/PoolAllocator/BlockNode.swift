@@ -15,7 +15,10 @@
 /// (`starts[i]`) and its summary: largest free entry (`maxFree`), payload bytes, padding bytes
 /// and live blocks below it. It also keeps the largest `maxFree` of every group of
 /// `groupSlots` children (`groupMax`) and of all of them (`largest`), so a search for the first
-/// child with room reads the group maxima, then one group.
+/// child with room reads the group maxima, then one group. It also keeps, per child, a bound on
+/// the largest block the free entries below it can hold at a multiple of `roomAlignment`
+/// (`roomBound`), so an aligned search skips leaves whose long free entries are all misaligned
+/// without reading them.
 // Sendable like Array storage: a node is mutated only while uniquely referenced (copy on write).
 final class BlockNode: @unchecked Sendable {
     /// Entries per leaf. Leaves are scanned whole when their largest free entry is used.
@@ -23,8 +26,9 @@ final class BlockNode: @unchecked Sendable {
     /// Children per inner node.
     static let innerSlots = 128
     static func slots(isLeaf: Bool) -> Int { isLeaf ? leafSlots : innerSlots }
-    /// Leaf lanes: starts, tags. Inner lanes: starts, maxFree, payload, padding, blocks.
-    static func lanes(isLeaf: Bool) -> Int { isLeaf ? 2 : 5 }
+    /// Leaf lanes: starts, tags. Inner lanes: starts, maxFree, payload, padding, blocks,
+    /// roomBound.
+    static func lanes(isLeaf: Bool) -> Int { isLeaf ? 2 : 6 }
     /// Header words: count, shared flag, largest child summary (inner), one spare.
     static let headerWords = 4
     /// Slots per search group: a node keeps the start of every group's first slot
@@ -136,6 +140,23 @@ final class BlockNode: @unchecked Sendable {
     @inline(__always) var payload: UnsafeMutablePointer<Int> { ints + 2 * slots }
     @inline(__always) var padding: UnsafeMutablePointer<Int> { ints + 3 * slots }
     @inline(__always) var blocks: UnsafeMutablePointer<Int> { ints + 4 * slots }
+    /// Inner: at least the largest block any free entry below child `i` can hold at a multiple
+    /// of `roomAlignment` (see `room(start:length:)`); for a leaf child, at least `leafRoom()`,
+    /// for an inner child, at least its own largest bound. Raised when a free entry grows, left
+    /// alone when one shrinks (it stays a bound), tightened when an aligned search finds no
+    /// room below the child and whenever the child's summary is recomputed.
+    @inline(__always) var roomBound: UnsafeMutablePointer<Int> { ints + 5 * slots }
+
+    /// The alignment `roomBound` is kept for: 256 bytes, what GPU runtimes align every
+    /// allocation to. A request aligned to any multiple of it can skip a leaf whose bound is
+    /// below its size (a multiple of 256 is never reached with less padding).
+    static let roomAlignment = 256
+
+    /// The largest block a free entry at `start` of `length` bytes holds at a multiple of
+    /// `roomAlignment` (negative when none fits).
+    @inline(__always) static func room(start: Int, length: Int) -> Int {
+        length &- ((0 &- start) & (roomAlignment &- 1))
+    }
 
     /// Leaf: one past entry `j`'s last byte, given the leaf's end.
     @inline(__always) func entryEnd(_ j: Int, leafEnd: Int) -> Int {
@@ -200,6 +221,31 @@ final class BlockNode: @unchecked Sendable {
     /// Leaf: the largest free entry (0 when none is free). Branch-free over the tags.
     /// - Complexity: O(slots).
     func leafMaxFree() -> Int { leafMaxFree(from: 0) }
+
+    /// Leaf: the largest block any free entry holds at a multiple of `roomAlignment` (0 when
+    /// none). - Complexity: O(slots).
+    func leafRoom() -> Int {
+        var best = 0
+        var j = 0
+        while j < count {
+            let tag = tags[j]
+            let room = Self.room(start: starts[j], length: 0 &- tag)
+            best = tag < 0 && room > best ? room : best
+            j &+= 1
+        }
+        return best
+    }
+
+    /// Inner: the largest `roomBound` among the children. - Complexity: O(slots).
+    func largestRoomBound() -> Int {
+        var best = 0
+        for i in 0..<count { best = max(best, roomBound[i]) }
+        return best
+    }
+
+    /// The tightest bound this node can give its parent's `roomBound` from what it keeps.
+    /// - Complexity: O(slots).
+    func roomSummary() -> Int { isLeaf ? leafRoom() : largestRoomBound() }
 
     /// Leaf: the largest free entry among entries `first...` (0 when none is free).
     /// - Complexity: O(slots).
@@ -321,6 +367,7 @@ final class BlockNode: @unchecked Sendable {
         let child = kids![i]
         let end = childEnd(i, nodeEnd: nodeEnd)
         setStart(i, child.starts[0])
+        roomBound[i] = child.roomSummary()
         maxFree[i] = child.subtreeMaxFree(end: end)
         let sums = child.subtreeSums(end: end)
         payload[i] = sums.payload
