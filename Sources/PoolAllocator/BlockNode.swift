@@ -26,9 +26,14 @@ final class BlockNode: @unchecked Sendable {
     /// Children per inner node.
     static let innerSlots = 128
     static func slots(isLeaf: Bool) -> Int { isLeaf ? leafSlots : innerSlots }
-    /// Leaf lanes: starts, tags. Inner lanes: starts, maxFree, payload, padding, blocks,
-    /// roomBound.
-    static func lanes(isLeaf: Bool) -> Int { isLeaf ? 2 : 6 }
+    /// Leaf lanes: starts, tags. Inner lanes: starts, maxFree, and one of summary records
+    /// (payload, padding, blocks, roomBound side by side: a level's bookkeeping after a carve
+    /// or a release touches one cache line of them, not four).
+    static func lanes(isLeaf: Bool) -> Int { isLeaf ? 2 : 3 }
+    /// Words per slot of a summary record.
+    static let recordWords = 4
+    /// Words per slot over all lanes.
+    static func wordsPerSlot(isLeaf: Bool) -> Int { isLeaf ? 2 : 2 + recordWords }
     /// Header words: count, shared flag, largest child summary (inner), one spare.
     static let headerWords = 4
     /// Slots per search group: a node keeps the start of every group's first slot
@@ -60,7 +65,7 @@ final class BlockNode: @unchecked Sendable {
     private init(isLeaf: Bool) {
         self.isLeaf = isLeaf
         slots = Self.slots(isLeaf: isLeaf)
-        let laneWords = Self.lanes(isLeaf: isLeaf) * slots
+        let laneWords = Self.wordsPerSlot(isLeaf: isLeaf) * slots
         let separatorWords = Self.separatorWords(slots)
         let groupMaxWords = Self.groupMaxWords(isLeaf: isLeaf)
         words = .allocate(capacity: Self.headerWords + separatorWords + groupMaxWords + laneWords + (isLeaf ? 0 : slots))
@@ -98,11 +103,11 @@ final class BlockNode: @unchecked Sendable {
         node.count = count
         node.largest = largest
         node.groupMax.update(from: groupMax, count: Self.groupMaxWords(isLeaf: isLeaf))
-        let c = slots
-        for lane in 0..<lanes {
-            (node.ints + lane * c).update(from: ints + lane * c, count: count)
+        for k in 0..<lanes {
+            let (from, width) = lane(k)
+            (node.ints + (from - ints)).update(from: from, count: count * width)
         }
-        node.separators.update(from: separators, count: Self.separatorWords(c))
+        node.separators.update(from: separators, count: Self.separatorWords(slots))
         if let kids, let to = node.kids {
             to.initialize(from: kids, count: count)
             childrenMayBeShared = true
@@ -112,6 +117,21 @@ final class BlockNode: @unchecked Sendable {
     }
 
     // MARK: Lanes
+
+    /// Lane `k`'s first word and its words per slot.
+    @inline(__always) func lane(_ k: Int) -> (base: UnsafeMutablePointer<Int>, width: Int) {
+        k < 2 ? (ints + k &* slots, 1) : (ints + 2 &* slots, Self.recordWords)
+    }
+
+    /// One field of the inner summary records, indexed by child.
+    struct RecordField {
+        let base: UnsafeMutablePointer<Int>
+
+        @inline(__always) subscript(i: Int) -> Int {
+            get { base[i &* BlockNode.recordWords] }
+            nonmutating set { base[i &* BlockNode.recordWords] = newValue }
+        }
+    }
 
     @inline(__always) var starts: UnsafeMutablePointer<Int> { ints }
     // Leaf lanes.
@@ -137,15 +157,15 @@ final class BlockNode: @unchecked Sendable {
     }
     // Inner lanes.
     @inline(__always) var maxFree: UnsafeMutablePointer<Int> { ints + slots }
-    @inline(__always) var payload: UnsafeMutablePointer<Int> { ints + 2 * slots }
-    @inline(__always) var padding: UnsafeMutablePointer<Int> { ints + 3 * slots }
-    @inline(__always) var blocks: UnsafeMutablePointer<Int> { ints + 4 * slots }
+    @inline(__always) var payload: RecordField { RecordField(base: ints + 2 &* slots) }
+    @inline(__always) var padding: RecordField { RecordField(base: ints + 2 &* slots + 1) }
+    @inline(__always) var blocks: RecordField { RecordField(base: ints + 2 &* slots + 2) }
     /// Inner: at least the largest block any free entry below child `i` can hold at a multiple
     /// of `roomAlignment` (see `room(start:length:)`); for a leaf child, at least `leafRoom()`,
     /// for an inner child, at least its own largest bound. Raised when a free entry grows, left
     /// alone when one shrinks (it stays a bound), tightened when an aligned search finds no
     /// room below the child and whenever the child's summary is recomputed.
-    @inline(__always) var roomBound: UnsafeMutablePointer<Int> { ints + 5 * slots }
+    @inline(__always) var roomBound: RecordField { RecordField(base: ints + 2 &* slots + 3) }
 
     /// The alignment `roomBound` is kept for: 256 bytes, what GPU runtimes align every
     /// allocation to. A request aligned to any multiple of it can skip a leaf whose bound is
@@ -380,10 +400,12 @@ final class BlockNode: @unchecked Sendable {
     /// Opens a gap at `index` in every lane (and the children), count += 1. Capacity assumed.
     func openSlot(at index: Int) {
         let moving = count - index
-        let c = slots
-        for lane in 0..<lanes {
-            let base = ints + lane * c + index
-            if moving > 0 { (base + 1).update(from: base, count: moving) }
+        if moving > 0 {
+            for k in 0..<lanes {
+                let (first, width) = lane(k)
+                let base = first + index &* width
+                (base + width).update(from: base, count: moving &* width)
+            }
         }
         if let kids, moving > 0 { (kids + index + 1).moveInitialize(from: kids + index, count: moving) }
         count += 1
@@ -392,11 +414,13 @@ final class BlockNode: @unchecked Sendable {
     /// Removes slot `index` from every lane (and the child), count -= 1.
     func removeSlot(at index: Int) {
         let moving = count - index - 1
-        let c = slots
         if let kids { (kids + index).deinitialize(count: 1) }
-        for lane in 0..<lanes {
-            let base = ints + lane * c + index
-            if moving > 0 { base.update(from: base + 1, count: moving) }
+        if moving > 0 {
+            for k in 0..<lanes {
+                let (first, width) = lane(k)
+                let base = first + index &* width
+                base.update(from: base + width, count: moving &* width)
+            }
         }
         if let kids, moving > 0 { (kids + index).moveInitialize(from: kids + index + 1, count: moving) }
         count -= 1
@@ -423,9 +447,9 @@ final class BlockNode: @unchecked Sendable {
     func splitOff(from index: Int) -> BlockNode {
         let right = BlockNode.make(isLeaf: isLeaf)
         let moving = count - index
-        let c = slots
-        for lane in 0..<lanes {
-            (right.ints + lane * c).update(from: ints + lane * c + index, count: moving)
+        for k in 0..<lanes {
+            let (first, width) = lane(k)
+            (right.ints + (first - ints)).update(from: first + index * width, count: moving * width)
         }
         if let kids, let to = right.kids { to.moveInitialize(from: kids + index, count: moving) }
         right.count = moving
@@ -437,9 +461,9 @@ final class BlockNode: @unchecked Sendable {
 
     /// Appends every slot of `right` (which must fit) and empties it.
     func absorb(_ right: BlockNode) {
-        let c = slots
-        for lane in 0..<lanes {
-            (ints + lane * c + count).update(from: right.ints + lane * c, count: right.count)
+        for k in 0..<lanes {
+            let (first, width) = lane(k)
+            (first + count * width).update(from: right.ints + (first - ints), count: right.count * width)
         }
         if let kids, let from = right.kids { (kids + count).moveInitialize(from: from, count: right.count) }
         count += right.count
@@ -451,7 +475,7 @@ final class BlockNode: @unchecked Sendable {
     var ownedBytes: Int {
         let object = 56  // header (16) and five stored properties, as allocated
         let words = Self.headerWords + Self.separatorWords(slots) + Self.groupMaxWords(isLeaf: isLeaf)
-            + lanes * slots + (isLeaf ? 0 : slots)
+            + Self.wordsPerSlot(isLeaf: isLeaf) * slots + (isLeaf ? 0 : slots)
         let buffer = words * MemoryLayout<Int>.stride
         return object + buffer
     }
