@@ -19,7 +19,9 @@ let package = Package(
     ],
     targets: [
         // The allocator: exact first fit in O(log n). Depends on nothing.
-        .target(name: "PoolAllocator", swiftSettings: internalChecks),
+        .target(name: "PoolAllocator", dependencies: ["CPrefetch"], swiftSettings: internalChecks),
+        // The one C builtin the allocator uses: a cache prefetch hint.
+        .target(name: "CPrefetch"),
         // Pure rendering: pool + view state -> grid of styled cells. No I/O.
         .target(name: "MemoryMap", dependencies: ["PoolAllocator"]),
         // Script and trace parsing, running and headless output.

@@ -66,6 +66,7 @@ extension BlockNode {
     /// its summary; nil when only misaligned entries had room.
     @inline(__always)
     private func carve(inChild i: Int, end: Int, size: Int, align: Int, freeBlocks: inout Int) -> CarveResult? {
+        prefetchChild(i)
         makeChildUnique(i)
         let oldChildMax = maxFree[i]
         let limit = childEnd(i, nodeEnd: end)
@@ -139,7 +140,10 @@ extension BlockNode {
     /// Copies child `i` first if another snapshot shares it.
     @inline(__always) func makeChildUnique(_ i: Int) {
         let kids = self.kids!
-        if childrenMayBeShared, !isKnownUniquelyReferenced(&kids[i]) { kids[i] = kids[i].copy() }
+        if childrenMayBeShared, !isKnownUniquelyReferenced(&kids[i]) {
+            kids[i] = kids[i].copy()
+            noteChildWords(i)
+        }
     }
 
     /// Child `i` without a retain: this node holds it for as long as the caller uses it.

@@ -33,6 +33,7 @@ extension BlockNode {
     func release(offset: Int, end: Int, nodeMax: Int, counters: inout Counters) -> ReleaseResult {
         if isLeaf { return releaseInLeaf(offset: offset, end: end, nodeMax: nodeMax, counters: &counters) }
         let i = childIndex(containing: offset)
+        prefetchChild(i)
         makeChildUnique(i)
         let child = borrowedChild(i)
         let oldChildMax = maxFree[i]

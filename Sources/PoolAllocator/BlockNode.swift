@@ -20,6 +20,8 @@
 /// (`roomBound`), so an aligned search skips leaves whose long free entries are all misaligned
 /// without reading them.
 // Sendable like Array storage: a node is mutated only while uniquely referenced (copy on write).
+import CPrefetch
+
 final class BlockNode: @unchecked Sendable {
     /// Entries per leaf. Leaves are scanned whole when their largest free entry is used.
     static let leafSlots = 32
@@ -29,11 +31,11 @@ final class BlockNode: @unchecked Sendable {
     /// Leaf lanes: starts, tags. Inner lanes: starts, maxFree, and one of summary records
     /// (payload, padding, blocks, roomBound side by side: a level's bookkeeping after a carve
     /// or a release touches one cache line of them, not four).
-    static func lanes(isLeaf: Bool) -> Int { isLeaf ? 2 : 3 }
+    static func lanes(isLeaf: Bool) -> Int { isLeaf ? 2 : 4 }
     /// Words per slot of a summary record.
     static let recordWords = 4
     /// Words per slot over all lanes.
-    static func wordsPerSlot(isLeaf: Bool) -> Int { isLeaf ? 2 : 2 + recordWords }
+    static func wordsPerSlot(isLeaf: Bool) -> Int { isLeaf ? 2 : 3 + recordWords }
     /// Header words: count, shared flag, largest child summary (inner), one spare.
     static let headerWords = 4
     /// Slots per search group: a node keeps the start of every group's first slot
@@ -120,7 +122,7 @@ final class BlockNode: @unchecked Sendable {
 
     /// Lane `k`'s first word and its words per slot.
     @inline(__always) func lane(_ k: Int) -> (base: UnsafeMutablePointer<Int>, width: Int) {
-        k < 2 ? (ints + k &* slots, 1) : (ints + 2 &* slots, Self.recordWords)
+        k < 3 ? (ints + k &* slots, 1) : (ints + 3 &* slots, Self.recordWords)
     }
 
     /// One field of the inner summary records, indexed by child.
@@ -157,15 +159,35 @@ final class BlockNode: @unchecked Sendable {
     }
     // Inner lanes.
     @inline(__always) var maxFree: UnsafeMutablePointer<Int> { ints + slots }
-    @inline(__always) var payload: RecordField { RecordField(base: ints + 2 &* slots) }
-    @inline(__always) var padding: RecordField { RecordField(base: ints + 2 &* slots + 1) }
-    @inline(__always) var blocks: RecordField { RecordField(base: ints + 2 &* slots + 2) }
+    /// Inner: the address of child `i`'s words, so a descent can start loading them before
+    /// the child object itself has arrived (`prefetchChild`).
+    @inline(__always) var childWords: UnsafeMutablePointer<Int> { ints + 2 &* slots }
+    @inline(__always) var payload: RecordField { RecordField(base: ints + 3 &* slots) }
+    @inline(__always) var padding: RecordField { RecordField(base: ints + 3 &* slots + 1) }
+    @inline(__always) var blocks: RecordField { RecordField(base: ints + 3 &* slots + 2) }
     /// Inner: at least the largest block any free entry below child `i` can hold at a multiple
     /// of `roomAlignment` (see `room(start:length:)`); for a leaf child, at least `leafRoom()`,
     /// for an inner child, at least its own largest bound. Raised when a free entry grows, left
     /// alone when one shrinks (it stays a bound), tightened when an aligned search finds no
     /// room below the child and whenever the child's summary is recomputed.
-    @inline(__always) var roomBound: RecordField { RecordField(base: ints + 2 &* slots + 3) }
+    @inline(__always) var roomBound: RecordField { RecordField(base: ints + 3 &* slots + 3) }
+
+    /// Inner: starts loading the first lines of child `i`'s words — a leaf's all of them —
+    /// alongside the child object, instead of after it.
+    @inline(__always) func prefetchChild(_ i: Int) {
+        var line = UnsafeRawPointer(bitPattern: childWords[i])!
+        for _ in 0..<Self.prefetchLines {
+            pool_prefetch(line)
+            line += 64
+        }
+    }
+    /// Cache lines `prefetchChild` asks for: a whole leaf.
+    static let prefetchLines = (headerWords + separatorWords(leafSlots) + 2 * leafSlots + 7) / 8
+
+    /// Inner: records child `i`'s words address (after the child at `i` changed).
+    @inline(__always) func noteChildWords(_ i: Int) {
+        childWords[i] = Int(bitPattern: kids![i].words)
+    }
 
     /// The alignment `roomBound` is kept for: 256 bytes, what GPU runtimes align every
     /// allocation to. A request aligned to any multiple of it can skip a leaf whose bound is
@@ -439,6 +461,7 @@ final class BlockNode: @unchecked Sendable {
     func insertChild(_ child: BlockNode, at index: Int, nodeEnd: Int) {
         openSlot(at: index)
         (kids! + index).initialize(to: child)
+        noteChildWords(index)
         refreshSummary(ofChild: index, nodeEnd: nodeEnd)
         refreshSeparators()
     }

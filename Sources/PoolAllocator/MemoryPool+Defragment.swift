@@ -61,6 +61,7 @@ extension MemoryPool {
                 }
                 parent.openSlot(at: parent.count)
                 (parent.kids! + parent.count - 1).initialize(to: node)
+                parent.noteChildWords(parent.count - 1)
                 parent.starts[parent.count - 1] = node.starts[0]
             }
             parents.append(parent)

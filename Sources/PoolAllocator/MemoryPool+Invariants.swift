@@ -92,6 +92,7 @@ extension MemoryPool {
                 precondition(childStart < childEnd, "empty child")
                 let got = visit(node.kids![i], start: childStart, end: childEnd, depth: depth + 1, isRoot: false)
                 precondition(got.0 == node.maxFree[i], "maxFree summary wrong at \(childStart)")
+                precondition(node.childWords[i] == Int(bitPattern: node.kids![i].words), "child words out of date at \(childStart)")
                 precondition(node.roomBound[i] >= node.kids![i].roomSummary(), "room bound too low at \(childStart)")
                 precondition(got.1 == node.payload[i] && got.2 == node.padding[i] && got.3 == node.blocks[i],
                               "sums summary wrong at \(childStart)")
