@@ -224,10 +224,18 @@ final class BlockNode: @unchecked Sendable {
             group &+= Int(unsafeBitCast(separators[k] <= offset, to: UInt8.self))
             k &+= 1
         }
-        // Then a branch-free binary search within the group's slots (one cache line). A Bool's
-        // bits as 0/1: the optimizer turns a ternary here back into a branch.
+        // Then a binary search within the group's slots (one cache line). A Bool's bits as
+        // 0/1: the optimizer turns a ternary here back into a branch. A full group (all but
+        // the last) takes three steps written out: as a loop, the compiler turns the
+        // conditional add back into a branch, mispredicted half the time.
         var base = group &* Self.groupSlots
         var length = min(Self.groupSlots, count &- base)
+        if length == Self.groupSlots {
+            base &+= 4 &* Int(unsafeBitCast(starts[base &+ 4] <= offset, to: UInt8.self))
+            base &+= 2 &* Int(unsafeBitCast(starts[base &+ 2] <= offset, to: UInt8.self))
+            base &+= Int(unsafeBitCast(starts[base &+ 1] <= offset, to: UInt8.self))
+            return base
+        }
         while length > 1 {
             let half = length &>> 1
             let isAtOrBelow = Int(unsafeBitCast(starts[base &+ half] <= offset, to: UInt8.self))
