@@ -75,6 +75,10 @@ final class BlockNode: @unchecked Sendable {
         separators = words + Self.headerWords
         groupMax = separators + separatorWords
         ints = groupMax + groupMaxWords
+        // Unused slots start at `Int.max` (see `starts`), and so do their separators.
+        separators.initialize(repeating: .max, count: separatorWords)
+        groupMax.initialize(repeating: 0, count: groupMaxWords)
+        ints.initialize(repeating: .max, count: slots)
         kids = isLeaf ? nil
             : UnsafeMutableRawPointer(ints + laneWords).bindMemory(to: BlockNode.self, capacity: slots)
     }
@@ -135,6 +139,8 @@ final class BlockNode: @unchecked Sendable {
         }
     }
 
+    /// The first byte of every entry (leaf) or child (inner); `Int.max` in every slot at or
+    /// after `count`, so searches run a fixed number of steps without looking at `count`.
     @inline(__always) var starts: UnsafeMutablePointer<Int> { ints }
     // Leaf lanes.
     /// Leaf: a used entry's alignment (> 0), or a free entry's length negated (< 0).
@@ -215,50 +221,46 @@ final class BlockNode: @unchecked Sendable {
     /// Inner: the child whose range holds `offset` (`starts[0] <= offset` assumed).
     /// - Complexity: O(log slots).
     @inline(__always) func childIndex(containing offset: Int) -> Int {
+        // Every step below runs a fixed number of times, whatever `count` (unused slots and
+        // their separators hold `Int.max`), and a Bool's bits serve as 0/1: no branch to
+        // mispredict. (Written as loops over `count`, the compiler turns the conditional adds
+        // back into branches, each taken at random.)
         // First the group, from the separators: a few words read independently instead of a
         // chain of dependent probes across the whole lane (each a likely cache miss).
-        let groups = (count &+ Self.groupSlots &- 1) / Self.groupSlots
         var group = 0
-        var k = 1
-        while k < groups {
-            group &+= Int(unsafeBitCast(separators[k] <= offset, to: UInt8.self))
-            k &+= 1
+        if isLeaf {
+            for k in 1 ..< Self.separatorWords(Self.leafSlots) {
+                group &+= Int(unsafeBitCast(separators[k] <= offset, to: UInt8.self))
+            }
+        } else {
+            for k in 1 ..< Self.separatorWords(Self.innerSlots) {
+                group &+= Int(unsafeBitCast(separators[k] <= offset, to: UInt8.self))
+            }
         }
-        // Then a binary search within the group's slots (one cache line). A Bool's bits as
-        // 0/1: the optimizer turns a ternary here back into a branch. A full group (all but
-        // the last) takes three steps written out: as a loop, the compiler turns the
-        // conditional add back into a branch, mispredicted half the time.
+        // Then a binary search within the group's slots (one cache line), its three steps
+        // written out for `groupSlots` = 8.
         var base = group &* Self.groupSlots
-        var length = min(Self.groupSlots, count &- base)
-        if length == Self.groupSlots {
-            base &+= 4 &* Int(unsafeBitCast(starts[base &+ 4] <= offset, to: UInt8.self))
-            base &+= 2 &* Int(unsafeBitCast(starts[base &+ 2] <= offset, to: UInt8.self))
-            base &+= Int(unsafeBitCast(starts[base &+ 1] <= offset, to: UInt8.self))
-            return base
-        }
-        while length > 1 {
-            let half = length &>> 1
-            let isAtOrBelow = Int(unsafeBitCast(starts[base &+ half] <= offset, to: UInt8.self))
-            base &+= half &* isAtOrBelow
-            length &-= half
-        }
+        base &+= 4 &* Int(unsafeBitCast(starts[base &+ 4] <= offset, to: UInt8.self))
+        base &+= 2 &* Int(unsafeBitCast(starts[base &+ 2] <= offset, to: UInt8.self))
+        base &+= Int(unsafeBitCast(starts[base &+ 1] <= offset, to: UInt8.self))
         return base
     }
 
     /// Recomputes the separators from `starts` (after slots moved).
     /// - Complexity: O(slots / groupSlots).
-    func refreshSeparators() {
-        var g = 0
-        while g &* Self.groupSlots < count {
-            separators[g] = starts[g &* Self.groupSlots]
-            g &+= 1
+    @inline(__always) func refreshSeparators() {
+        if isLeaf {
+            for g in 0 ..< Self.separatorWords(Self.leafSlots) { separators[g] = starts[g &* Self.groupSlots] }
+        } else {
+            for g in 0 ..< Self.separatorWords(Self.innerSlots) { separators[g] = starts[g &* Self.groupSlots] }
         }
     }
 
     /// Sets `starts[i]`, keeping its separator in step.
     @inline(__always) func setStart(_ i: Int, _ value: Int) {
         starts[i] = value
-        if i % Self.groupSlots == 0 { separators[i / Self.groupSlots] = value }
+        let g = i / Self.groupSlots
+        separators[g] = i % Self.groupSlots == 0 ? value : separators[g]
     }
 
     /// Leaf: the entry holding `offset` (`starts[0] <= offset` assumed).
@@ -454,6 +456,7 @@ final class BlockNode: @unchecked Sendable {
         }
         if let kids, moving > 0 { (kids + index).moveInitialize(from: kids + index + 1, count: moving) }
         count -= 1
+        starts[count] = .max
         refreshSeparators()
     }
 
@@ -485,6 +488,7 @@ final class BlockNode: @unchecked Sendable {
         if let kids, let to = right.kids { to.moveInitialize(from: kids + index, count: moving) }
         right.count = moving
         count = index
+        (starts + index).update(repeating: .max, count: moving)
         refreshSeparators()
         right.refreshSeparators()
         return right
@@ -498,8 +502,10 @@ final class BlockNode: @unchecked Sendable {
         }
         if let kids, let from = right.kids { (kids + count).moveInitialize(from: from, count: right.count) }
         count += right.count
+        right.starts.update(repeating: .max, count: right.count)
         right.count = 0
         refreshSeparators()
+        right.refreshSeparators()
     }
 
     /// Bytes this node owns: its object and its one buffer.

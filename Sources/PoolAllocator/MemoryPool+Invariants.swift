@@ -52,8 +52,11 @@ extension MemoryPool {
         func visit(_ node: BlockNode, start: Int, end: Int, depth: Int, isRoot: Bool) -> (Int, Int, Int, Int) {
             precondition(node.count >= 1 && node.count <= node.slots, "node count \(node.count)")
             precondition(node.starts[0] == start, "node start \(node.starts[0]) != \(start)")
-            for g in 0..<((node.count + BlockNode.groupSlots - 1) / BlockNode.groupSlots) {
+            for g in 0..<BlockNode.separatorWords(node.slots) {
                 precondition(node.separators[g] == node.starts[g * BlockNode.groupSlots], "separator out of date at \(start)")
+            }
+            for j in node.count..<node.slots {
+                precondition(node.starts[j] == .max, "unused slot \(j) not at Int.max at \(start)")
             }
             if node.isLeaf {
                 if leafDepth < 0 { leafDepth = depth }
