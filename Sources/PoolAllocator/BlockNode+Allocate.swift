@@ -35,29 +35,30 @@ extension BlockNode {
         // (Above the leaves the bounds are kept but not used: every free raises them, and only
         // a leaf's bound is tightened cheaply after a search found no room in it.)
         let skipsByRoom = align % Self.roomAlignment == 0 && kids![0].isLeaf
-        let groups = (count &+ Self.groupSlots &- 1) / Self.groupSlots
-        var g = 0
-        while g < groups {
-            // The group maxima first: a group without room is skipped in one read.
-            guard groupMax[g] >= size else {
-                g &+= 1
-                continue
+        // Which groups, then which children of a group, have room: a bit mask from a fixed
+        // number of comparisons (unused slots hold -1, unused groups 0), then its lowest set
+        // bit. A scan stopping at the first fit would mispredict its exit at every level.
+        var groups = 0
+        for g in 0 ..< Self.separatorWords(Self.innerSlots) {
+            groups |= Int(unsafeBitCast(groupMax[g] >= size, to: UInt8.self)) &<< g
+        }
+        while groups != 0 {
+            let first = groups.trailingZeroBitCount &* Self.groupSlots
+            groups &= groups &- 1
+            var children = 0
+            for k in 0 ..< Self.groupSlots {
+                children |= Int(unsafeBitCast(maxFree[first &+ k] >= size, to: UInt8.self)) &<< k
             }
-            var i = g &* Self.groupSlots
-            let groupEnd = min(i &+ Self.groupSlots, count)
-            while i < groupEnd {
-                guard maxFree[i] >= size, !skipsByRoom || roomBound[i] >= size else {
-                    i &+= 1
-                    continue
-                }
+            while children != 0 {
+                let i = first &+ children.trailingZeroBitCount
+                children &= children &- 1
+                if skipsByRoom, roomBound[i] < size { continue }
                 if let result = carve(inChild: i, end: end, size: size, align: align, freeBlocks: &freeBlocks) {
                     return result
                 }
                 // No room below the child: its bound tightens, so the next search skips it.
                 if skipsByRoom { roomBound[i] = kids![i].roomSummary() }
-                i &+= 1
             }
-            g &+= 1
         }
         return nil
     }

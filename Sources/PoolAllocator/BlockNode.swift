@@ -75,10 +75,11 @@ final class BlockNode: @unchecked Sendable {
         separators = words + Self.headerWords
         groupMax = separators + separatorWords
         ints = groupMax + groupMaxWords
-        // Unused slots start at `Int.max` (see `starts`), and so do their separators.
+        // Unused slots hold their sentinels (see `starts`, `maxFree`), and so do separators.
         separators.initialize(repeating: .max, count: separatorWords)
         groupMax.initialize(repeating: 0, count: groupMaxWords)
         ints.initialize(repeating: .max, count: slots)
+        if !isLeaf { (ints + slots).initialize(repeating: -1, count: slots) }
         kids = isLeaf ? nil
             : UnsafeMutableRawPointer(ints + laneWords).bindMemory(to: BlockNode.self, capacity: slots)
     }
@@ -164,7 +165,15 @@ final class BlockNode: @unchecked Sendable {
         return remainder == 0 ? 0 : align - remainder
     }
     // Inner lanes.
+    /// Inner: the largest free entry below each child; -1 in every slot at or after `count`,
+    /// so scans of a whole group need not look at `count`.
     @inline(__always) var maxFree: UnsafeMutablePointer<Int> { ints + slots }
+
+    /// Puts the sentinels back into `n` slots from `first` on, which have just become unused.
+    @inline(__always) func clearSlots(from first: Int, count n: Int) {
+        (starts + first).update(repeating: .max, count: n)
+        if !isLeaf { (maxFree + first).update(repeating: -1, count: n) }
+    }
     /// Inner: the address of child `i`'s words, so a descent can start loading them before
     /// the child object itself has arrived (`prefetchChild`).
     @inline(__always) var childWords: UnsafeMutablePointer<Int> { ints + 2 &* slots }
@@ -325,26 +334,21 @@ final class BlockNode: @unchecked Sendable {
 
     /// Inner: recomputes group `g`'s largest `maxFree`. - Complexity: O(groupSlots).
     @inline(__always) func refreshGroupMax(_ g: Int) {
-        var i = g &* Self.groupSlots
-        let last = min(i &+ Self.groupSlots, count)
+        let first = g &* Self.groupSlots
         var best = 0
-        while i < last {
+        for i in first ..< first &+ Self.groupSlots {
             let value = maxFree[i]
             best = value > best ? value : best
-            i &+= 1
         }
         groupMax[g] = best
     }
 
     /// Inner: the largest group maximum, stored as `largest`. - Complexity: O(slots / groupSlots).
     @inline(__always) func refreshLargest() -> Int {
-        let groups = (count &+ Self.groupSlots &- 1) / Self.groupSlots
         var best = 0
-        var g = 0
-        while g < groups {
+        for g in 0 ..< Self.separatorWords(Self.innerSlots) {
             let value = groupMax[g]
             best = value > best ? value : best
-            g &+= 1
         }
         largest = best
         return best
@@ -355,12 +359,7 @@ final class BlockNode: @unchecked Sendable {
     /// - Complexity: O(slots).
     @discardableResult
     func innerMaxFree() -> Int {
-        let groups = (count &+ Self.groupSlots &- 1) / Self.groupSlots
-        var g = 0
-        while g < groups {
-            refreshGroupMax(g)
-            g &+= 1
-        }
+        for g in 0 ..< Self.separatorWords(Self.innerSlots) { refreshGroupMax(g) }
         return refreshLargest()
     }
 
@@ -456,7 +455,7 @@ final class BlockNode: @unchecked Sendable {
         }
         if let kids, moving > 0 { (kids + index).moveInitialize(from: kids + index + 1, count: moving) }
         count -= 1
-        starts[count] = .max
+        clearSlots(from: count, count: 1)
         refreshSeparators()
     }
 
@@ -488,7 +487,7 @@ final class BlockNode: @unchecked Sendable {
         if let kids, let to = right.kids { to.moveInitialize(from: kids + index, count: moving) }
         right.count = moving
         count = index
-        (starts + index).update(repeating: .max, count: moving)
+        clearSlots(from: index, count: moving)
         refreshSeparators()
         right.refreshSeparators()
         return right
@@ -502,7 +501,7 @@ final class BlockNode: @unchecked Sendable {
         }
         if let kids, let from = right.kids { (kids + count).moveInitialize(from: from, count: right.count) }
         count += right.count
-        right.starts.update(repeating: .max, count: right.count)
+        right.clearSlots(from: 0, count: right.count)
         right.count = 0
         refreshSeparators()
         right.refreshSeparators()

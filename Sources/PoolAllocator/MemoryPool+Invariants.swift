@@ -57,6 +57,7 @@ extension MemoryPool {
             }
             for j in node.count..<node.slots {
                 precondition(node.starts[j] == .max, "unused slot \(j) not at Int.max at \(start)")
+                precondition(node.isLeaf || node.maxFree[j] == -1, "unused slot \(j) has room at \(start)")
             }
             if node.isLeaf {
                 if leafDepth < 0 { leafDepth = depth }
@@ -86,9 +87,10 @@ extension MemoryPool {
                 return (node.leafMaxFree(), leafSums.payload, leafSums.padding, leafSums.blocks)
             }
             var best = 0, payload = 0, padding = 0, blocks = 0
-            for g in 0..<((node.count + BlockNode.groupSlots - 1) / BlockNode.groupSlots) {
-                let group = g * BlockNode.groupSlots ..< min((g + 1) * BlockNode.groupSlots, node.count)
-                precondition(node.groupMax[g] == group.map { node.maxFree[$0] }.max()!, "group maximum wrong at \(start)")
+            for g in 0..<BlockNode.separatorWords(BlockNode.innerSlots) {
+                let group = g * BlockNode.groupSlots ..< (g + 1) * BlockNode.groupSlots
+                precondition(node.groupMax[g] == max(0, group.map { node.maxFree[$0] }.max()!),
+                             "group maximum wrong at \(start)")
             }
             for i in 0..<node.count {
                 let childStart = node.starts[i], childEnd = node.childEnd(i, nodeEnd: end)
