@@ -95,19 +95,12 @@ extension BlockNode {
         var j = 0
         var gap = 0
         var length = 0
-        var lowest = 0  // the lowest tag before j: minus the largest free entry there
         while true {
-            while j < last {
-                let tag = tags[j]
-                if tag <= fitting { break }
-                lowest = tag < lowest ? tag : lowest
-                j &+= 1
-            }
+            while j < last, tags[j] > fitting { j &+= 1 }
             guard j < last else { return nil }
             length = 0 &- tags[j]
             gap = align == 1 ? 0 : Self.padding(start: starts[j], align: align)
             if gap <= length &- size { break }
-            lowest = tags[j] < lowest ? tags[j] : lowest
             j &+= 1
         }
         let start = starts[j]
@@ -116,9 +109,8 @@ extension BlockNode {
         let restStart = start + gap + size
         if rest <= 0 || count < slots {
             if rest > 0 { insertEntry(at: j + 1, start: restStart, tag: -rest) } else { freeBlocks -= 1 }
-            // Only when the leaf's largest entry was used does its maximum need a look, and then
-            // only from j on (the rest, if any, is entry j + 1).
-            let newMax = length == nodeMax ? max(0 &- lowest, leafMaxFree(from: j &+ 1)) : nodeMax
+            // Only when the leaf's largest entry was used does its maximum need a look.
+            let newMax = length == nodeMax ? leafMaxFree() : nodeMax
             return CarveResult(offset: start + gap, gap: gap, maxFree: newMax, split: nil)
         }
         let right = splitLeaf()

@@ -79,7 +79,7 @@ final class BlockNode: @unchecked Sendable {
         separators.initialize(repeating: .max, count: separatorWords)
         groupMax.initialize(repeating: 0, count: groupMaxWords)
         ints.initialize(repeating: .max, count: slots)
-        if !isLeaf { (ints + slots).initialize(repeating: -1, count: slots) }
+        (ints + slots).initialize(repeating: isLeaf ? .max : -1, count: slots)
         kids = isLeaf ? nil
             : UnsafeMutableRawPointer(ints + laneWords).bindMemory(to: BlockNode.self, capacity: slots)
     }
@@ -144,7 +144,8 @@ final class BlockNode: @unchecked Sendable {
     /// after `count`, so searches run a fixed number of steps without looking at `count`.
     @inline(__always) var starts: UnsafeMutablePointer<Int> { ints }
     // Leaf lanes.
-    /// Leaf: a used entry's alignment (> 0), or a free entry's length negated (< 0).
+    /// Leaf: a used entry's alignment (> 0), or a free entry's length negated (< 0); `Int.max`
+    /// in every slot at or after `count`.
     @inline(__always) var tags: UnsafeMutablePointer<Int> { ints + slots }
 
     /// Leaf: whether entry `j` is free.
@@ -169,10 +170,11 @@ final class BlockNode: @unchecked Sendable {
     /// so scans of a whole group need not look at `count`.
     @inline(__always) var maxFree: UnsafeMutablePointer<Int> { ints + slots }
 
-    /// Puts the sentinels back into `n` slots from `first` on, which have just become unused.
+    /// Puts the sentinels back into `n` slots from `first` on, which have just become unused:
+    /// `Int.max` starts, and tags of no free entry (leaf) or -1 maxima (inner).
     @inline(__always) func clearSlots(from first: Int, count n: Int) {
         (starts + first).update(repeating: .max, count: n)
-        if !isLeaf { (maxFree + first).update(repeating: -1, count: n) }
+        (ints + slots + first).update(repeating: isLeaf ? .max : -1, count: n)
     }
     /// Inner: the address of child `i`'s words, so a descent can start loading them before
     /// the child object itself has arrived (`prefetchChild`).
@@ -281,7 +283,19 @@ final class BlockNode: @unchecked Sendable {
 
     /// Leaf: the largest free entry (0 when none is free). Branch-free over the tags.
     /// - Complexity: O(slots).
-    func leafMaxFree() -> Int { leafMaxFree(from: 0) }
+    func leafMaxFree() -> Int {
+        // A fixed number of steps over every slot (unused ones hold `Int.max`, no free entry),
+        // with two scalar minima side by side: without 64-bit vector compares (baseline
+        // x86-64) the vectorized loop the optimizer would otherwise emit costs twice as much.
+        let t = tags
+        var low0 = 0, low1 = 0
+        for j in stride(from: 0, to: Self.leafSlots, by: 2) {
+            let a = t[j], b = t[j &+ 1]
+            low0 = a < low0 ? a : low0
+            low1 = b < low1 ? b : low1
+        }
+        return 0 &- (low0 < low1 ? low0 : low1)
+    }
 
     /// Leaf: the largest block any free entry holds at a multiple of `roomAlignment` (0 when
     /// none). - Complexity: O(slots).
@@ -308,23 +322,6 @@ final class BlockNode: @unchecked Sendable {
     /// - Complexity: O(slots).
     func roomSummary() -> Int { isLeaf ? leafRoom() : largestRoomBound() }
 
-    /// Leaf: the largest free entry among entries `first...` (0 when none is free).
-    /// - Complexity: O(slots).
-    func leafMaxFree(from first: Int) -> Int {
-        // Two scalar minima side by side: without 64-bit vector compares (baseline x86-64)
-        // the vectorized loop the optimizer would otherwise emit costs twice as much.
-        let n = count, t = tags
-        var low0 = 0, low1 = 0
-        var j = first
-        while j &+ 1 < n {
-            let a = t[j], b = t[j &+ 1]
-            low0 = a < low0 ? a : low0
-            low1 = b < low1 ? b : low1
-            j &+= 2
-        }
-        if j < n { low0 = t[j] < low0 ? t[j] : low0 }
-        return 0 &- (low0 < low1 ? low0 : low1)
-    }
 
     /// Inner: the largest `maxFree` among all children, also stored in the header.
     @inline(__always) var largest: Int {
