@@ -88,9 +88,9 @@ extension MemoryPool {
             }
             var best = 0, payload = 0, padding = 0, blocks = 0
             for g in 0..<BlockNode.separatorWords(BlockNode.innerSlots) {
-                let group = g * BlockNode.groupSlots ..< (g + 1) * BlockNode.groupSlots
-                precondition(node.groupMax[g] == max(0, group.map { node.maxFree[$0] }.max()!),
-                             "group maximum wrong at \(start)")
+                var best = 0
+                for i in g * BlockNode.groupSlots ..< (g + 1) * BlockNode.groupSlots { best = max(best, node.maxFree[i]) }
+                precondition(node.groupMax[g] == best, "group maximum wrong at \(start)")
             }
             for i in 0..<node.count {
                 let childStart = node.starts[i], childEnd = node.childEnd(i, nodeEnd: end)

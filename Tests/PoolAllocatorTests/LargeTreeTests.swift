@@ -158,6 +158,41 @@ struct LargeTreeTests {
                                         padding: 0, largestFree: total, freeBlockCount: 1))
     }
 
+    @Test("GPU-style churn (sizes 16 B to 4 KiB, alignments 256 and up) over thousands of blocks",
+          arguments: [51 as UInt64, 52, 53])
+    func gpuStyleChurn(seed: UInt64) throws {
+        // The benchmark's kind of traffic on a multi-level tree: every offset, and the pool
+        // at checkpoints, against the model. Aligned requests use multiples of 256, for which
+        // searches skip leaves by their room bound, and others, for which they do not.
+        var random = SplitMix64(seed: seed)
+        let total = 1 << 24
+        var pool = try MemoryPool(totalSize: total)
+        var model = ReferenceModel(total: total)
+        var live: [Int] = []
+        func allocate(_ note: String) throws {
+            let size = 16 * (1 + random.below(256))
+            let alignment = random.chance(25) ? random.pick([256, 256, 512, 4096, 48, 1]) : 1
+            let offset = try pool.allocAligned(size, alignment: alignment)
+            let expected = try model.allocAligned(size, alignment: alignment)
+            #expect(offset == expected, "seed \(seed) \(note): allocAligned(\(size), alignment: \(alignment))")
+            if let offset { live.append(offset) }
+        }
+        for k in 0 ..< 2000 { try allocate("fill #\(k)") }
+        for step in 0 ..< 6000 {
+            if random.chance(50), !live.isEmpty {
+                let i = random.below(live.count)
+                try pool.free(live[i])
+                try model.free(live[i])
+                live[i] = live[live.count - 1]
+                live.removeLast()
+            } else {
+                try allocate("step \(step)")
+            }
+            if step % 1500 == 0 { expectMatchesModel(pool, model, "seed \(seed) step \(step)") }
+        }
+        expectMatchesModel(pool, model, "seed \(seed) after churn")
+    }
+
     @Test("first fit descends to the lowest fitting hole among thousands", arguments: [31 as UInt64, 32])
     func lowestHoleAmongThousands(seed: UInt64) throws {
         // 3000 blocks of varied sizes; free every other one so there are 1500 holes of
