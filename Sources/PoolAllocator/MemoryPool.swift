@@ -2,15 +2,17 @@
 /// allocation whose gap becomes padding owned by the block, free with coalescing, O(1)
 /// statistics and defragmentation.
 ///
-/// The blocks live in a B+-tree over address order (`BlockNode`): leaves hold up to 64
+/// The blocks live in a B+-tree over address order (`BlockNode`): leaves hold up to 32
 /// entries (free runs and live blocks with their padding and alignment), and every inner node
-/// keeps, per child, its first offset, its largest free entry and its payload, padding and
-/// block sums. One descent by largest free entry finds the lowest block that fits; one
-/// descent by offset finds a block to free. Invariants (checked after every mutation when
-/// `POOL_INTERNAL_CHECKS` is set, as in debug builds and the test suite):
+/// keeps, per child, its first offset, its largest free entry, its payload, padding and
+/// block sums and a bound on its room at 256-byte alignment. One descent by largest free
+/// entry finds the lowest block that fits; one descent by offset finds a block to free.
+/// Invariants (checked after every mutation when `POOL_INTERNAL_CHECKS` is set, as in debug
+/// builds and the test suite):
 /// - the entries tile `0 ..< totalSize` exactly, in address order, no entry empty;
 /// - two free entries are never adjacent, and no leaf but the first starts with a free entry;
-/// - every summary equals what it summarizes, and the pool-wide sums agree with the entries.
+/// - every summary equals what it summarizes (the room bounds are at least what they bound),
+///   every unused slot holds its sentinel, and the pool-wide sums agree with the entries.
 ///
 /// `MemoryPool` is a value: `var copy = pool` is an independent pool. Copies share the tree's
 /// nodes; a mutation copies only the nodes on its path that another copy still holds, so
