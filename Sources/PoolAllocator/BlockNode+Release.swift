@@ -137,8 +137,9 @@ extension BlockNode {
             let last = count - 1
             if isFree(last) {
                 freeBlocks -= 1  // the run and this entry are one free block now
-                tags[last] = starts[last] - end
-                return (max(nodeMax, end - starts[last]), Self.room(start: starts[last], length: end - starts[last]), nil)
+                let length = end - starts[last]
+                tags[last] = -length
+                return (max(nodeMax, length), Self.room(start: starts[last], length: length), nil)
             }
             let room = Self.room(start: run, length: end - run)
             guard count == slots else {

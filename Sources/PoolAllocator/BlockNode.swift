@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// One node of the block tree: a leaf of entries, or an inner node of children with their
 /// summaries. Nodes are classes so snapshots of a pool share them; a mutation copies only the
 /// nodes on its path that are shared (`uniqueChild`, `MemoryPool.makeRootUnique`).
@@ -20,17 +22,15 @@
 /// (`roomBound`), so an aligned search skips leaves whose long free entries are all misaligned
 /// without reading them.
 // Sendable like Array storage: a node is mutated only while uniquely referenced (copy on write).
-import CPrefetch
-
 final class BlockNode: @unchecked Sendable {
     /// Entries per leaf. Leaves are scanned whole when their largest free entry is used.
     static let leafSlots = 32
     /// Children per inner node.
     static let innerSlots = 128
     static func slots(isLeaf: Bool) -> Int { isLeaf ? leafSlots : innerSlots }
-    /// Leaf lanes: starts, tags. Inner lanes: starts, maxFree, and one of summary records
-    /// (payload, padding, blocks, roomBound side by side: a level's bookkeeping after a carve
-    /// or a release touches one cache line of them, not four).
+    /// Leaf lanes: starts, tags. Inner lanes: starts, maxFree, childWords, and one of summary
+    /// records (payload, padding, blocks, roomBound side by side: a level's bookkeeping after a
+    /// carve or a release touches one cache line of them, not four).
     static func lanes(isLeaf: Bool) -> Int { isLeaf ? 2 : 4 }
     /// Words per slot of a summary record.
     static let recordWords = 4
@@ -322,7 +322,6 @@ final class BlockNode: @unchecked Sendable {
     /// - Complexity: O(slots).
     func roomSummary() -> Int { isLeaf ? leafRoom() : largestRoomBound() }
 
-
     /// Inner: the largest `maxFree` among all children, also stored in the header.
     @inline(__always) var largest: Int {
         get { words[2] }
@@ -506,7 +505,7 @@ final class BlockNode: @unchecked Sendable {
 
     /// Bytes this node owns: its object and its one buffer.
     var ownedBytes: Int {
-        let object = 56  // header (16) and five stored properties, as allocated
+        let object = 72  // header (16) and seven stored properties (`isLeaf` padded to a word)
         let words = Self.headerWords + Self.separatorWords(slots) + Self.groupMaxWords(isLeaf: isLeaf)
             + Self.wordsPerSlot(isLeaf: isLeaf) * slots + (isLeaf ? 0 : slots)
         let buffer = words * MemoryLayout<Int>.stride
