@@ -38,7 +38,10 @@ extension BlockNode {
         // Which groups, then which children of a group, have room: a bit mask from a fixed
         // number of comparisons (unused slots hold -1, unused groups 0), then its lowest set
         // bit. A scan stopping at the first fit would mispredict its exit at every level.
-        var groups = groupsWithRoom(for: size)
+        var groups = 0
+        for g in 0 ..< Self.separatorWords(Self.innerSlots) {
+            groups |= Int(unsafeBitCast(groupMax[g] >= size, to: UInt8.self)) &<< g
+        }
         while groups != 0 {
             let first = groups.trailingZeroBitCount &* Self.groupSlots
             groups &= groups &- 1

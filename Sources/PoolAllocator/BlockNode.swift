@@ -39,13 +39,11 @@ final class BlockNode: @unchecked Sendable {
     /// Header words: count, shared flag, largest child summary (inner), one spare.
     static let headerWords = 4
     /// Slots per search group: a node keeps the start of every group's first slot
-    /// (`separators`) and, inner, every group's largest `maxFree` (`groupMax`, and saturated to
-    /// 32 bits in `groupMax32`), so a search reads those few words, then one group's line.
+    /// (`separators`) and, inner, every group's largest `maxFree` (`groupMax`), so a search
+    /// reads those few words, then one group's line.
     static let groupSlots = 8
     static func separatorWords(_ slots: Int) -> Int { (slots + groupSlots - 1) / groupSlots }
-    static func groupMaxWords(isLeaf: Bool) -> Int { isLeaf ? 0 : separatorWords(innerSlots) * 3 / 2 }
-    /// Inner groups.
-    static let innerGroups = separatorWords(innerSlots)
+    static func groupMaxWords(isLeaf: Bool) -> Int { isLeaf ? 0 : separatorWords(innerSlots) }
 
     let isLeaf: Bool
     /// Slots per lane: `leafSlots` or `innerSlots`.
@@ -338,34 +336,7 @@ final class BlockNode: @unchecked Sendable {
             let value = maxFree[i]
             best = value > best ? value : best
         }
-        setGroupMax(g, best)
-    }
-
-    /// Inner: the group maxima again as 32-bit values, saturated: one 64-byte line that a
-    /// vector comparison reads at once.
-    @inline(__always) var groupMax32: UnsafeMutablePointer<Int32> {
-        UnsafeMutableRawPointer(groupMax + Self.innerGroups).assumingMemoryBound(to: Int32.self)
-    }
-
-    /// Inner: sets group `g`'s maximum, in both forms.
-    @inline(__always) func setGroupMax(_ g: Int, _ value: Int) {
-        groupMax[g] = value
-        groupMax32[g] = Int32(truncatingIfNeeded: min(value, Int(Int32.max)))
-    }
-
-    /// Inner: a bit per group whose largest free entry holds `size` bytes.
-    @inline(__always) func groupsWithRoom(for size: Int) -> Int {
-        if size <= Int(Int32.max) {
-            let maxima = UnsafeRawPointer(groupMax32).loadUnaligned(as: SIMD16<Int32>.self)
-            let fits = maxima .>= SIMD16<Int32>(repeating: Int32(truncatingIfNeeded: size))
-            let bits = SIMD16<Int32>(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768)
-            return Int(SIMD16<Int32>(repeating: 0).replacing(with: bits, where: fits).wrappedSum())
-        }
-        var groups = 0
-        for g in 0 ..< Self.innerGroups {
-            groups |= Int(unsafeBitCast(groupMax[g] >= size, to: UInt8.self)) &<< g
-        }
-        return groups
+        groupMax[g] = best
     }
 
     /// Inner: the largest group maximum, stored as `largest`. - Complexity: O(slots / groupSlots).
@@ -397,7 +368,7 @@ final class BlockNode: @unchecked Sendable {
         maxFree[i] = value
         let g = i / Self.groupSlots
         if value >= old {
-            if value > groupMax[g] { setGroupMax(g, value) }
+            if value > groupMax[g] { groupMax[g] = value }
             if value > largest { largest = value }
             return largest
         }

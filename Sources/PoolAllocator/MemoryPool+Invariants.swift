@@ -91,7 +91,6 @@ extension MemoryPool {
                 var best = 0
                 for i in g * BlockNode.groupSlots ..< (g + 1) * BlockNode.groupSlots { best = max(best, node.maxFree[i]) }
                 precondition(node.groupMax[g] == best, "group maximum wrong at \(start)")
-                precondition(Int(node.groupMax32[g]) == min(best, Int(Int32.max)), "32-bit group maximum wrong at \(start)")
             }
             for i in 0..<node.count {
                 let childStart = node.starts[i], childEnd = node.childEnd(i, nodeEnd: end)
