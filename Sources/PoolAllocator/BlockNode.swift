@@ -379,7 +379,7 @@ final class BlockNode: @unchecked Sendable {
     }
 
     /// Largest free entry below this node, computed without touching any cache (for checks).
-    func scannedMaxFree(end: Int) -> Int {
+    func scannedMaxFree() -> Int {
         if isLeaf { return leafMaxFree() }
         var best = 0
         for i in 0..<count { best = max(best, maxFree[i]) }
@@ -387,7 +387,7 @@ final class BlockNode: @unchecked Sendable {
     }
 
     /// Largest free entry below this node.
-    func subtreeMaxFree(end: Int) -> Int { isLeaf ? leafMaxFree() : innerMaxFree() }
+    func subtreeMaxFree() -> Int { isLeaf ? leafMaxFree() : innerMaxFree() }
 
     /// (payload, padding, blocks) below this node. - Complexity: O(slots).
     func subtreeSums(end: Int) -> (payload: Int, padding: Int, blocks: Int) {
@@ -415,7 +415,7 @@ final class BlockNode: @unchecked Sendable {
         let end = childEnd(i, nodeEnd: nodeEnd)
         setStart(i, child.starts[0])
         roomBound[i] = child.roomSummary()
-        maxFree[i] = child.subtreeMaxFree(end: end)
+        maxFree[i] = child.subtreeMaxFree()
         let sums = child.subtreeSums(end: end)
         payload[i] = sums.payload
         padding[i] = sums.padding

@@ -27,7 +27,7 @@ extension MemoryPool {
     func verifyRoot() {
         precondition(counters.used >= 0 && counters.used <= totalSize && counters.padding >= 0)
         precondition(counters.blocks >= 0 && counters.freeBlocks >= 0)
-        precondition(largestFree == root.scannedMaxFree(end: totalSize), "largest free block out of date")
+        precondition(largestFree == root.scannedMaxFree(), "largest free block out of date")
         if !root.isLeaf {
             var payload = 0, padding = 0, blocks = 0
             for i in 0..<root.count {
