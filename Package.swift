@@ -18,7 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // The allocator: exact first fit in O(log n). Depends on nothing.
+        // The allocator: exact first fit in O(log n). Depends on nothing outside this package.
         .target(name: "PoolAllocator", dependencies: ["CPrefetch"], swiftSettings: internalChecks),
         // The one C builtin the allocator uses: a cache prefetch hint.
         .target(name: "CPrefetch"),

@@ -57,7 +57,11 @@ extension MemoryPool {
             }
             for j in node.count..<node.slots {
                 precondition(node.starts[j] == .max, "unused slot \(j) not at Int.max at \(start)")
-                precondition(node.isLeaf || node.maxFree[j] == -1, "unused slot \(j) has room at \(start)")
+                if node.isLeaf {
+                    precondition(node.tags[j] == .max, "unused slot \(j) not tagged used at \(start)")
+                } else {
+                    precondition(node.maxFree[j] == -1, "unused slot \(j) has room at \(start)")
+                }
             }
             if node.isLeaf {
                 if leafDepth < 0 { leafDepth = depth }
@@ -88,9 +92,9 @@ extension MemoryPool {
             }
             var best = 0, payload = 0, padding = 0, blocks = 0
             for g in 0..<BlockNode.separatorWords(BlockNode.innerSlots) {
-                var best = 0
-                for i in g * BlockNode.groupSlots ..< (g + 1) * BlockNode.groupSlots { best = max(best, node.maxFree[i]) }
-                precondition(node.groupMax[g] == best, "group maximum wrong at \(start)")
+                var groupBest = 0
+                for i in g * BlockNode.groupSlots ..< (g + 1) * BlockNode.groupSlots { groupBest = max(groupBest, node.maxFree[i]) }
+                precondition(node.groupMax[g] == groupBest, "group maximum wrong at \(start)")
             }
             for i in 0..<node.count {
                 let childStart = node.starts[i], childEnd = node.childEnd(i, nodeEnd: end)
