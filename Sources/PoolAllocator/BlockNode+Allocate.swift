@@ -39,7 +39,7 @@ extension BlockNode {
         // number of comparisons (unused slots hold -1, unused groups 0), then its lowest set
         // bit. A scan stopping at the first fit would mispredict its exit at every level.
         var groups = 0
-        for g in 0 ..< Self.separatorWords(Self.innerSlots) {
+        for g in 0 ..< Self.innerGroups {
             groups |= Int(unsafeBitCast(groupMax[g] >= size, to: UInt8.self)) &<< g
         }
         while groups != 0 {

@@ -43,7 +43,10 @@ final class BlockNode: @unchecked Sendable {
     /// reads those few words, then one group's line.
     static let groupSlots = 8
     static func separatorWords(_ slots: Int) -> Int { (slots + groupSlots - 1) / groupSlots }
-    static func groupMaxWords(isLeaf: Bool) -> Int { isLeaf ? 0 : separatorWords(innerSlots) }
+    /// Groups of a leaf and of an inner node: the fixed trip counts of every group loop.
+    static let leafGroups = separatorWords(leafSlots)
+    static let innerGroups = separatorWords(innerSlots)
+    static func groupMaxWords(isLeaf: Bool) -> Int { isLeaf ? 0 : innerGroups }
 
     let isLeaf: Bool
     /// Slots per lane: `leafSlots` or `innerSlots`.
@@ -199,7 +202,7 @@ final class BlockNode: @unchecked Sendable {
         }
     }
     /// Cache lines `prefetchChild` asks for: a whole leaf.
-    static let prefetchLines = (headerWords + separatorWords(leafSlots) + 2 * leafSlots + 7) / 8
+    static let prefetchLines = (headerWords + leafGroups + 2 * leafSlots + 7) / 8
 
     /// Inner: records child `i`'s words address (after the child at `i` changed).
     @inline(__always) func noteChildWords(_ i: Int) {
@@ -214,7 +217,7 @@ final class BlockNode: @unchecked Sendable {
     /// The largest block a free entry at `start` of `length` bytes holds at a multiple of
     /// `roomAlignment` (negative when none fits).
     @inline(__always) static func room(start: Int, length: Int) -> Int {
-        length &- ((0 &- start) & (roomAlignment &- 1))
+        length &- padding(start: start, align: roomAlignment)
     }
 
     /// Leaf: one past entry `j`'s last byte, given the leaf's end.
@@ -240,11 +243,11 @@ final class BlockNode: @unchecked Sendable {
         // chain of dependent probes across the whole lane (each a likely cache miss).
         var group = 0
         if isLeaf {
-            for k in 1 ..< Self.separatorWords(Self.leafSlots) {
+            for k in 1 ..< Self.leafGroups {
                 group &+= Int(unsafeBitCast(separators[k] <= offset, to: UInt8.self))
             }
         } else {
-            for k in 1 ..< Self.separatorWords(Self.innerSlots) {
+            for k in 1 ..< Self.innerGroups {
                 group &+= Int(unsafeBitCast(separators[k] <= offset, to: UInt8.self))
             }
         }
@@ -261,9 +264,9 @@ final class BlockNode: @unchecked Sendable {
     /// - Complexity: O(slots / groupSlots).
     @inline(__always) func refreshSeparators() {
         if isLeaf {
-            for g in 0 ..< Self.separatorWords(Self.leafSlots) { separators[g] = starts[g &* Self.groupSlots] }
+            for g in 0 ..< Self.leafGroups { separators[g] = starts[g &* Self.groupSlots] }
         } else {
-            for g in 0 ..< Self.separatorWords(Self.innerSlots) { separators[g] = starts[g &* Self.groupSlots] }
+            for g in 0 ..< Self.innerGroups { separators[g] = starts[g &* Self.groupSlots] }
         }
     }
 
@@ -342,7 +345,7 @@ final class BlockNode: @unchecked Sendable {
     /// Inner: the largest group maximum, stored as `largest`. - Complexity: O(slots / groupSlots).
     @inline(__always) func refreshLargest() -> Int {
         var best = 0
-        for g in 0 ..< Self.separatorWords(Self.innerSlots) {
+        for g in 0 ..< Self.innerGroups {
             let value = groupMax[g]
             best = value > best ? value : best
         }
@@ -355,7 +358,7 @@ final class BlockNode: @unchecked Sendable {
     /// - Complexity: O(slots).
     @discardableResult
     func innerMaxFree() -> Int {
-        for g in 0 ..< Self.separatorWords(Self.innerSlots) { refreshGroupMax(g) }
+        for g in 0 ..< Self.innerGroups { refreshGroupMax(g) }
         return refreshLargest()
     }
 

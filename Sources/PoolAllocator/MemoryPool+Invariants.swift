@@ -91,7 +91,7 @@ extension MemoryPool {
                 return (node.leafMaxFree(), leafSums.payload, leafSums.padding, leafSums.blocks)
             }
             var best = 0, payload = 0, padding = 0, blocks = 0
-            for g in 0..<BlockNode.separatorWords(BlockNode.innerSlots) {
+            for g in 0..<BlockNode.innerGroups {
                 var groupBest = 0
                 for i in g * BlockNode.groupSlots ..< (g + 1) * BlockNode.groupSlots { groupBest = max(groupBest, node.maxFree[i]) }
                 precondition(node.groupMax[g] == groupBest, "group maximum wrong at \(start)")
