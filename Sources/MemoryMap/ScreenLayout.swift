@@ -1,3 +1,5 @@
+import PoolText
+
 /// Where everything goes on a screen of `width` × `height`: the layout facts the app needs to
 /// scroll, zoom and hit-test, and that the renderer draws by.
 ///
@@ -73,7 +75,7 @@ public struct ScreenLayout: Equatable, Sendable {
         isTooSmall = width < Self.minimumWidth || height < Self.minimumHeight
         let w = max(width, Self.minimumWidth), h = max(height, Self.minimumHeight)
 
-        let hexDigits = max(4, String(max(0, totalSize - 1), radix: 16).count)
+        let hexDigits = HexOffset.digits(forPoolSize: totalSize)
         mapLabelWidth = hexDigits + 3  // "0x" + digits + " "
         overviewColumn = mapLabelWidth
         overviewColumns = max(0, w - mapLabelWidth)

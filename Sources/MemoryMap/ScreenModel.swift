@@ -46,8 +46,8 @@ public struct ScreenModel: Sendable {
         statement: String? = nil,
         prompt: PromptLine? = nil,
         isHelpOpen: Bool = false,
-        helpKeys: [KeyHint] = KeyHint.explorerHelp,
-        footerKeys: [KeyHint] = KeyHint.explorerFooter,
+        helpKeys: [KeyHint] = [],
+        footerKeys: [KeyHint] = [],
         animation: ScreenAnimation = .none,
         monochrome: Bool = false
     ) {

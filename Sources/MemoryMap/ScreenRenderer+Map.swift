@@ -1,4 +1,5 @@
 import PoolAllocator
+import PoolText
 
 extension ScreenRenderer {
     /// The overview bar: the whole pool on one line; when zoomed, cells outside the map's
@@ -26,7 +27,7 @@ extension ScreenRenderer {
         for mapRow in 0..<layout.mapRows {
             guard let start = geometry.rowStart(mapRow) else { break }
             let row = layout.mapTopRow + mapRow
-            grid.put(hex(start, digits: digits), row: row, column: 0, style: .dim, maxWidth: layout.mapLabelWidth - 1)
+            grid.put(HexOffset.format(start, digits: digits), row: row, column: 0, style: .dim, maxWidth: layout.mapLabelWidth - 1)
             let first = mapRow * layout.mapColumns
             for column in 0..<min(layout.mapColumns, cells.count - first) {
                 grid[row, layout.mapColumn + column] = cells[first + column]
@@ -54,7 +55,7 @@ extension ScreenRenderer {
             scope = "whole pool"
         } else {
             let digits = layout.mapLabelWidth - 3
-            scope = "\(hex(geometry.bytes.lowerBound, digits: digits))-\(hex(geometry.bytes.upperBound - 1, digits: digits))"
+            scope = "\(HexOffset.format(geometry.bytes.lowerBound, digits: digits))-\(HexOffset.format(geometry.bytes.upperBound - 1, digits: digits))"
         }
         let perCell = geometry.isFit && geometry.bytes.count % max(1, geometry.cellCount) != 0
             ? "≤\(ByteSize.format(geometry.bytesPerCell))/cell" : "\(ByteSize.format(geometry.bytesPerCell))/cell"
@@ -69,11 +70,5 @@ extension ScreenRenderer {
         for (text, style) in legend {
             legendColumn = grid.put(text, row: row, column: legendColumn, style: style)
         }
-    }
-
-    /// `0x` and at least `digits` lowercase hex digits.
-    static func hex(_ value: Int, digits: Int) -> String {
-        let text = String(value, radix: 16)
-        return "0x" + String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 }

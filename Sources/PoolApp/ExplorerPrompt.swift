@@ -1,4 +1,5 @@
 import MemoryMap
+import PoolText
 
 /// A prompt the explorer is asking: what it is for, and the line as typed.
 public struct ExplorerPrompt: Equatable, Sendable {

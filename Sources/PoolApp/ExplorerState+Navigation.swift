@@ -51,32 +51,16 @@ extension ExplorerState {
     }
 
     /// Selects the block under a click on the map or the overview bar; a click on free space
-    /// clears the selection.
+    /// clears the selection, a click elsewhere changes nothing.
     mutating func select(atScreenRow row: Int, column: Int) {
         let layout = self.layout
-        let bytes: Range<Int>
-        switch layout.hit(row: row, column: column) {
-        case .map(let cell)?:
-            bytes = mapGeometry.range(ofCell: cell)
-        case .overview(let cell)?:
-            bytes = layout.overviewGeometry(totalSize: pool.totalSize).range(ofCell: cell)
-        case nil:
+        guard layout.bytes(atRow: row, column: column, totalSize: pool.totalSize, viewport: viewport) != nil else {
             return
         }
-        guard let block = Self.block(in: bytes, of: pool) else {
+        guard let block = layout.block(atRow: row, column: column, in: pool, viewport: viewport) else {
             selectedOffset = nil
             return
         }
         select(block.offset)
-    }
-
-    /// The first live block with bytes in `range` (its padding counts), if any.
-    /// - Complexity: O(log n).
-    static func block(in range: Range<Int>, of pool: MemoryPool) -> Block? {
-        guard !range.isEmpty else { return nil }
-        if let block = pool.block(containing: range.lowerBound) { return block }
-        // The next block's offset may lie past the range while its padding starts inside it.
-        guard let next = pool.block(after: range.lowerBound), next.start < range.upperBound else { return nil }
-        return next
     }
 }

@@ -1,6 +1,7 @@
 import MemoryMap
 import PoolAllocator
 import PoolScript
+import PoolText
 
 /// The interactive explorer's whole state: the pool and everything around it (selection,
 /// zoom, prompt, help, event log, undo history, animation).
@@ -85,6 +86,8 @@ public struct ExplorerState: Sendable {
             log: log,
             prompt: prompt?.line,
             isHelpOpen: isHelpOpen,
+            helpKeys: KeyHint.explorerHelp,
+            footerKeys: KeyHint.explorerFooter,
             animation: animation.screenAnimation,
             monochrome: monochrome
         )

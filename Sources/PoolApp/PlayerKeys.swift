@@ -2,13 +2,13 @@ import MemoryMap
 
 extension KeyHint {
     /// The player's footer.
-    public static let playerFooter: [KeyHint] = [
+    static let playerFooter: [KeyHint] = [
         KeyHint("space", "pause"), KeyHint("n→", "step"), KeyHint("b←", "back"),
         KeyHint("+-", "speed"), KeyHint("g", "restart"), KeyHint("?", "help"), KeyHint("q", "quit"),
     ]
 
     /// Every key of the player, for the help overlay.
-    public static let playerHelp: [KeyHint] = [
+    static let playerHelp: [KeyHint] = [
         KeyHint("space", "pause / resume"),
         KeyHint("n →", "step forward"),
         KeyHint("b ←", "step back (any depth)"),

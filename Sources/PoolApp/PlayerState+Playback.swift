@@ -48,7 +48,7 @@ extension PlayerState {
         let before = animated ? timeline.current.pool : nil
         guard let step = timeline.stepForward() else { return nil }
         if case .say(let caption) = step.operation, timeline.position == timeline.steps.count {
-            captionMarks.append((ticks, caption))
+            captionMarks.append(CastMark(seconds: playbackSeconds, text: caption))
         }
         if let before { animate(step, before: before) } else if step.isPoolOperation { animation.finish() }
         return step

@@ -36,8 +36,8 @@ public struct PlayerState: Sendable {
     var holdMilliseconds = 0.0
     /// Ticks handled since the start: the playback clock of recordings.
     public internal(set) var ticks = 0
-    /// The `say` captions reached by playing forward, with the tick they appeared at.
-    public internal(set) var captionMarks: [(tick: Int, caption: String)] = []
+    /// The `say` captions reached by playing forward, timed by the playback clock.
+    public internal(set) var captionMarks: [CastMark] = []
     /// The title bar's text.
     public let title: String
     /// Draw for terminals without colour.

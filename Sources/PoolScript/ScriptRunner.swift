@@ -1,5 +1,5 @@
-import MemoryMap
 import PoolAllocator
+import PoolText
 
 /// Runs a parsed script or trace against a `MemoryPool`, one step at a time.
 ///
@@ -78,7 +78,7 @@ public struct ScriptRunner: Sendable {
             step = Step(line: line, operation: .alloc(name: nil, id: nil, size: size, alignment: alignment > 1 ? alignment : nil),
                         outcome: outcome)
         }
-        step.randomIndex = (done, random.count)
+        step.randomIndex = Step.RandomIndex(index: done, count: random.count)
         return step
     }
 
@@ -122,7 +122,7 @@ public struct ScriptRunner: Sendable {
         case .defrag:
             let moved = state.pool.defragment()
             state.follow(moved)
-            let pairs = moved.sorted { $0.key < $1.key }.map { (old: $0.key, new: $0.value) }
+            let pairs = moved.sorted { $0.key < $1.key }.map { Step.Move(old: $0.key, new: $0.value) }
             return Step(line: line, operation: .defrag, outcome: .mapping(pairs))
         case .stats:
             return Step(line: line, operation: .stats, outcome: .stats(state.pool.stats))

@@ -1,4 +1,4 @@
-import MemoryMap
+import PoolText
 
 extension StatementReader {
     // The arguments of statements: sizes of the one size grammar, offsets, counts, seeds.

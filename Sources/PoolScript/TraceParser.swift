@@ -1,4 +1,4 @@
-import MemoryMap
+import PoolText
 
 /// Reads allocation traces (`.trace`, `.rep`): one operation per line,
 /// ```

@@ -28,7 +28,7 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         if list {
-            ScriptLoading.write(DemoLibrary.listing)
+            StandardStreams.write(DemoLibrary.listing)
             return
         }
         let demo = DemoLibrary.named(name)!

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CursesTerminal
-import MemoryMap
 import PoolApp
 import PoolScript
 
@@ -17,7 +16,7 @@ struct Explore: ParsableCommand {
     )
 
     @Option(name: .long, help: "The pool's size: 256, 4KiB, 0x100, 2M (units B, K/KiB, M/MiB, G/GiB; default 64KiB).",
-            transform: Explore.parseSize)
+            transform: ScriptLoading.parseSize)
     var size: Int = 64 * 1024
 
     @Option(name: .long, help: "The seed of the random operations (r, R), to replay a session.")
@@ -25,14 +24,6 @@ struct Explore: ParsableCommand {
 
     @Flag(name: .long, help: "No colours: glyphs and attributes only (also when NO_COLOR is set).")
     var noColor = false
-
-    static func parseSize(_ text: String) throws -> Int {
-        do {
-            return try ByteSize.parsePositive(text)
-        } catch {
-            throw ValidationError("\(error)")
-        }
-    }
 
     func run() throws {
         let status = CursesTerminal.runFullScreen(noColor: noColor) { terminal in

@@ -3,11 +3,6 @@ import CursesTerminal
 import PoolApp
 import PoolScript
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The options `play` and `demo` share: pacing, recording, colour.
 struct PlaybackOptions: ParsableArguments {
@@ -40,27 +35,20 @@ struct PlaybackOptions: ParsableArguments {
     }
 }
 
-/// Plays a script in the terminal, or records it headless.
+/// Plays a script in the terminal, or records it headless: wiring only, the logic is in
+/// `PlayerState` and `PlayerRecording`.
 enum PlaySession {
     /// Plays `script`; with `--record` and no terminal, renders it into the cast and exits as
     /// `run` would (1 after runtime errors).
     static func play(_ script: Script, poolSize: Int, title: String, options: PlaybackOptions) throws {
-        let state = try PlayerState(script: script, poolSize: poolSize, speed: options.speed,
-                                    paused: options.paused, title: title)
-        let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
-        if let path = options.record, !interactive {
-            var headless = state
-            headless.monochrome = false
-            headless.resume()
-            let (recorder, end) = PlayerRecording.record(headless, width: options.width, height: options.height)
-            try writeCast(recorder, to: path)
-            let errors = end.timeline.steps.compactMap { step in
-                step.error.map { "\(script.fileName):\(step.line): error: \($0)\n" }
-            }
-            errors.forEach(ScriptLoading.writeError)
-            ScriptLoading.write("recorded \(script.fileName): \(recorder.eventCount) events, "
-                                + "\(formatSeconds(end.playbackSeconds)) s, \(options.width)×\(options.height) → \(path)\n")
-            if !errors.isEmpty { throw ExitCode(1) }
+        let state = try PlayerState(
+            script: script, poolSize: poolSize, speed: options.speed, paused: options.paused, title: title)
+        if let path = options.record, !StandardStreams.isInteractive {
+            let recording = PlayerRecording.headless(state, width: options.width, height: options.height)
+            try StandardStreams.writeFile(recording.cast, to: path)
+            recording.errorLines.forEach { StandardStreams.writeError($0 + "\n") }
+            StandardStreams.write(recording.summary(fileName: script.fileName, path: path) + "\n")
+            if !recording.errorLines.isEmpty { throw ExitCode(1) }
             return
         }
         var recorder: CastRecorder?
@@ -68,34 +56,16 @@ enum PlaySession {
             var playing = state
             playing.monochrome = terminal.colorDepth == .monochrome
             if options.record != nil {
-                recorder = CastRecorder(width: terminal.size.width, height: terminal.size.height,
-                                        depth: terminal.colorDepth)
+                recorder = CastRecorder(
+                    width: terminal.size.width, height: terminal.size.height, depth: terminal.colorDepth)
             }
-            return PlayerApp(state: playing, recorder: recorder)
+            return PlayerApp(state: playing)
+        } onFrame: { grid, app in
+            recorder?.record(grid, of: app)
         }
         if let recorder, let path = options.record {
-            try writeCast(recorder, to: path)
+            try StandardStreams.writeFile(recorder.text, to: path)
         }
         if status != 0 { throw ExitCode(status) }
-    }
-
-    static func writeCast(_ recorder: CastRecorder, to path: String) throws {
-        let file = fopen(path, "wb")
-        guard let file else {
-            ScriptLoading.writeError("poolmap: cannot write \(path): \(String(cString: strerror(errno)))\n")
-            throw ExitCode(1)
-        }
-        var text = recorder.text
-        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
-        let closed = fclose(file)
-        guard written == recorder.text.utf8.count, closed == 0 else {
-            ScriptLoading.writeError("poolmap: cannot write \(path): \(String(cString: strerror(errno)))\n")
-            throw ExitCode(1)
-        }
-    }
-
-    static func formatSeconds(_ seconds: Double) -> String {
-        let tenths = Int((seconds * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)"
     }
 }

@@ -37,23 +37,10 @@ struct GridTests {
                 let grid = ScreenRenderer.render(model, width: width, height: height)
                 #expect(grid.text.contains("0x7ff") || grid.text.contains("0x0000000000000000"))
                 let layout = ScreenLayout(model: model, width: width, height: height)
-                _ = ScreenRenderer.block(atRow: layout.mapTopRow + layout.mapRows - 1,
-                                         column: layout.mapColumn + layout.mapColumns - 1,
-                                         of: model, width: width, height: height)
+                _ = layout.block(atRow: layout.mapTopRow + layout.mapRows - 1,
+                                 column: layout.mapColumn + layout.mapColumns - 1, in: pool, viewport: viewport)
             }
         }
         #expect(MapCells.textLine(of: pool, width: 64).count == 64)
-    }
-}
-
-@Suite("Byte sizes at the extremes")
-struct ByteSizeExtremesTests {
-    @Test func formatNeverOverflows() {
-        #expect(ByteSize.format(Int.max) == "7.99 EiB")
-        #expect(ByteSize.format(Int.min) == "-8 EiB")
-        #expect(ByteSize.format((1 << 62) + (1 << 61)) == "6 EiB")
-        #expect(ByteSize.formatExact(Int.max) == "7.99 EiB (9,223,372,036,854,775,807 B)")
-        #expect(ByteSize.format(1536) == "1.5 KiB")
-        #expect(ByteSize.format(1023) == "1023 B")
     }
 }

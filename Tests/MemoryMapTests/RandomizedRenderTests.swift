@@ -1,24 +1,14 @@
-import Testing
 import PoolAllocator
+import PoolScript
+import TestSupport
+import Testing
+
 @testable import MemoryMap
 
 /// Random pools, viewports, sizes and animations: the renderer never traps, keeps every row
 /// one column per character, and its map cells follow the cell rule exactly.
 @Suite("Randomized rendering")
 struct RandomizedRenderTests {
-    /// SplitMix64: fixed seeds, reported on failure.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-    }
-
     /// The glyph the cell rule gives `usage`, with the map's additions: `▏` for hidden used
     /// bytes, `▓` for an alternate block in monochrome.
     static func allowedGlyphs(_ usage: RangeUsage) -> Set<Character> {
@@ -31,7 +21,7 @@ struct RandomizedRenderTests {
 
     @Test(arguments: 1...12 as ClosedRange<UInt64>)
     func mapCellsFollowTheRule(seed: UInt64) throws {
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         let total = [1, 7, 300, 4096, 65_536, 1 << 20, 1 << 40][random.below(7)]
         var pool = try MemoryPool(totalSize: total)
         var live: [Int] = []

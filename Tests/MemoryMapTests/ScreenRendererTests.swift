@@ -1,5 +1,6 @@
 import Testing
 import PoolAllocator
+import PoolText
 @testable import MemoryMap
 
 @Suite("Screen renderer: styles, hit-testing, animation")
@@ -73,26 +74,23 @@ struct ScreenRendererTests {
         let pool = try Scenes.packed(total: 64, count: 4, size: 16)
         let model = ScreenModel(pool: pool)
         let layout = ScreenLayout(model: model, width: 80, height: 24)
-        let hit = ScreenRenderer.block(atRow: layout.mapTopRow, column: layout.mapColumn + 20, of: model, width: 80, height: 24)
-        #expect(hit?.offset == 16)
-        #expect(ScreenRenderer.bytes(atRow: layout.mapTopRow, column: layout.mapColumn + 20, of: model,
-                                     width: 80, height: 24) == 20..<21)
+        func block(_ row: Int, _ column: Int, _ layout: ScreenLayout = layout) -> Block? {
+            layout.block(atRow: row, column: column, in: pool, viewport: model.viewport)
+        }
+        func bytes(_ row: Int, _ column: Int) -> Range<Int>? {
+            layout.bytes(atRow: row, column: column, totalSize: pool.totalSize, viewport: model.viewport)
+        }
+        #expect(block(layout.mapTopRow, layout.mapColumn + 20)?.offset == 16)
+        #expect(bytes(layout.mapTopRow, layout.mapColumn + 20) == 20..<21)
         // The overview bar is the whole pool too.
-        let overview = ScreenRenderer.block(atRow: layout.overviewRow, column: layout.overviewColumn + 50,
-                                            of: model, width: 80, height: 24)
-        #expect(overview?.offset == 48)
+        #expect(block(layout.overviewRow, layout.overviewColumn + 50)?.offset == 48)
         // Labels, the panel and the footer are not the map.
-        #expect(ScreenRenderer.bytes(atRow: layout.mapTopRow, column: 0, of: model, width: 80, height: 24) == nil)
-        #expect(ScreenRenderer.bytes(atRow: layout.footerRow, column: 10, of: model, width: 80, height: 24) == nil)
-        #expect(ScreenRenderer.bytes(atRow: layout.mapTopRow, column: layout.panelColumn + 2, of: model,
-                                     width: 80, height: 24) == nil)
-        // Past the end of a short map, free space, and while help is open or the screen is too small.
-        #expect(ScreenRenderer.bytes(atRow: layout.mapTopRow + 3, column: layout.mapColumn, of: model,
-                                     width: 80, height: 24) == nil)
-        var help = model
-        help.isHelpOpen = true
-        #expect(ScreenRenderer.block(atRow: layout.mapTopRow, column: layout.mapColumn, of: help, width: 80, height: 24) == nil)
-        #expect(ScreenRenderer.block(atRow: 3, column: 10, of: model, width: 40, height: 10) == nil)
+        #expect(bytes(layout.mapTopRow, 0) == nil)
+        #expect(bytes(layout.footerRow, 10) == nil)
+        #expect(bytes(layout.mapTopRow, layout.panelColumn + 2) == nil)
+        // Past the end of a short map, and when the screen is too small.
+        #expect(bytes(layout.mapTopRow + 3, layout.mapColumn) == nil)
+        #expect(block(3, 10, ScreenLayout(model: model, width: 40, height: 10)) == nil)
     }
 
     @Test func aClickOnAFreeCellFindsABlockStartingInsideIt() throws {
@@ -102,9 +100,9 @@ struct ScreenRendererTests {
         try pool.free(0)
         let model = ScreenModel(pool: pool)
         let layout = ScreenLayout(model: model, width: 80, height: 24)
-        let block = ScreenRenderer.block(atRow: layout.mapTopRow, column: layout.mapColumn, of: model, width: 80, height: 24)
+        let block = layout.block(atRow: layout.mapTopRow, column: layout.mapColumn, in: pool, viewport: .fit)
         #expect(block?.offset == second)
-        let empty = ScreenRenderer.block(atRow: layout.mapTopRow + 2, column: layout.mapColumn, of: model, width: 80, height: 24)
+        let empty = layout.block(atRow: layout.mapTopRow + 2, column: layout.mapColumn, in: pool, viewport: .fit)
         #expect(empty == nil)
     }
 

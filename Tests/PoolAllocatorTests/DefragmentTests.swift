@@ -1,4 +1,6 @@
 import PoolAllocator
+import PoolScript
+import TestSupport
 import Testing
 
 @Suite("Defragment")

@@ -1,4 +1,6 @@
 import PoolAllocator
+import PoolScript
+import TestSupport
 import Testing
 
 /// Pools with thousands of entries, so the allocator's B+-tree (a few dozen entries per node) has

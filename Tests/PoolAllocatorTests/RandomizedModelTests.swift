@@ -1,4 +1,6 @@
 import PoolAllocator
+import PoolScript
+import TestSupport
 import Testing
 
 /// Seeded random runs of `MemoryPool` against `ReferenceModel`: every returned offset, every

@@ -1,4 +1,6 @@
 import PoolAllocator
+import PoolScript
+import TestSupport
 import Testing
 
 /// `usage(in:)` clamps the range to the pool: bytes outside `0 ..< totalSize` are not counted.

@@ -1,4 +1,5 @@
 import MemoryMap
+import TestSupport
 import Testing
 @testable import PoolApp
 

@@ -1,5 +1,6 @@
 import MemoryMap
 import PoolAllocator
+import TestSupport
 import Testing
 @testable import PoolApp
 

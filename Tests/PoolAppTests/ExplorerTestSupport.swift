@@ -1,5 +1,6 @@
 import MemoryMap
 import PoolAllocator
+import TestSupport
 @testable import PoolApp
 
 /// Runs the explorer on a ``FakeTerminal`` through ``AppRunner``, as the real program does.

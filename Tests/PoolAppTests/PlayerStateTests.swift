@@ -1,6 +1,7 @@
 import MemoryMap
 import PoolAllocator
 import PoolScript
+import TestSupport
 import Testing
 @testable import PoolApp
 
@@ -49,7 +50,7 @@ import Testing
         #expect(state.timeline.position == 3, "still waiting after 0.96 s")
         ticks(&state, 6)  // the wait is over; the next operation comes at the pace again
         #expect(state.timeline.position == 4)
-        #expect(state.captionMarks.map(\.caption) == ["first"])
+        #expect(state.captionMarks.map(\.text) == ["first"])
     }
 
     @Test func playingFasterShortensWaits() throws {

@@ -1,4 +1,6 @@
+import PoolReport
 import Testing
+
 @testable import PoolScript
 
 /// Arbitrary bytes and arbitrary lines of script-like words: the parsers answer with a script

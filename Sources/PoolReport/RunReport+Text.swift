@@ -1,5 +1,7 @@
 import MemoryMap
 import PoolAllocator
+import PoolScript
+import PoolText
 
 extension RunReport {
     /// `run --format text`: the map line (exactly `width` characters of `█▒░`, fewer only for a
@@ -38,7 +40,7 @@ extension RunReport {
                 + "  free \(ByteSize.formatExact(stats.free))  padding \(ByteSize.formatExact(stats.padding))",
             "blocks \(stats.blockCount)  free blocks \(stats.freeBlockCount)"
                 + "  largest free \(ByteSize.formatExact(stats.largestFree))"
-                + "  fragmentation \(percent(stats.fragmentation))",
+                + "  fragmentation \(NumberText.fractionAndPercent(stats.fragmentation))",
         ]
     }
 
@@ -48,16 +50,5 @@ extension RunReport {
         let padded = String(repeating: " ", count: max(0, numberWidth - number.count)) + number
         let outcome = step.outcomeText
         return "  \(padded)  \(step.statementText)" + (outcome.isEmpty ? "" : "  → \(outcome)")
-    }
-
-    /// `0.6667 (66.67%)`-style: four decimals, and the percentage.
-    static func percent(_ fraction: Double) -> String {
-        let tenThousandths = Int((fraction * 10_000).rounded())
-        let whole = tenThousandths / 10_000, rest = tenThousandths % 10_000
-        let digits = String(rest)
-        let decimals = String(repeating: "0", count: 4 - digits.count) + digits
-        let percentHundredths = tenThousandths
-        let p = "\(percentHundredths / 100).\(String(repeating: "0", count: percentHundredths % 100 < 10 ? 1 : 0))\(percentHundredths % 100)%"
-        return "\(whole).\(decimals) (\(p))"
     }
 }

@@ -84,18 +84,7 @@ public enum ByteSize {
         let index = Swift.min(6, (Int.bitWidth - 1 - Int(bytes.magnitude.leadingZeroBitCount)) / 10)
         let unit = UInt(1) << (10 * index)
         if bytes.magnitude % unit == 0 { return human }
-        return "\(human) (\(grouped(bytes)) B)"
-    }
-
-    /// `1234567` → `1,234,567`.
-    public static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return value < 0 ? "-" + out : out
+        return "\(human) (\(NumberText.grouped(bytes)) B)"
     }
 }
 

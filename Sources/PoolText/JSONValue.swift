@@ -7,20 +7,7 @@ public enum JSONValue: Equatable, Sendable {
     case double(Double)
     case string(String)
     case array([JSONValue])
-    case object([(String, JSONValue)])
-
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
-        switch (lhs, rhs) {
-        case (.null, .null): return true
-        case let (.bool(a), .bool(b)): return a == b
-        case let (.int(a), .int(b)): return a == b
-        case let (.double(a), .double(b)): return a == b
-        case let (.string(a), .string(b)): return a == b
-        case let (.array(a), .array(b)): return a == b
-        case let (.object(a), .object(b)): return a.map(\.0) == b.map(\.0) && a.map(\.1) == b.map(\.1)
-        default: return false
-        }
-    }
+    case object(JSONObject)
 
     /// The value on one line, with a space after `:` and `,`.
     public var compact: String {
@@ -29,7 +16,8 @@ public enum JSONValue: Equatable, Sendable {
         return out
     }
 
-    func write(to out: inout String) {
+    /// Appends the compact text to `out`.
+    public func write(to out: inout String) {
         switch self {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
@@ -45,13 +33,13 @@ public enum JSONValue: Equatable, Sendable {
                 value.write(to: &out)
             }
             out += "]"
-        case .object(let members):
+        case .object(let object):
             out += "{"
-            for (index, (key, value)) in members.enumerated() {
+            for (index, member) in object.members.enumerated() {
                 if index > 0 { out += ", " }
-                Self.writeString(key, to: &out)
+                Self.writeString(member.key, to: &out)
                 out += ": "
-                value.write(to: &out)
+                member.value.write(to: &out)
             }
             out += "}"
         }
@@ -80,8 +68,39 @@ public enum JSONValue: Equatable, Sendable {
 }
 
 private extension String {
-    /// A whole-valued double as `0.0`, `1.0`: the seed's spelling of fragmentation 0.
+    /// A whole-valued double as `0.0`, `1.0`: how the classic exercise writes fragmentation 0.
     init(format1 value: Double) {
         self = String(Int(value)) + ".0"
+    }
+}
+
+/// A JSON object: its members in the order written (a literal keeps its order:
+/// `["total": .int(1024), "used": .int(768)]`).
+public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral {
+    /// One `"key": value` pair.
+    public struct Member: Equatable, Sendable {
+        public var key: String
+        public var value: JSONValue
+    }
+
+    public private(set) var members: [Member]
+
+    /// An object with no members.
+    public init() {
+        members = []
+    }
+
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        members = elements.map { Member(key: $0.0, value: $0.1) }
+    }
+
+    /// Adds `"key": value` after the members so far.
+    public mutating func append(_ key: String, _ value: JSONValue) {
+        members.append(Member(key: key, value: value))
+    }
+
+    /// The value of the first member named `key`, if any.
+    public subscript(key: String) -> JSONValue? {
+        members.first { $0.key == key }?.value
     }
 }

@@ -1,4 +1,5 @@
 import MemoryMap
+import PoolApp
 
 /// A ``TerminalDevice`` for tests: it plays a scripted list of events and records every frame.
 ///
