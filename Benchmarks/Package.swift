@@ -7,14 +7,19 @@ let package = Package(
     name: "poolmap-benchmarks",
     dependencies: [.package(name: "poolmap", path: "..")],
     targets: [
+        // What both benchmarks share: the workload's generator.
+        .target(name: "BenchmarkSupport"),
         .executableTarget(
             name: "AllocatorBenchmark",
-            dependencies: [.product(name: "PoolAllocator", package: "poolmap")]
+            dependencies: ["BenchmarkSupport", .product(name: "PoolAllocator", package: "poolmap")]
         ),
         .executableTarget(
             name: "RenderBenchmark",
-            dependencies: [.product(name: "PoolAllocator", package: "poolmap"),
-                           .product(name: "MemoryMap", package: "poolmap")]
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "PoolAllocator", package: "poolmap"),
+                .product(name: "MemoryMap", package: "poolmap"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func theCastIsAsciinemaVersionTwo() throws {
-        let (cast, end) = try record("seed-examples", width: 80, height: 24)
+        let (cast, end) = try record("classic-examples", width: 80, height: 24)
         let lines = cast.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first == #"{"version": 2, "width": 80, "height": 24}"#)
         #expect(lines.last == "")

@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func theIssuesDemosAreThere() {
-        for name in ["fragmentation", "seed-examples", "alignment", "first-fit", "defrag", "awk-buckets"] {
+        for name in ["fragmentation", "classic-examples", "alignment", "first-fit", "defrag", "awk-buckets"] {
             #expect(DemoLibrary.named(name) != nil, "missing demo \(name)")
         }
         #expect(DemoLibrary.all.first?.name == DemoLibrary.defaultName)
@@ -50,7 +50,7 @@ import Testing
             awk-buckets    a real allocation trace: awk: grouping 3000 numbers into 97 string buckets (mawk)
             defrag         Defragment: the old-to-new offset mapping, and names that follow their blocks
             first-fit      First fit: why the lowest hole is chosen, and what that costs
-            seed-examples  The seed document's examples, one scene each, with the figures it promises
+            classic-examples  The classic memory-pool exercise, worked: each of its examples as a scene, with its figures
 
             """)
     }

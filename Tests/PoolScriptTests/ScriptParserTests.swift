@@ -26,7 +26,7 @@ func diagnostics(_ text: String, file: String = "t.pool") -> String {
             free a                         # free a named block (the name becomes unbound)
             free 512                       # or free by offset (a name bound to that block becomes unbound)
             defrag                         # defragment; names follow their blocks to the new offsets
-            stats                          # record the pool's figures (the seed's stats()) as this step's result
+            stats                          # record the pool's figures as this step's result
             say "Freeing b leaves a hole"  # a caption shown while playing
             wait 1.5s                      # a pause while playing (ignored headless); also 500ms
             wait 500ms

@@ -118,9 +118,9 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
         }
     }
 
-    /// `run demos/seed-examples.pool --format json` shows every figure of the seed document.
+    /// `run demos/classic-examples.pool --format json` shows every figure of the classic exercise.
     @Test func theSeedDocumentsFiguresAreInTheSteps() throws {
-        let result = try Poolmap.run(["run", "demos/seed-examples.pool", "--format", "json"])
+        let result = try Poolmap.run(["run", "demos/classic-examples.pool", "--format", "json"])
         let steps = try #require(try Poolmap.json(result.output)["steps"] as? [[String: Any]])
         func results(_ op: String) -> [Any] { steps.filter { $0["op"] as? String == op }.map { $0["result"] ?? NSNull() } }
         let allocs = steps.filter { $0["op"] as? String == "alloc" }

@@ -1,4 +1,4 @@
-// The allocator benchmark: replays the churn workload of `shared/bench/churn-workload.md`
+// The allocator benchmark: replays the churn workload of `docs/benchmarks.md`
 // against MemoryPool, the naive sorted-array first fit and the system allocator, in one
 // process on one pre-generated op sequence. Run from `Benchmarks/`:
 //     swift run -c release AllocatorBenchmark [--quick]

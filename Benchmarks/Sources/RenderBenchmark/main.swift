@@ -8,21 +8,10 @@
 // pool (first fit appends, so each alloc is cheap on any storage), then freeing every other
 // one: LIVE live blocks separated by LIVE holes — the worst case for a fitted map, where every
 // cell holds hundreds of blocks.
+import BenchmarkSupport
 import Foundation
 import MemoryMap
 import PoolAllocator
-
-/// SplitMix64: a fixed seed gives the same pool on every run.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 func seconds(since start: DispatchTime) -> Double {
     Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -80,8 +69,8 @@ let big: MemoryPool
 do {
     start = DispatchTime.now()
     big = try makePool(live: live, seed: 2)
-    print(String(format: "built %d-block pool (%@) in %.2f s", big.stats.blockCount,
-                 ByteSize.format(big.totalSize), seconds(since: start)))
+    print(String(format: "built %d-block pool (%.1f MiB) in %.2f s", big.stats.blockCount,
+                 Double(big.totalSize) / 1_048_576, seconds(since: start)))
 }
 let cells = ScreenLayout(width: 200, height: 60, totalSize: big.totalSize)
 print("map \(cells.mapRows)×\(cells.mapColumns) cells + \(cells.overviewColumns) overview cells")

@@ -1,9 +1,9 @@
 import PoolAllocator
 import Testing
 
-/// Every example of the seed document (`memory-pool-allocator.md`), verbatim.
-@Suite("Seed document examples")
-struct SeedExampleTests {
+/// Every worked example of the classic memory-pool exercise, verbatim (docs/semantics.md).
+@Suite("The classic exercise's examples")
+struct ClassicExampleTests {
     @Test("alloc: first fit, then nil when only 256 bytes are free")
     func allocFirstFit() throws {
         var pool = try MemoryPool(totalSize: 1024)
