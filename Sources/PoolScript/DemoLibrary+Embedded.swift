@@ -2554,6 +2554,70 @@ a 1330 4096
 f 1330
 
 """#),
+        ("classic-examples.pool", #"""
+# The classic memory-pool exercise, worked: each of its examples as a scene, with its figures
+#
+# Every `pool` statement starts a fresh scene. Run `poolmap run demos/classic-examples.pool
+# --format json` to see the offsets, the stats and the defrag mapping in the steps.
+
+# alloc: first fit
+pool 1024
+say "alloc: first fit from the lowest offset. a = 0, b = 256, c = 512"
+a = alloc 256
+b = alloc 256
+c = alloc 256
+say "d = alloc(512) returns None: only 256 bytes are free"
+d = alloc 512
+wait 2s
+
+# free: coalescing
+pool 1024
+say "free: three blocks of 256 at 0, 256 and 512"
+a = alloc 256
+b = alloc 256
+c = alloc 256
+say "Free the middle block, then the first: they coalesce into one free block [0, 512)"
+free b
+free a
+say "d = alloc(512) returns 0: the coalesced block is large enough"
+d = alloc 512
+wait 2s
+
+# alloc_aligned: internal fragmentation
+pool 1024
+say "alloc_aligned: a = alloc(100) returns 0"
+a = alloc 100
+say "b = alloc_aligned(200, 256) returns 256; bytes 100-255 become padding (internal fragmentation)"
+b = alloc 200 align 256
+wait 2s
+
+# stats
+pool 1024
+say "stats after three allocations of 256: total 1024, used 768, free 256, num_blocks 3"
+alloc 256
+alloc 256
+alloc 256
+say "fragmentation is 0.0 because all free space is one block"
+stats
+wait 2s
+
+# defragment: the mapping
+pool 1024
+say "defragment: four blocks of 128 at 0, 128, 256 and 384"
+a = alloc 128
+b = alloc 128
+c = alloc 128
+d = alloc 128
+say "Free the first and the third: [FREE 128][USED 128][FREE 128][USED 128][FREE 512]"
+free a
+free c
+stats
+say "defragment() returns {128: 0, 384: 128}: [USED 128][USED 128][FREE 768]"
+defrag
+stats
+wait 2s
+
+"""#),
         ("defrag.pool", #"""
 # Defragment: the old-to-new offset mapping, and names that follow their blocks
 #
@@ -2672,70 +2736,6 @@ defrag
 wait 1.5s
 say "Now the free space is one block of 2 KiB, and the same allocation succeeds"
 big = alloc 1KiB
-stats
-wait 2s
-
-"""#),
-        ("seed-examples.pool", #"""
-# The seed document's examples, one scene each, with the figures it promises
-#
-# Every `pool` statement starts a fresh scene. Run `poolmap run demos/seed-examples.pool
-# --format json` to see the offsets, the stats and the defrag mapping in the steps.
-
-# alloc: first fit
-pool 1024
-say "alloc: first fit from the lowest offset. a = 0, b = 256, c = 512"
-a = alloc 256
-b = alloc 256
-c = alloc 256
-say "d = alloc(512) returns None: only 256 bytes are free"
-d = alloc 512
-wait 2s
-
-# free: coalescing
-pool 1024
-say "free: three blocks of 256 at 0, 256 and 512"
-a = alloc 256
-b = alloc 256
-c = alloc 256
-say "Free the middle block, then the first: they coalesce into one free block [0, 512)"
-free b
-free a
-say "d = alloc(512) returns 0: the coalesced block is large enough"
-d = alloc 512
-wait 2s
-
-# alloc_aligned: internal fragmentation
-pool 1024
-say "alloc_aligned: a = alloc(100) returns 0"
-a = alloc 100
-say "b = alloc_aligned(200, 256) returns 256; bytes 100-255 become padding (internal fragmentation)"
-b = alloc 200 align 256
-wait 2s
-
-# stats
-pool 1024
-say "stats after three allocations of 256: total 1024, used 768, free 256, num_blocks 3"
-alloc 256
-alloc 256
-alloc 256
-say "fragmentation is 0.0 because all free space is one block"
-stats
-wait 2s
-
-# defragment: the mapping
-pool 1024
-say "defragment: four blocks of 128 at 0, 128, 256 and 384"
-a = alloc 128
-b = alloc 128
-c = alloc 128
-d = alloc 128
-say "Free the first and the third: [FREE 128][USED 128][FREE 128][USED 128][FREE 512]"
-free a
-free c
-stats
-say "defragment() returns {128: 0, 384: 128}: [USED 128][USED 128][FREE 768]"
-defrag
 stats
 wait 2s
 

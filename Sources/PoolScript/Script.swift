@@ -18,11 +18,4 @@ public struct Script: Equatable, Sendable {
         self.fileName = fileName
         self.statements = statements
     }
-
-    /// Whether the first pool operation is a `pool` statement (then `--size` does not apply).
-    public var startsWithPool: Bool {
-        guard let first = statements.first(where: { $0.action.isPoolOperation }) else { return false }
-        if case .pool = first.action { return true }
-        return false
-    }
 }

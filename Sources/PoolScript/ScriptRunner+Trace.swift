@@ -57,6 +57,7 @@ extension ScriptRunner {
         if let offset {
             state.offsetsByID[id] = offset
             state.idsByOffset[offset] = id
+            state.failedIDs.remove(id)  // an id whose earlier allocation failed is live now
         } else {
             state.failedIDs.insert(id)
         }

@@ -1,6 +1,7 @@
-/// The one size grammar of poolmap (`--size`, prompts, scripts): a decimal or `0x` hex
+/// The one size grammar of poolmap (`--size`, prompts, scripts, traces): a decimal or `0x` hex
 /// integer with an optional unit attached, case-sensitive — `B`, `K`/`KiB`, `M`/`MiB`,
-/// `G`/`GiB` (binary multiples). Examples: `256`, `4KiB`, `0x100`, `2M`.
+/// `G`/`GiB` (binary multiples). Examples: `256`, `4KiB`, `0x100`, `2M`. In hex, `B` is a
+/// digit, never the unit: `0x1B` is 27 bytes.
 public enum ByteSize {
     /// Why a text is not a size.
     public enum ParseError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -29,16 +30,17 @@ public enum ByteSize {
     public static func parse(_ text: String) throws(ParseError) -> Int {
         let trimmed = text.trimmingWhitespace()
         var digits = Substring(trimmed)
-        var shift = 0
-        for unit in units where digits.hasSuffix(unit.suffix) {
-            digits = digits.dropLast(unit.suffix.count)
-            shift = unit.shift
-            break
-        }
         var radix = 10
         if digits.hasPrefix("0x") || digits.hasPrefix("0X") {
             digits = digits.dropFirst(2)
             radix = 16
+        }
+        var shift = 0
+        // In hex, `B` is a digit (`0x1B` is 27), so the byte unit is decimal-only there.
+        for unit in units where digits.hasSuffix(unit.suffix) && !(radix == 16 && unit.suffix == "B") {
+            digits = digits.dropLast(unit.suffix.count)
+            shift = unit.shift
+            break
         }
         guard !digits.isEmpty,
               digits.allSatisfy({ $0.isASCII && $0.hexDigitValue.map { $0 < radix } == true })

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CursesTerminal
+import MemoryMap
 import PoolApp
 import PoolScript
 
@@ -29,8 +30,12 @@ struct PlaybackOptions: ParsableArguments {
         if let speed, !(speed > 0 && speed.isFinite) {
             throw ValidationError("--speed must be a positive number of operations per second, not \(speed)")
         }
-        guard (20...1000).contains(width), (8...500).contains(height) else {
-            throw ValidationError("--width must be from 20 to 1000 and --height from 8 to 500")
+        // Below the screen's minimum a recording would only say the terminal is too small.
+        guard (ScreenLayout.minimumWidth...1000).contains(width), (ScreenLayout.minimumHeight...500).contains(height)
+        else {
+            throw ValidationError(
+                "--width must be from \(ScreenLayout.minimumWidth) to 1000 and --height from "
+                    + "\(ScreenLayout.minimumHeight) to 500, not \(width)×\(height)")
         }
     }
 }

@@ -45,12 +45,12 @@ import Testing
 
     @Test func theListing() {
         #expect(DemoLibrary.listing == """
-            fragmentation  Fragmentation: a large allocation fails although enough bytes are free, until a defragment
-            alignment      Alignment: padding before aligned blocks, and the internal fragmentation it costs
-            awk-buckets    a real allocation trace: awk: grouping 3000 numbers into 97 string buckets (mawk)
-            defrag         Defragment: the old-to-new offset mapping, and names that follow their blocks
-            first-fit      First fit: why the lowest hole is chosen, and what that costs
+            fragmentation     Fragmentation: a large allocation fails although enough bytes are free, until a defragment
+            alignment         Alignment: padding before aligned blocks, and the internal fragmentation it costs
+            awk-buckets       a real allocation trace: awk: grouping 3000 numbers into 97 string buckets (mawk)
             classic-examples  The classic memory-pool exercise, worked: each of its examples as a scene, with its figures
+            defrag            Defragment: the old-to-new offset mapping, and names that follow their blocks
+            first-fit         First fit: why the lowest hole is chosen, and what that costs
 
             """)
     }

@@ -119,6 +119,17 @@ import Testing
         #expect(report.final.idsByOffset.count == pool.stats.blockCount)
     }
 
+    /// An id whose allocation failed and that is allocated again is live like any other.
+    @Test func aFailedIDAllocatedAgainIsFreedNormally() throws {
+        let trace = try TraceParser.parse("a 1 999999\na 1 16\nf 1\na 1 32\nf 1\n", fileName: "t.trace")
+        let report = try RunReport.run(trace, poolSize: 1024)
+        #expect(report.errorLines.isEmpty)
+        #expect(report.steps.map(\.outcome) == [
+            .allocationFailed("alloc 976.56 KiB failed: only 1 KiB free"), .offset(0), .done, .offset(0), .done,
+        ])
+        #expect(report.final.pool.stats.blockCount == 0)
+    }
+
     @Test func reallocSemantics() throws {
         let trace = try TraceParser.parse("a 1 100\nr 1 200\nr 1 5000\nf 1\nr 1 10\na 2 5000\nr 2 10\nf 2\n", fileName: "t.trace")
         let report = try RunReport.run(trace, poolSize: 1024)

@@ -30,5 +30,10 @@ struct ByteSizeExtremesTests {
         }
         #expect(throws: ByteSize.ParseError.tooLarge("8589934592G")) { try ByteSize.parse("8589934592G") }
         #expect(throws: ByteSize.ParseError.zero("0K")) { try ByteSize.parsePositive("0K") }
+        // In hex, B is a digit: never the byte unit.
+        #expect(try ByteSize.parse("0xB") == 11)
+        #expect(try ByteSize.parse("0x1B") == 27)
+        #expect(try ByteSize.parse("0x1K") == 1024)
+        #expect(try ByteSize.parse("0x1KiB") == 1024)
     }
 }

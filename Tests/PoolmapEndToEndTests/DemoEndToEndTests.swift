@@ -7,7 +7,7 @@ import Testing
         let result = try Poolmap.run(["demo", "--list"])
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("fragmentation  Fragmentation: a large allocation fails") == true)
+        #expect(lines.first?.hasPrefix("fragmentation     Fragmentation: a large allocation fails") == true)
         let names = Set(lines.map { String($0.prefix { $0 != " " }) })
         let files = Set(try Poolmap.demoFiles().map { String($0.dropFirst("demos/".count).prefix { $0 != "." }) })
         #expect(names == files)
@@ -64,7 +64,7 @@ import Testing
         #expect(unwritable.status == 1)
         #expect(unwritable.error.contains("cannot write /nonexistent/folder/x.cast"))
 
-        for arguments in [["--speed", "0"], ["--speed", "-1"], ["--speed", "fast"], ["--width", "5"], ["--height", "0"]] {
+        for arguments in [["--speed", "0"], ["--speed", "-1"], ["--speed", "fast"], ["--width", "5"], ["--width", "59"], ["--height", "0"], ["--height", "15"]] {
             #expect(try Poolmap.run(["demo", "--record", "/tmp/x.cast"] + arguments).status == 64, "\(arguments)")
         }
     }
