@@ -16,55 +16,55 @@ public struct ScreenLayout: Equatable, Sendable {
     public let width: Int
     public let height: Int
     /// Below `minimumWidth` × `minimumHeight`: only the "too small" message is drawn.
-    public let isTooSmall: Bool
+    let isTooSmall: Bool
 
     /// The title bar's row.
-    public let titleRow = 0
+    let titleRow = 0
     /// The overview bar's row: the whole pool on one line.
-    public let overviewRow = 1
+    let overviewRow = 1
     /// The first column of the overview bar's cells (after its label).
-    public let overviewColumn: Int
+    let overviewColumn: Int
     /// How many cells the overview bar has room for.
     public let overviewColumns: Int
 
     /// The row naming the map's range and bytes per cell, with the legend.
-    public let mapHeadingRow = 2
+    let mapHeadingRow = 2
     /// The screen row of the first map row.
-    public let mapTopRow = 3
+    let mapTopRow = 3
     /// How many map rows there are.
     public let mapRows: Int
     /// Width of the offset labels before each map row (`0x0000 `).
-    public let mapLabelWidth: Int
+    let mapLabelWidth: Int
     /// The screen column of the first map cell of a row.
-    public let mapColumn: Int
+    let mapColumn: Int
     /// How many map cells a row has.
     public let mapColumns: Int
     /// Width of the left part (map and event log).
-    public let leftWidth: Int
+    let leftWidth: Int
 
     /// The column of the panel's separator line.
-    public let separatorColumn: Int
+    let separatorColumn: Int
     /// The first column of the stats panel and inspector.
-    public let panelColumn: Int
+    let panelColumn: Int
     /// Columns of the stats panel (26, 30 or 36 as the screen widens).
-    public let panelWidth: Int
+    let panelWidth: Int
     /// The panel's first row.
-    public let panelTopRow = 2
+    let panelTopRow = 2
     /// One past the panel's last row.
-    public let panelBottomRow: Int
+    let panelBottomRow: Int
 
     /// The event log's heading row; its lines follow.
-    public let logHeadingRow: Int
+    let logHeadingRow: Int
     /// Lines of event log (one more when no prompt is open: the log borrows the prompt row).
-    public let logLines: Int
+    let logLines: Int
     /// The playback caption's row, when the model has a caption.
-    public let captionRow: Int?
+    let captionRow: Int?
     /// The playback statement's row, when the model has a statement.
-    public let statementRow: Int?
+    let statementRow: Int?
     /// The prompt line's row (the event log borrows it when no prompt is open).
-    public let promptRow: Int
+    let promptRow: Int
     /// The key hints' row: the last.
-    public let footerRow: Int
+    let footerRow: Int
 
     /// - Parameters:
     ///   - totalSize: the pool's size (the widest offset label depends on it).
@@ -110,12 +110,12 @@ public struct ScreenLayout: Equatable, Sendable {
     }
 
     /// The overview bar's geometry: always the whole pool.
-    public func overviewGeometry(totalSize: Int) -> MapGeometry {
+    func overviewGeometry(totalSize: Int) -> MapGeometry {
         MapGeometry(totalSize: totalSize, viewport: .fit, rows: 1, columns: overviewColumns)
     }
 
     /// What is at screen position (`row`, `column`).
-    public enum Hit: Equatable, Sendable {
+    enum Hit: Equatable, Sendable {
         /// Cell `index` of the map (row-major, see `MapGeometry`).
         case map(cell: Int)
         /// Cell `index` of the overview bar.
@@ -123,7 +123,7 @@ public struct ScreenLayout: Equatable, Sendable {
     }
 
     /// The map or overview cell at (`row`, `column`), or nil elsewhere (and when too small).
-    public func hit(row: Int, column: Int) -> Hit? {
+    func hit(row: Int, column: Int) -> Hit? {
         guard !isTooSmall else { return nil }
         if row == overviewRow, column >= overviewColumn, column < overviewColumn + overviewColumns {
             return .overview(cell: column - overviewColumn)

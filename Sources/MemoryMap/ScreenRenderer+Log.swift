@@ -43,7 +43,7 @@ extension ScreenRenderer {
     /// Where the prompt's cursor (the `_` after the typed text) is drawn, for a front end that
     /// wants to place the terminal's own cursor there; nil when no prompt is open or the
     /// screen is too small.
-    public static func promptCursor(of model: ScreenModel, width: Int, height: Int) -> (row: Int, column: Int)? {
+    static func promptCursor(of model: ScreenModel, width: Int, height: Int) -> (row: Int, column: Int)? {
         let layout = ScreenLayout(model: model, width: width, height: height)
         guard let prompt = model.prompt, !layout.isTooSmall else { return nil }
         let column = min(width - 1, 1 + prompt.label.count + 2 + prompt.text.count)

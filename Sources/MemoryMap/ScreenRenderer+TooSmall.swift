@@ -1,6 +1,6 @@
 extension ScreenRenderer {
     /// The words shown instead of the layout on a screen below the minimum size.
-    public static func tooSmallMessage(width: Int, height: Int) -> String {
+    static func tooSmallMessage(width: Int, height: Int) -> String {
         "Terminal too small: \(width)×\(height). poolmap needs at least "
             + "\(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight)."
     }

@@ -61,7 +61,7 @@ public final class CastRecorder {
 
     /// Ends the cast at `time` seconds (the last frame stays up until then) and shows the
     /// cursor again for terminals that replay it.
-    public func finish(at time: Double) {
+    func finish(at time: Double) {
         append(time, "o", "\u{1B}[?25h")
     }
 
@@ -72,7 +72,7 @@ public final class CastRecorder {
     }
 
     /// Events recorded so far (output and markers).
-    public var eventCount: Int { lines.count }
+    var eventCount: Int { lines.count }
 
     private func append(_ time: Double, _ code: String, _ data: String) {
         let milliseconds = max(lastMilliseconds, Int((time * 1000).rounded()))

@@ -2,9 +2,9 @@ import MemoryMap
 import PoolText
 
 /// A prompt the explorer is asking: what it is for, and the line as typed.
-public struct ExplorerPrompt: Equatable, Sendable {
+struct ExplorerPrompt: Equatable, Sendable {
     /// What Enter will do with the text.
-    public enum Purpose: Equatable, Sendable {
+    enum Purpose: Equatable, Sendable {
         /// `a`: allocate SIZE.
         case allocate
         /// `A`: allocate SIZE ALIGN.
@@ -12,7 +12,7 @@ public struct ExplorerPrompt: Equatable, Sendable {
     }
 
     /// Most characters a prompt takes; typing more is refused with a message.
-    public static let maximumLength = 64
+    static let maximumLength = 64
 
     public var purpose: Purpose
     /// The label, the typed text and the last error.
@@ -27,7 +27,7 @@ public struct ExplorerPrompt: Equatable, Sendable {
     }
 
     /// What the typed text asks for.
-    public struct Request: Equatable, Sendable {
+    struct Request: Equatable, Sendable {
         public var size: Int
         public var alignment: Int
     }
@@ -64,7 +64,7 @@ public struct ExplorerPrompt: Equatable, Sendable {
 }
 
 /// Why a prompt's text was refused; shown on the prompt line.
-public struct PromptError: Error, Equatable, Sendable, CustomStringConvertible {
+struct PromptError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
 }

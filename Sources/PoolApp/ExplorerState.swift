@@ -17,7 +17,7 @@ public struct ExplorerState: Sendable {
     /// Which bytes the map shows.
     public internal(set) var viewport: MapViewport = .fit
     /// The prompt being typed, if any.
-    public internal(set) var prompt: ExplorerPrompt?
+    var prompt: ExplorerPrompt?
     /// Whether the help overlay is open.
     public internal(set) var isHelpOpen = false
     /// Every action's result, oldest first (the newest ``maximumLogEntries``).
@@ -25,7 +25,7 @@ public struct ExplorerState: Sendable {
     /// Fragmentation after each pool-changing action, oldest first.
     public internal(set) var fragmentationHistory: [Double] = []
     /// What the map animates now.
-    public internal(set) var animation = ExplorerAnimation()
+    var animation = ExplorerAnimation()
     /// The terminal's size, for zooming, scrolling and hit-testing as the screen shows them.
     public internal(set) var screenSize: TerminalSize
     /// Draw for terminals without colour (alternating glyphs instead of colours).
@@ -36,13 +36,13 @@ public struct ExplorerState: Sendable {
     var workload: RandomWorkload
 
     /// Most undo levels kept; older ones are dropped.
-    public static let maximumUndoLevels = 1000
+    static let maximumUndoLevels = 1000
     /// Most log entries kept.
-    public static let maximumLogEntries = 500
+    static let maximumLogEntries = 500
     /// Most fragmentation samples kept for the sparkline.
-    public static let maximumHistory = 256
+    static let maximumHistory = 256
     /// Random operations in one `R` burst.
-    public static let burstLength = 100
+    static let burstLength = 100
 
     /// An explorer on an empty pool of `poolSize` bytes.
     /// - Parameters:
@@ -60,10 +60,10 @@ public struct ExplorerState: Sendable {
     }
 
     /// How many actions can be undone.
-    public var undoDepth: Int { undoStack.count }
+    var undoDepth: Int { undoStack.count }
 
     /// The selected block, if any.
-    public var selectedBlock: Block? { selectedOffset.flatMap { pool.block(at: $0) } }
+    var selectedBlock: Block? { selectedOffset.flatMap { pool.block(at: $0) } }
 
     /// Where things are on the screen now.
     public var layout: ScreenLayout {
@@ -76,7 +76,7 @@ public struct ExplorerState: Sendable {
     }
 
     /// The frame to draw for this state.
-    public var screenModel: ScreenModel {
+    var screenModel: ScreenModel {
         ScreenModel(
             pool: pool,
             title: "poolmap explorer · \(ByteSize.formatExact(pool.totalSize)) pool",

@@ -32,7 +32,7 @@ public enum Key: Hashable, Sendable {
     case function(Int)
 
     /// F1, the conventional help key.
-    public static let f1 = Key.function(1)
+    static let f1 = Key.function(1)
 }
 
 extension InputEvent {
@@ -40,5 +40,5 @@ extension InputEvent {
     public static func character(_ character: Character) -> InputEvent { .key(.character(character)) }
 
     /// One key event per character of `text`, as if typed.
-    public static func typing(_ text: String) -> [InputEvent] { text.map { .key(.character($0)) } }
+    static func typing(_ text: String) -> [InputEvent] { text.map { .key(.character($0)) } }
 }

@@ -33,7 +33,7 @@ public enum PlayerRecording {
         /// The cast's text (asciinema v2).
         public var cast: String
         /// Events in the cast (frames and markers).
-        public var eventCount: Int
+        var eventCount: Int
         /// The playback clock at the end.
         public var seconds: Double
         public var width: Int

@@ -8,7 +8,7 @@ extension PlayerState {
 
     /// The frame: the map, stats and log of the explorer, the caption and the statement line.
     /// - Complexity: O(recentCount) besides the renderer's own work.
-    public var screenModel: ScreenModel {
+    var screenModel: ScreenModel {
         let runner = timeline.current
         let position = timeline.position
         let recent = max(0, position - Self.recentCount)..<position

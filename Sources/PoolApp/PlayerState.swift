@@ -16,20 +16,20 @@ public struct PlayerState: Sendable {
     /// The tick interval while playing or animating (25 frames per second).
     public static let tickInterval = ExplorerAnimation.tickInterval
     /// Operations per second at or below which each operation is animated.
-    public static let animationSpeedLimit = 40.0
+    static let animationSpeedLimit = 40.0
     /// The slowest and fastest speeds `-`/`+` reach.
-    public static let speedRange = 0.25...1_000_000.0
+    static let speedRange = 0.25...1_000_000.0
 
     /// The run, walkable both ways.
-    public internal(set) var timeline: PlayerTimeline
+    var timeline: PlayerTimeline
     /// Operations per second while playing.
     public internal(set) var speed: Double
     /// Paused by the user (space, a single step).
-    public internal(set) var isPaused: Bool
+    var isPaused: Bool
     /// Whether the help overlay is open.
     public internal(set) var isHelpOpen = false
     /// What moves on the map right now.
-    public internal(set) var animation = ExplorerAnimation()
+    var animation = ExplorerAnimation()
     /// Operations owed to the pacing and not run yet (a fraction of one at low speed).
     var budget = 0.0
     /// Milliseconds of `wait` (or of a slide) still to sit out before the next operation.
@@ -37,7 +37,7 @@ public struct PlayerState: Sendable {
     /// Ticks handled since the start: the playback clock of recordings.
     public internal(set) var ticks = 0
     /// The `say` captions reached by playing forward, timed by the playback clock.
-    public internal(set) var captionMarks: [CastMark] = []
+    var captionMarks: [CastMark] = []
     /// The title bar's text.
     public let title: String
     /// Draw for terminals without colour.
@@ -58,7 +58,7 @@ public struct PlayerState: Sendable {
     }
 
     /// Scripts play at 5 operations per second, so each can be followed; traces at 200.
-    public static func defaultSpeed(for script: Script) -> Double {
+    static func defaultSpeed(for script: Script) -> Double {
         script.kind == .trace ? 200 : 5
     }
 
@@ -74,12 +74,12 @@ public struct PlayerState: Sendable {
     var animates: Bool { speed <= Self.animationSpeedLimit }
 
     /// Whether the player wants ticks: playing, or something still moving.
-    public var wantsTicks: Bool {
+    var wantsTicks: Bool {
         animation.isActive || (!isPaused && !timeline.isAtEnd)
     }
 
     /// The playback clock: seconds of pacing so far (ticks × interval).
-    public var playbackSeconds: Double {
+    var playbackSeconds: Double {
         Double(ticks) * Self.tickSeconds
     }
 

@@ -8,9 +8,9 @@ import PoolScript
 /// Going back to position `p` restores the checkpoint at or before `p` and replays at most
 /// `checkpointInterval - 1` steps: instant at any depth of a 300,000-step trace. Checkpoints
 /// are `RunnerState` copies, which share the pool's storage until it next changes.
-public struct PlayerTimeline: Sendable {
+struct PlayerTimeline: Sendable {
     /// Steps between two checkpoints.
-    public static let checkpointInterval = 256
+    static let checkpointInterval = 256
 
     /// The runner at `position`.
     public private(set) var current: ScriptRunner
@@ -36,14 +36,14 @@ public struct PlayerTimeline: Sendable {
     public var script: Script { current.script }
 
     /// Whether every step has been run and playback stands after the last one.
-    public var isAtEnd: Bool { frontier == nil && current.isFinished }
+    var isAtEnd: Bool { frontier == nil && current.isFinished }
 
     /// The step that led to the current position, if any.
-    public var lastStep: Step? { position > 0 ? steps[position - 1] : nil }
+    var lastStep: Step? { position > 0 ? steps[position - 1] : nil }
 
     /// Runs (or replays) the next step; nil at the end.
     /// - Complexity: O(log n) for most steps (see `ScriptRunner`), plus an occasional checkpoint.
-    public mutating func stepForward() -> Step? {
+    mutating func stepForward() -> Step? {
         if let furthest = frontier {
             // Replaying a known step: the runner is deterministic, so it gives the same step.
             _ = current.step()
@@ -87,14 +87,14 @@ public struct PlayerTimeline: Sendable {
 
     /// One step back; false at the start.
     @discardableResult
-    public mutating func stepBack() -> Bool {
+    mutating func stepBack() -> Bool {
         guard position > 0 else { return false }
         move(to: position - 1)
         return true
     }
 
     /// Back to the start (the steps run so far are kept).
-    public mutating func rewind() {
+    mutating func rewind() {
         move(to: 0)
     }
 }

@@ -24,7 +24,7 @@ extension RunReport {
     }
 
     /// One `--every` JSON line: the step, then the stats and regions after it.
-    public static func jsonLine(step: Step, after state: RunnerState) -> String {
+    static func jsonLine(step: Step, after state: RunnerState) -> String {
         JSONValue.object([
             "step": json(step),
             "stats": json(state.pool.stats),
@@ -49,7 +49,7 @@ extension RunReport {
 
     /// The regions in address order, used ones with their script name or trace id.
     /// - Complexity: O(n).
-    public static func jsonRegions(of state: RunnerState) -> [JSONValue] {
+    static func jsonRegions(of state: RunnerState) -> [JSONValue] {
         state.pool.regions.map { region in
             var members: JSONObject = [
                 "offset": .int(region.offset), "size": .int(region.size), "kind": .string(region.kind.rawValue),

@@ -15,7 +15,7 @@ extension RunReport {
     }
 
     /// One `--every` text block: the event line, then the state after it.
-    public static func textBlock(step: Step, after state: RunnerState, width: Int) -> String {
+    static func textBlock(step: Step, after state: RunnerState, width: Int) -> String {
         ([eventLine(step, numberWidth: 1)] + stateLines(state, width: width)).joined(separator: "\n") + "\n"
     }
 

@@ -12,7 +12,7 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
     public var column: Int
     public var message: String
     /// The offending line, made safe to print (control characters replaced).
-    public var sourceLine: String
+    var sourceLine: String
 
     public init(fileName: String, line: Int, column: Int, message: String, sourceLine: String) {
         self.fileName = fileName
@@ -49,7 +49,7 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
 
 /// The syntax errors of a file: every one found, in line order. Running it would exit 2.
 public struct SyntaxErrors: Error, Equatable, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
+    var diagnostics: [Diagnostic]
 
     public init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics

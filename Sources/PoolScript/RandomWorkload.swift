@@ -50,7 +50,7 @@ public struct RandomWorkload: Equatable, Hashable, Sendable {
 
     /// Draws an allocation request for a pool of `poolSize` bytes (step 2 of the rule).
     /// - Complexity: O(1).
-    public mutating func drawAllocation(poolSize: Int) -> RandomOperation {
+    mutating func drawAllocation(poolSize: Int) -> RandomOperation {
         let maximum = max(1, poolSize / 8)
         let topExponent = Int.bitWidth - 1 - maximum.leadingZeroBitCount  // ⌊log2 maximum⌋
         let exponent = generator.uniform(in: 0...topExponent)

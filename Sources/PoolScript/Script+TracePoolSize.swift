@@ -4,7 +4,7 @@ extension Script {
     /// Operations that will be runtime errors (an `a` for a live id, an `f` for an unknown one)
     /// change nothing here either. Saturates instead of overflowing.
     /// - Complexity: O(statements).
-    public var tracePoolSize: Int {
+    var tracePoolSize: Int {
         var live: [Int: Int] = [:]
         var liveBytes = 0
         var peak = 0

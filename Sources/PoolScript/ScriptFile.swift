@@ -47,10 +47,10 @@ public enum ScriptFile {
 
     /// The largest file read: enough for traces of millions of events, and a bound for
     /// endless inputs such as `/dev/zero`.
-    public static let maximumFileSize = 256 << 20
+    static let maximumFileSize = 256 << 20
 
     /// The file's bytes, or the system's reason it cannot be read.
-    public static func contents(ofPath path: String) throws(LoadError) -> [UInt8] {
+    static func contents(ofPath path: String) throws(LoadError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }

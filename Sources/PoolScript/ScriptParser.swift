@@ -13,7 +13,7 @@
 /// random 200 seed 7              # seed defaults to 1
 /// ```
 /// Every line is read even after an error, so one pass reports every syntax error.
-public enum ScriptParser {
+enum ScriptParser {
     /// The statement keywords, in the order the grammar lists them.
     static let keywords = ["pool", "alloc", "free", "defrag", "stats", "say", "wait", "random"]
 

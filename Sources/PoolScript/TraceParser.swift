@@ -9,7 +9,7 @@ import PoolText
 /// ```
 /// `#` starts a comment. A malloc-lab `.rep` header — the lines of bare numbers before the
 /// first operation — is skipped. Ids are whole numbers; sizes use the size grammar.
-public enum TraceParser {
+enum TraceParser {
     /// Parses a trace file's bytes.
     /// - Throws: every syntax error of the file, in line order.
     /// - Complexity: O(bytes); a 300,000-line trace parses in a fraction of a second (release).

@@ -1,5 +1,5 @@
 import PoolAllocator
-import PoolText
+@testable import PoolText
 @testable import MemoryMap
 
 /// Fixed pools and models shared by the golden and unit tests.

@@ -1,5 +1,5 @@
 import PoolAllocator
-import PoolText
+@testable import PoolText
 import TestSupport
 import Testing
 

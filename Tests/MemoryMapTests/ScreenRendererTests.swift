@@ -1,6 +1,6 @@
 import Testing
 import PoolAllocator
-import PoolText
+@testable import PoolText
 @testable import MemoryMap
 
 @Suite("Screen renderer: styles, hit-testing, animation")

@@ -1,5 +1,5 @@
 import PoolAllocator
-import PoolScript
+@testable import PoolScript
 import TestSupport
 import Testing
 

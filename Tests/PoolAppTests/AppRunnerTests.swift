@@ -1,4 +1,4 @@
-import MemoryMap
+@testable import MemoryMap
 import TestSupport
 import Testing
 @testable import PoolApp

@@ -1,5 +1,5 @@
-import MemoryMap
-import PoolScript
+@testable import MemoryMap
+@testable import PoolScript
 import TestSupport
 import Testing
 

@@ -1,4 +1,4 @@
-import MemoryMap
+@testable import MemoryMap
 import PoolAllocator
 import TestSupport
 import Testing

@@ -1,6 +1,6 @@
 import Foundation
-import MemoryMap
-import PoolScript
+@testable import MemoryMap
+@testable import PoolScript
 import Testing
 @testable import PoolApp
 

@@ -1,6 +1,6 @@
-import MemoryMap
+@testable import MemoryMap
 import PoolAllocator
-import PoolScript
+@testable import PoolScript
 import TestSupport
 import Testing
 @testable import PoolApp

@@ -1,4 +1,4 @@
-import PoolReport
+@testable import PoolReport
 import Testing
 
 @testable import PoolScript
