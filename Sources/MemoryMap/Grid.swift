@@ -56,7 +56,7 @@ public struct Cell: Equatable, Hashable, Sendable {
 public struct Grid: Equatable, Sendable {
     public let width: Int
     public let height: Int
-    private(set) var cells: [Cell]
+    public private(set) var cells: [Cell]
 
     public init(width: Int, height: Int, fill: Cell = .blank) {
         self.width = max(0, width)
