@@ -52,7 +52,7 @@ enum ScriptParser {
         return Script(kind: .script, fileName: fileName, statements: statements)
     }
 
-    /// Parses script text (for tests and the embedded demos).
+    /// Parses script text, as the tests write it (files go through `ScriptFile`).
     public static func parse(_ text: String, fileName: String) throws(SyntaxErrors) -> Script {
         try parse(Array(text.utf8), fileName: fileName)
     }

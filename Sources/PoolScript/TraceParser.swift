@@ -43,7 +43,7 @@ enum TraceParser {
         return Script(kind: .trace, fileName: fileName, statements: statements)
     }
 
-    /// Parses trace text (for tests and the embedded demos).
+    /// Parses trace text, as the tests write it (files go through `ScriptFile`).
     public static func parse(_ text: String, fileName: String) throws(SyntaxErrors) -> Script {
         try parse(Array(text.utf8), fileName: fileName)
     }
