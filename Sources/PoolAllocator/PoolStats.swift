@@ -1,4 +1,5 @@
-/// A pool's figures at one moment: the seed document's five, and three more.
+/// A pool's figures at one moment: the classic exercise's five (total, used, free, block count,
+/// fragmentation), and three more.
 public struct PoolStats: Equatable, Sendable {
     /// The pool's size in bytes.
     public var total: Int
