@@ -29,6 +29,7 @@ extension BlockNode {
     ///   - nodeMax: this node's largest free entry before the carve.
     ///   - freeBlocks: decremented when the free entry is used up entirely.
     /// - Returns: nil, having changed nothing, when no entry below holds the block.
+    /// - Complexity: O(log n) with `align` 1, else O((k + 1) log n) as above.
     func carve(end: Int, nodeMax: Int, size: Int, align: Int, freeBlocks: inout Int) -> CarveResult? {
         if isLeaf { return carveInLeaf(end: end, nodeMax: nodeMax, size: size, align: align, freeBlocks: &freeBlocks) }
         // Requests aligned to a multiple of `roomAlignment` also skip leaves without room at it.
@@ -39,15 +40,15 @@ extension BlockNode {
         // number of comparisons (unused slots hold -1, unused groups 0), then its lowest set
         // bit. A scan stopping at the first fit would mispredict its exit at every level.
         var groups = 0
-        for g in 0 ..< Self.innerGroups {
-            groups |= Int(unsafeBitCast(groupMax[g] >= size, to: UInt8.self)) &<< g
+        for g in 0..<Self.innerGroups {
+            groups |= Self.bit(groupMax[g] >= size) &<< g
         }
         while groups != 0 {
             let first = groups.trailingZeroBitCount &* Self.groupSlots
             groups &= groups &- 1
             var children = 0
-            for k in 0 ..< Self.groupSlots {
-                children |= Int(unsafeBitCast(maxFree[first &+ k] >= size, to: UInt8.self)) &<< k
+            for k in 0..<Self.groupSlots {
+                children |= Self.bit(maxFree[first &+ k] >= size) &<< k
             }
             while children != 0 {
                 let i = first &+ children.trailingZeroBitCount
@@ -71,7 +72,7 @@ extension BlockNode {
         makeChildUnique(i)
         let oldChildMax = maxFree[i]
         let limit = childEnd(i, nodeEnd: end)
-        let attempt = borrowedChild(i)._withUnsafeGuaranteedRef {
+        let attempt = withChild(i) {
             $0.carve(end: limit, nodeMax: oldChildMax, size: size, align: align, freeBlocks: &freeBlocks)
         }
         guard let result = attempt else { return nil }
@@ -83,8 +84,9 @@ extension BlockNode {
             return CarveResult(offset: result.offset, gap: result.gap, maxFree: newMax, split: nil)
         }
         let split = insertChild(newSibling.takeRetainedValue(), after: i, nodeEnd: end)
-        return CarveResult(offset: result.offset, gap: result.gap, maxFree: innerMaxFree(),
-                           split: split.map { Unmanaged.passRetained($0) })
+        return CarveResult(
+            offset: result.offset, gap: result.gap, maxFree: innerMaxFree(),
+            split: split.map { Unmanaged.passRetained($0) })
     }
 
     private func carveInLeaf(end: Int, nodeMax: Int, size: Int, align: Int, freeBlocks: inout Int) -> CarveResult? {
@@ -120,57 +122,5 @@ extension BlockNode {
             right.insertEntry(at: j + 1 - count, start: restStart, tag: -rest)
         }
         return CarveResult(offset: start + gap, gap: gap, maxFree: leafMaxFree(), split: .passRetained(right))
-    }
-
-    // MARK: Structure edits shared by carve and release
-
-    /// Child `i`, copied first if another snapshot shares it.
-    @inline(__always) func uniqueChild(_ i: Int) -> BlockNode {
-        makeChildUnique(i)
-        return kids![i]
-    }
-
-    /// Copies child `i` first if another snapshot shares it.
-    @inline(__always) func makeChildUnique(_ i: Int) {
-        let kids = self.kids!
-        if childrenMayBeShared, !isKnownUniquelyReferenced(&kids[i]) {
-            kids[i] = kids[i].copy()
-            noteChildWords(i)
-        }
-    }
-
-    /// Child `i` without a retain: this node holds it for as long as the caller uses it.
-    @inline(__always) func borrowedChild(_ i: Int) -> Unmanaged<BlockNode> {
-        Unmanaged.passUnretained(kids![i])
-    }
-
-    /// Leaf that is full: moves its upper half into a new right sibling. The split point is
-    /// moved by one if needed so that the sibling starts with a used entry (no leaf but the
-    /// first starts with a free entry; two free entries are never adjacent, so one move does).
-    func splitLeaf() -> BlockNode {
-        var k = count / 2
-        if isFree(k) { k += 1 }
-        return splitOff(from: k)
-    }
-
-    /// Inner: inserts `right`, a new sibling of child `i`, after it, refreshing both summaries
-    /// (child `i` now ends where `right` starts). Splits this node when it is full.
-    /// - Returns: this node's new right sibling, if it split.
-    func insertChild(_ right: BlockNode, after i: Int, nodeEnd: Int) -> BlockNode? {
-        if count < slots {
-            insertChild(right, at: i + 1, nodeEnd: nodeEnd)
-            refreshSummary(ofChild: i, nodeEnd: nodeEnd)
-            return nil
-        }
-        let sibling = splitOff(from: count / 2)
-        if i + 1 <= count {
-            insertChild(right, at: i + 1, nodeEnd: sibling.starts[0])
-            refreshSummary(ofChild: i, nodeEnd: sibling.starts[0])
-        } else {
-            let k = i - count
-            sibling.insertChild(right, at: k + 1, nodeEnd: nodeEnd)
-            sibling.refreshSummary(ofChild: k, nodeEnd: nodeEnd)
-        }
-        return sibling
     }
 }

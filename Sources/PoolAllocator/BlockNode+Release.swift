@@ -4,8 +4,9 @@ extension BlockNode {
     struct ReleaseResult {
         /// This node's largest free entry afterwards.
         var maxFree: Int
-        /// Payload and padding bytes the freed block held.
+        /// Payload bytes the freed block held.
         var payload: Int
+        /// Padding bytes the freed block held.
         var padding: Int
         /// When the freed run ended up first in a leaf that is not the pool's first, it was taken
         /// out of this subtree (which now starts later): its start, for the left neighbour to take.
@@ -29,20 +30,19 @@ extension BlockNode {
     /// free neighbours. When `offset` is not a live block's start, reports why (`failure`)
     /// having changed nothing observable. This node must be uniquely referenced; children are
     /// made unique on the way down.
-    /// - Complexity: O(log n) descents, O(slots) work per level.
+    /// - Complexity: O(log n): one descent by offset, O(slots) work per level.
     func release(offset: Int, end: Int, nodeMax: Int, counters: inout Counters) -> ReleaseResult {
         if isLeaf { return releaseInLeaf(offset: offset, end: end, nodeMax: nodeMax, counters: &counters) }
         let i = childIndex(containing: offset)
         prefetchChild(i)
         makeChildUnique(i)
-        let child = borrowedChild(i)
         let oldChildMax = maxFree[i]
         let limit = childEnd(i, nodeEnd: end)
-        let result = child._withUnsafeGuaranteedRef {
+        let result = withChild(i) {
             $0.release(offset: offset, end: limit, nodeMax: oldChildMax, counters: &counters)
         }
         if result.failure != nil { return result }
-        let (childCount, childCapacity) = child._withUnsafeGuaranteedRef { ($0.count, $0.slots) }
+        let (childCount, childCapacity) = withChild(i) { ($0.count, $0.slots) }
         var rescan = false  // the children's order changed: recompute the largest from scratch
         var index = i  // where child i is now
         if childCount == 0 {
@@ -50,7 +50,7 @@ extension BlockNode {
             rescan = true
             index = -1
         } else {
-            setStart(i, child._withUnsafeGuaranteedRef { $0.starts[0] })
+            setStart(i, withChild(i) { $0.starts[0] })
             _ = setMaxFree(ofChild: i, to: result.maxFree)
             if result.room > roomBound[i] { roomBound[i] = result.room }
             payload[i] -= result.payload
@@ -65,8 +65,8 @@ extension BlockNode {
             detached = nil
             let left = uniqueChild(i - 1)
             let leftEnd = childEnd(i - 1, nodeEnd: end)
-            let extended = left.extendRight(from: run, end: leftEnd, nodeMax: maxFree[i - 1],
-                                            freeBlocks: &counters.freeBlocks)
+            let extended = left.extendRight(
+                from: run, end: leftEnd, nodeMax: maxFree[i - 1], freeBlocks: &counters.freeBlocks)
             _ = setMaxFree(ofChild: i - 1, to: extended.maxFree)
             if extended.room > roomBound[i - 1] { roomBound[i - 1] = extended.room }
             room = max(room, extended.room)
@@ -84,12 +84,12 @@ extension BlockNode {
             if mergeWithSibling(i, nodeEnd: end) { rescan = true }
         }
         let newMax = rescan || split != nil ? innerMaxFree() : largest
-        return ReleaseResult(maxFree: newMax, payload: result.payload, padding: result.padding,
-                             detached: detached, room: room, split: split.map { .passRetained($0) }, failure: nil)
+        return ReleaseResult(
+            maxFree: newMax, payload: result.payload, padding: result.padding,
+            detached: detached, room: room, split: split.map { .passRetained($0) }, failure: nil)
     }
 
-    private func releaseInLeaf(offset: Int, end: Int, nodeMax: Int,
-                               counters: inout Counters) -> ReleaseResult {
+    private func releaseInLeaf(offset: Int, end: Int, nodeMax: Int, counters: inout Counters) -> ReleaseResult {
         var j = entryIndex(containing: offset)
         let align = tags[j]
         guard align > 0 else { return .failed(.notAllocated(offset)) }
@@ -117,12 +117,14 @@ extension BlockNode {
             // Only the pool's first leaf may start with a free entry: hand this one to the left.
             let run = starts[0]
             removeSlot(at: 0)
-            return ReleaseResult(maxFree: leafMaxFree(), payload: length - pad, padding: pad,
-                                 detached: run, room: 0, split: nil, failure: nil)
+            return ReleaseResult(
+                maxFree: leafMaxFree(), payload: length - pad, padding: pad,
+                detached: run, room: 0, split: nil, failure: nil)
         }
-        return ReleaseResult(maxFree: max(nodeMax, merged), payload: length - pad, padding: pad,
-                             detached: nil, room: Self.room(start: starts[j], length: merged), split: nil,
-                             failure: nil)
+        return ReleaseResult(
+            maxFree: max(nodeMax, merged), payload: length - pad, padding: pad,
+            detached: nil, room: Self.room(start: starts[j], length: merged), split: nil,
+            failure: nil)
     }
 
     /// Extends this subtree's last entry range to cover the free run `from ..< end` that was
@@ -131,8 +133,9 @@ extension BlockNode {
     /// - Returns: this node's largest free entry afterwards; the room at `roomAlignment` of the
     ///   entry that took the run (for the parent's `roomBound`); a new right sibling, if this
     ///   node split.
-    func extendRight(from run: Int, end: Int, nodeMax: Int,
-                     freeBlocks: inout Int) -> (maxFree: Int, room: Int, split: BlockNode?) {
+    func extendRight(
+        from run: Int, end: Int, nodeMax: Int, freeBlocks: inout Int
+    ) -> (maxFree: Int, room: Int, split: BlockNode?) {
         if isLeaf {
             let last = count - 1
             if isFree(last) {

@@ -35,9 +35,22 @@ extension MemoryPool {
                 padding += root.padding[i]
                 blocks += root.blocks[i]
             }
-            precondition(payload + padding == counters.used && padding == counters.padding && blocks == counters.blocks,
-                         "root sums disagree with the pool-wide sums")
+            precondition(
+                payload + padding == counters.used && padding == counters.padding && blocks == counters.blocks,
+                "root sums disagree with the pool-wide sums")
         }
+    }
+
+    /// What a subtree's walk found below it, for comparison with its parent's summary.
+    struct SubtreeFigures {
+        /// The largest free entry.
+        var maxFree = 0
+        /// Payload bytes of the live blocks.
+        var payload = 0
+        /// Padding bytes of the live blocks.
+        var padding = 0
+        /// Live blocks.
+        var blocks = 0
     }
 
     /// Walks the whole tree and stops the program at the first broken invariant.
@@ -49,11 +62,12 @@ extension MemoryPool {
         var cursor = 0
         var previousFree = false
         var leafDepth = -1
-        func visit(_ node: BlockNode, start: Int, end: Int, depth: Int, isRoot: Bool) -> (Int, Int, Int, Int) {
+        func visit(_ node: BlockNode, start: Int, end: Int, depth: Int) -> SubtreeFigures {
             precondition(node.count >= 1 && node.count <= node.slots, "node count \(node.count)")
             precondition(node.starts[0] == start, "node start \(node.starts[0]) != \(start)")
             for g in 0..<BlockNode.separatorWords(node.slots) {
-                precondition(node.separators[g] == node.starts[g * BlockNode.groupSlots], "separator out of date at \(start)")
+                precondition(
+                    node.separators[g] == node.starts[g * BlockNode.groupSlots], "separator out of date at \(start)")
             }
             for j in node.count..<node.slots {
                 precondition(node.starts[j] == .max, "unused slot \(j) not at Int.max at \(start)")
@@ -88,51 +102,40 @@ extension MemoryPool {
                     cursor = e
                 }
                 let leafSums = node.subtreeSums(end: end)
-                return (node.leafMaxFree(), leafSums.payload, leafSums.padding, leafSums.blocks)
+                return SubtreeFigures(
+                    maxFree: node.leafMaxFree(), payload: leafSums.payload,
+                    padding: leafSums.padding, blocks: leafSums.blocks)
             }
-            var best = 0, payload = 0, padding = 0, blocks = 0
+            var figures = SubtreeFigures()
             for g in 0..<BlockNode.innerGroups {
                 var groupBest = 0
-                for i in g * BlockNode.groupSlots ..< (g + 1) * BlockNode.groupSlots { groupBest = max(groupBest, node.maxFree[i]) }
+                for i in g * BlockNode.groupSlots..<(g + 1) * BlockNode.groupSlots {
+                    groupBest = max(groupBest, node.maxFree[i])
+                }
                 precondition(node.groupMax[g] == groupBest, "group maximum wrong at \(start)")
             }
             for i in 0..<node.count {
                 let childStart = node.starts[i], childEnd = node.childEnd(i, nodeEnd: end)
                 precondition(childStart < childEnd, "empty child")
-                let got = visit(node.kids![i], start: childStart, end: childEnd, depth: depth + 1, isRoot: false)
-                precondition(got.0 == node.maxFree[i], "maxFree summary wrong at \(childStart)")
-                precondition(node.childWords[i] == Int(bitPattern: node.kids![i].words), "child words out of date at \(childStart)")
+                let got = visit(node.kids![i], start: childStart, end: childEnd, depth: depth + 1)
+                precondition(got.maxFree == node.maxFree[i], "maxFree summary wrong at \(childStart)")
+                precondition(
+                    node.childWords[i] == Int(bitPattern: node.kids![i].words),
+                    "child words out of date at \(childStart)")
                 precondition(node.roomBound[i] >= node.kids![i].roomSummary(), "room bound too low at \(childStart)")
-                precondition(got.1 == node.payload[i] && got.2 == node.padding[i] && got.3 == node.blocks[i],
-                              "sums summary wrong at \(childStart)")
-                best = max(best, got.0)
-                payload += got.1
-                padding += got.2
-                blocks += got.3
+                precondition(
+                    got.payload == node.payload[i] && got.padding == node.padding[i]
+                        && got.blocks == node.blocks[i], "sums summary wrong at \(childStart)")
+                figures.maxFree = max(figures.maxFree, got.maxFree)
+                figures.payload += got.payload
+                figures.padding += got.padding
+                figures.blocks += got.blocks
             }
-            precondition(node.largest == best, "largest child summary wrong at \(start)")
-            return (best, payload, padding, blocks)
+            precondition(node.largest == figures.maxFree, "largest child summary wrong at \(start)")
+            return figures
         }
-        _ = visit(root, start: 0, end: totalSize, depth: 0, isRoot: true)
+        _ = visit(root, start: 0, end: totalSize, depth: 0)
         precondition(cursor == totalSize, "entries end at \(cursor), not \(totalSize)")
         precondition(sums == counters, "pool-wide sums \(counters) != entries \(sums)")
-    }
-}
-
-extension MemoryPool {
-    /// The tree's shape, one node a line, for debugging: `U`/`F` mark used and free entries.
-    var treeDescription: String {
-        var out = "largest \(largestFree) counters \(counters)\n"
-        func visit(_ node: BlockNode, end: Int, depth: Int) {
-            let pad = String(repeating: "  ", count: depth)
-            if node.isLeaf {
-                out += pad + "leaf " + (0..<node.count).map { "\(node.starts[$0])\(node.isFree($0) ? "F" : "U")" }.joined(separator: " ") + " end \(end)\n"
-            } else {
-                out += pad + "inner " + (0..<node.count).map { "\(node.starts[$0]):max\(node.maxFree[$0])" }.joined(separator: " ") + "\n"
-                for i in 0..<node.count { visit(node.kids![i], end: node.childEnd(i, nodeEnd: end), depth: depth + 1) }
-            }
-        }
-        visit(root, end: totalSize, depth: 0)
-        return out
     }
 }

@@ -1,5 +1,5 @@
-/// A pool's figures at one moment: the five of the classic exercise the allocator comes from
-/// (total, used, free, blocks, fragmentation), and three more.
+/// A pool's figures at one moment: the classic exercise's five (total, used, free, block count,
+/// fragmentation), and three more.
 public struct PoolStats: Equatable, Sendable {
     /// The pool's size in bytes.
     public var total: Int

@@ -50,7 +50,10 @@ struct LargeTreeTests {
             var freeStart: Int?
             for i in live.indices {
                 if live[i] {
-                    if let start = freeStart { regions.append(.free(start, i * slot)); freeStart = nil }
+                    if let start = freeStart {
+                        regions.append(.free(start, i * slot))
+                        freeStart = nil
+                    }
                     regions.append(.used(i * slot, (i + 1) * slot))
                 } else if freeStart == nil {
                     freeStart = i * slot
@@ -64,7 +67,7 @@ struct LargeTreeTests {
         }
     }
 
-    // 6000 entries: three levels even with full leaves (32 entries) and inner nodes (64 children).
+    // 6000 entries: three levels even with full leaves (32 entries) and inner nodes (128 children).
     // Every mutation runs an O(n) invariant walk in debug builds, so the cost grows as n².
     @Test("6000 blocks of 16 B: fill, random frees, first fit into the holes, aligned requests, defragment, drain")
     func thousandsOfSlots() throws {
@@ -76,7 +79,7 @@ struct LargeTreeTests {
         var slots = Slots(count: count, tailBytes: tailBytes)
 
         // Fill: first fit hands out the slots in order.
-        for i in 0 ..< count {
+        for i in 0..<count {
             let offset = try pool.alloc(Self.slot)
             guard offset == i * Self.slot else {
                 Issue.record("seed \(seed) fill \(i): got \(String(describing: offset))")
@@ -84,11 +87,14 @@ struct LargeTreeTests {
             }
         }
         #expect(pool.regions == slots.regions)
-        #expect(pool.stats == PoolStats(total: total, used: count * Self.slot, free: tailBytes, blockCount: count,
-                                        fragmentation: 0, padding: 0, largestFree: tailBytes, freeBlockCount: 1))
+        #expect(
+            pool.stats
+                == PoolStats(
+                    total: total, used: count * Self.slot, free: tailBytes, blockCount: count,
+                    fragmentation: 0, padding: 0, largestFree: tailBytes, freeBlockCount: 1))
 
         // Free half the slots in random order; the free-run count is checked after every free.
-        var order = Array(0 ..< count)
+        var order = Array(0..<count)
         order.shuffle(using: &random)
         for (k, i) in order.prefix(3000).enumerated() {
             try pool.free(i * Self.slot)
@@ -106,11 +112,12 @@ struct LargeTreeTests {
 
         // First fit: each 16-byte request takes the lowest free slot.
         var lowest = 0
-        for k in 0 ..< 1000 {
+        for k in 0..<1000 {
             while slots.live[lowest] { lowest += 1 }
             let offset = try pool.alloc(Self.slot)
             guard offset == lowest * Self.slot else {
-                Issue.record("seed \(seed) refill #\(k): got \(String(describing: offset)), expected \(lowest * Self.slot)")
+                Issue.record(
+                    "seed \(seed) refill #\(k): got \(String(describing: offset)), expected \(lowest * Self.slot)")
                 return
             }
             slots.take(lowest)
@@ -120,14 +127,15 @@ struct LargeTreeTests {
 
         // Aligned and odd-sized requests and frees across the whole tree, against the model.
         var model = ReferenceModel(total: total, blocks: pool.blocks)
-        for step in 0 ..< 150 {
+        for step in 0..<150 {
             let note = "seed \(seed) mixed step \(step)"
             if random.chance(60) {
                 let size = 1 + random.below(48)
                 let alignment = random.pick([3, 32, 48, 100, 256, 4096, 1 << 16])
                 let offset = try pool.allocAligned(size, alignment: alignment)
-                #expect(offset == (try model.allocAligned(size, alignment: alignment)),
-                        "\(note): allocAligned(\(size), alignment: \(alignment))")
+                #expect(
+                    offset == (try model.allocAligned(size, alignment: alignment)),
+                    "\(note): allocAligned(\(size), alignment: \(alignment))")
             } else {
                 let offset = random.pick(model.blocks).offset
                 try pool.free(offset)
@@ -154,14 +162,19 @@ struct LargeTreeTests {
         // The tree gives its nodes back as it empties: a drained pool costs what a new one does
         // (give or take a node).
         let fresh = try MemoryPool(totalSize: total)
-        #expect(pool.bookkeepingBytes <= 2 * fresh.bookkeepingBytes,
-                "seed \(seed): \(pool.bookkeepingBytes) B of bookkeeping after draining, \(fresh.bookkeepingBytes) B new")
-        #expect(pool.stats == PoolStats(total: total, used: 0, free: total, blockCount: 0, fragmentation: 0,
-                                        padding: 0, largestFree: total, freeBlockCount: 1))
+        #expect(
+            pool.bookkeepingBytes <= 2 * fresh.bookkeepingBytes,
+            "seed \(seed): \(pool.bookkeepingBytes) B of bookkeeping after draining, \(fresh.bookkeepingBytes) B new")
+        #expect(
+            pool.stats
+                == PoolStats(
+                    total: total, used: 0, free: total, blockCount: 0, fragmentation: 0,
+                    padding: 0, largestFree: total, freeBlockCount: 1))
     }
 
-    @Test("GPU-style churn (sizes 16 B to 4 KiB, alignments 256 and up) over thousands of blocks",
-          arguments: [51 as UInt64, 52, 53])
+    @Test(
+        "GPU-style churn (sizes 16 B to 4 KiB, alignments 256 and up) over thousands of blocks",
+        arguments: [51 as UInt64, 52, 53])
     func gpuStyleChurn(seed: UInt64) throws {
         // The benchmark's kind of traffic on a multi-level tree: every offset, and the pool
         // at checkpoints, against the model. Aligned requests use multiples of 256, for which
@@ -179,8 +192,8 @@ struct LargeTreeTests {
             #expect(offset == expected, "seed \(seed) \(note): allocAligned(\(size), alignment: \(alignment))")
             if let offset { live.append(offset) }
         }
-        for k in 0 ..< 2000 { try allocate("fill #\(k)") }
-        for step in 0 ..< 6000 {
+        for k in 0..<2000 { try allocate("fill #\(k)") }
+        for step in 0..<6000 {
             if random.chance(50), !live.isEmpty {
                 let i = random.below(live.count)
                 try pool.free(live[i])
@@ -202,16 +215,17 @@ struct LargeTreeTests {
         var random = SplitMix64(seed: seed)
         var pool = try MemoryPool(totalSize: 1 << 24)
         var offsets: [Int] = []
-        for _ in 0 ..< 3000 { offsets.append(try #require(try pool.alloc(1 + random.below(256)))) }
+        for _ in 0..<3000 { offsets.append(try #require(try pool.alloc(1 + random.below(256)))) }
         for k in stride(from: 0, to: offsets.count, by: 2) { try pool.free(offsets[k]) }
         var model = ReferenceModel(total: 1 << 24, blocks: pool.blocks)
         expectMatchesModel(pool, model, "seed \(seed) before requests")
-        for step in 0 ..< 100 {
+        for step in 0..<100 {
             let size = 1 + random.below(300)
             let alignment = random.pick([1, 1, 8, 48, 100])
             let offset = try pool.allocAligned(size, alignment: alignment)
-            #expect(offset == (try model.allocAligned(size, alignment: alignment)),
-                    "seed \(seed) step \(step): allocAligned(\(size), alignment: \(alignment))")
+            #expect(
+                offset == (try model.allocAligned(size, alignment: alignment)),
+                "seed \(seed) step \(step): allocAligned(\(size), alignment: \(alignment))")
         }
         expectMatchesModel(pool, model, "seed \(seed) after requests")
     }
