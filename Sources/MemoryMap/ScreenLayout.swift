@@ -90,8 +90,18 @@ public struct ScreenLayout: Equatable, Sendable {
         footerRow = h - 1
         promptRow = h - 2
         var row = promptRow
-        if hasStatement { row -= 1; statementRow = row } else { statementRow = nil }
-        if hasCaption { row -= 1; captionRow = row } else { captionRow = nil }
+        if hasStatement {
+            row -= 1
+            statementRow = row
+        } else {
+            statementRow = nil
+        }
+        if hasCaption {
+            row -= 1
+            captionRow = row
+        } else {
+            captionRow = nil
+        }
         panelBottomRow = row
         logLines = h >= 30 ? 6 : (h >= 22 ? 4 : 2)
         logHeadingRow = row - logLines - 1
@@ -100,8 +110,9 @@ public struct ScreenLayout: Equatable, Sendable {
 
     /// The layout for `model` on a screen of `width` × `height`.
     public init(model: ScreenModel, width: Int, height: Int) {
-        self.init(width: width, height: height, totalSize: model.pool.totalSize,
-                  hasCaption: model.caption != nil, hasStatement: model.statement != nil)
+        self.init(
+            width: width, height: height, totalSize: model.pool.totalSize,
+            hasCaption: model.caption != nil, hasStatement: model.statement != nil)
     }
 
     /// The map's geometry for a pool size and viewport.

@@ -6,10 +6,13 @@ extension ScreenRenderer {
     static func drawTitle(_ model: ScreenModel, stats: PoolStats, layout: ScreenLayout, into grid: inout Grid) {
         let row = layout.titleRow
         grid.fill(row: row, column: 0, count: grid.width, with: Cell(" ", .title))
-        let summary = "\(ByteSize.format(stats.total)) pool · \(stats.blockCount) block\(stats.blockCount == 1 ? "" : "s") · \(NumberText.wholePercent(stats.used, of: stats.total)) used "
+        let blocks = "\(stats.blockCount) block\(stats.blockCount == 1 ? "" : "s")"
+        let used = NumberText.wholePercent(stats.used, of: stats.total)
+        let summary = "\(ByteSize.format(stats.total)) pool · \(blocks) · \(used) used "
         let summaryColumn = grid.width - summary.count
-        let titleEnd = grid.put(" " + model.title, row: row, column: 0, style: .title,
-                                maxWidth: grid.width)
+        let titleEnd = grid.put(
+            " " + model.title, row: row, column: 0, style: .title,
+            maxWidth: grid.width)
         if summaryColumn >= titleEnd + 2 {
             grid.put(summary, row: row, column: summaryColumn, style: .title)
         }

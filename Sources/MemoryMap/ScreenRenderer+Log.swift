@@ -8,8 +8,9 @@ extension ScreenRenderer {
         let borrowsPromptRow = model.prompt == nil && layout.captionRow == nil && layout.statementRow == nil
         let capacity = layout.logLines + (borrowsPromptRow ? 1 : 0)
         if model.log.isEmpty {
-            grid.put("no operations yet", row: layout.logHeadingRow + 1, column: 2, style: .dim,
-                     maxWidth: layout.leftWidth - 2)
+            grid.put(
+                "no operations yet", row: layout.logHeadingRow + 1, column: 2, style: .dim,
+                maxWidth: layout.leftWidth - 2)
             return
         }
         var lines: [(String, CellStyle)] = []
@@ -25,8 +26,9 @@ extension ScreenRenderer {
             lines.insert(contentsOf: marked.prefix(room), at: 0)
         }
         for (index, line) in lines.enumerated() {
-            grid.put(line.0, row: layout.logHeadingRow + 1 + index, column: 0, style: line.1,
-                     maxWidth: layout.leftWidth)
+            grid.put(
+                line.0, row: layout.logHeadingRow + 1 + index, column: 0, style: line.1,
+                maxWidth: layout.leftWidth)
         }
     }
 

@@ -13,8 +13,9 @@ extension ScreenRenderer {
         for line in lines where row < layout.panelBottomRow {
             var column = layout.panelColumn + 1
             for (text, style) in line {
-                column = grid.put(text, row: row, column: column, style: style,
-                                  maxWidth: grid.width - column)
+                column = grid.put(
+                    text, row: row, column: column, style: style,
+                    maxWidth: grid.width - column)
             }
             row += 1
         }
@@ -46,15 +47,18 @@ extension ScreenRenderer {
         return [
             [("Stats", .title)],
             sizeLine("total", stats.total, width: width),
-            sizeLine("used", stats.used, width: width, extra: " " + NumberText.wholePercent(stats.used, of: stats.total)),
+            sizeLine(
+                "used", stats.used, width: width, extra: " " + NumberText.wholePercent(stats.used, of: stats.total)),
             sizeLine("free", stats.free, width: width),
             sizeLine("padding", stats.padding, width: width),
             [(pad("blocks"), .dim), (NumberText.grouped(stats.blockCount), .emphasis)],
             [(pad("free blocks"), .dim), (NumberText.grouped(stats.freeBlockCount), .emphasis)],
             sizeLine("largest free", stats.largestFree, width: width),
-            [("frag  ", .dim), (fragText, .emphasis), (" ", .plain),
-             (String(repeating: "█", count: filled), .gaugeFilled),
-             (String(repeating: "·", count: gaugeWidth - filled), .gaugeEmpty)],
+            [
+                ("frag  ", .dim), (fragText, .emphasis), (" ", .plain),
+                (String(repeating: "█", count: filled), .gaugeFilled),
+                (String(repeating: "·", count: gaugeWidth - filled), .gaugeEmpty),
+            ],
             [("trend ", .dim), (Sparkline.text(model.fragmentationHistory, width: sparkWidth), .sparkline)],
         ]
     }
@@ -67,19 +71,27 @@ extension ScreenRenderer {
         let hexOffset = HexOffset.format(block.offset, digits: digits)
         var lines: [PanelLine] = [
             [("Block ", .title), (hexOffset, .title), (" · " + ByteSize.format(block.size), .title)],
-            [("align ", .dim), (ByteSize.format(block.alignment), .emphasis),
-             ("  pad ", .dim), (ByteSize.format(block.padding), .emphasis)],
+            [
+                ("align ", .dim), (ByteSize.format(block.alignment), .emphasis),
+                ("  pad ", .dim), (ByteSize.format(block.padding), .emphasis),
+            ],
         ]
         if let name = model.names[block.offset] {
             lines.append([(pad("name"), .dim), (name, .emphasis)])
         }
         let decimal = " (\(NumberText.grouped(block.offset)))"
-        lines.append([(pad("offset"), .dim), (hexOffset + (labelWidth + hexOffset.count + decimal.count <= width ? decimal : ""), .emphasis)])
+        lines.append([
+            (pad("offset"), .dim),
+            (hexOffset + (labelWidth + hexOffset.count + decimal.count <= width ? decimal : ""), .emphasis),
+        ])
         lines.append(sizeLine("size", block.size, width: width))
         lines.append([(pad("end"), .dim), (HexOffset.format(block.end, digits: digits), .emphasis)])
         // Its place in address order: O(log n) from the blocks wholly before it.
         let ordinal = model.pool.usage(in: block.start..<(block.start + 1)).blocksBefore + 1
-        lines.append([(pad("block"), .dim), ("#\(NumberText.grouped(ordinal)) of \(NumberText.grouped(model.pool.stats.blockCount))", .emphasis)])
+        lines.append([
+            (pad("block"), .dim),
+            ("#\(NumberText.grouped(ordinal)) of \(NumberText.grouped(model.pool.stats.blockCount))", .emphasis),
+        ])
         return lines
     }
 }

@@ -24,7 +24,10 @@ extension ScreenRenderer {
         for word in text.split(separator: " ") {
             var word = Substring(word)
             while word.count > width {
-                if !current.isEmpty { lines.append(current); current = "" }
+                if !current.isEmpty {
+                    lines.append(current)
+                    current = ""
+                }
                 lines.append(String(word.prefix(width)))
                 word = word.dropFirst(width)
             }

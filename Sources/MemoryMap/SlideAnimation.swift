@@ -35,7 +35,10 @@ public struct SlideAnimation: Equatable, Sendable {
         var moved: [Move] = []
         var tooMany = false
         for (from, to) in moves where from != to {
-            guard moved.count < Self.maximumAnimatedMoves else { tooMany = true; break }
+            guard moved.count < Self.maximumAnimatedMoves else {
+                tooMany = true
+                break
+            }
             guard let block = pool.block(at: to) else { continue }
             moved.append(Move(from: from, to: to, size: block.size, padding: block.padding))
         }

@@ -27,8 +27,9 @@ extension MemoryPool {
         }
         if cursor < totalSize { entries.append(Entry(start: cursor, end: totalSize, pad: 0, align: 0)) }
         root = Self.buildTree(entries, totalSize: totalSize)
-        counters = Counters(used: cursor, padding: padding, blocks: counters.blocks,
-                            freeBlocks: cursor < totalSize ? 1 : 0)
+        counters = Counters(
+            used: cursor, padding: padding, blocks: counters.blocks,
+            freeBlocks: cursor < totalSize ? 1 : 0)
         largestFree = totalSize - cursor
         checkInvariants()
         return moved
@@ -47,8 +48,9 @@ extension MemoryPool {
                 level.append(leaf)
                 leaf = BlockNode.make(isLeaf: true)
             }
-            leaf.insertEntry(at: leaf.count, start: entry.start,
-                             tag: entry.isFree ? entry.start - entry.end : entry.align)
+            leaf.insertEntry(
+                at: leaf.count, start: entry.start,
+                tag: entry.isFree ? entry.start - entry.end : entry.align)
         }
         level.append(leaf)
         while level.count > 1 {

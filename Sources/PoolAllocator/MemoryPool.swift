@@ -73,8 +73,10 @@ public struct MemoryPool: Sendable {
 
     private mutating func carve(size: Int, align: Int) -> Int? {
         makeRootUnique()
-        guard let result = root.carve(end: totalSize, nodeMax: largestFree, size: size, align: align,
-                                      freeBlocks: &counters.freeBlocks)
+        guard
+            let result = root.carve(
+                end: totalSize, nodeMax: largestFree, size: size, align: align,
+                freeBlocks: &counters.freeBlocks)
         else { return nil }
         counters.used += result.gap + size
         counters.padding += result.gap

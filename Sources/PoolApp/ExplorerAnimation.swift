@@ -53,8 +53,12 @@ struct ExplorerAnimation: Sendable {
 
     /// One tick further; finished animations drop out.
     mutating func advance() {
-        appearing = appearing.compactMap { $0.ticksLeft > 1 ? Highlight(footprint: $0.footprint, ticksLeft: $0.ticksLeft - 1) : nil }
-        fading = fading.compactMap { $0.ticksLeft > 1 ? Highlight(footprint: $0.footprint, ticksLeft: $0.ticksLeft - 1) : nil }
+        appearing = appearing.compactMap {
+            $0.ticksLeft > 1 ? Highlight(footprint: $0.footprint, ticksLeft: $0.ticksLeft - 1) : nil
+        }
+        fading = fading.compactMap {
+            $0.ticksLeft > 1 ? Highlight(footprint: $0.footprint, ticksLeft: $0.ticksLeft - 1) : nil
+        }
         if var running = slide {
             slideTick += 1
             if slideTick >= Self.slideTicks {

@@ -39,7 +39,8 @@ struct ExplorerPrompt: Equatable, Sendable {
         switch purpose {
         case .allocate:
             guard words.count == 1 else {
-                return .failure(PromptError(words.isEmpty ? "type a size, e.g. 256 or 4KiB" : "type one size, e.g. 256 or 4KiB"))
+                return .failure(
+                    PromptError(words.isEmpty ? "type a size, e.g. 256 or 4KiB" : "type one size, e.g. 256 or 4KiB"))
             }
             return parseSize(words[0]).map { Request(size: $0, alignment: 1) }
         case .allocateAligned:

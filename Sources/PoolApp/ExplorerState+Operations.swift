@@ -11,7 +11,9 @@ extension ExplorerState {
         var changed = pool
         do {
             guard let offset = try changed.allocAligned(size, alignment: alignment) else {
-                record(LogEntry(AllocationFailure.message(size: size, alignment: alignment, stats: pool.stats), isError: true))
+                record(
+                    LogEntry(
+                        AllocationFailure.message(size: size, alignment: alignment, stats: pool.stats), isError: true))
                 return
             }
             commit(changed, action: action)
@@ -58,7 +60,11 @@ extension ExplorerState {
         animation.startSlide(moves: moves, in: pool)
         if let selected = selectedOffset { viewport = mapGeometry.revealing(selected) }
         let blocks = moved == 1 ? "1 block" : "\(moved) blocks"
-        record(LogEntry("defrag: moved \(blocks); largest free \(ByteSize.format(before.largestFree)) → \(ByteSize.format(pool.stats.largestFree))"))
+        record(
+            LogEntry(
+                "defrag: moved \(blocks); largest free \(ByteSize.format(before.largestFree)) → "
+                    + ByteSize.format(pool.stats.largestFree)
+            ))
     }
 
     /// One operation drawn by the random workload.
@@ -70,9 +76,16 @@ extension ExplorerState {
             commit(changed, action: "random alloc")
             select(offset)
             if let block = pool.block(at: offset) { animation.blockAppeared(block.start..<block.end) }
-            record(LogEntry("random: \(AllocationFailure.request(size: size, alignment: alignment)) → \(HexOffset.format(offset))"))
+            record(
+                LogEntry(
+                    "random: \(AllocationFailure.request(size: size, alignment: alignment)) → "
+                        + HexOffset.format(offset)
+                ))
         case .failed(let size, let alignment):
-            record(LogEntry("random: " + AllocationFailure.message(size: size, alignment: alignment, stats: pool.stats), isError: true))
+            record(
+                LogEntry(
+                    "random: " + AllocationFailure.message(size: size, alignment: alignment, stats: pool.stats),
+                    isError: true))
         case .freed(let block):
             commit(changed, action: "random free")
             if selectedOffset == block.offset { selectedOffset = changed.block(after: block.offset)?.offset }
@@ -95,7 +108,11 @@ extension ExplorerState {
         commit(changed, action: "burst")
         if let selected = selectedOffset, pool.block(at: selected) == nil { selectedOffset = nil }
         let fragmentation = NumberText.percent(pool.stats.fragmentation)
-        record(LogEntry("burst of \(Self.burstLength): \(allocations) alloc, \(frees) free, \(failures) failed; frag \(fragmentation)"))
+        record(
+            LogEntry(
+                "burst of \(Self.burstLength): \(allocations) alloc, \(frees) free, \(failures) failed; "
+                    + "frag \(fragmentation)"
+            ))
     }
 
     /// Goes back to the state before the last action.

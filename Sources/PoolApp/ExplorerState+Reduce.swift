@@ -108,7 +108,8 @@ extension Character {
     var isPromptInput: Bool {
         unicodeScalars.allSatisfy { scalar in
             !(scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-              || scalar.properties.generalCategory == .lineSeparator || scalar.properties.generalCategory == .paragraphSeparator)
+                || scalar.properties.generalCategory == .lineSeparator
+                || scalar.properties.generalCategory == .paragraphSeparator)
         }
     }
 }

@@ -49,8 +49,10 @@ public struct ExplorerState: Sendable {
     ///   - screenSize: the terminal's size now (later sizes arrive as resize events).
     ///   - seed: the seed of the random operations, so a session can be replayed.
     /// - Throws: `PoolError.invalidPoolSize` when `poolSize < 1`.
-    public init(poolSize: Int, screenSize: TerminalSize, seed: UInt64 = RandomWorkload.defaultSeed,
-                monochrome: Bool = false) throws(PoolError) {
+    public init(
+        poolSize: Int, screenSize: TerminalSize, seed: UInt64 = RandomWorkload.defaultSeed,
+        monochrome: Bool = false
+    ) throws(PoolError) {
         pool = try MemoryPool(totalSize: poolSize)
         self.screenSize = screenSize
         self.monochrome = monochrome

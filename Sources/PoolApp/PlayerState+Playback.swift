@@ -13,7 +13,10 @@ extension PlayerState {
     mutating func tick() {
         ticks += 1
         animation.advance()
-        guard !isPaused, !timeline.isAtEnd else { budget = 0; return }
+        guard !isPaused, !timeline.isAtEnd else {
+            budget = 0
+            return
+        }
         if holdMilliseconds > 0 {
             holdMilliseconds -= Self.tickSeconds * 1000
             if holdMilliseconds > 0 { return }
@@ -22,7 +25,10 @@ extension PlayerState {
         budget = min(budget + speed * Self.tickSeconds, max(1, speed * Self.tickSeconds) + 1)
         var run = 0
         while budget >= 1, run < Self.maximumStepsPerTick {
-            guard let step = playStep(animated: animates) else { budget = 0; return }
+            guard let step = playStep(animated: animates) else {
+                budget = 0
+                return
+            }
             run += 1
             switch step.operation {
             case .say:
@@ -92,7 +98,10 @@ extension PlayerState {
         animation.finish()
         var target = timeline.position
         while target > 0, !timeline.steps[target - 1].isPoolOperation { target -= 1 }
-        guard target > 0 else { timeline.move(to: 0); return }
+        guard target > 0 else {
+            timeline.move(to: 0)
+            return
+        }
         target -= 1  // before the last pool operation
         while target > 0, !timeline.steps[target - 1].isPoolOperation { target -= 1 }
         timeline.move(to: target)

@@ -48,8 +48,10 @@ public struct PlayerState: Sendable {
     ///   - poolSize: the pool before any `pool` statement.
     ///   - speed: operations per second (`--speed`); nil takes `defaultSpeed(for:)`.
     ///   - paused: start paused (`--paused`).
-    public init(script: Script, poolSize: Int, speed: Double? = nil, paused: Bool = false,
-                title: String? = nil, monochrome: Bool = false) throws(PoolError) {
+    public init(
+        script: Script, poolSize: Int, speed: Double? = nil, paused: Bool = false,
+        title: String? = nil, monochrome: Bool = false
+    ) throws(PoolError) {
         timeline = try PlayerTimeline(script: script, poolSize: poolSize)
         self.speed = Self.clampedSpeed(speed ?? Self.defaultSpeed(for: script))
         isPaused = paused

@@ -82,6 +82,6 @@ public struct RandomWorkload: Equatable, Hashable, Sendable {
     /// Live blocks whose last byte lies before `offset` (`offset` may equal the pool's size).
     private static func blocksEnding(atOrBefore offset: Int, in pool: MemoryPool) -> Int {
         if offset >= pool.totalSize { return pool.stats.blockCount }
-        return pool.usage(in: offset ..< offset + 1).blocksBefore
+        return pool.usage(in: offset..<offset + 1).blocksBefore
     }
 }

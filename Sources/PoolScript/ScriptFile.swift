@@ -65,7 +65,8 @@ public enum ScriptFile {
             if count == 0 { return bytes }
             bytes.append(contentsOf: buffer[0..<count])
             guard bytes.count <= maximumFileSize else {
-                throw .unreadable(path: path, reason: "larger than \(maximumFileSize >> 20) MiB, more than any script or trace needs")
+                throw .unreadable(
+                    path: path, reason: "larger than \(maximumFileSize >> 20) MiB, more than any script or trace needs")
             }
         }
     }

@@ -41,9 +41,10 @@ enum ScriptParser {
                 break
             }
             for problem in problems {
-                diagnostics.append(Diagnostic(
-                    fileName: fileName, line: line.number, column: problem.column,
-                    message: problem.message, sourceLine: Diagnostic.printable(scalars)))
+                diagnostics.append(
+                    Diagnostic(
+                        fileName: fileName, line: line.number, column: problem.column,
+                        message: problem.message, sourceLine: Diagnostic.printable(scalars)))
             }
         }
         guard diagnostics.isEmpty else {

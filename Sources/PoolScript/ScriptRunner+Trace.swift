@@ -5,8 +5,10 @@ extension ScriptRunner {
     mutating func traceAlloc(id: Int, size: Int, alignment: Int?, line: Int) -> Step {
         let operation = Step.Operation.alloc(name: nil, id: id, size: size, alignment: alignment)
         if let offset = state.offsetsByID[id] {
-            return Step(line: line, operation: operation, outcome: .error(
-                "id \(id) is still live at offset \(offset); no allocation was made"))
+            return Step(
+                line: line, operation: operation,
+                outcome: .error(
+                    "id \(id) is still live at offset \(offset); no allocation was made"))
         }
         let (outcome, offset) = allocate(size: size, alignment: alignment ?? 1)
         bindID(id, to: offset)
@@ -19,8 +21,10 @@ extension ScriptRunner {
             return Step(line: line, operation: .free(name: nil, id: id, offset: nil), outcome: .done)
         }
         guard let offset = state.offsetsByID[id] else {
-            return Step(line: line, operation: .free(name: nil, id: id, offset: nil), outcome: .error(
-                "cannot free id \(id): it is not live (never allocated, or already freed)"))
+            return Step(
+                line: line, operation: .free(name: nil, id: id, offset: nil),
+                outcome: .error(
+                    "cannot free id \(id): it is not live (never allocated, or already freed)"))
         }
         let outcome = freeOutcome(offset)
         if outcome == .done {
@@ -38,8 +42,10 @@ extension ScriptRunner {
             return Step(line: line, operation: .realloc(id: id, size: size, offset: nil), outcome: outcome)
         }
         guard let old = state.offsetsByID[id] else {
-            return Step(line: line, operation: .realloc(id: id, size: size, offset: nil), outcome: .error(
-                "cannot realloc id \(id): it is not live (never allocated, or already freed)"))
+            return Step(
+                line: line, operation: .realloc(id: id, size: size, offset: nil),
+                outcome: .error(
+                    "cannot realloc id \(id): it is not live (never allocated, or already freed)"))
         }
         let operation = Step.Operation.realloc(id: id, size: size, offset: old)
         let (outcome, offset) = allocate(size: size, alignment: 1)

@@ -71,12 +71,15 @@ public struct ScriptRunner: Sendable {
         switch operation {
         case .free(let offset):
             let name = state.unbindName(at: offset, because: "freed by the random statement on line \(line)")
-            step = Step(line: line, operation: .free(name: name, id: nil, offset: offset),
-                        outcome: freeOutcome(offset))
+            step = Step(
+                line: line, operation: .free(name: name, id: nil, offset: offset),
+                outcome: freeOutcome(offset))
         case .alloc(let size, let alignment):
             let (outcome, _) = allocate(size: size, alignment: alignment)
-            step = Step(line: line, operation: .alloc(name: nil, id: nil, size: size, alignment: alignment > 1 ? alignment : nil),
-                        outcome: outcome)
+            step = Step(
+                line: line,
+                operation: .alloc(name: nil, id: nil, size: size, alignment: alignment > 1 ? alignment : nil),
+                outcome: outcome)
         }
         step.randomIndex = Step.RandomIndex(index: done, count: random.count)
         return step
@@ -97,20 +100,28 @@ public struct ScriptRunner: Sendable {
         case .alloc(let name, let size, let alignment):
             let operation = Step.Operation.alloc(name: name, id: nil, size: size, alignment: alignment)
             if let name, let offset = state.offsetsByName[name] {
-                return Step(line: line, operation: operation, outcome: .error(
-                    "'\(name)' still holds the block at \(offset); free it before binding the name again (no allocation was made)"))
+                return Step(
+                    line: line, operation: operation,
+                    outcome: .error(
+                        "'\(name)' still holds the block at \(offset); free it before binding the name again "
+                            + "(no allocation was made)"
+                    ))
             }
             let (outcome, offset) = allocate(size: size, alignment: alignment ?? 1)
             if let name {
-                if let offset { state.bind(name, to: offset) }
-                else { state.unboundReasons[name] = "its allocation on line \(line) failed" }
+                if let offset {
+                    state.bind(name, to: offset)
+                } else {
+                    state.unboundReasons[name] = "its allocation on line \(line) failed"
+                }
             }
             return Step(line: line, operation: operation, outcome: outcome)
         case .free(.name(let name)):
             guard let offset = state.offsetsByName[name] else {
                 let why = state.unboundReasons[name].map { ": \($0)" } ?? ": it was never allocated"
-                return Step(line: line, operation: .free(name: name, id: nil, offset: nil),
-                            outcome: .error("cannot free '\(name)': the name is not bound to a block\(why)"))
+                return Step(
+                    line: line, operation: .free(name: name, id: nil, offset: nil),
+                    outcome: .error("cannot free '\(name)': the name is not bound to a block\(why)"))
             }
             state.unbindName(at: offset, because: "freed on line \(line)")
             return Step(line: line, operation: .free(name: name, id: nil, offset: offset), outcome: freeOutcome(offset))
@@ -151,7 +162,10 @@ public struct ScriptRunner: Sendable {
             if let offset = try state.pool.allocAligned(size, alignment: alignment) {
                 return (.offset(offset), offset)
             }
-            return (.allocationFailed(AllocationFailure.message(size: size, alignment: alignment, stats: state.pool.stats)), nil)
+            return (
+                .allocationFailed(AllocationFailure.message(size: size, alignment: alignment, stats: state.pool.stats)),
+                nil
+            )
         } catch {
             return (.error(error.description), nil)
         }

@@ -34,19 +34,24 @@ struct SourceLines {
             let slice = bytes[range]
             if let nul = slice.firstIndex(of: 0) {
                 let prefix = bytes[range.lowerBound..<nul]
-                diagnostics = [Diagnostic(
-                    fileName: fileName, line: number, column: Self.scalarCount(prefix) + 1,
-                    message: "binary file: a NUL byte where text was expected",
-                    sourceLine: Diagnostic.printable(String(decoding: prefix, as: UTF8.self).unicodeScalars))]
+                diagnostics = [
+                    Diagnostic(
+                        fileName: fileName, line: number, column: Self.scalarCount(prefix) + 1,
+                        message: "binary file: a NUL byte where text was expected",
+                        sourceLine: Diagnostic.printable(String(decoding: prefix, as: UTF8.self).unicodeScalars))
+                ]
                 lines = []
                 return
             }
             if let (column, byte) = Self.firstInvalidByte(in: slice) {
                 let hex = String(byte, radix: 16, uppercase: true)
-                diagnostics.append(Diagnostic(
-                    fileName: fileName, line: number, column: column,
-                    message: "not UTF-8 text: byte 0x\(hex.count == 1 ? "0" + hex : hex) cannot start or continue a character",
-                    sourceLine: Diagnostic.printable(String(decoding: slice, as: UTF8.self).unicodeScalars)))
+                diagnostics.append(
+                    Diagnostic(
+                        fileName: fileName, line: number, column: column,
+                        message:
+                            "not UTF-8 text: byte 0x\(hex.count == 1 ? "0" + hex : hex) cannot start or continue "
+                            + "a character",
+                        sourceLine: Diagnostic.printable(String(decoding: slice, as: UTF8.self).unicodeScalars)))
                 continue
             }
             lines.append(Line(number: number, bytes: slice))

@@ -30,11 +30,12 @@ enum TraceParser {
             }
             for problem in reader.problems {
                 let prefix = line.bytes[line.bytes.startIndex..<problem.byteIndex]
-                diagnostics.append(Diagnostic(
-                    fileName: fileName, line: line.number,
-                    column: String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1,
-                    message: problem.message,
-                    sourceLine: Diagnostic.printable(String(decoding: line.bytes, as: UTF8.self).unicodeScalars)))
+                diagnostics.append(
+                    Diagnostic(
+                        fileName: fileName, line: line.number,
+                        column: String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1,
+                        message: problem.message,
+                        sourceLine: Diagnostic.printable(String(decoding: line.bytes, as: UTF8.self).unicodeScalars)))
             }
         }
         guard diagnostics.isEmpty else {
@@ -61,7 +62,8 @@ enum TraceParser {
             if byte == UInt8(ascii: "#") { break }
             let start = index
             while index < line.endIndex, line[index] != UInt8(ascii: " "), line[index] != UInt8(ascii: "\t"),
-                  line[index] != 0x0B, line[index] != 0x0C, line[index] != UInt8(ascii: "#") {
+                line[index] != 0x0B, line[index] != 0x0C, line[index] != UInt8(ascii: "#")
+            {
                 index += 1
             }
             words.append(line[start..<index])
@@ -102,15 +104,20 @@ struct TraceLineReader {
     mutating func operation() -> Action? {
         let letter = String(decoding: words[0], as: UTF8.self)
         guard let shape = Self.shapes[letter] else {
-            fail(words[0], "unknown trace operation '\(Diagnostic.printable(letter.unicodeScalars))'; "
-                 + "expected a ID SIZE, m ID SIZE ALIGN, f ID or r ID SIZE")
+            fail(
+                words[0],
+                "unknown trace operation '\(Diagnostic.printable(letter.unicodeScalars))'; "
+                    + "expected a ID SIZE, m ID SIZE ALIGN, f ID or r ID SIZE")
             return nil
         }
         let arguments = words.dropFirst()
         if arguments.count < shape.arguments.count {
-            let list = shape.arguments.count == 1 ? shape.arguments[0]
+            let list =
+                shape.arguments.count == 1
+                ? shape.arguments[0]
                 : shape.arguments.dropLast().joined(separator: ", ") + " and " + shape.arguments.last!
-            problems.append(Problem(byteIndex: line.endIndex, message: "'\(letter)' needs \(list), e.g. \(shape.example)"))
+            problems.append(
+                Problem(byteIndex: line.endIndex, message: "'\(letter)' needs \(list), e.g. \(shape.example)"))
             return nil
         }
         if arguments.count > shape.arguments.count {

@@ -21,10 +21,11 @@ public enum AllocationFailure {
         } else if stats.free < size {
             reason = "only \(ByteSize.format(stats.free)) free"
         } else if stats.largestFree < size {
-            reason =
-                "\(ByteSize.format(stats.free)) free, but the largest free block is \(ByteSize.format(stats.largestFree))"
+            let largest = ByteSize.format(stats.largestFree)
+            reason = "\(ByteSize.format(stats.free)) free, but the largest free block is \(largest)"
         } else {
-            reason = "no free block of \(ByteSize.format(size)) or more has a multiple of \(alignment) with room after it"
+            reason =
+                "no free block of \(ByteSize.format(size)) or more has a multiple of \(alignment) with room after it"
         }
         return "\(request(size: size, alignment: alignment)) failed: \(reason)"
     }

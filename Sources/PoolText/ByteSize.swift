@@ -43,7 +43,7 @@ public enum ByteSize {
             break
         }
         guard !digits.isEmpty,
-              digits.allSatisfy({ $0.isASCII && $0.hexDigitValue.map { $0 < radix } == true })
+            digits.allSatisfy({ $0.isASCII && $0.hexDigitValue.map { $0 < radix } == true })
         else { throw .notASize(trimmed) }
         guard let value = Int(digits, radix: radix) else { throw .tooLarge(trimmed) }
         let (scaled, overflow) = value.multipliedReportingOverflow(by: 1 << shift)
@@ -73,7 +73,8 @@ public enum ByteSize {
         let hundredths = unit.dividingFullWidth((magnitude % unit).multipliedFullWidth(by: 100)).quotient
         var text = "\(sign)\(whole)"
         if hundredths > 0 {
-            text += hundredths % 10 == 0 ? ".\(hundredths / 10)" : (hundredths < 10 ? ".0\(hundredths)" : ".\(hundredths)")
+            text +=
+                hundredths % 10 == 0 ? ".\(hundredths / 10)" : (hundredths < 10 ? ".0\(hundredths)" : ".\(hundredths)")
         }
         return text + " " + names[index]
     }
@@ -94,7 +95,7 @@ extension String {
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
         return String(scalars[first...last])
     }

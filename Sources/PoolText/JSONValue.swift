@@ -24,7 +24,9 @@ public enum JSONValue: Equatable, Sendable {
         case .int(let value): out += String(value)
         case .double(let value):
             // `description` is the shortest text that reads back as the same double.
-            out += value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(format1: value) : value.description) : "null"
+            out +=
+                value.isFinite
+                ? (value == value.rounded() && abs(value) < 1e15 ? String(format1: value) : value.description) : "null"
         case .string(let value): Self.writeString(value, to: &out)
         case .array(let values):
             out += "["

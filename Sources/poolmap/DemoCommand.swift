@@ -21,8 +21,9 @@ struct Demo: ParsableCommand {
 
     func validate() throws {
         guard list || DemoLibrary.named(name) != nil else {
-            throw ValidationError("no demo named '\(name)'; the demos are: "
-                                  + DemoLibrary.all.map(\.name).joined(separator: ", "))
+            throw ValidationError(
+                "no demo named '\(name)'; the demos are: "
+                    + DemoLibrary.all.map(\.name).joined(separator: ", "))
         }
     }
 
@@ -33,7 +34,8 @@ struct Demo: ParsableCommand {
         }
         let demo = DemoLibrary.named(name)!
         let script = try ScriptLoading.parse(demo.text, fileName: demo.fileName, kind: demo.kind)
-        try PlaySession.play(script, poolSize: ScriptRunner.defaultPoolSize(for: script),
-                             title: "poolmap demo — \(demo.name)", options: playback)
+        try PlaySession.play(
+            script, poolSize: ScriptRunner.defaultPoolSize(for: script),
+            title: "poolmap demo — \(demo.name)", options: playback)
     }
 }

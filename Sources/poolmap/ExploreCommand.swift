@@ -15,8 +15,9 @@ struct Explore: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The pool's size: 256, 4KiB, 0x100, 2M (units B, K/KiB, M/MiB, G/GiB; default 64KiB).",
-            transform: ScriptLoading.parseSize)
+    @Option(
+        name: .long, help: "The pool's size: 256, 4KiB, 0x100, 2M (units B, K/KiB, M/MiB, G/GiB; default 64KiB).",
+        transform: ScriptLoading.parseSize)
     var size: Int = 64 * 1024
 
     @Option(name: .long, help: "The seed of the random operations (r, R), to replay a session.")
@@ -27,8 +28,10 @@ struct Explore: ParsableCommand {
 
     func run() throws {
         let status = CursesTerminal.runFullScreen(noColor: noColor) { terminal in
-            ExplorerApp(state: try ExplorerState(poolSize: size, screenSize: terminal.size, seed: seed,
-                                                 monochrome: terminal.colorDepth == .monochrome))
+            ExplorerApp(
+                state: try ExplorerState(
+                    poolSize: size, screenSize: terminal.size, seed: seed,
+                    monochrome: terminal.colorDepth == .monochrome))
         }
         if status != 0 { throw ExitCode(status) }
     }

@@ -15,8 +15,9 @@ struct Play: ParsableCommand {
     @Argument(help: "The .pool script, or .trace/.rep trace, to play.")
     var file: String
 
-    @Option(help: "The pool for traces and for scripts without a leading pool statement (256, 4KiB, 0x100, 2M).",
-            transform: ScriptLoading.parseSize)
+    @Option(
+        help: "The pool for traces and for scripts without a leading pool statement (256, 4KiB, 0x100, 2M).",
+        transform: ScriptLoading.parseSize)
     var size: Int?
 
     @Flag(help: "Read the file as a trace whatever its name.")
@@ -26,7 +27,8 @@ struct Play: ParsableCommand {
 
     func run() throws {
         let script = try ScriptLoading.load(path: file, forceTrace: trace)
-        try PlaySession.play(script, poolSize: ScriptLoading.poolSize(for: script, size: size),
-                             title: "poolmap play — \(file)", options: playback)
+        try PlaySession.play(
+            script, poolSize: ScriptLoading.poolSize(for: script, size: size),
+            title: "poolmap play — \(file)", options: playback)
     }
 }

@@ -4,7 +4,6 @@ import MemoryMap
 import PoolApp
 import PoolScript
 
-
 /// The options `play` and `demo` share: pacing, recording, colour.
 struct PlaybackOptions: ParsableArguments {
     @Option(help: "Operations per second (default 5 for scripts, 200 for traces; +/- change it while playing).")
@@ -13,8 +12,11 @@ struct PlaybackOptions: ParsableArguments {
     @Flag(help: "Start paused: step with n/→ and b/←, resume with space.")
     var paused = false
 
-    @Option(help: ArgumentHelp("Record the playback as an asciinema v2 cast. Without a terminal, renders the whole script into the file and exits like run.",
-                               valueName: "file.cast"))
+    @Option(
+        help: ArgumentHelp(
+            "Record the playback as an asciinema v2 cast. Without a terminal, renders the whole script "
+                + "into the file and exits like run.",
+            valueName: "file.cast"))
     var record: String?
 
     @Option(help: "Width of a recording made without a terminal.")

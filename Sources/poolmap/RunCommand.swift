@@ -22,8 +22,9 @@ struct Run: ParsableCommand {
     @Option(help: "Characters in the text map line (default 64, or the terminal's width).")
     var width: Int?
 
-    @Option(help: "The pool for traces and for scripts without a leading pool statement (256, 4KiB, 0x100, 2M).",
-            transform: ScriptLoading.parseSize)
+    @Option(
+        help: "The pool for traces and for scripts without a leading pool statement (256, 4KiB, 0x100, 2M).",
+        transform: ScriptLoading.parseSize)
     var size: Int?
 
     @Flag(help: "Print the state after every step (JSON Lines with --format json).")

@@ -1,5 +1,6 @@
-import Testing
 import PoolAllocator
+import Testing
+
 @testable import MemoryMap
 
 @Suite("Grid text safety and hostile sizes")
@@ -17,8 +18,9 @@ struct GridTests {
     @Test func hostileNamesAndLogLinesKeepRowsAligned() throws {
         var pool = try MemoryPool(totalSize: 4096)
         let offset = try pool.alloc(100)!
-        let model = ScreenModel(pool: pool, title: "名前\u{7}\u{1B}[31m", names: [offset: "テクスチャ😀\n"],
-                                selectedOffset: offset, log: [LogEntry("alloc \u{0}\u{1B}[2J 🚀", isError: true)])
+        let model = ScreenModel(
+            pool: pool, title: "名前\u{7}\u{1B}[31m", names: [offset: "テクスチャ😀\n"],
+            selectedOffset: offset, log: [LogEntry("alloc \u{0}\u{1B}[2J 🚀", isError: true)])
         let grid = ScreenRenderer.render(model, width: 80, height: 24)
         for row in 0..<grid.height { #expect(grid.line(row).count == 80) }
         #expect(grid.cells.allSatisfy { $0.character.isSingleColumn })
@@ -31,14 +33,17 @@ struct GridTests {
         _ = try pool.allocAligned(1, alignment: 1 << 40)
         _ = try pool.alloc(Int.max / 4)
         for (width, height) in [(60, 16), (80, 24), (200, 60), (61, 17)] {
-            for viewport in [MapViewport.fit, MapViewport(bytesPerCell: 1, firstByte: Int.max - 1),
-                             MapViewport(bytesPerCell: 1 << 50, firstByte: 1 << 60)] {
+            for viewport in [
+                MapViewport.fit, MapViewport(bytesPerCell: 1, firstByte: Int.max - 1),
+                MapViewport(bytesPerCell: 1 << 50, firstByte: 1 << 60),
+            ] {
                 let model = ScreenModel(pool: pool, selectedOffset: big, viewport: viewport)
                 let grid = ScreenRenderer.render(model, width: width, height: height)
                 #expect(grid.text.contains("0x7ff") || grid.text.contains("0x0000000000000000"))
                 let layout = ScreenLayout(model: model, width: width, height: height)
-                _ = layout.block(atRow: layout.mapTopRow + layout.mapRows - 1,
-                                 column: layout.mapColumn + layout.mapColumns - 1, in: pool, viewport: viewport)
+                _ = layout.block(
+                    atRow: layout.mapTopRow + layout.mapRows - 1,
+                    column: layout.mapColumn + layout.mapColumns - 1, in: pool, viewport: viewport)
             }
         }
         #expect(MapCells.textLine(of: pool, width: 64).count == 64)

@@ -1,6 +1,7 @@
 import PoolAllocator
-@testable import PoolText
+
 @testable import MemoryMap
+@testable import PoolText
 
 /// Fixed pools and models shared by the golden and unit tests.
 enum Scenes {
@@ -22,9 +23,11 @@ enum Scenes {
         return ScreenModel(
             pool: pool, title: "poolmap explorer", names: [b: "mesh"], selectedOffset: b,
             fragmentationHistory: [0, 0, 0.1, 0.2, 0.35, stats.fragmentation],
-            log: [LogEntry("alloc 4 KiB → 0x0000"), LogEntry("alloc 1000 B → 0x1000"),
-                  LogEntry("free 0x0000"),
-                  LogEntry(AllocationFailure.message(size: 60000, stats: stats), isError: true)],
+            log: [
+                LogEntry("alloc 4 KiB → 0x0000"), LogEntry("alloc 1000 B → 0x1000"),
+                LogEntry("free 0x0000"),
+                LogEntry(AllocationFailure.message(size: 60000, stats: stats), isError: true),
+            ],
             helpKeys: helpKeys, footerKeys: footerKeys)
     }
 

@@ -1,9 +1,9 @@
 import PoolAllocator
-@testable import PoolText
 import TestSupport
 import Testing
 
 @testable import MemoryMap
+@testable import PoolText
 
 /// Whole screens rendered to plain text and compared with `Golden/*.txt`.
 /// Re-record with `POOLMAP_RECORD_GOLDEN=1 swift test --filter ScreenGoldenTests`.

@@ -1,7 +1,8 @@
-import Testing
 import PoolAllocator
-@testable import PoolText
+import Testing
+
 @testable import MemoryMap
+@testable import PoolText
 
 @Suite("Screen renderer: styles, hit-testing, animation")
 struct ScreenRendererTests {
@@ -33,8 +34,9 @@ struct ScreenRendererTests {
         #expect(cells.allSatisfy { $0.character == "█" })
         let mono = ScreenRenderer.render(ScreenModel(pool: pool, monochrome: true), width: 80, height: 24)
         let glyphs = String(mapCells(mono, layout).prefix(64).map(\.character))
-        #expect(glyphs == String(repeating: "█", count: 16) + String(repeating: "▓", count: 16)
-            + String(repeating: "█", count: 16) + String(repeating: "▓", count: 16))
+        #expect(
+            glyphs == String(repeating: "█", count: 16) + String(repeating: "▓", count: 16)
+                + String(repeating: "█", count: 16) + String(repeating: "▓", count: 16))
     }
 
     @Test func theSelectedBlockAndOnlyItIsSelected() throws {
@@ -52,16 +54,19 @@ struct ScreenRendererTests {
         _ = try pool.allocAligned(8, alignment: 16)
         let model = ScreenModel(pool: pool)
         let layout = ScreenLayout(model: model, width: 80, height: 24)
-        let line = String(mapCells(ScreenRenderer.render(model, width: 80, height: 24), layout).prefix(64).map(\.character))
-        #expect(line == "█" + String(repeating: "▒", count: 15) + String(repeating: "█", count: 8)
-            + String(repeating: "░", count: 40))
+        let line = String(
+            mapCells(ScreenRenderer.render(model, width: 80, height: 24), layout).prefix(64).map(\.character))
+        #expect(
+            line == "█" + String(repeating: "▒", count: 15) + String(repeating: "█", count: 8)
+                + String(repeating: "░", count: 40))
     }
 
     @Test func failuresInTheLogAreErrorsInWords() throws {
         var pool = try MemoryPool(totalSize: 1024)
         _ = try pool.alloc(1000)
         let message = AllocationFailure.message(size: 512, stats: pool.stats)
-        let model = ScreenModel(pool: pool, log: [LogEntry("alloc 1000 B → 0x0000"), LogEntry(message, isError: true)])
+        let log = [LogEntry("alloc 1000 B → 0x0000"), LogEntry(message, isError: true)]
+        let model = ScreenModel(pool: pool, log: log)
         let grid = ScreenRenderer.render(model, width: 120, height: 30)
         let row = (0..<grid.height).first { grid.line($0).contains("failed") }
         let errorRow = try #require(row)
@@ -151,7 +156,8 @@ struct ScreenRendererTests {
         #expect(slide.movedBlockCount == 0)
         let model = ScreenModel(pool: pool, animation: ScreenAnimation(slide: slide))
         let still = ScreenModel(pool: pool)
-        #expect(ScreenRenderer.render(model, width: 80, height: 24) == ScreenRenderer.render(still, width: 80, height: 24))
+        #expect(
+            ScreenRenderer.render(model, width: 80, height: 24) == ScreenRenderer.render(still, width: 80, height: 24))
     }
 
     @Test func tooSmallScreensSayWhatTheyNeed() throws {
@@ -193,7 +199,8 @@ struct ScreenRendererTests {
 
     @Test func renderingIsDeterministic() throws {
         let model = try Scenes.explorer()
-        #expect(ScreenRenderer.render(model, width: 97, height: 33) == ScreenRenderer.render(model, width: 97, height: 33))
+        #expect(
+            ScreenRenderer.render(model, width: 97, height: 33) == ScreenRenderer.render(model, width: 97, height: 33))
     }
 
     @Test func sparklineLevels() {
@@ -210,7 +217,9 @@ struct ScreenRendererTests {
         let overview = (0..<layout.overviewColumns).map { grid[layout.overviewRow, layout.overviewColumn + $0] }
         let line = MapCells.textLine(of: model.pool, width: layout.overviewColumns)
         for (cell, glyph) in zip(overview, line) where cell.character != "▏" {
-            #expect(cell.character == glyph || (cell.character == "▓" && glyph == "█"), "\(String(overview.map(\.character))) vs \(line)")
+            #expect(
+                cell.character == glyph || (cell.character == "▓" && glyph == "█"),
+                "\(String(overview.map(\.character))) vs \(line)")
         }
     }
 }

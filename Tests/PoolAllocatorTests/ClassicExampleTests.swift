@@ -54,8 +54,11 @@ struct ClassicExampleTests {
         #expect(stats.blockCount == 3)
         #expect(stats.fragmentation == 0.0)
         // And the three figures this project adds.
-        #expect(stats == PoolStats(total: 1024, used: 768, free: 256, blockCount: 3, fragmentation: 0,
-                                   padding: 0, largestFree: 256, freeBlockCount: 1))
+        #expect(
+            stats
+                == PoolStats(
+                    total: 1024, used: 768, free: 256, blockCount: 3, fragmentation: 0,
+                    padding: 0, largestFree: 256, freeBlockCount: 1))
     }
 
     @Test("defragment: four blocks of 128, free the 1st and 3rd -> [128: 0, 384: 128]")
@@ -70,15 +73,21 @@ struct ClassicExampleTests {
         try pool.free(a)
         try pool.free(c)
         // [FREE 128][USED 128][FREE 128][USED 128][FREE 512]
-        #expect(pool.regions == [.free(0, 128), .used(128, 256), .free(256, 384), .used(384, 512),
-                                 .free(512, 1024)])
+        #expect(
+            pool.regions == [
+                .free(0, 128), .used(128, 256), .free(256, 384), .used(384, 512),
+                .free(512, 1024),
+            ])
 
         let mapping = pool.defragment()
         #expect(mapping == [128: 0, 384: 128])
         // [USED 128][USED 128][FREE 768]
         #expect(pool.regions == [.used(0, 128), .used(128, 256), .free(256, 1024)])
-        #expect(pool.stats == PoolStats(total: 1024, used: 256, free: 768, blockCount: 2, fragmentation: 0,
-                                        padding: 0, largestFree: 768, freeBlockCount: 1))
+        #expect(
+            pool.stats
+                == PoolStats(
+                    total: 1024, used: 256, free: 768, blockCount: 2, fragmentation: 0,
+                    padding: 0, largestFree: 768, freeBlockCount: 1))
     }
 
     @Test("fragmentation is 1 - largest free / free when free space is split")
@@ -96,8 +105,11 @@ struct ClassicExampleTests {
     @Test("fragmentation is 0 when nothing is free")
     func fragmentationWhenFull() throws {
         let (pool, _) = try makePool(total: 1024, sizes: [1000, 24])
-        #expect(pool.stats == PoolStats(total: 1024, used: 1024, free: 0, blockCount: 2, fragmentation: 0,
-                                        padding: 0, largestFree: 0, freeBlockCount: 0))
+        #expect(
+            pool.stats
+                == PoolStats(
+                    total: 1024, used: 1024, free: 0, blockCount: 2, fragmentation: 0,
+                    padding: 0, largestFree: 0, freeBlockCount: 0))
         #expect(pool.regions == [.used(0, 1000), .used(1000, 1024)])
     }
 }

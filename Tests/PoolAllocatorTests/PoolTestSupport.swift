@@ -56,8 +56,9 @@ func expectRefused(
 ) {
     let before = PoolSnapshot(pool)
     #expect(throws: expected, sourceLocation: sourceLocation) { try operation(&pool) }
-    #expect(PoolSnapshot(pool) == before, "state changed by a refused operation",
-            sourceLocation: sourceLocation)
+    #expect(
+        PoolSnapshot(pool) == before, "state changed by a refused operation",
+        sourceLocation: sourceLocation)
 }
 
 /// A pool of `total` bytes after `alloc(size)` for each size in turn, with the offsets returned.

@@ -1,7 +1,8 @@
 import PoolAllocator
-@testable import PoolScript
 import TestSupport
 import Testing
+
+@testable import PoolScript
 
 /// Seeded random runs of `MemoryPool` against `ReferenceModel`: every returned offset, every
 /// thrown error, the mapping of every defragment, and after every step the stats, the regions
@@ -68,12 +69,14 @@ struct RandomizedModelTests {
             let size = drawSize()
             if random.chance(40) {
                 let name = "alloc(\(size))"
-                return (name, outcome { try pool.alloc(size) }, outcome { try model.alloc(size) })
+                return (name, allocation { try pool.alloc(size) }, allocation { try model.alloc(size) })
             }
             let alignment = drawAlignment()
             let name = "allocAligned(\(size), alignment: \(alignment))"
-            return (name, outcome { try pool.allocAligned(size, alignment: alignment) },
-                    outcome { try model.allocAligned(size, alignment: alignment) })
+            return (
+                name, allocation { try pool.allocAligned(size, alignment: alignment) },
+                allocation { try model.allocAligned(size, alignment: alignment) }
+            )
         }
 
         private mutating func freeLive() -> (String, Outcome, Outcome) {
@@ -81,7 +84,7 @@ struct RandomizedModelTests {
             let offset = random.pick(model.blocks).offset
             freed.append(offset)
             if freed.count > 16 { freed.removeFirst() }
-            return ("free(\(offset))", outcome { try pool.free(offset) }, outcome { try model.free(offset) })
+            return ("free(\(offset))", release { try pool.free(offset) }, release { try model.free(offset) })
         }
 
         /// Double frees, offsets inside blocks or padding, free space, outside the pool.
@@ -94,7 +97,7 @@ struct RandomizedModelTests {
             }
             let offset = random.pick(candidates)
             let name = "free(\(offset)) [invalid expected unless it is live]"
-            return (name, outcome { try pool.free(offset) }, outcome { try model.free(offset) })
+            return (name, release { try pool.free(offset) }, release { try model.free(offset) })
         }
 
         /// Mostly sizes that let a few to a few thousand blocks fit, sometimes hostile ones.
@@ -116,15 +119,22 @@ struct RandomizedModelTests {
             }
         }
 
-        private func outcome(_ body: () throws -> Int?) -> Outcome {
-            do { return .offset(try body()) } catch let error as PoolError { return .failed(error) } catch {
+        private func allocation(_ body: () throws -> Int?) -> Outcome {
+            do {
+                return .offset(try body())
+            } catch let error as PoolError {
+                return .failed(error)
+            } catch {
                 Issue.record("unexpected error type: \(error)")
                 return .offset(nil)
             }
         }
 
-        private func outcome(_ body: () throws -> Void) -> Outcome {
-            do { try body(); return .freed } catch let error as PoolError { return .failed(error) } catch {
+        private func release(_ body: () throws -> Void) -> Outcome {
+            do {
+                try body()
+                return .freed
+            } catch let error as PoolError { return .failed(error) } catch {
                 Issue.record("unexpected error type: \(error)")
                 return .freed
             }
@@ -137,7 +147,7 @@ struct RandomizedModelTests {
     func smallRuns(seed: UInt64) throws {
         for total in Self.poolSizes {
             var run = try Run(seed: seed &* 1_000_003 &+ UInt64(total), total: total)
-            for step in 0 ..< 250 { guard run.perform(step: step) else { break } }
+            for step in 0..<250 { guard run.perform(step: step) else { break } }
         }
     }
 
@@ -145,9 +155,9 @@ struct RandomizedModelTests {
     func fillAndDrain(seed: UInt64) throws {
         for total in [64, 4096, 1 << 30] {
             var run = try Run(seed: seed &+ UInt64(total), total: total, allocPercent: 85)
-            for step in 0 ..< 200 { guard run.perform(step: step) else { return } }
+            for step in 0..<200 { guard run.perform(step: step) else { return } }
             run.allocPercent = 15
-            for step in 200 ..< 400 { guard run.perform(step: step) else { return } }
+            for step in 200..<400 { guard run.perform(step: step) else { return } }
         }
     }
 
@@ -155,7 +165,7 @@ struct RandomizedModelTests {
     func longRun() throws {
         let seed: UInt64 = 0xC0FFEE
         var run = try Run(seed: seed, total: 1 << 22, allocPercent: 62)
-        for step in 0 ..< 4000 { guard run.perform(step: step, checkStateEvery: 4) else { return } }
+        for step in 0..<4000 { guard run.perform(step: step, checkStateEvery: 4) else { return } }
         #expect(run.model.blocks.count > 150, "seed \(seed): the run should hold a few hundred blocks")
         expectMatchesModel(run.pool, run.model, "seed \(seed) at the end")
     }

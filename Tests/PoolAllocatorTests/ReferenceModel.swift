@@ -27,10 +27,10 @@ struct ReferenceModel {
         var gaps: [Range<Int>] = []
         var cursor = 0
         for block in blocks {
-            if block.start > cursor { gaps.append(cursor ..< block.start) }
+            if block.start > cursor { gaps.append(cursor..<block.start) }
             cursor = block.end
         }
-        if cursor < total { gaps.append(cursor ..< total) }
+        if cursor < total { gaps.append(cursor..<total) }
         return gaps
     }
 
@@ -46,8 +46,9 @@ struct ReferenceModel {
             let padding = remainder == 0 ? 0 : alignment - remainder
             let room = gap.count
             guard padding <= room, size <= room - padding else { continue }
-            let block = Block(offset: gap.lowerBound + padding, size: size,
-                              alignment: alignment, padding: padding)
+            let block = Block(
+                offset: gap.lowerBound + padding, size: size,
+                alignment: alignment, padding: padding)
             let index = blocks.firstIndex { $0.start > block.start } ?? blocks.count
             blocks.insert(block, at: index)
             return block.offset
@@ -77,8 +78,9 @@ struct ReferenceModel {
             let old = blocks[index]
             let remainder = cursor % old.alignment
             let padding = remainder == 0 ? 0 : old.alignment - remainder
-            let new = Block(offset: cursor + padding, size: old.size,
-                            alignment: old.alignment, padding: padding)
+            let new = Block(
+                offset: cursor + padding, size: old.size,
+                alignment: old.alignment, padding: padding)
             moved[old.offset] = new.offset
             blocks[index] = new
             cursor = new.end

@@ -1,7 +1,8 @@
 import PoolAllocator
-@testable import PoolScript
 import TestSupport
 import Testing
+
+@testable import PoolScript
 
 @Suite("Value semantics")
 struct ValueSemanticsTests {
@@ -28,10 +29,10 @@ struct ValueSemanticsTests {
         var random = SplitMix64(seed: 7)
         var pool = try MemoryPool(totalSize: 1 << 24)
         var live: [Int] = []
-        for _ in 0 ..< 2500 { live.append(try #require(try pool.alloc(16 + random.below(64)))) }
+        for _ in 0..<2500 { live.append(try #require(try pool.alloc(16 + random.below(64)))) }
 
         var history: [(pool: MemoryPool, snapshot: PoolSnapshot)] = []
-        for step in 0 ..< 60 {
+        for step in 0..<60 {
             history.append((pool, PoolSnapshot(pool)))
             if random.chance(50), !live.isEmpty {
                 try pool.free(live.remove(at: random.below(live.count)))

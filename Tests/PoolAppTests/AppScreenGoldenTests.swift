@@ -1,9 +1,9 @@
-@testable import MemoryMap
-@testable import PoolScript
 import TestSupport
 import Testing
 
+@testable import MemoryMap
 @testable import PoolApp
+@testable import PoolScript
 
 /// The apps' own screens as a person sees them: every key of each app's help fits the
 /// smallest screen (60×16), and the footers show the keys a newcomer needs first.
@@ -21,7 +21,8 @@ import Testing
     }
 
     static func player(width: Int, height: Int) throws -> PlayerApp {
-        let script = try ScriptParser.parse("pool 1K\nsay \"hello\"\na = alloc 100\nb = alloc 200\n", fileName: "p.pool")
+        let script = try ScriptParser.parse(
+            "pool 1K\nsay \"hello\"\na = alloc 100\nb = alloc 200\n", fileName: "p.pool")
         var app = PlayerApp(state: try PlayerState(script: script, poolSize: 1024, paused: true))
         for _ in 0..<3 { _ = app.handle(.character("n")) }
         return app

@@ -1,8 +1,9 @@
 import Foundation
-@testable import MemoryMap
-@testable import PoolScript
 import Testing
+
+@testable import MemoryMap
 @testable import PoolApp
+@testable import PoolScript
 
 @Suite struct PlayerRecordingTests {
     func record(_ demo: String, width: Int = 100, height: Int = 30) throws -> (String, PlayerState) {
@@ -52,13 +53,15 @@ import Testing
         recorder.frame(grid, at: 0.5)
         recorder.mark("caption \"quoted\"", at: 0.5)
         recorder.finish(at: 1)
-        #expect(recorder.text == """
-            {"version": 2, "width": 4, "height": 2}
-            [0.000, "o", "\\u001b[?25l\\u001b[H\\u001b[2J\\u001b[1;1H\\u001b[0;38;5;35m█░\\u001b[0m  \\u001b[0m\\u001b[2;1H\\u001b[0m    \\u001b[0m"]
-            [0.500, "o", "\\u001b[2;1H\\u001b[0;1;38;5;203mx\\u001b[0m   \\u001b[0m"]
-            [0.500, "m", "caption \\"quoted\\""]
-            [1.000, "o", "\\u001b[?25h"]
+        #expect(
+            recorder.text == """
+                {"version": 2, "width": 4, "height": 2}
+                [0.000, "o", "\\u001b[?25l\\u001b[H\\u001b[2J\\u001b[1;1H\\u001b[0;38;5;35m█░\\u001b[0m  \
+                \\u001b[0m\\u001b[2;1H\\u001b[0m    \\u001b[0m"]
+                [0.500, "o", "\\u001b[2;1H\\u001b[0;1;38;5;203mx\\u001b[0m   \\u001b[0m"]
+                [0.500, "m", "caption \\"quoted\\""]
+                [1.000, "o", "\\u001b[?25h"]
 
-            """)
+                """)
     }
 }

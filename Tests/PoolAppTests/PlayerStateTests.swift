@@ -1,9 +1,10 @@
-@testable import MemoryMap
 import PoolAllocator
-@testable import PoolScript
 import TestSupport
 import Testing
+
+@testable import MemoryMap
 @testable import PoolApp
+@testable import PoolScript
 
 @Suite struct PlayerStateTests {
     static func player(_ text: String, speed: Double? = nil, paused: Bool = false) throws -> PlayerState {
@@ -62,24 +63,25 @@ import Testing
     }
 
     @Test func pauseStepForwardAndBack() throws {
-        var state = try Self.player("pool 1K\nsay \"x\"\na = alloc 100\nwait 1s\nsay \"y\"\nb = alloc 100\nfree a\n", speed: 5)
+        var state = try Self.player(
+            "pool 1K\nsay \"x\"\na = alloc 100\nwait 1s\nsay \"y\"\nb = alloc 100\nfree a\n", speed: 5)
         _ = state.reduce(.character(" "))
         #expect(state.isPaused && !state.wantsTicks)
         ticks(&state, 50)
         #expect(state.timeline.position == 0)
-        _ = state.reduce(.key(.right))      // pool
+        _ = state.reduce(.key(.right))  // pool
         #expect(state.timeline.position == 1)
-        _ = state.reduce(.character("n"))   // say x, a = alloc
+        _ = state.reduce(.character("n"))  // say x, a = alloc
         #expect(state.timeline.position == 3)
         #expect(state.screenModel.caption == "x")
         #expect(state.selectedOffset == 0)
-        _ = state.reduce(.character("n"))   // wait, say y, b = alloc
+        _ = state.reduce(.character("n"))  // wait, say y, b = alloc
         #expect(state.timeline.position == 6)
         #expect(state.screenModel.caption == "y")
-        _ = state.reduce(.character("b"))   // undo b: back to just after a's allocation
+        _ = state.reduce(.character("b"))  // undo b: back to just after a's allocation
         #expect(state.timeline.position == 3)
         #expect(state.timeline.current.pool.stats.blockCount == 1)
-        _ = state.reduce(.key(.left))       // undo a
+        _ = state.reduce(.key(.left))  // undo a
         #expect(state.timeline.position == 1)
         _ = state.reduce(.key(.left))
         _ = state.reduce(.key(.left))

@@ -1,11 +1,13 @@
 import PoolAllocator
-@testable import PoolScript
 import Testing
+
 @testable import PoolApp
+@testable import PoolScript
 
 @Suite struct PlayerTimelineTests {
     /// A script long enough for several checkpoints, with names, defrags and scenes.
-    static let script = try! ScriptParser.parse("""
+    static let script = try! ScriptParser.parse(
+        """
         pool 32KiB
         a = alloc 300
         b = alloc 100 align 256

@@ -9,7 +9,8 @@ import Testing
     }
 
     @Test func namesFollowTheirBlocksThroughDefrag() throws {
-        let report = try run("""
+        let report = try run(
+            """
             pool 1024
             a = alloc 128
             b = alloc 128
@@ -30,12 +31,16 @@ import Testing
     @Test func freeByOffsetUnbindsTheName() throws {
         let report = try run("pool 1K\na = alloc 10\nfree 0\nfree a\na = alloc 5\n")
         #expect(report.steps[2].operation == .free(name: "a", id: nil, offset: 0))
-        #expect(report.errorLines == ["r.pool:4: error: cannot free 'a': the name is not bound to a block: its block was freed on line 3"])
+        #expect(
+            report.errorLines == [
+                "r.pool:4: error: cannot free 'a': the name is not bound to a block: its block was freed on line 3"
+            ])
         #expect(report.final.offsetsByName == ["a": 0])
     }
 
     @Test func runtimeErrorsAreEventsAndTheRunGoesOn() throws {
-        let report = try run("""
+        let report = try run(
+            """
             pool 1K
             a = alloc 100
             a = alloc 50
@@ -49,15 +54,17 @@ import Testing
             free x
             free x
             """)
-        #expect(report.errorLines == [
-            "r.pool:3: error: 'a' still holds the block at 0; free it before binding the name again (no allocation was made)",
-            "r.pool:4: error: cannot free 'nope': the name is not bound to a block: it was never allocated",
-            "r.pool:5: error: cannot free 2000: offset 2000 is outside the pool",
-            "r.pool:6: error: cannot free 50: offset 50 is inside a block but not at its start",
-            "r.pool:7: error: cannot free 500: offset 500 is not allocated (never allocated, or already freed)",
-            "r.pool:9: error: cannot free 'big': the name is not bound to a block: its allocation on line 8 failed",
-            "r.pool:12: error: cannot free 'x': the name is not bound to a block: freed on line 11",
-        ])
+        #expect(
+            report.errorLines == [
+                "r.pool:3: error: 'a' still holds the block at 0; free it before binding the name again "
+                    + "(no allocation was made)",
+                "r.pool:4: error: cannot free 'nope': the name is not bound to a block: it was never allocated",
+                "r.pool:5: error: cannot free 2000: offset 2000 is outside the pool",
+                "r.pool:6: error: cannot free 50: offset 50 is inside a block but not at its start",
+                "r.pool:7: error: cannot free 500: offset 500 is not allocated (never allocated, or already freed)",
+                "r.pool:9: error: cannot free 'big': the name is not bound to a block: its allocation on line 8 failed",
+                "r.pool:12: error: cannot free 'x': the name is not bound to a block: freed on line 11",
+            ])
         #expect(report.steps[7].outcome == .allocationFailed("alloc 2 KiB failed: only 924 B free"))
         #expect(report.final.errorCount == 7)
         #expect(report.final.pool.stats.blockCount == 1)
@@ -65,11 +72,18 @@ import Testing
 
     @Test func aScriptWithoutPoolUsesTheGivenSizeAndLaterPoolsStartScenes() throws {
         let report = try run("a = alloc 100\nstats\npool 2K\nfree a\n", poolSize: 4096)
-        #expect(report.steps[1].outcome == .stats(PoolStats(total: 4096, used: 100, free: 3996, blockCount: 1,
-                                                             fragmentation: 0, padding: 0, largestFree: 3996, freeBlockCount: 1)))
+        #expect(
+            report.steps[1].outcome
+                == .stats(
+                    PoolStats(
+                        total: 4096, used: 100, free: 3996, blockCount: 1,
+                        fragmentation: 0, padding: 0, largestFree: 3996, freeBlockCount: 1)))
         #expect(report.final.pool.totalSize == 2048)
         #expect(report.final.sceneCount == 1)
-        #expect(report.errorLines == ["r.pool:4: error: cannot free 'a': the name is not bound to a block: it was never allocated"])
+        #expect(
+            report.errorLines == [
+                "r.pool:4: error: cannot free 'a': the name is not bound to a block: it was never allocated"
+            ])
     }
 
     @Test func randomMayFreeNamedBlocksAndIsReproducible() throws {
@@ -86,7 +100,10 @@ import Testing
         }
         #expect(first.errorLines.count == freedByRandom.count)
         for name in freedByRandom {
-            #expect(first.errorLines.contains { $0.contains("'\(name)'") && $0.contains("freed by the random statement on line 5") })
+            #expect(
+                first.errorLines.contains {
+                    $0.contains("'\(name)'") && $0.contains("freed by the random statement on line 5")
+                })
         }
         let other = try run(text.replacingOccurrences(of: "seed 5", with: "seed 6"))
         #expect(other.steps != first.steps)
@@ -124,25 +141,28 @@ import Testing
         let trace = try TraceParser.parse("a 1 999999\na 1 16\nf 1\na 1 32\nf 1\n", fileName: "t.trace")
         let report = try RunReport.run(trace, poolSize: 1024)
         #expect(report.errorLines.isEmpty)
-        #expect(report.steps.map(\.outcome) == [
-            .allocationFailed("alloc 976.56 KiB failed: only 1 KiB free"), .offset(0), .done, .offset(0), .done,
-        ])
+        #expect(
+            report.steps.map(\.outcome) == [
+                .allocationFailed("alloc 976.56 KiB failed: only 1 KiB free"), .offset(0), .done, .offset(0), .done,
+            ])
         #expect(report.final.pool.stats.blockCount == 0)
     }
 
     @Test func reallocSemantics() throws {
-        let trace = try TraceParser.parse("a 1 100\nr 1 200\nr 1 5000\nf 1\nr 1 10\na 2 5000\nr 2 10\nf 2\n", fileName: "t.trace")
+        let trace = try TraceParser.parse(
+            "a 1 100\nr 1 200\nr 1 5000\nf 1\nr 1 10\na 2 5000\nr 2 10\nf 2\n", fileName: "t.trace")
         let report = try RunReport.run(trace, poolSize: 1024)
-        #expect(report.steps.map(\.outcome) == [
-            .offset(0),
-            .offset(100),  // the new block first, then the old one freed
-            .allocationFailed("alloc 4.88 KiB failed: only 824 B free"),  // the old block stays
-            .done,
-            .error("cannot realloc id 1: it is not live (never allocated, or already freed)"),
-            .allocationFailed("alloc 4.88 KiB failed: only 1 KiB free"),
-            .offset(0),  // r on an id whose allocation failed acts as a
-            .done,
-        ])
+        #expect(
+            report.steps.map(\.outcome) == [
+                .offset(0),
+                .offset(100),  // the new block first, then the old one freed
+                .allocationFailed("alloc 4.88 KiB failed: only 824 B free"),  // the old block stays
+                .done,
+                .error("cannot realloc id 1: it is not live (never allocated, or already freed)"),
+                .allocationFailed("alloc 4.88 KiB failed: only 1 KiB free"),
+                .offset(0),  // r on an id whose allocation failed acts as a
+                .done,
+            ])
         #expect(report.steps[1].operation == .realloc(id: 1, size: 200, offset: 0))
         #expect(report.final.pool.stats.blockCount == 0)
     }

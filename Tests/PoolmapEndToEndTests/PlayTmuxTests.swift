@@ -7,7 +7,8 @@ struct PlayTmuxTests {
     /// The step number on the status line (`▶ 5 op/s · step 14 · …`, `paused · step 14 · …`).
     func step(in screen: String) -> Int? {
         guard let line = screen.split(separator: "\n").first(where: { $0.contains(" · step ") }),
-              let range = line.range(of: " · step ") else { return nil }
+            let range = line.range(of: " · step ")
+        else { return nil }
         return Int(line[range.upperBound...].prefix { $0.isNumber })
     }
 
@@ -54,9 +55,10 @@ struct PlayTmuxTests {
     }
 
     @Test func timeTravelsInstantlyAtTheEndOfATrace() throws {
-        let session = try TmuxSession([PoolmapBinary.path, "play", "demos/awk-buckets.trace", "--speed", "1000000"].map {
-            $0.hasPrefix("demos/") ? PoolmapBinary.packageRoot.appendingPathComponent($0).path : $0
-        })
+        let session = try TmuxSession(
+            [PoolmapBinary.path, "play", "demos/awk-buckets.trace", "--speed", "1000000"].map {
+                $0.hasPrefix("demos/") ? PoolmapBinary.packageRoot.appendingPathComponent($0).path : $0
+            })
         try session.waitFor(text: "end of", timeout: .seconds(20))
         try session.send("b")
         try session.waitFor(text: "paused · step 2513")

@@ -22,8 +22,10 @@ public final class FakeTerminal: TerminalDevice {
     private var delivered = 0
 
     /// A terminal of `size` that will deliver `events` in order.
-    public init(size: TerminalSize = TerminalSize(width: 100, height: 30), colorDepth: ColorDepth = .full256,
-                events: [InputEvent] = []) {
+    public init(
+        size: TerminalSize = TerminalSize(width: 100, height: 30), colorDepth: ColorDepth = .full256,
+        events: [InputEvent] = []
+    ) {
         self.size = size
         self.colorDepth = colorDepth
         self.pendingEvents = events

@@ -1,9 +1,10 @@
+import PoolAllocator
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import PoolAllocator
 
 /// The project's allocator. A failed allocation (none happen at this pool size) is offset -1.
 struct PoolUnderTest: ChurnAllocator {
@@ -14,7 +15,8 @@ struct PoolUnderTest: ChurnAllocator {
     }
 
     @inline(__always) mutating func allocate(size: Int, aligned: Bool) -> Int {
-        let offset = aligned
+        let offset =
+            aligned
             ? try? pool.allocAligned(size, alignment: ChurnWorkload.alignment)
             : try? pool.alloc(size)
         return (offset ?? nil) ?? -1

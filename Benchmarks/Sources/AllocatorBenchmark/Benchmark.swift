@@ -4,24 +4,30 @@ import PoolAllocator
 func benchmark(n: Int, options: BenchmarkOptions) -> SizeResult {
     let workload = ChurnWorkload(n: n)
     let expected = ChurnWorkload.expectedHashes[n]
-    print("== N = \(Format.grouped(n)): pool \(Format.grouped(workload.poolSize)) B, "
-          + "\(Format.grouped(ChurnWorkload.churnOpCount)) churn ops after \(Format.grouped(n)) fills")
+    print(
+        "== N = \(Format.grouped(n)): pool \(Format.grouped(workload.poolSize)) B, "
+            + "\(Format.grouped(ChurnWorkload.churnOpCount)) churn ops after \(Format.grouped(n)) fills")
     let opStreamOK = workload.opStreamHash == expected?.opStream
-    print("op stream hash  \(Format.hex(workload.opStreamHash))  \(opStreamOK ? "OK" : "MISMATCH (expected \(expected.map { Format.hex($0.opStream) } ?? "?"))")")
+    print(
+        "op stream hash  \(Format.hex(workload.opStreamHash))  \(opStreamOK ? "OK" : "MISMATCH (expected \(expected.map { Format.hex($0.opStream) } ?? "?"))")"
+    )
 
     // One untimed pass hashes the pool's offsets and looks at it after the churn phase.
     var offsets = HashOffsets()
     var endStats: PoolStats?
     var bookkeeping = 0
     var endLive = 0
-    _ = measure(workload, make: { PoolUnderTest(totalSize: workload.poolSize) }, observer: &offsets) { pool, live in
-        endStats = pool.pool.stats
-        bookkeeping = pool.pool.bookkeepingBytes
-        endLive = live.count
-    }
+    _ = measure(
+        workload, make: { PoolUnderTest(totalSize: workload.poolSize) }, observer: &offsets,
+        inspect: { pool, live in
+            endStats = pool.pool.stats
+            bookkeeping = pool.pool.bookkeepingBytes
+            endLive = live.count
+        })
     let offsetsOK = offsets.hash.value == expected?.offsets && offsets.failures == 0
-    print("offsets hash    \(Format.hex(offsets.hash.value))  \(offsetsOK ? "OK" : "MISMATCH (expected \(expected.map { Format.hex($0.offsets) } ?? "?"))")"
-          + (offsets.failures > 0 ? ", \(offsets.failures) allocations failed" : ""))
+    print(
+        "offsets hash    \(Format.hex(offsets.hash.value))  \(offsetsOK ? "OK" : "MISMATCH (expected \(expected.map { Format.hex($0.offsets) } ?? "?"))")"
+            + (offsets.failures > 0 ? ", \(offsets.failures) allocations failed" : ""))
 
     let naiveOps = options.naiveOps(for: n)
     var result = SizeResult(
@@ -31,11 +37,14 @@ func benchmark(n: Int, options: BenchmarkOptions) -> SizeResult {
 
     // Timed runs, interleaved so that drifts of the machine hit every allocator alike.
     let runs = options.runs(for: n), naiveRuns = options.naiveRuns(for: n)
-    for run in 0 ..< max(runs, naiveRuns) {
+    for run in 0..<max(runs, naiveRuns) {
         if run < runs {
             var ignorePool = IgnoreAllocations<Int>()
-            result.pool.add(measure(workload, make: { PoolUnderTest(totalSize: workload.poolSize) },
-                                    observer: &ignorePool).nanosecondsPerOp)
+            result.pool.add(
+                measure(
+                    workload, make: { PoolUnderTest(totalSize: workload.poolSize) },
+                    observer: &ignorePool
+                ).nanosecondsPerOp)
             var ignoreSystem = IgnoreAllocations<UnsafeMutableRawPointer?>()
             result.system.add(measure(workload, make: { SystemAllocator() }, observer: &ignoreSystem).nanosecondsPerOp)
             var ignoreLoop = IgnoreAllocations<Int>()
@@ -47,9 +56,10 @@ func benchmark(n: Int, options: BenchmarkOptions) -> SizeResult {
             // The naive runs hash their offsets too: one xor-multiply per allocation, noise
             // next to a linear scan, and a check that both allocators are exact first fit.
             var naiveOffsets = HashOffsets()
-            let naive = measure(workload, churnOps: naiveOps,
-                                make: { NaiveFirstFit(totalSize: workload.poolSize, expectedLive: n) },
-                                observer: &naiveOffsets)
+            let naive = measure(
+                workload, churnOps: naiveOps,
+                make: { NaiveFirstFit(totalSize: workload.poolSize, expectedLive: n) },
+                observer: &naiveOffsets)
             result.naive.add(naive.nanosecondsPerOp)
             if naiveOps == ChurnWorkload.churnOpCount {
                 let same = naiveOffsets.hash.value == offsets.hash.value && naiveOffsets.failures == 0
@@ -60,19 +70,26 @@ func benchmark(n: Int, options: BenchmarkOptions) -> SizeResult {
     if result.naiveOffsetsOK == false { print("naive baseline offsets hash: MISMATCH with the pool's") }
 
     let stats = result.endStats
-    print("live blocks during churn \(Format.grouped(workload.liveRange.lowerBound))…\(Format.grouped(workload.liveRange.upperBound)), "
-          + "\(Format.grouped(result.endLiveCount)) at the end")
-    print("at the end: \(Format.grouped(stats.freeBlockCount)) free blocks, largest free \(Format.grouped(stats.largestFree)) B, "
-          + "fragmentation \(Format.fixed(stats.fragmentation, 3)), padding \(Format.grouped(stats.padding)) B")
-    print("bookkeeping \(Format.grouped(result.bookkeepingBytes)) B = \(Format.fixed(result.bookkeepingPerLiveBlock, 1)) B per live block")
+    print(
+        "live blocks during churn \(Format.grouped(workload.liveRange.lowerBound))…\(Format.grouped(workload.liveRange.upperBound)), "
+            + "\(Format.grouped(result.endLiveCount)) at the end")
+    print(
+        "at the end: \(Format.grouped(stats.freeBlockCount)) free blocks, largest free \(Format.grouped(stats.largestFree)) B, "
+            + "fragmentation \(Format.fixed(stats.fragmentation, 3)), padding \(Format.grouped(stats.padding)) B")
+    print(
+        "bookkeeping \(Format.grouped(result.bookkeepingBytes)) B = \(Format.fixed(result.bookkeepingPerLiveBlock, 1)) B per live block"
+    )
     print("ns per churn op, median (min–max) of \(runs) run\(runs == 1 ? "" : "s"):")
     print("  MemoryPool          \(Format.spread(result.pool))")
     print("  malloc/free         \(Format.spread(result.system))")
     let naiveNote = naiveOps == ChurnWorkload.churnOpCount ? "" : ", first \(Format.grouped(naiveOps)) churn ops only"
-    print("  naive sorted array  \(Format.spread(result.naive))  [\(naiveRuns) run\(naiveRuns == 1 ? "" : "s")\(naiveNote)]")
+    print(
+        "  naive sorted array  \(Format.spread(result.naive))  [\(naiveRuns) run\(naiveRuns == 1 ? "" : "s")\(naiveNote)]"
+    )
     print("  loop alone          \(Format.spread(result.loopOnly))")
-    print("  pool/malloc \(Format.ratio(result.poolOverSystem, 2)), naive/pool \(Format.ratio(result.naiveOverPool, 1))"
-          + (naiveOps == ChurnWorkload.churnOpCount ? "" : " (naive over fewer, cheaper ops: not comparable)"))
+    print(
+        "  pool/malloc \(Format.ratio(result.poolOverSystem, 2)), naive/pool \(Format.ratio(result.naiveOverPool, 1))"
+            + (naiveOps == ChurnWorkload.churnOpCount ? "" : " (naive over fewer, cheaper ops: not comparable)"))
     print("")
     return result
 }
@@ -96,14 +113,18 @@ func printTargets(_ results: [SizeResult]) {
     }
     for result in results {
         let bytes = result.bookkeepingPerLiveBlock
-        print("bookkeeping ≤ 64 B per live block at N = \(Format.count(result.n)): \(Format.fixed(bytes, 1)) B  \(bytes <= 64 ? "PASS" : "FAIL")")
+        print(
+            "bookkeeping ≤ 64 B per live block at N = \(Format.count(result.n)): \(Format.fixed(bytes, 1)) B  \(bytes <= 64 ? "PASS" : "FAIL")"
+        )
     }
 }
 
 /// A Markdown table for the README.
 func printTable(_ results: [SizeResult], options: BenchmarkOptions) {
     print("\n== Markdown")
-    print("| N | live blocks | MemoryPool ns/op | malloc ns/op | naive ns/op | pool/malloc | naive/pool | bookkeeping B/block | free blocks at end | fragmentation | hashes |")
+    print(
+        "| N | live blocks | MemoryPool ns/op | malloc ns/op | naive ns/op | pool/malloc | naive/pool | bookkeeping B/block | free blocks at end | fragmentation | hashes |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for result in results {
         let naiveNote = result.naiveOps == ChurnWorkload.churnOpCount ? "" : " ¹"
@@ -123,12 +144,14 @@ func printTable(_ results: [SizeResult], options: BenchmarkOptions) {
         print("| " + row.joined(separator: " | ") + " |")
     }
     if results.contains(where: { $0.naiveOps != ChurnWorkload.churnOpCount }) {
-        print("\n¹ the naive baseline replays only the first \(Format.grouped(options.naiveOpsAtOneMillion)) churn ops at N = 1M, "
-              + "while its free list is still short: its figure and ratio there understate its cost.")
+        print(
+            "\n¹ the naive baseline replays only the first \(Format.grouped(options.naiveOpsAtOneMillion)) churn ops at N = 1M, "
+                + "while its free list is still short: its figure and ratio there understate its cost.")
     }
     let runs = results.map { result in
         "\(Format.count(result.n)): \(options.runs(for: result.n)) (naive \(options.naiveRuns(for: result.n)))"
     }
-    print("\nns per churn op: median (min–max) over runs per N — \(runs.joined(separator: ", ")); "
-          + "release build, one process, the same pre-generated op sequence for every allocator.")
+    print(
+        "\nns per churn op: median (min–max) over runs per N — \(runs.joined(separator: ", ")); "
+            + "release build, one process, the same pre-generated op sequence for every allocator.")
 }

@@ -39,12 +39,12 @@ struct ChurnWorkload {
         }
         var fill: [UInt32] = []
         fill.reserveCapacity(n)
-        for _ in 0 ..< n { fill.append(drawAlloc()) }
+        for _ in 0..<n { fill.append(drawAlloc()) }
 
         var churn: [UInt32] = []
         churn.reserveCapacity(Self.churnOpCount)
         var live = n, lowest = n, highest = n
-        for _ in 0 ..< Self.churnOpCount {
+        for _ in 0..<Self.churnOpCount {
             let r = random.next()
             if r % 2 == 0 && live > 0 {
                 let i = random.next() % UInt64(live)
@@ -59,7 +59,7 @@ struct ChurnWorkload {
         }
         self.fill = fill
         self.churn = churn
-        liveRange = lowest ... highest
+        liveRange = lowest...highest
         finalLiveCount = live
 
         var hash = FNV1a()
