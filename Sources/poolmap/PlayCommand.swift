@@ -12,23 +12,13 @@ struct Play: ParsableCommand {
             """
     )
 
-    @Argument(help: "The .pool script, or .trace/.rep trace, to play.")
-    var file: String
-
-    @Option(
-        help: "The pool for traces and for scripts without a leading pool statement (256, 4KiB, 0x100, 2M).",
-        transform: ScriptLoading.parseSize)
-    var size: Int?
-
-    @Flag(help: "Read the file as a trace whatever its name.")
-    var trace = false
+    @OptionGroup var input: ScriptFileOptions
 
     @OptionGroup var playback: PlaybackOptions
 
     func run() throws {
-        let script = try ScriptLoading.load(path: file, forceTrace: trace)
+        let script = try input.load()
         try PlaySession.play(
-            script, poolSize: ScriptLoading.poolSize(for: script, size: size),
-            title: "poolmap play — \(file)", options: playback)
+            script, poolSize: input.poolSize(for: script), title: "poolmap play — \(input.file)", options: playback)
     }
 }

@@ -13,8 +13,7 @@ struct Run: ParsableCommand {
             """
     )
 
-    @Argument(help: "The .pool script, or .trace/.rep trace, to run.")
-    var file: String
+    @OptionGroup var input: ScriptFileOptions
 
     @Option(help: "text: a map line, legend, stats and the event log; json: stats, regions and steps.")
     var format: HeadlessRun.Format = .text
@@ -22,16 +21,8 @@ struct Run: ParsableCommand {
     @Option(help: "Characters in the text map line (default 64, or the terminal's width).")
     var width: Int?
 
-    @Option(
-        help: "The pool for traces and for scripts without a leading pool statement (256, 4KiB, 0x100, 2M).",
-        transform: ScriptLoading.parseSize)
-    var size: Int?
-
     @Flag(help: "Print the state after every step (JSON Lines with --format json).")
     var every = false
-
-    @Flag(help: "Read the file as a trace whatever its name.")
-    var trace = false
 
     func validate() throws {
         if let width, width < 1 || width > 100_000 {
@@ -40,9 +31,9 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let script = try ScriptLoading.load(path: file, forceTrace: trace)
+        let script = try input.load()
         let errors = try HeadlessRun.run(
-            script, poolSize: ScriptLoading.poolSize(for: script, size: size), format: format,
+            script, poolSize: input.poolSize(for: script), format: format,
             width: width ?? StandardStreams.terminalWidth() ?? 64, every: every,
             output: StandardStreams.write, errors: StandardStreams.writeError)
         if errors > 0 { throw ExitCode(1) }

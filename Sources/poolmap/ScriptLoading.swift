@@ -42,3 +42,28 @@ enum ScriptLoading {
         }
     }
 }
+
+/// The input `run` and `play` (and every command that reads a script) share: the file, the
+/// pool size for traces and pool-less scripts, and `--trace`.
+struct ScriptFileOptions: ParsableArguments {
+    @Argument(help: "The .pool script, or .trace/.rep trace.")
+    var file: String
+
+    @Option(
+        help: "The pool for traces and for scripts without a leading pool statement (256, 4KiB, 0x100, 2M).",
+        transform: ScriptLoading.parseSize)
+    var size: Int?
+
+    @Flag(help: "Read the file as a trace whatever its name.")
+    var trace = false
+
+    /// The parsed file (or the exit status of `ScriptLoading.load`).
+    func load() throws -> Script {
+        try ScriptLoading.load(path: file, forceTrace: trace)
+    }
+
+    /// The pool before any `pool` statement of `script`.
+    func poolSize(for script: Script) -> Int {
+        ScriptLoading.poolSize(for: script, size: size)
+    }
+}
