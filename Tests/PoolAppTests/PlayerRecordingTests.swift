@@ -4,6 +4,7 @@ import Testing
 @testable import MemoryMap
 @testable import PoolApp
 @testable import PoolScript
+@testable import PoolText
 
 @Suite struct PlayerRecordingTests {
     func record(_ demo: String, width: Int = 100, height: Int = 30) throws -> (String, PlayerState) {
@@ -11,6 +12,26 @@ import Testing
         let state = try PlayerState(script: script, poolSize: ScriptRunner.defaultPoolSize(for: script))
         let (recorder, end) = PlayerRecording.record(state, width: width, height: height)
         return (recorder.text, end)
+    }
+
+    /// `--record` without a terminal: in colour, never paused, and the errors `run` would print.
+    @Test func aHeadlessRecordingPlaysEverythingAndReportsLikeRun() throws {
+        let script = try ScriptParser.parse("pool 1K\nfree a\nalloc 5\n", fileName: "err.pool")
+        let paused = try PlayerState(script: script, poolSize: 1024, paused: true, monochrome: true)
+        let recording = PlayerRecording.headless(paused, width: 60, height: 16)
+        #expect(
+            recording.errorLines == [
+                "err.pool:2: error: cannot free 'a': the name is not bound to a block: it was never allocated"
+            ])
+        #expect(recording.cast.hasPrefix(#"{"version": 2, "width": 60, "height": 16}"#))
+        #expect(recording.cast.contains("38;5;"))  // colours, though the player was monochrome
+        #expect(recording.eventCount == recording.cast.split(separator: "\n").count - 1)
+        let seconds = NumberText.fixed(recording.seconds, places: 1)
+        #expect(
+            recording.summary(fileName: "err.pool", path: "e.cast")
+                == "recorded err.pool: \(recording.eventCount) events, \(seconds) s, 60×16 → e.cast")
+        // Three steps at 5 op/s, then the last frame held for two seconds.
+        #expect(recording.seconds > 2.5 && recording.seconds < 3.5)
     }
 
     @Test func aCastIsReproducibleByteForByte() throws {
