@@ -3,33 +3,23 @@ import PoolScript
 import PoolText
 
 extension RunReport {
-    /// `run --format json`: `{"stats": …, "regions": […], "steps": […]}` with one step or region
-    /// per line. Steps are the pool operations only (not `say` or `wait`).
+    /// `run --format json`: `{"steps": […], "stats": …, "regions": […]}`, one step or region per
+    /// line; steps first, as `HeadlessRun` streams them. Steps are the pool operations only (not
+    /// `say` or `wait`).
     public var json: String {
-        var out = "{\n  \"stats\": " + Self.json(final.pool.stats).compact + ",\n  \"regions\": [\n"
-        let regions = Self.jsonRegions(of: final)
-        for (index, region) in regions.enumerated() {
-            out += "    "
-            region.write(to: &out)
-            out += index + 1 < regions.count ? ",\n" : "\n"
-        }
-        out += "  ],\n  \"steps\": [\n"
-        let poolSteps = steps.filter(\.isPoolOperation)
-        for (index, step) in poolSteps.enumerated() {
-            out += "    "
-            Self.json(step).write(to: &out)
-            out += index + 1 < poolSteps.count ? ",\n" : "\n"
-        }
-        return out + "  ]\n}\n"
+        var report = JSONReport()
+        var out = report.begin()
+        for step in steps { report.add(step, to: &out) }
+        return out + report.end(final)
     }
 
     /// One `--every` JSON line: the step, then the stats and regions after it.
     static func jsonLine(step: Step, after state: RunnerState) -> String {
-        JSONValue.object([
-            "step": json(step),
-            "stats": json(state.pool.stats),
-            "regions": .array(jsonRegions(of: state)),
-        ]).compact
+        var out = "{\"step\": "
+        appendJSON(of: step, to: &out)
+        out += ", \"stats\": " + json(state.pool.stats).compact + ", \"regions\": "
+        JSONValue.array(jsonRegions(of: state)).write(to: &out)
+        return out + "}"
     }
 
     /// The classic exercise's keys (`total`, `used`, `free`, `num_blocks`, `fragmentation`),
@@ -62,54 +52,77 @@ extension RunReport {
         }
     }
 
-    /// A step: `line`, `op`, its arguments by name, then `result` or `error` (a failed
-    /// allocation has `"result": null` and a `message` saying why).
-    public static func json(_ step: Step) -> JSONValue {
-        var members: JSONObject = ["line": .int(step.line)]
-        func add(_ key: String, _ value: Int?) { if let value { members.append(key, .int(value)) } }
+    /// Appends a step as one JSON object: `line`, `op`, its arguments by name, then `result` or
+    /// `error` (a failed allocation has `"result": null` and a `message` saying why). Written
+    /// straight into `out`, as `JSONValue.compact` would write it, since a long trace has
+    /// millions of steps.
+    static func appendJSON(of step: Step, to out: inout String) {
+        out += "{\"line\": "
+        out += String(step.line)
+        func add(_ key: String, _ value: Int?) {
+            guard let value else { return }
+            out += ", \""
+            out += key
+            out += "\": "
+            out += String(value)
+        }
+        func add(_ key: String, text: String) {
+            out += ", \""
+            out += key
+            out += "\": "
+            JSONValue.writeString(text, to: &out)
+        }
         switch step.operation {
         case .pool(let size):
-            members.append("op", .string("pool"))
+            out += ", \"op\": \"pool\""
             add("size", size)
         case .alloc(let name, let id, let size, let alignment):
-            members.append("op", .string("alloc"))
+            out += ", \"op\": \"alloc\""
             add("id", id)
-            if let name { members.append("name", .string(name)) }
+            if let name { add("name", text: name) }
             add("size", size)
             add("align", alignment)
         case .free(let name, let id, let offset):
-            members.append("op", .string("free"))
+            out += ", \"op\": \"free\""
             add("id", id)
-            if let name { members.append("name", .string(name)) }
+            if let name { add("name", text: name) }
             add("offset", offset)
         case .realloc(let id, let size, let offset):
-            members.append("op", .string("realloc"))
+            out += ", \"op\": \"realloc\""
             add("id", id)
             add("size", size)
             add("offset", offset)
-        case .defrag: members.append("op", .string("defrag"))
-        case .stats: members.append("op", .string("stats"))
+        case .defrag: out += ", \"op\": \"defrag\""
+        case .stats: out += ", \"op\": \"stats\""
         case .say(let caption):
-            members.append("op", .string("say"))
-            members.append("text", .string(caption))
+            out += ", \"op\": \"say\""
+            add("text", text: caption)
         case .wait(let milliseconds):
-            members.append("op", .string("wait"))
+            out += ", \"op\": \"wait\""
             add("milliseconds", milliseconds)
         }
         if let random = step.randomIndex { add("random", random.index) }
         switch step.outcome {
-        case .done: members.append("result", .null)
-        case .offset(let offset): members.append("result", .int(offset))
+        case .done: out += ", \"result\": null"
+        case .offset(let offset): add("result", offset)
         case .allocationFailed(let message):
-            members.append("result", .null)
-            members.append("message", .string(message))
-        case .mapping(let pairs):
-            var mapping = JSONObject()
-            for move in pairs { mapping.append(String(move.old), .int(move.new)) }
-            members.append("result", .object(mapping))
-        case .stats(let stats): members.append("result", json(stats))
-        case .error(let message): members.append("error", .string(message))
+            out += ", \"result\": null"
+            add("message", text: message)
+        case .mapping(let moves):
+            out += ", \"result\": {"
+            for (index, move) in moves.enumerated() {
+                if index > 0 { out += ", " }
+                out += "\""
+                out += String(move.old)
+                out += "\": "
+                out += String(move.new)
+            }
+            out += "}"
+        case .stats(let stats):
+            out += ", \"result\": "
+            json(stats).write(to: &out)
+        case .error(let message): add("error", text: message)
         }
-        return .object(members)
+        out += "}"
     }
 }

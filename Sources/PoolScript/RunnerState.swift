@@ -22,8 +22,8 @@ public struct RunnerState: Sendable {
     public internal(set) var caption: String?
     /// The index of the next statement to run.
     var statementIndex = 0
-    /// The `random` statement under way: its workload and how many operations are left.
-    var random: (workload: RandomWorkload, done: Int, count: Int)?
+    /// The `random` statement under way, if any.
+    var random: RandomRun?
     /// Steps taken so far (say and wait included).
     var stepCount = 0
     /// Runtime errors so far.
@@ -88,4 +88,12 @@ public struct RunnerState: Sendable {
         failedIDs = []
         sceneCount += 1
     }
+}
+
+/// A `random` statement under way: its workload, the operations drawn of how many, its line.
+struct RandomRun: Sendable {
+    var workload: RandomWorkload
+    var done: Int
+    var count: Int
+    var line: Int
 }

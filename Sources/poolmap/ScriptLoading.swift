@@ -1,4 +1,5 @@
 import ArgumentParser
+import PoolReport
 import PoolScript
 import PoolText
 
@@ -7,8 +8,24 @@ import PoolText
 enum ScriptLoading {
     /// Reads and parses `path`, or prints why not and exits 1 (unreadable) or 2 (syntax errors).
     static func load(path: String, forceTrace: Bool) throws -> Script {
+        try exitingOnFailure { () throws(ScriptFile.LoadError) in
+            try ScriptFile.load(path: path, forceTrace: forceTrace)
+        }
+    }
+
+    /// What `run` reads: a script, or a trace checked now and streamed while it runs.
+    static func runInput(path: String, forceTrace: Bool) throws -> HeadlessRun.Input {
+        guard forceTrace || ScriptFile.kind(ofPath: path) == .trace else {
+            return .script(try load(path: path, forceTrace: false))
+        }
+        return .trace(try exitingOnFailure { () throws(ScriptFile.LoadError) in try TraceFile(path: path) })
+    }
+
+    /// `body`'s value, or its failure printed and the exit status of scripts: 1 for an
+    /// unreadable file, 2 for syntax errors.
+    static func exitingOnFailure<T>(_ body: () throws(ScriptFile.LoadError) -> T) throws -> T {
         do {
-            return try ScriptFile.load(path: path, forceTrace: forceTrace)
+            return try body()
         } catch .unreadable(let path, let reason) {
             StandardStreams.writeError("poolmap: cannot read \(path): \(reason)\n")
             throw ExitCode(1)
