@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .library(name: "PoolAllocator", targets: ["PoolAllocator"]),
         .library(name: "MemoryMap", targets: ["MemoryMap"]),
+        .library(name: "PoolRecord", targets: ["PoolRecord"]),
         .executable(name: "poolmap", targets: ["poolmap"]),
     ],
     dependencies: [
@@ -35,11 +36,14 @@ let package = Package(
             providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
         ),
         .target(name: "CursesTerminal", dependencies: ["CNcurses", "PoolApp", "MemoryMap"]),
+        // `poolmap record`: runs a program with the allocation tracer preloaded and writes its
+        // trace. The tracer's C source (Tracer/) is compiled at first use, not by SwiftPM.
+        .target(name: "PoolRecord", exclude: ["Tracer"]),
         // The command line.
         .executableTarget(
             name: "poolmap",
             dependencies: [
-                "PoolAllocator", "MemoryMap", "PoolScript", "PoolApp", "CursesTerminal",
+                "PoolAllocator", "MemoryMap", "PoolScript", "PoolApp", "CursesTerminal", "PoolRecord",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +53,7 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "PoolScriptTests", dependencies: ["PoolScript", "PoolAllocator", "MemoryMap"]),
         .testTarget(name: "PoolAppTests", dependencies: ["PoolApp", "PoolAllocator", "MemoryMap", "PoolScript"]),
+        .testTarget(name: "PoolRecordTests", dependencies: ["PoolRecord", "PoolScript"], exclude: ["Fixtures"]),
         // Runs the built `poolmap` executable: the CLI end to end, and the TUI under tmux.
         .testTarget(name: "PoolmapEndToEndTests", dependencies: ["poolmap"], exclude: ["Golden"]),
     ],

@@ -17,7 +17,7 @@ struct PlaybackOptions: ParsableArguments {
     @Flag(help: "Start paused: step with n/→ and b/←, resume with space.")
     var paused = false
 
-    @Option(help: ArgumentHelp("Record the playback as an asciinema v2 cast. Without a terminal, renders the whole script into the file and exits like run.",
+    @Option(help: ArgumentHelp("Record the playback as an asciinema v2 cast (the screen, not a trace: `poolmap record` makes traces). Without a terminal, renders the whole script into the file and exits like run.",
                                valueName: "file.cast"))
     var record: String?
 
