@@ -168,7 +168,7 @@ public struct RawTrace: Sendable {
         append(UInt32(bitPattern: header.tracedPID), to: &bytes)
         append(header.next, to: &bytes)
         append(header.images, to: &bytes)
-        append(header.full ? 1 : 0, to: &bytes)
+        append(UInt32(header.full ? 1 : 0), to: &bytes)
         append(header.bootstrapBytes, to: &bytes)
         bytes += [UInt8](repeating: 0, count: headerSize - bytes.count)
         for record in records {

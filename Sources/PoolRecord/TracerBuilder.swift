@@ -80,7 +80,7 @@ public struct TracerBuilder: Sendable {
     /// The compilers on `PATH`, in the order of `compilerNames`.
     public var compilers: [String] {
         Self.compilerNames.compactMap { name in
-            if case .success(let path) = CommandResolver.resolve(name, searchPath: searchPath ?? "") {
+            if case .success(let path) = CommandResolver.resolve(name, searchPath: searchPath) {
                 return path
             }
             return nil
@@ -144,7 +144,11 @@ public struct TracerBuilder: Sendable {
             let arguments = [compiler] + TracerSource.compileFlags + ["-o", library, source] + TracerSource.linkFlags
             do {
                 let status = try Subprocess.run(compiler, arguments: arguments, outputPath: log)
-                if status == 0, rename(library, final) == 0 { return final }
+                if status == 0 {
+                    if rename(library, final) == 0 { return final }
+                    attempts.append((compiler, "cannot move the library to \(final): \(FileSystem.reason())"))
+                    continue
+                }
                 let messages = FileSystem.readText(log)
                 attempts.append((compiler, messages.isEmpty ? "exit status \(status)" : messages))
             } catch {
