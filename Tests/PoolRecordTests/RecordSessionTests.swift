@@ -6,10 +6,11 @@ import Testing
 /// The refusals before COMMAND runs: each one clear, each one leaving nothing behind. (Running
 /// programs is tested end to end, through the built poolmap: PoolmapEndToEndTests.)
 @Suite struct RecordSessionTests {
-    /// A builder that cannot build: these errors must come before any build.
-    static let noBuild = TracerBuilder(
-        searchPath: "/nonexistent", cacheHome: "/nonexistent", home: nil,
-        temporaryFolder: "/nonexistent")
+    /// A builder that cannot build, nor make any folder: these errors must come before any build.
+    static let noBuild: TracerBuilder = {
+        let file = (try? Scratch.file("not-a-folder", "x")) ?? "/dev/null"
+        return TracerBuilder(searchPath: file, cacheHome: file, home: nil, temporaryFolder: file)
+    }()
 
     func refusal(_ command: [String], output: String? = nil) -> RecordError? {
         do {

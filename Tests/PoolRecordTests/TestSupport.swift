@@ -88,3 +88,22 @@ enum TestCompiler {
         return nil
     }()
 }
+
+/// The exercise program (Fixtures/tracer-exercise.c), compiled once without optimisation or
+/// builtins, so every allocation call in it stays a call.
+enum Exercise {
+    static func path() throws -> String { try compiled.get() }
+
+    private static let compiled: Result<String, Error> = Result {
+        let compiler = try #require(TestCompiler.path, "the tests need clang or cc on PATH")
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/tracer-exercise.c").path
+        let output = try Scratch.folder() + "/tracer-exercise"
+        let log = output + ".log"
+        let status = try Subprocess.run(
+            compiler, arguments: [compiler, "-O0", "-fno-builtin", "-pthread", "-w", "-o", output, source],
+            outputPath: log)
+        guard status == 0 else { throw SystemError(path: source, reason: FileSystem.readText(log)) }
+        return output
+    }
+}

@@ -109,6 +109,15 @@ static pthread_mutex_t reserve_lock = PTHREAD_MUTEX_INITIALIZER;
 enum { BUSY = 1, RESOLVING = 2 };
 static __thread unsigned guard __attribute__((tls_model("initial-exec")));
 
+// Sets the guard where the calls that follow can see it. glibc declares dlsym, dlerror,
+// getenv and others `leaf` (they never call back into this file), which lets GCC drop a store
+// to `guard` before them as dead; but through malloc they do call back here. The hot paths
+// call the real functions through pointers, which are never `leaf`.
+static void set_guard(unsigned value) {
+    guard = value;
+    __asm__ __volatile__("" ::: "memory");
+}
+
 // ---- The real functions -----------------------------------------------------------------------
 
 static void *(*real_malloc)(size_t);
@@ -158,7 +167,7 @@ static size_t bootstrap_size(const void *pointer) {
 static void resolve(void) {
     if (guard & RESOLVING) return;
     unsigned saved = guard;
-    guard = saved | RESOLVING;
+    set_guard(saved | RESOLVING);
     // free first: a block dlsym allocates once malloc is known must find the real free.
     real_free = (void (*)(void *))dlsym(RTLD_NEXT, "free");
     real_malloc = (void *(*)(size_t))dlsym(RTLD_NEXT, "malloc");
@@ -169,7 +178,7 @@ static void resolve(void) {
     real_memalign = (void *(*)(size_t, size_t))dlsym(RTLD_NEXT, "memalign");
     real_valloc = (void *(*)(size_t))dlsym(RTLD_NEXT, "valloc");
     real_pvalloc = (void *(*)(size_t))dlsym(RTLD_NEXT, "pvalloc");
-    guard = saved;
+    set_guard(saved);
 }
 
 static size_t page(void) {
@@ -513,14 +522,14 @@ static void attach(const char *path) {
 // runs for real: those blocks come from the static buffer and must never reach the real free.
 static void bootstrap_selftest(void) {
     unsigned saved = guard;
-    guard = saved | RESOLVING;
+    set_guard(saved | RESOLVING);
     (void)dlsym(RTLD_NEXT, "poolmap_tracer_no_such_symbol");
-    guard = saved;
+    set_guard(saved);
     (void)dlerror();  // frees the message: a bootstrap block, which free ignores
 }
 
 __attribute__((constructor(101))) static void start(void) {
-    guard |= BUSY;
+    set_guard(guard | BUSY);
     if (real_malloc == NULL || real_free == NULL) resolve();
     page();
     const char *selftest = getenv(PM_SELFTEST);
@@ -528,5 +537,5 @@ __attribute__((constructor(101))) static void start(void) {
     const char *path = getenv(PM_ENVIRONMENT);
     if (path != NULL && path[0] != '\0') attach(path);
     if (header != NULL) atomic_store(&header->bootstrap, atomic_load(&bootstrap_used));
-    guard &= ~(unsigned)BUSY;
+    set_guard(guard & ~(unsigned)BUSY);
 }

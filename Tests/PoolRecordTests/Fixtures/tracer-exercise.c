@@ -8,6 +8,7 @@
 //   exec       3 blocks of 3333 bytes, then exec itself in mode after-exec (4444 bytes)
 //   signal N   3 blocks of 6666 bytes, then dies of signal N (11: a real NULL dereference)
 //   exit N     a block of 6666 bytes, then exit status N
+//   wait       3 blocks of 6666 bytes, then waits for a signal
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
@@ -187,6 +188,11 @@ int main(int argc, char **argv) {
         }
         raise(number);
         return 73;
+    }
+    if (strcmp(mode, "wait") == 0) {
+        hold(6666, 3);
+        pause();
+        return 74;
     }
     if (strcmp(mode, "exit") == 0 && argc > 2) {
         hold(6666, 1);
