@@ -136,6 +136,9 @@ public final class RecordSession {
     /// While it runs, poolmap ignores SIGINT and SIGQUIT (COMMAND gets them from the terminal
     /// as usual), so a Ctrl-C ends COMMAND and its trace is still written.
     public func run() throws(RecordError) {
+        #if !os(Linux)
+        throw .unsupportedPlatform
+        #else
         var entries: [UnsafeMutablePointer<CChar>?] = []
         var preload = preloadPath
         var index = 0
@@ -181,6 +184,7 @@ public final class RecordSession {
             throw .spawnFailed(path: executable, reason: FileSystem.reason())
         }
         (exitCode, terminatingSignal) = Subprocess.exitCode(fromWaitStatus: status)
+        #endif
     }
 
     /// The trace file's path: `-o FILE`, else `NAME-PID.trace` in the working directory.

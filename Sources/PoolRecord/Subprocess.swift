@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 
+#if os(Linux)
 /// Starting a program with `posix_spawn` and waiting for it, with C strings owned here.
 enum Subprocess {
     /// How a process ended, from a `waitpid` status.
@@ -57,3 +58,11 @@ enum Subprocess {
         return pid
     }
 }
+#else
+/// `poolmap record` is Linux-only: elsewhere nothing is started (see `RecordError.unsupportedPlatform`).
+enum Subprocess {
+    static func run(_ path: String, arguments: [String], outputPath: String) throws(SystemError) -> Int32 {
+        throw SystemError(path: path, reason: "poolmap record runs programs on Linux only")
+    }
+}
+#endif

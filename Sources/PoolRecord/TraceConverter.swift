@@ -41,7 +41,9 @@ public struct TraceConverter {
     public private(set) var body: [UInt8] = []
 
     private var idsByAddress: [UInt64: Int] = [:]
-    private var sizesByID: [Int: Int] = [:]
+    /// Every id's size while it is live, 0 once freed (ids are handed out densely from 0).
+    private var sizesByID: [Int] = []
+    private var liveBlocks = 0
     /// Live ids whose realloc has begun: by the slot of its `reallocFrom` record.
     private var reallocsBySlot: [UInt64: Int] = [:]
     private var nextID = 0
@@ -103,7 +105,7 @@ public struct TraceConverter {
             }
         case RawTrace.Kind.reallocTo:
             guard let size = Self.size(record.size) else { return malformed() }
-            if let id = reallocsBySlot.removeValue(forKey: record.aux), let old = sizesByID[id] {
+            if let id = reallocsBySlot.removeValue(forKey: record.aux), case let old = sizesByID[id], old > 0 {
                 reallocate(id, from: old, at: record.address, size: size)
             } else {
                 allocate(at: record.address, size: size, alignment: nil)
@@ -119,7 +121,7 @@ public struct TraceConverter {
     /// Ends the conversion (an image whose text was cut short still counts).
     public mutating func finish() {
         if image != nil { finishImage() }
-        summary.liveBlocksAtEnd = sizesByID.count
+        summary.liveBlocksAtEnd = liveBlocks
     }
 
     /// The trace file: the header comments, then the operations.
@@ -161,7 +163,8 @@ public struct TraceConverter {
         let id = nextID
         nextID += 1
         idsByAddress[address] = id
-        sizesByID[id] = size
+        sizesByID.append(size)
+        liveBlocks += 1
         liveBytes = Self.add(liveBytes, size)
         if let alignment {
             summary.alignedAllocations += 1
@@ -171,7 +174,7 @@ public struct TraceConverter {
             emit(UInt8(ascii: "a"), id, size)
         }
         summary.peakLiveBytes = max(summary.peakLiveBytes, liveBytes)
-        summary.peakLiveBlocks = max(summary.peakLiveBlocks, sizesByID.count)
+        summary.peakLiveBlocks = max(summary.peakLiveBlocks, liveBlocks)
     }
 
     private mutating func reallocate(_ id: Int, from old: Int, at address: UInt64, size: Int) {
@@ -188,7 +191,10 @@ public struct TraceConverter {
     }
 
     private mutating func free(_ id: Int) {
-        guard let size = sizesByID.removeValue(forKey: id) else { return }
+        let size = sizesByID[id]
+        guard size > 0 else { return }
+        sizesByID[id] = 0
+        liveBlocks -= 1
         liveBytes -= min(size, liveBytes)
         summary.frees += 1
         emit(UInt8(ascii: "f"), id)
@@ -201,7 +207,7 @@ public struct TraceConverter {
         let path = Self.imageDescription(finished.text)
         summary.execs.append(path)
         body += Array("# exec \(path)\n".utf8)
-        for id in sizesByID.keys.sorted() { free(id) }
+        for id in sizesByID.indices where sizesByID[id] > 0 { free(id) }
         idsByAddress.removeAll()
         reallocsBySlot.removeAll()
     }
@@ -227,12 +233,18 @@ public struct TraceConverter {
 
     // MARK: Output
 
-    private mutating func emit(_ letter: UInt8, _ numbers: Int...) {
+    private mutating func emit(_ letter: UInt8, _ id: Int, _ size: Int? = nil, _ alignment: Int? = nil) {
         summary.events += 1
         body.append(letter)
-        for number in numbers {
+        body.append(UInt8(ascii: " "))
+        Self.appendDecimal(id, to: &body)
+        if let size {
             body.append(UInt8(ascii: " "))
-            Self.appendDecimal(number, to: &body)
+            Self.appendDecimal(size, to: &body)
+        }
+        if let alignment {
+            body.append(UInt8(ascii: " "))
+            Self.appendDecimal(alignment, to: &body)
         }
         body.append(UInt8(ascii: "\n"))
     }
