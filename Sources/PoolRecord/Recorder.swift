@@ -30,11 +30,21 @@ public struct Recording: Sendable {
     public var signal: Int32?
     /// The raw file's header: images, whether it filled up, the bootstrap buffer's use.
     public var raw: RawTrace.Header
+    /// The trace file's size in bytes.
+    public var traceBytes = 0
 
     /// The one line `poolmap record` prints on standard error.
     public var summaryLine: String {
         "poolmap: recorded \(summary.events) events (peak live: \(summary.peakLiveBlocks) blocks, "
-            + "\(summary.peakLiveBytes) bytes) in \(tracePath); play it: poolmap play \(ShellQuoting.quote(tracePath))"
+            + "\(summary.peakLiveBytes) bytes) in \(tracePath); play it: \(playCommand)"
+    }
+
+    /// The command that plays the trace (`--trace` when its name does not say it is one).
+    public var playCommand: String {
+        let lower = tracePath.lowercased()
+        let named = lower.hasSuffix(".trace") || lower.hasSuffix(".rep")
+        let path = tracePath.hasPrefix("-") ? "./" + tracePath : tracePath
+        return "poolmap play \(named ? "" : "--trace ")\(ShellQuoting.quote(path))"
     }
 
     /// Warnings worth a line of their own (none in the usual case).
@@ -209,7 +219,7 @@ public final class RecordSession {
         if let terminatingSignal {
             exit = "killed by signal \(terminatingSignal) (\(String(cString: strsignal(terminatingSignal))))"
         }
-        let recording = Recording(
+        var recording = Recording(
             tracePath: tracePath, summary: converter.summary, exitCode: exitCode, signal: terminatingSignal,
             raw: header)
         var notes = recording.warnings
@@ -220,6 +230,7 @@ public final class RecordSession {
         }
         let text = converter.traceText(command: request.command, exitDescription: exit, notes: notes)
         try write(text, to: tracePath)
+        recording.traceBytes = text.count
         return recording
     }
 

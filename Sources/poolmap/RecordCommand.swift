@@ -62,6 +62,11 @@ struct Record: ParsableCommand {
             throw ExitCode(error.exitCode)
         }
         for warning in recording.warnings { ScriptLoading.writeError("poolmap: note: \(warning)\n") }
+        if recording.traceBytes > ScriptFile.maximumFileSize {
+            ScriptLoading.writeError(
+                "poolmap: note: the trace is \(recording.traceBytes >> 20) MiB, more than run and play read "
+                    + "(\(ScriptFile.maximumFileSize >> 20) MiB)\n")
+        }
         ScriptLoading.writeError(recording.summaryLine + "\n")
         if play {
             if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
