@@ -82,3 +82,30 @@ import Testing
         #expect(error?.description.hasSuffix("Nothing was run.") == true)
     }
 }
+
+@Suite struct RecordingTests {
+    func recording(_ path: String) -> Recording {
+        var summary = TraceConverter.Summary()
+        summary.events = 12
+        summary.peakLiveBlocks = 3
+        summary.peakLiveBytes = 4096
+        return Recording(
+            tracePath: path, summary: summary, exitCode: 0, signal: nil,
+            raw: RawTrace.Header(capacity: 10, next: 12, full: true))
+    }
+
+    @Test func theSummaryLine() {
+        #expect(
+            recording("ls-42.trace").summaryLine
+                == "poolmap: recorded 12 events (peak live: 3 blocks, 4096 bytes) in ls-42.trace; play it: poolmap play ls-42.trace"
+        )
+        #expect(
+            recording("ls-42.trace").warnings == ["the record file filled up after 10 records: the trace stops there"])
+    }
+
+    @Test func thePlayCommandReadsBackAsTyped() {
+        #expect(recording("my trace.TRACE").playCommand == "poolmap play 'my trace.TRACE'")
+        #expect(recording("out.txt").playCommand == "poolmap play --trace out.txt")
+        #expect(recording("-x.rep").playCommand == "poolmap play ./-x.rep")
+    }
+}
