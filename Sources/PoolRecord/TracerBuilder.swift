@@ -87,10 +87,10 @@ public struct TracerBuilder: Sendable {
         }
     }
 
-    /// The tracer library's path, building it first when the cache does not hold it yet.
+    /// The tracer library's path, building it first when the cache does not hold it yet: in
+    /// the first cache folder that can be used (a later one only when an earlier one cannot).
     public func library() throws(Failure) -> String {
         var reasons: [String] = []
-        var usable: [String] = []
         for folder in cacheFolders {
             do {
                 try prepare(folder)
@@ -100,10 +100,9 @@ public struct TracerBuilder: Sendable {
             }
             let path = "\(folder)/\(TracerSource.libraryName)"
             if let status = FileSystem.status(path), FileSystem.isRegularFile(status) { return path }
-            usable.append(folder)
+            return try build(into: folder)
         }
-        guard let folder = usable.first else { throw .noCache(reasons: reasons) }
-        return try build(into: folder)
+        throw .noCache(reasons: reasons)
     }
 
     /// Makes `folder` (mode 0700) and checks that this user owns it and nobody else can write

@@ -97,6 +97,21 @@ import Testing
         #expect(try builder.library() == fallback + "/" + TracerSource.libraryName)
     }
 
+    @Test func theFirstUsableFolderIsTheCacheEvenWhenALaterOneHoldsALibrary() throws {
+        let home = try Scratch.folder()
+        try FileManager.default.createDirectory(
+            atPath: home + "/.cache/poolmap", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        _ = FileManager.default.createFile(
+            atPath: home + "/.cache/poolmap/" + TracerSource.libraryName, contents: Data())
+        // XDG_CACHE_HOME is set and usable: the build goes there (here: no compiler, so it fails).
+        #expect(throws: TracerBuilder.Failure.noCompiler(searched: ["clang", "cc", "gcc"])) {
+            try builder(cacheHome: try Scratch.folder(), home: home, path: "/nonexistent").library()
+        }
+        #expect(
+            try builder(cacheHome: nil, home: home, path: "/nonexistent").library()
+                == home + "/.cache/poolmap/" + TracerSource.libraryName)
+    }
+
     @Test func aFolderOthersCanWriteIsNeverUsed() throws {
         let shared = try Scratch.folder()
         try FileManager.default.createDirectory(atPath: shared + "/poolmap", withIntermediateDirectories: true)
