@@ -252,32 +252,32 @@ public final class RecordSession {
     }
 
     /// That the trace can be written at `path` (or, for a folder, a new file in it), before
-    /// anything runs.
+    /// anything runs: by opening it for writing (a new file is made and removed again), since
+    /// permission bits alone do not tell (root, read-only or special file systems).
     static func checkWritable(_ path: String, isFolder: Bool) throws(RecordError) {
         func refuse(_ reason: String) -> RecordError {
             .outputNotWritable(path: isFolder ? "\(path)/NAME-PID.trace" : path, reason: reason)
         }
         guard !path.isEmpty else { throw refuse("an empty file name") }
-        if let status = FileSystem.status(path) {
-            if isFolder {
-                guard FileSystem.isDirectory(status), access(path, W_OK | X_OK) == 0 else {
-                    throw refuse(FileSystem.reason())
-                }
-                return
-            }
+        if let status = FileSystem.status(path), !isFolder {
             guard !FileSystem.isDirectory(status) else { throw refuse("it is a directory") }
-            guard access(path, W_OK) == 0 else { throw refuse(FileSystem.reason()) }
+            // Not truncated, and a FIFO without a reader fails at once instead of blocking.
+            let descriptor = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else { throw refuse(FileSystem.reason()) }
+            close(descriptor)
             return
         }
-        guard errno == ENOENT else { throw refuse(FileSystem.reason()) }
-        let folder = FileSystem.directory(of: path)
+        let folder = isFolder ? path : FileSystem.directory(of: path)
+        if !isFolder, errno != ENOENT { throw refuse(FileSystem.reason()) }
         guard let status = FileSystem.status(folder) else {
             throw refuse("no folder \(folder): \(FileSystem.reason())")
         }
         guard FileSystem.isDirectory(status) else { throw refuse("\(folder) is not a directory") }
-        guard access(folder, W_OK | X_OK) == 0 else {
-            throw refuse("cannot create files in \(folder): \(FileSystem.reason())")
-        }
+        let probe = isFolder ? "\(folder)/.poolmap-record-\(FileSystem.uniqueSuffix())" : path
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw refuse("cannot create files in \(folder): \(FileSystem.reason())") }
+        close(descriptor)
+        unlink(probe)
     }
 
     /// A private folder for the raw file, in `$TMPDIR` (or /tmp).

@@ -69,6 +69,12 @@ import Testing
         #expect(refusal(["/bin/sh"], output: "")?.description.contains("an empty file name") == true)
         let file = try Scratch.file("file", "x")
         #expect(refusal(["/bin/sh"], output: file + "/under.trace")?.description.contains("Not a directory") == true)
+        // Permission bits do not tell (root may write anywhere they allow): creating a file does.
+        #expect(
+            refusal(["/bin/sh"], output: "/proc/poolmap-test.trace")?.description
+                == "cannot write the trace to /proc/poolmap-test.trace (cannot create files in /proc: No such file or directory): nothing was run"
+        )
+        #expect(refusal(["/bin/sh"], output: "/proc/self")?.description.contains("it is a directory") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [], "nothing was created")
     }
 
