@@ -6,9 +6,11 @@
 // writes one fixed-size record per event into a file that poolmap created and mapped here
 // (MAP_SHARED): the records live in the page cache the moment they are written, so nothing is
 // buffered, nothing needs flushing at exit or at exec, and a program that crashes or is killed
-// leaves every record it wrote. poolmap turns the records into a trace once the program ended.
+// leaves every record it wrote. Disk space (or tmpfs memory) is reserved a megabyte ahead, so a
+// full disk stops the recording instead of killing the program with SIGBUS. poolmap turns the
+// records into a trace once the program ended.
 //
-// Layout (RawTraceFormat.swift reads the same): a header page, then `capacity` records of 32
+// Layout (RawTrace.swift reads the same): a header page, then `capacity` records of 32
 // bytes. Record number N is event number N: a slot is taken with one atomic fetch-and-add on
 // the header's `next`, which is the global order of events across threads. A free takes its
 // slot before the real free runs, an allocation after the real call returned, so a free is
@@ -23,8 +25,8 @@
 //
 // Traps: dlsym may allocate while the real functions are being looked up (served from a static
 // buffer whose blocks never reach the real free); re-entrancy (a thread-local guard: the
-// tracer's own allocations and nested calls are not recorded). Everything here is
-// async-signal-safe C without allocation once the real functions are known.
+// tracer's own allocations and nested calls are not recorded). Recording an event never
+// allocates: one atomic add and a 32-byte store (a lock only to reserve the next megabyte).
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
@@ -105,8 +107,11 @@ static pthread_mutex_t reserve_lock = PTHREAD_MUTEX_INITIALIZER;
 
 // Per thread: BUSY while the tracer itself runs (its own allocations and any nested call are
 // not recorded), RESOLVING while dlsym looks up the real functions (allocations then come from
-// the bootstrap buffer). The initial-exec model keeps every access free of allocation.
-enum { BUSY = 1, RESOLVING = 2 };
+// the bootstrap buffer), FORKING in the thread that calls fork, from the first fork handler to
+// the last (what other libraries' handlers allocate in the child before ours has stopped the
+// recording must not reach the parent's trace). The initial-exec model keeps every access free
+// of allocation.
+enum { BUSY = 1, RESOLVING = 2, FORKING = 4 };
 static __thread unsigned guard __attribute__((tls_model("initial-exec")));
 
 // Sets the guard where the calls that follow can see it. glibc declares dlsym, dlerror,
@@ -200,6 +205,8 @@ static inline uint64_t take(uint64_t count) {
 // a megabyte at a time; once that fails, recording stops (`full`) and the program runs on.
 static int reserve(uint64_t slot) {
     if (slot >= capacity || atomic_load_explicit(&header->full, memory_order_relaxed)) return 0;
+    unsigned saved = guard;
+    set_guard(saved | BUSY);
     pthread_mutex_lock(&reserve_lock);
     uint64_t have = atomic_load(&header->reserved);
     int ok = 1;
@@ -219,6 +226,7 @@ static int reserve(uint64_t slot) {
         }
     }
     pthread_mutex_unlock(&reserve_lock);
+    set_guard(saved);
     return ok;
 }
 
@@ -443,12 +451,17 @@ EXPORT void *pvalloc(size_t size) {
 
 // ---- Attaching to the raw file ----------------------------------------------------------------
 
+static void fork_prepare(void) { set_guard(guard | FORKING); }
+
+static void fork_parent(void) { set_guard(guard & ~(unsigned)FORKING); }
+
 static void forked_child(void) {
     // A forked child is not traced, and must never write into the parent's trace.
     active = 0;
     if (header != NULL) munmap(header, mapped_bytes);
     header = NULL;
     records = NULL;
+    set_guard(guard & ~(unsigned)FORKING);
 }
 
 // Writes the image record and its text (what was executed, and the running binary).
@@ -513,7 +526,7 @@ static void attach(const char *path) {
     capacity = peek.capacity;
     mapped_bytes = bytes;
     record_image(atomic_fetch_add(&header->images, 1));
-    pthread_atfork(NULL, NULL, forked_child);
+    pthread_atfork(fork_prepare, fork_parent, forked_child);
     active = 1;
 }
 
