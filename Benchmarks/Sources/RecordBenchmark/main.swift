@@ -18,6 +18,9 @@ import Glibc
 import Darwin
 #endif
 
+/// What to remove before exiting.
+nonisolated(unsafe) var cleanUp: () -> Void = {}
+
 /// Monotonic time in seconds.
 func now() -> Double {
     var time = timespec()
@@ -33,6 +36,7 @@ func median(_ values: [Double]) -> Double {
 }
 
 func fail(_ message: String) -> Never {
+    cleanUp()
     var text = "RecordBenchmark: \(message)\n"
     text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
     exit(1)
@@ -115,7 +119,8 @@ print("warning: a debug build; figures mean little. Use `swift run -c release Re
 var folderTemplate = Array("/tmp/poolmap-record-benchmark-XXXXXX".utf8CString)
 guard let made = mkdtemp(&folderTemplate) else { fail("cannot make a temporary folder") }
 let folder = String(cString: made)
-defer { _ = run(["/bin/rm", "-rf", folder]) }
+// Removed before exiting (`exit` runs no `defer`).
+cleanUp = { run(["/bin/rm", "-rf", folder]) }
 
 // CPython: the real interpreter, not a shim in front of it (pyenv's is two bash scripts).
 guard let python3 = find(["python3"]) else { fail("no python3 on PATH") }
@@ -220,4 +225,5 @@ for workload in workloads {
 }
 print("")
 print("traced / untraced, worst: \(worst <= 3 ? "within" : "OVER") the 3× target")
+cleanUp()
 exit(worst <= 3 ? 0 : 1)
