@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "PoolAllocator", targets: ["PoolAllocator"]),
         .library(name: "MemoryMap", targets: ["MemoryMap"]),
+        .library(name: "PoolRecord", targets: ["PoolRecord"]),
         .executable(name: "poolmap", targets: ["poolmap"]),
     ],
     dependencies: [
@@ -43,11 +44,14 @@ let package = Package(
         // Signal handlers that give the terminal back (async-signal-safe, so in C).
         .target(name: "CTerminalSignals", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "CursesTerminal", dependencies: ["CNcurses", "CTerminalSignals", "PoolApp", "MemoryMap"]),
+        // `poolmap record`: runs a program with the allocation tracer preloaded and writes its
+        // trace. The tracer's C source (Tracer/) is compiled at first use, not by SwiftPM.
+        .target(name: "PoolRecord", exclude: ["Tracer"]),
         // The command line: it only wires options to the modules above.
         .executableTarget(
             name: "poolmap",
             dependencies: [
-                "PoolText", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal",
+                "PoolText", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal", "PoolRecord",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +82,7 @@ let package = Package(
             dependencies: ["PoolApp", "PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "TestSupport"],
             exclude: ["Golden"]
         ),
+        .testTarget(name: "PoolRecordTests", dependencies: ["PoolRecord", "PoolScript"], exclude: ["Fixtures"]),
         // Runs the built `poolmap` executable: the CLI end to end, and the TUI under tmux.
         .testTarget(
             name: "PoolmapEndToEndTests",

@@ -14,8 +14,8 @@ struct PlaybackOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Record the playback as an asciinema v2 cast. Without a terminal, renders the whole script "
-                + "into the file and exits like run.",
+            "Record the playback as an asciinema v2 cast (the screen, not a trace: `poolmap record` makes "
+                + "traces). Without a terminal, renders the whole script into the file and exits like run.",
             valueName: "file.cast"))
     var record: String?
 
