@@ -100,15 +100,15 @@ public enum HeadlessRun {
         }
         switch (format, every) {
         case (.json, true):
-            try forEachStep(input, &runner) { step, state in
+            try forEachStep(input, &runner) { step, runner in
                 reportError(step)
                 guard step.isPoolOperation else { return }
-                out.write(RunReport.jsonLine(step: step, after: state) + "\n")
+                out.write(RunReport.jsonLine(step: step, after: runner.state) + "\n")
             }
         case (.text, true):
-            try forEachStep(input, &runner) { step, state in
+            try forEachStep(input, &runner) { step, runner in
                 reportError(step)
-                out.write(RunReport.textBlock(step: step, after: state, width: width))
+                out.write(RunReport.textBlock(step: step, after: runner.state, width: width))
             }
         case (.json, false):
             var report = JSONReport()
@@ -168,9 +168,9 @@ public enum HeadlessRun {
         var tail: [Step] = []
         tail.reserveCapacity(tailEvents)
         var next = 0  // where the next step goes in `tail`, a ring once full
-        try forEachStep(input, &runner) { step, state in
+        try forEachStep(input, &runner) { step, runner in
             reportError(step)
-            summary.add(step, after: state)
+            summary.add(step, after: runner.state.pool.stats)
             if tail.count < tailEvents { tail.append(step) } else { tail[next] = step }
             next = (next + 1) % tailEvents
         }
@@ -196,17 +196,18 @@ public enum HeadlessRun {
         }
     }
 
-    /// Runs every step of `input` on `runner`, handing each to `body` with the state after it.
+    /// Runs every step of `input` on `runner`, handing each to `body` with the runner after it
+    /// (lent, not copied: a copy of the state would cost a retain of everything it holds).
     private static func forEachStep(
-        _ input: Input, _ runner: inout ScriptRunner, _ body: (Step, RunnerState) -> Void
+        _ input: Input, _ runner: inout ScriptRunner, _ body: (Step, inout ScriptRunner) -> Void
     ) throws {
         switch input {
         case .script:
-            while let step = runner.step() { body(step, runner.state) }
+            while let step = runner.step() { body(step, &runner) }
         case .trace(let file):
             try file.forEachStatement { statement in
                 // A trace statement is always exactly one step.
-                if let step = runner.step(reading: { statement }) { body(step, runner.state) }
+                if let step = runner.step(reading: { statement }) { body(step, &runner) }
             }
         }
     }
@@ -215,25 +216,25 @@ public enum HeadlessRun {
 /// Output gathered into pieces of about `HeadlessRun.chunkBytes` before it goes to the sink.
 private struct Chunked {
     let sink: (String) -> Void
-    var buffer = ""
+    var buffer = TextBuffer(capacity: HeadlessRun.chunkBytes + 4096)
 
     init(sink: @escaping (String) -> Void) {
         self.sink = sink
     }
 
     mutating func write(_ text: String) {
-        append { $0 += text }
+        append { $0.append(text) }
     }
 
     /// Lets `body` append to the buffer directly, then hands a full piece over.
-    mutating func append(_ body: (inout String) -> Void) {
+    mutating func append(_ body: (inout TextBuffer) -> Void) {
         body(&buffer)
-        if buffer.utf8.count >= HeadlessRun.chunkBytes { flush() }
+        if buffer.count >= HeadlessRun.chunkBytes { flush() }
     }
 
     mutating func flush() {
         guard !buffer.isEmpty else { return }
-        sink(buffer)
-        buffer = ""
+        sink(buffer.text)
+        buffer.removeAll()
     }
 }

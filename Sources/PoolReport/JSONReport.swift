@@ -14,9 +14,9 @@ struct JSONReport {
     }
 
     /// Appends `step` when it is a pool operation (`say` and `wait` are not reported).
-    mutating func add(_ step: Step, to out: inout String) {
+    mutating func add(_ step: Step, to out: inout TextBuffer) {
         guard step.isPoolOperation else { return }
-        out += stepCount == 0 ? "\n    " : ",\n    "
+        out.append(stepCount == 0 ? "\n    " : ",\n    ")
         RunReport.appendJSON(of: step, to: &out)
         stepCount += 1
     }

@@ -8,18 +8,22 @@ extension RunReport {
     /// `say` or `wait`).
     public var json: String {
         var report = JSONReport()
-        var out = report.begin()
+        var out = TextBuffer()
+        out.append(report.begin())
         for step in steps { report.add(step, to: &out) }
-        return out + report.end(final)
+        return out.text + report.end(final)
     }
 
     /// One `--every` JSON line: the step, then the stats and regions after it.
     static func jsonLine(step: Step, after state: RunnerState) -> String {
-        var out = "{\"step\": "
+        var out = TextBuffer()
+        out.append("{\"step\": ")
         appendJSON(of: step, to: &out)
-        out += ", \"stats\": " + json(state.pool.stats).compact + ", \"regions\": "
-        JSONValue.array(jsonRegions(of: state)).write(to: &out)
-        return out + "}"
+        var rest = ", \"stats\": " + json(state.pool.stats).compact + ", \"regions\": "
+        JSONValue.array(jsonRegions(of: state)).write(to: &rest)
+        out.append(rest)
+        out.append("}")
+        return out.text
     }
 
     /// The classic exercise's keys (`total`, `used`, `free`, `num_blocks`, `fragmentation`),
@@ -54,75 +58,75 @@ extension RunReport {
 
     /// Appends a step as one JSON object: `line`, `op`, its arguments by name, then `result` or
     /// `error` (a failed allocation has `"result": null` and a `message` saying why). Written
-    /// straight into `out`, as `JSONValue.compact` would write it, since a long trace has
-    /// millions of steps.
-    static func appendJSON(of step: Step, to out: inout String) {
-        out += "{\"line\": "
-        out += String(step.line)
-        func add(_ key: String, _ value: Int?) {
+    /// byte by byte, as `JSONValue.compact` would write it, since a long trace has millions of
+    /// steps.
+    static func appendJSON(of step: Step, to out: inout TextBuffer) {
+        out.append("{\"line\": ")
+        out.append(step.line)
+        func add(_ key: StaticString, _ value: Int?) {
             guard let value else { return }
-            out += ", \""
-            out += key
-            out += "\": "
-            out += String(value)
+            out.append(", \"")
+            out.append(key)
+            out.append("\": ")
+            out.append(value)
         }
-        func add(_ key: String, text: String) {
-            out += ", \""
-            out += key
-            out += "\": "
-            JSONValue.writeString(text, to: &out)
+        func add(_ key: StaticString, text: String) {
+            out.append(", \"")
+            out.append(key)
+            out.append("\": ")
+            out.appendJSONString(text)
         }
         switch step.operation {
         case .pool(let size):
-            out += ", \"op\": \"pool\""
+            out.append(", \"op\": \"pool\"")
             add("size", size)
         case .alloc(let name, let id, let size, let alignment):
-            out += ", \"op\": \"alloc\""
+            out.append(", \"op\": \"alloc\"")
             add("id", id)
             if let name { add("name", text: name) }
             add("size", size)
             add("align", alignment)
         case .free(let name, let id, let offset):
-            out += ", \"op\": \"free\""
+            out.append(", \"op\": \"free\"")
             add("id", id)
             if let name { add("name", text: name) }
             add("offset", offset)
         case .realloc(let id, let size, let offset):
-            out += ", \"op\": \"realloc\""
+            out.append(", \"op\": \"realloc\"")
             add("id", id)
             add("size", size)
             add("offset", offset)
-        case .defrag: out += ", \"op\": \"defrag\""
-        case .stats: out += ", \"op\": \"stats\""
+        case .defrag: out.append(", \"op\": \"defrag\"")
+        case .stats: out.append(", \"op\": \"stats\"")
         case .say(let caption):
-            out += ", \"op\": \"say\""
+            out.append(", \"op\": \"say\"")
             add("text", text: caption)
         case .wait(let milliseconds):
-            out += ", \"op\": \"wait\""
+            out.append(", \"op\": \"wait\"")
             add("milliseconds", milliseconds)
         }
         if let random = step.randomIndex { add("random", random.index) }
         switch step.outcome {
-        case .done: out += ", \"result\": null"
+        case .done: out.append(", \"result\": null")
         case .offset(let offset): add("result", offset)
         case .allocationFailed(let message):
-            out += ", \"result\": null"
+            out.append(", \"result\": null")
             add("message", text: message)
         case .mapping(let moves):
-            out += ", \"result\": {"
+            out.append(", \"result\": {")
             for (index, move) in moves.enumerated() {
-                if index > 0 { out += ", " }
-                out += "\""
-                out += String(move.old)
-                out += "\": "
-                out += String(move.new)
+                if index > 0 { out.append(", ") }
+                out.append("\"")
+                out.append(move.old)
+                out.append("\": ")
+                out.append(move.new)
             }
-            out += "}"
+            out.append("}")
         case .stats(let stats):
-            out += ", \"result\": "
-            json(stats).write(to: &out)
+            out.append(", \"result\": ")
+            out.append(json(stats).compact)
         case .error(let message): add("error", text: message)
         }
-        out += "}"
+        out.append("}")
     }
 }

@@ -23,9 +23,9 @@ struct RunSummary {
     private(set) var peakFragmentation = 0.0
     private(set) var peakFragmentationAt = Place()
 
-    /// Accounts for `step`, with the state after it.
+    /// Accounts for `step`, with the pool's figures after it.
     /// - Complexity: O(1).
-    mutating func add(_ step: Step, after state: RunnerState) {
+    mutating func add(_ step: Step, after stats: PoolStats) {
         steps += 1
         let here = Place(step: steps, line: step.line)
         switch step.outcome {
@@ -36,7 +36,6 @@ struct RunSummary {
         case .mapping: defragments += 1
         default: break
         }
-        let stats = state.pool.stats
         if stats.used > peakUsed {
             peakUsed = stats.used
             peakUsedAt = here

@@ -15,7 +15,7 @@ extension Script {
 /// errors (an `a` for a live id, an `f` for an unknown one) change nothing here either.
 /// Saturates instead of overflowing. Memory: O(live ids).
 public struct TracePeak: Sendable {
-    private var live: [Int: Int] = [:]
+    private var live = IntMap()
     private var liveBytes = 0
     /// The most bytes live at once so far.
     public private(set) var peakBytes = 0
