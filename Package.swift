@@ -9,6 +9,7 @@ let internalChecks: [SwiftSetting] = [
 
 // The module graph, bottom up (docs/architecture.md explains each arrow):
 //   PoolAllocator ← PoolText ← MemoryMap, PoolScript ← PoolReport ← PoolApp ← CursesTerminal ← poolmap
+//   PoolCommandLine (no dependencies) ← poolmap
 let package = Package(
     name: "poolmap",
     products: [
@@ -43,11 +44,13 @@ let package = Package(
         // Signal handlers that give the terminal back (async-signal-safe, so in C).
         .target(name: "CTerminalSignals", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "CursesTerminal", dependencies: ["CNcurses", "CTerminalSignals", "PoolApp", "MemoryMap"]),
+        // The command line's conventions: the version, suggestions for mistyped commands and files.
+        .target(name: "PoolCommandLine"),
         // The command line: it only wires options to the modules above.
         .executableTarget(
             name: "poolmap",
             dependencies: [
-                "PoolText", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal",
+                "PoolText", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal", "PoolCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,10 +81,11 @@ let package = Package(
             dependencies: ["PoolApp", "PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "TestSupport"],
             exclude: ["Golden"]
         ),
+        .testTarget(name: "PoolCommandLineTests", dependencies: ["PoolCommandLine"]),
         // Runs the built `poolmap` executable: the CLI end to end, and the TUI under tmux.
         .testTarget(
             name: "PoolmapEndToEndTests",
-            dependencies: ["poolmap", "TestSupport"],
+            dependencies: ["poolmap", "PoolCommandLine", "TestSupport"],
             exclude: ["Golden"]
         ),
     ],
