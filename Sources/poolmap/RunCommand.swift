@@ -10,6 +10,14 @@ struct Run: ParsableCommand {
             Files ending in .trace or .rep are allocation traces; others are .pool scripts. \
             Exit status: 0 success, 1 runtime errors (printed as FILE:LINE: error: … on stderr) or \
             an unreadable file, 2 syntax errors.
+
+            Examples (from the repository, whose demos/ holds these files):
+              poolmap run demos/classic-examples.pool
+                  the map line, stats and events of the classic exercise's examples
+              poolmap run demos/fragmentation.pool --format json
+                  stats, regions and every step as one JSON object
+              poolmap run demos/awk-buckets.trace --every --format json --size 8KiB
+                  JSON Lines: the state after each step of a trace, in an 8 KiB pool
             """
     )
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PoolCommandLine
 import PoolScript
 import PoolText
 
@@ -6,11 +7,18 @@ import PoolText
 /// (1 unreadable, 2 syntax errors), the pool size, and the `--size` option's grammar.
 enum ScriptLoading {
     /// Reads and parses `path`, or prints why not and exits 1 (unreadable) or 2 (syntax errors).
+    /// When nothing is at `path`, a file or built-in demo one or two edits away is suggested.
     static func load(path: String, forceTrace: Bool) throws -> Script {
         do {
             return try ScriptFile.load(path: path, forceTrace: forceTrace)
         } catch .unreadable(let path, let reason) {
             StandardStreams.writeError("poolmap: cannot read \(path): \(reason)\n")
+            if MissingFile.doesNotExist(path),
+                let hint = MissingFile.guess(for: path, demos: DemoLibrary.all.map { ($0.name, $0.fileName) })
+                    .hint(toolName: "poolmap")
+            {
+                StandardStreams.writeError("poolmap: \(hint)\n")
+            }
             throw ExitCode(1)
         } catch .syntax(let errors) {
             StandardStreams.writeError(errors.description + "\n")
