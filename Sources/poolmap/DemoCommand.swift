@@ -21,7 +21,7 @@ struct Demo: ParsableCommand {
             """
     )
 
-    @Argument(help: "The demo's name (see --list).")
+    @Argument(help: "The demo's name (see --list).", completion: .list(DemoLibrary.all.map(\.name)))
     var name: String = DemoLibrary.defaultName
 
     @Flag(help: "List the demos, one per line: name and description.")

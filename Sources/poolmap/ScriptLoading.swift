@@ -54,7 +54,7 @@ enum ScriptLoading {
 /// The input `run` and `play` (and every command that reads a script) share: the file, the
 /// pool size for traces and pool-less scripts, and `--trace`.
 struct ScriptFileOptions: ParsableArguments {
-    @Argument(help: "The .pool script, or .trace/.rep trace.")
+    @Argument(help: "The .pool script, or .trace/.rep trace.", completion: .file(extensions: ["pool", "trace", "rep"]))
     var file: String
 
     @Option(
