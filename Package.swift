@@ -9,6 +9,7 @@ let internalChecks: [SwiftSetting] = [
 
 // The module graph, bottom up (docs/architecture.md explains each arrow):
 //   PoolAllocator ← PoolText ← MemoryMap, PoolScript ← PoolReport ← PoolApp ← CursesTerminal ← poolmap
+//   PoolCommandLine (no dependencies) ← poolmap
 let package = Package(
     name: "poolmap",
     products: [
@@ -47,11 +48,13 @@ let package = Package(
         // `poolmap record`: runs a program with the allocation tracer preloaded and writes its
         // trace. The tracer's C source (Tracer/) is compiled at first use, not by SwiftPM.
         .target(name: "PoolRecord", exclude: ["Tracer"]),
+        // The command line's conventions: the version, suggestions for mistyped commands and files.
+        .target(name: "PoolCommandLine"),
         // The command line: it only wires options to the modules above.
         .executableTarget(
             name: "poolmap",
             dependencies: [
-                "PoolText", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal", "PoolRecord",
+                "PoolText", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal", "PoolRecord", "PoolCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,11 +85,13 @@ let package = Package(
             dependencies: ["PoolApp", "PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "TestSupport"],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "PoolRecordTests", dependencies: ["PoolRecord", "PoolScript"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "PoolRecordTests", dependencies: ["PoolRecord", "PoolCommandLine", "PoolScript"],
+            exclude: ["Fixtures"]),
         // Runs the built `poolmap` executable: the CLI end to end, and the TUI under tmux.
         .testTarget(
             name: "PoolmapEndToEndTests",
-            dependencies: ["poolmap", "TestSupport"],
+            dependencies: ["poolmap", "PoolCommandLine", "TestSupport"],
             exclude: ["Golden"]
         ),
     ],

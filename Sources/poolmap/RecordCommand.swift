@@ -17,6 +17,14 @@ struct Record: ParsableCommand {
             the tracer is built once with clang or cc into ~/.cache/poolmap. \
             Not to be confused with `--record FILE.cast` on play and demo, which records the screen \
             as an asciinema cast.
+
+            Examples:
+              poolmap record -- python3 -c "print(sum(range(10)))"
+                  prints 45 and writes python3-PID.trace in this folder
+              poolmap record -o ls.trace --play -- ls -l /usr
+                  records ls into ls.trace, then plays it on the map
+              poolmap run --events 50 ls.trace
+                  the recorded run's summary and its last events
             """
     )
 

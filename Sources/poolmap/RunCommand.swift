@@ -13,6 +13,16 @@ struct Run: ParsableCommand {
             that a summary and the last 20; JSON streams the steps first, then stats and regions. \
             Exit status: 0 success, 1 runtime errors (printed as FILE:LINE: error: … on stderr) or \
             an unreadable file, 2 syntax errors.
+
+            Examples (from the repository, whose demos/ holds these files):
+              poolmap run demos/classic-examples.pool
+                  the map line, stats and events of the classic exercise's examples
+              poolmap run demos/fragmentation.pool --format json
+                  every step, then the stats and regions, as one JSON object
+              poolmap run demos/awk-buckets.trace --events all
+                  a real trace's map, stats and all 2,514 events (by default: a summary)
+              poolmap run demos/awk-buckets.trace --every --format json --size 8KiB
+                  JSON Lines: the state after each step of a trace, in an 8 KiB pool
             """
     )
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PoolCommandLine
 import PoolReport
 import PoolScript
 import PoolText
@@ -7,6 +8,7 @@ import PoolText
 /// (1 unreadable, 2 syntax errors), the pool size, and the `--size` option's grammar.
 enum ScriptLoading {
     /// Reads and parses `path`, or prints why not and exits 1 (unreadable) or 2 (syntax errors).
+    /// When nothing is at `path`, a file or built-in demo one or two edits away is suggested.
     static func load(path: String, forceTrace: Bool) throws -> Script {
         try exitingOnFailure { () throws(ScriptFile.LoadError) in
             try ScriptFile.load(path: path, forceTrace: forceTrace)
@@ -28,6 +30,12 @@ enum ScriptLoading {
             return try body()
         } catch .unreadable(let path, let reason) {
             StandardStreams.writeError("poolmap: cannot read \(path): \(reason)\n")
+            if MissingFile.doesNotExist(path),
+                let hint = MissingFile.guess(for: path, demos: DemoLibrary.all.map { ($0.name, $0.fileName) })
+                    .hint(toolName: "poolmap")
+            {
+                StandardStreams.writeError("poolmap: \(hint)\n")
+            }
             throw ExitCode(1)
         } catch .syntax(let errors) {
             StandardStreams.writeError(errors.description + "\n")
@@ -63,7 +71,7 @@ enum ScriptLoading {
 /// The input `run` and `play` (and every command that reads a script) share: the file, the
 /// pool size for traces and pool-less scripts, and `--trace`.
 struct ScriptFileOptions: ParsableArguments {
-    @Argument(help: "The .pool script, or .trace/.rep trace.")
+    @Argument(help: "The .pool script, or .trace/.rep trace.", completion: .file(extensions: ["pool", "trace", "rep"]))
     var file: String
 
     @Option(
