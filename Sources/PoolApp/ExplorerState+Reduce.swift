@@ -49,16 +49,11 @@ extension ExplorerState {
         case .character("r"): randomOperation()
         case .character("R"): randomBurst()
         case .character("u"): undo()
-        case .left, .character("h"): selectPrevious()
-        case .right, .character("l"): selectNext()
+        case .left: selectPrevious()
+        case .right: selectNext()
         case .home: selectFirst()
         case .end: selectLast()
-        case .character("+"), .character("="): zoomIn()
-        case .character("-"), .character("_"): zoomOut()
-        case .character("0"): viewport = .fit
-        case .pageUp: scroll(byRows: -max(1, layout.mapRows - 1))
-        case .pageDown: scroll(byRows: max(1, layout.mapRows - 1))
-        default: break
+        default: _ = navigation.handle(key, pool: pool, layout: layout)
         }
         return .continue
     }
