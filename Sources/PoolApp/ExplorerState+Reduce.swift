@@ -61,27 +61,11 @@ extension ExplorerState {
     /// Typing in the prompt: characters, Backspace, Enter to confirm, Esc to cancel.
     private mutating func editPrompt(with key: Key) {
         guard var current = prompt else { return }
-        switch key {
-        case .escape:
-            prompt = nil
-            return
-        case .enter:
-            confirm(current)
-            return
-        case .backspace, .delete:
-            if !current.line.text.isEmpty { current.line.text.removeLast() }
-            current.line.error = nil
-        case .character(let character):
-            if current.line.text.count >= ExplorerPrompt.maximumLength {
-                current.line.error = "at most \(ExplorerPrompt.maximumLength) characters"
-            } else if character.isPromptInput {
-                current.line.text.append(character)
-                current.line.error = nil
-            }
-        default:
-            break
+        switch current.line.edit(with: key) {
+        case .cancel: prompt = nil
+        case .confirm: confirm(current)
+        case .editing: prompt = current
         }
-        prompt = current
     }
 
     /// Enter in a prompt: allocate what it asks, or show why the text is no size and stay.
@@ -94,17 +78,6 @@ extension ExplorerState {
             var refused = current
             refused.line.error = error.description
             prompt = refused
-        }
-    }
-}
-
-extension Character {
-    /// Whether the prompt accepts this character: anything printable on one line.
-    var isPromptInput: Bool {
-        unicodeScalars.allSatisfy { scalar in
-            !(scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-                || scalar.properties.generalCategory == .lineSeparator
-                || scalar.properties.generalCategory == .paragraphSeparator)
         }
     }
 }
