@@ -3,7 +3,7 @@ extension MemoryPool {
     /// Slides every block as low as it can go, in address order: the first from 0, each next
     /// one to the lowest multiple of its alignment at or above the previous block's end (the gap
     /// becomes its padding, possibly 0, so `used` may grow). No block moves up; afterwards all
-    /// free space is one block at the end.
+    /// free space is one block at the end, and the rover is back at 0.
     /// - Returns: old offset → new offset for **every** live block (unmoved ones map to
     ///   themselves), so `ptr = moved[ptr]!` updates any pointer.
     /// - Complexity: O(n).
@@ -27,9 +27,15 @@ extension MemoryPool {
         }
         if cursor < totalSize { entries.append(Entry(start: cursor, end: totalSize, pad: 0, align: 0)) }
         root = Self.buildTree(entries, totalSize: totalSize)
-        counters = Counters(used: cursor, padding: padding, blocks: counters.blocks,
-                            freeBlocks: cursor < totalSize ? 1 : 0)
+        counters = Counters(
+            used: cursor, padding: padding, blocks: counters.blocks,
+            freeBlocks: cursor < totalSize ? 1 : 0)
         largestFree = totalSize - cursor
+        rover = 0
+        if sizeIndex != nil {
+            sizeIndex = SizeIndex(
+                sorted: cursor < totalSize ? [SizeIndex.Key(length: totalSize - cursor, start: cursor)] : [])
+        }
         checkInvariants()
         return moved
     }
@@ -47,8 +53,9 @@ extension MemoryPool {
                 level.append(leaf)
                 leaf = BlockNode.make(isLeaf: true)
             }
-            leaf.insertEntry(at: leaf.count, start: entry.start,
-                             tag: entry.isFree ? entry.start - entry.end : entry.align)
+            leaf.insertEntry(
+                at: leaf.count, start: entry.start,
+                tag: entry.isFree ? entry.start - entry.end : entry.align)
         }
         level.append(leaf)
         while level.count > 1 {

@@ -17,8 +17,10 @@ extension MemoryPool {
         func visit(_ node: BlockNode, end: Int) {
             if node.isLeaf {
                 for j in 0..<node.count {
-                    body(Entry(start: node.starts[j], end: node.entryEnd(j, leafEnd: end), pad: node.pad(j),
-                               align: node.align(j)))
+                    body(
+                        Entry(
+                            start: node.starts[j], end: node.entryEnd(j, leafEnd: end), pad: node.pad(j),
+                            align: node.align(j)))
                 }
             } else {
                 for i in 0..<node.count { visit(node.kids![i], end: node.childEnd(i, nodeEnd: end)) }
@@ -37,8 +39,9 @@ extension MemoryPool {
             node = node.kids![i]
         }
         let j = node.entryIndex(containing: offset)
-        return Entry(start: node.starts[j], end: node.entryEnd(j, leafEnd: end), pad: node.pad(j),
-                     align: node.align(j))
+        return Entry(
+            start: node.starts[j], end: node.entryEnd(j, leafEnd: end), pad: node.pad(j),
+            align: node.align(j))
     }
 
     /// The pool as maximal runs of used, padding and free bytes, in address order. No region
@@ -162,8 +165,9 @@ extension MemoryPool {
         let through = prefix(hi)
         let payload = through.payload - before.payload
         let padding = through.padding - before.padding
-        return RangeUsage(usedBytes: payload, paddingBytes: padding, freeBytes: hi - lo - payload - padding,
-                          blockCount: through.blocks - blocksBefore, blocksBefore: blocksBefore)
+        return RangeUsage(
+            usedBytes: payload, paddingBytes: padding, freeBytes: hi - lo - payload - padding,
+            blockCount: through.blocks - blocksBefore, blocksBefore: blocksBefore)
     }
 
     /// The regions of `range` (clamped to the pool), cut at its ends.
@@ -190,7 +194,8 @@ extension MemoryPool {
     }
 
     /// Bytes of the allocator's own storage: every node's object and buffers (capacity ×
-    /// stride), counted whole even when another snapshot shares them.
+    /// stride), the size index's too under best fit, counted whole even when another snapshot
+    /// shares them.
     /// - Complexity: O(n / 64).
     public var bookkeepingBytes: Int {
         func visit(_ node: BlockNode) -> Int {
@@ -198,6 +203,6 @@ extension MemoryPool {
             if !node.isLeaf { for i in 0..<node.count { bytes += visit(node.kids![i]) } }
             return bytes
         }
-        return MemoryLayout<MemoryPool>.stride + visit(root)
+        return MemoryLayout<MemoryPool>.stride + visit(root) + (sizeIndex?.ownedBytes ?? 0)
     }
 }

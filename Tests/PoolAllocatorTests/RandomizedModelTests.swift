@@ -25,11 +25,13 @@ struct RandomizedModelTests {
         /// Percent of steps that allocate; of the rest up to 96, three quarters free a live block and
         /// a quarter free something invalid; 4% defragment.
         var allocPercent: Int
+        /// Percent of steps that first switch both to a random policy (0: the policy stays).
+        var switchPercent = 0
 
-        init(seed: UInt64, total: Int, allocPercent: Int = 50) throws {
+        init(seed: UInt64, total: Int, allocPercent: Int = 50, policy: FitPolicy = .first) throws {
             random = SplitMix64(seed: seed)
-            pool = try MemoryPool(totalSize: total)
-            model = ReferenceModel(total: total)
+            pool = try MemoryPool(totalSize: total, policy: policy)
+            model = ReferenceModel(total: total, policy: policy)
             self.total = total
             self.seed = seed
             self.allocPercent = allocPercent
@@ -40,6 +42,13 @@ struct RandomizedModelTests {
         ///   so one bug reports once instead of at every later step).
         @discardableResult
         mutating func perform(step: Int, checkStateEvery: Int = 1) -> Bool {
+            var switched = ""
+            if switchPercent > 0, random.chance(switchPercent) {
+                let policy = random.pick(FitPolicy.allCases)
+                pool.policy = policy
+                model.policy = policy
+                switched = "policy = .\(policy), then "
+            }
             let roll = random.below(100)
             let (name, actual, expected): (String, Outcome, Outcome)
             if roll < allocPercent {
@@ -53,7 +62,7 @@ struct RandomizedModelTests {
                 let expectedMoves = model.defragment()
                 (name, actual, expected) = ("defragment", .moved(actualMoves), .moved(expectedMoves))
             }
-            let note = "seed \(seed) total \(total) step \(step): \(name)"
+            let note = "seed \(seed) total \(total) \(model.policy) fit step \(step): \(switched)\(name)"
             #expect(actual == expected, "\(note)")
             guard actual == expected else { return false }
             if step % checkStateEvery == 0 {
@@ -66,12 +75,14 @@ struct RandomizedModelTests {
             let size = drawSize()
             if random.chance(40) {
                 let name = "alloc(\(size))"
-                return (name, outcome { try pool.alloc(size) }, outcome { try model.alloc(size) })
+                return (name, allocation { try pool.alloc(size) }, allocation { try model.alloc(size) })
             }
             let alignment = drawAlignment()
             let name = "allocAligned(\(size), alignment: \(alignment))"
-            return (name, outcome { try pool.allocAligned(size, alignment: alignment) },
-                    outcome { try model.allocAligned(size, alignment: alignment) })
+            return (
+                name, allocation { try pool.allocAligned(size, alignment: alignment) },
+                allocation { try model.allocAligned(size, alignment: alignment) }
+            )
         }
 
         private mutating func freeLive() -> (String, Outcome, Outcome) {
@@ -79,7 +90,7 @@ struct RandomizedModelTests {
             let offset = random.pick(model.blocks).offset
             freed.append(offset)
             if freed.count > 16 { freed.removeFirst() }
-            return ("free(\(offset))", outcome { try pool.free(offset) }, outcome { try model.free(offset) })
+            return ("free(\(offset))", release { try pool.free(offset) }, release { try model.free(offset) })
         }
 
         /// Double frees, offsets inside blocks or padding, free space, outside the pool.
@@ -92,7 +103,7 @@ struct RandomizedModelTests {
             }
             let offset = random.pick(candidates)
             let name = "free(\(offset)) [invalid expected unless it is live]"
-            return (name, outcome { try pool.free(offset) }, outcome { try model.free(offset) })
+            return (name, release { try pool.free(offset) }, release { try model.free(offset) })
         }
 
         /// Mostly sizes that let a few to a few thousand blocks fit, sometimes hostile ones.
@@ -114,15 +125,20 @@ struct RandomizedModelTests {
             }
         }
 
-        private func outcome(_ body: () throws -> Int?) -> Outcome {
+        /// The outcome of an allocation.
+        private func allocation(_ body: () throws -> Int?) -> Outcome {
             do { return .offset(try body()) } catch let error as PoolError { return .failed(error) } catch {
                 Issue.record("unexpected error type: \(error)")
                 return .offset(nil)
             }
         }
 
-        private func outcome(_ body: () throws -> Void) -> Outcome {
-            do { try body(); return .freed } catch let error as PoolError { return .failed(error) } catch {
+        /// The outcome of a free.
+        private func release(_ body: () throws -> Void) -> Outcome {
+            do {
+                try body()
+                return .freed
+            } catch let error as PoolError { return .failed(error) } catch {
                 Issue.record("unexpected error type: \(error)")
                 return .freed
             }
@@ -135,7 +151,7 @@ struct RandomizedModelTests {
     func smallRuns(seed: UInt64) throws {
         for total in Self.poolSizes {
             var run = try Run(seed: seed &* 1_000_003 &+ UInt64(total), total: total)
-            for step in 0 ..< 250 { guard run.perform(step: step) else { break } }
+            for step in 0..<250 { guard run.perform(step: step) else { break } }
         }
     }
 
@@ -143,9 +159,9 @@ struct RandomizedModelTests {
     func fillAndDrain(seed: UInt64) throws {
         for total in [64, 4096, 1 << 30] {
             var run = try Run(seed: seed &+ UInt64(total), total: total, allocPercent: 85)
-            for step in 0 ..< 200 { guard run.perform(step: step) else { return } }
+            for step in 0..<200 { guard run.perform(step: step) else { return } }
             run.allocPercent = 15
-            for step in 200 ..< 400 { guard run.perform(step: step) else { return } }
+            for step in 200..<400 { guard run.perform(step: step) else { return } }
         }
     }
 
@@ -153,7 +169,7 @@ struct RandomizedModelTests {
     func longRun() throws {
         let seed: UInt64 = 0xC0FFEE
         var run = try Run(seed: seed, total: 1 << 22, allocPercent: 62)
-        for step in 0 ..< 4000 { guard run.perform(step: step, checkStateEvery: 4) else { return } }
+        for step in 0..<4000 { guard run.perform(step: step, checkStateEvery: 4) else { return } }
         #expect(run.model.blocks.count > 150, "seed \(seed): the run should hold a few hundred blocks")
         expectMatchesModel(run.pool, run.model, "seed \(seed) at the end")
     }
