@@ -18,10 +18,7 @@ struct SizeIndex: Sendable {
         var start: Int
 
         static func < (a: Key, b: Key) -> Bool {
-            // Lengths and starts are never negative: one 128-bit comparison, no branch.
-            let left = UInt128(UInt(bitPattern: a.length)) &<< 64 | UInt128(UInt(bitPattern: a.start))
-            let right = UInt128(UInt(bitPattern: b.length)) &<< 64 | UInt128(UInt(bitPattern: b.start))
-            return left < right
+            a.length != b.length ? a.length < b.length : a.start < b.start
         }
     }
 
@@ -41,9 +38,6 @@ struct SizeIndex: Sendable {
     private(set) var root = Node()
     /// Keys in the index.
     private(set) var count = 0
-
-    /// An empty index.
-    init() {}
 
     /// An index of `keys`, which must be ascending, with leaves and inner nodes three quarters
     /// full.
