@@ -31,7 +31,9 @@ extension MemoryPool {
         precondition(rover >= 0 && rover <= totalSize, "rover \(rover) outside 0...\(totalSize)")
         precondition((sizeIndex != nil) == (fitPolicy == .best), "a size index exactly under best fit")
         if let sizeIndex {
-            precondition(sizeIndex.count == counters.freeBlocks, "size index count \(sizeIndex.count) != free blocks \(counters.freeBlocks)")
+            precondition(
+                sizeIndex.count == counters.freeBlocks,
+                "size index count \(sizeIndex.count) != free blocks \(counters.freeBlocks)")
         }
         if !root.isLeaf {
             var payload = 0, padding = 0, blocks = 0
