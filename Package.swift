@@ -4,53 +4,100 @@ import PackageDescription
 /// Allocator invariants are checked after every mutation in debug builds
 /// (and so in `swift test`); release builds compile the checks out.
 let internalChecks: [SwiftSetting] = [
-    .define("POOL_INTERNAL_CHECKS", .when(configuration: .debug)),
+    .define("POOL_INTERNAL_CHECKS", .when(configuration: .debug))
 ]
 
+// The module graph, bottom up (docs/architecture.md explains each arrow):
+//   PoolAllocator ← PoolText ← MemoryMap, PoolScript ← PoolReport ← PoolApp ← CursesTerminal ← poolmap
+//   PoolCommandLine (no dependencies) ← poolmap
 let package = Package(
     name: "poolmap",
     products: [
         .library(name: "PoolAllocator", targets: ["PoolAllocator"]),
+        .library(name: "PoolText", targets: ["PoolText"]),
         .library(name: "MemoryMap", targets: ["MemoryMap"]),
+        .library(name: "PoolScript", targets: ["PoolScript"]),
+        .library(name: "PoolReport", targets: ["PoolReport"]),
+        .library(name: "PoolApp", targets: ["PoolApp"]),
+        .library(name: "PoolRecord", targets: ["PoolRecord"]),
         .executable(name: "poolmap", targets: ["poolmap"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // The allocator: exact first fit in O(log n). Depends on nothing outside this package.
         .target(name: "PoolAllocator", dependencies: ["CPrefetch"], swiftSettings: internalChecks),
         // The one C builtin the allocator uses: a cache prefetch hint.
         .target(name: "CPrefetch"),
-        // Pure rendering: pool + view state -> grid of styled cells. No I/O.
-        .target(name: "MemoryMap", dependencies: ["PoolAllocator"]),
-        // Script and trace parsing, running and headless output.
-        .target(name: "PoolScript", dependencies: ["PoolAllocator", "MemoryMap"]),
-        // App state machines (explorer, player) and the terminal seam they talk to.
-        .target(name: "PoolApp", dependencies: ["PoolAllocator", "MemoryMap", "PoolScript"]),
-        // The system ncurses, and the one module that imports it.
-        .systemLibrary(
-            name: "CNcurses",
-            pkgConfig: "ncursesw",
-            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        // The words and numbers poolmap prints and reads: the size grammar, hex offsets,
+        // percentages, the wording of a failed allocation, JSON text.
+        .target(name: "PoolText", dependencies: ["PoolAllocator"]),
+        // Pure rendering: pool + view state -> grid of styled cells; the text map line. No I/O.
+        .target(name: "MemoryMap", dependencies: ["PoolAllocator", "PoolText"]),
+        // Script and trace parsing and running: statements -> steps.
+        .target(name: "PoolScript", dependencies: ["PoolAllocator", "PoolText"]),
+        // Headless output of a run: the text and JSON reports, streamed step by step.
+        .target(name: "PoolReport", dependencies: ["PoolAllocator", "PoolText", "PoolScript", "MemoryMap"]),
+        // App state machines (explorer, player), the terminal seam they talk to, casts.
+        .target(
+            name: "PoolApp",
+            dependencies: ["PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "PoolReport"]
         ),
-        .target(name: "CursesTerminal", dependencies: ["CNcurses", "PoolApp", "MemoryMap"]),
-        // The command line.
+        // The system ncurses, and the one module that imports it.
+        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // Signal handlers that give the terminal back (async-signal-safe, so in C).
+        .target(name: "CTerminalSignals", linkerSettings: [.linkedLibrary("ncursesw")]),
+        .target(name: "CursesTerminal", dependencies: ["CNcurses", "CTerminalSignals", "PoolApp", "MemoryMap"]),
+        // `poolmap record`: runs a program with the allocation tracer preloaded and writes its
+        // trace. The tracer's C source (Tracer/) is compiled at first use, not by SwiftPM.
+        .target(name: "PoolRecord", exclude: ["Tracer"]),
+        // The command line's conventions: the version, suggestions for mistyped commands and files.
+        .target(name: "PoolCommandLine"),
+        // The command line: it only wires options to the modules above.
         .executableTarget(
             name: "poolmap",
             dependencies: [
-                "PoolAllocator", "MemoryMap", "PoolScript", "PoolApp", "CursesTerminal",
+                "PoolText", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal", "PoolRecord", "PoolCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
-        .testTarget(name: "PoolAllocatorTests", dependencies: ["PoolAllocator"]),
-        .testTarget(name: "MemoryMapTests", dependencies: ["MemoryMap", "PoolAllocator"],
-                    exclude: ["Golden"]),
-        .testTarget(name: "PoolScriptTests", dependencies: ["PoolScript", "PoolAllocator", "MemoryMap"]),
-        .testTarget(name: "PoolAppTests", dependencies: ["PoolApp", "PoolAllocator", "MemoryMap", "PoolScript"]),
+        // What the test targets share: the reference model, golden files, a fake terminal.
+        .target(
+            name: "TestSupport",
+            dependencies: ["PoolAllocator", "MemoryMap", "PoolApp"],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "PoolAllocatorTests", dependencies: ["PoolAllocator", "PoolScript", "TestSupport"]),
+        .testTarget(name: "PoolTextTests", dependencies: ["PoolText", "PoolAllocator"]),
+        .testTarget(
+            name: "MemoryMapTests",
+            dependencies: ["MemoryMap", "PoolAllocator", "PoolText", "PoolScript", "TestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "PoolScriptTests",
+            dependencies: ["PoolScript", "PoolAllocator", "PoolText", "PoolReport", "TestSupport"]
+        ),
+        .testTarget(
+            name: "PoolReportTests",
+            dependencies: ["PoolReport", "PoolScript", "PoolAllocator", "PoolText", "TestSupport"]
+        ),
+        .testTarget(
+            name: "PoolAppTests",
+            dependencies: ["PoolApp", "PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "TestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "PoolRecordTests", dependencies: ["PoolRecord", "PoolCommandLine", "PoolScript"],
+            exclude: ["Fixtures"]),
         // Runs the built `poolmap` executable: the CLI end to end, and the TUI under tmux.
-        .testTarget(name: "PoolmapEndToEndTests", dependencies: ["poolmap"], exclude: ["Golden"]),
+        .testTarget(
+            name: "PoolmapEndToEndTests",
+            dependencies: ["poolmap", "PoolCommandLine", "TestSupport"],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,15 +2,13 @@
 #define POOLMAP_CNCURSES_SHIM_H
 // The system ncurses as Swift sees it. Swift imports neither function-like macros nor C
 // globals under Swift 6 concurrency checking, so this header turns the ones poolmap needs into
-// `static const` values and `static inline` accessors. The signal handlers live here too:
-// async-signal-safe code is easiest to keep honest in C.
+// `static const` values and `static inline` accessors. It holds no state: the signal handlers
+// and what they share live in their own C target (CTerminalSignals).
 
 // SwiftPM drops pkg-config's -D flags: turn on the wide-character API here.
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
 #include <langinfo.h>
-#include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -64,79 +62,6 @@ static inline int pm_locale_is_utf8(void) {
 static inline int pm_terminal_has_cursor_addressing(void) {
     const char *cup = tigetstr("cup");
     return cup != NULL && cup != (const char *)-1;
-}
-
-// MARK: Termination signals (SIGINT, SIGTERM, SIGHUP)
-// The handler only stores the signal number; the app loop polls it, restores the terminal and
-// exits with 128 + signal. No system call is restarted, so a pending read returns at once.
-
-static volatile sig_atomic_t pm_pending_signal_number = 0;
-
-static void pm_on_termination_signal(int signal_number) { pm_pending_signal_number = signal_number; }
-
-/// The termination signal received since the handlers were installed, or 0.
-static inline int pm_pending_signal(void) { return (int)pm_pending_signal_number; }
-
-static inline void pm_install_termination_handlers(void) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = pm_on_termination_signal;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, NULL);
-    sigaction(SIGTERM, &action, NULL);
-    sigaction(SIGHUP, &action, NULL);
-    // A parent may have left them blocked (test runners do): unblock, or they would never arrive.
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
-    sigaddset(&signals, SIGHUP);
-    pthread_sigmask(SIG_UNBLOCK, &signals, NULL);
-}
-
-static inline void pm_restore_termination_handlers(void) {
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
-    signal(SIGHUP, SIG_DFL);
-}
-
-// MARK: Crash signals (a Swift trap, a bad access)
-// The handler restores the terminal with endwin(), puts back the handler that was there before
-// (the Swift runtime's backtracer, or the default) and returns: the faulting instruction runs
-// again and that handler reports the crash on a usable terminal.
-
-enum { PM_CRASH_SIGNAL_COUNT = 6 };
-static const int pm_crash_signals[PM_CRASH_SIGNAL_COUNT] = { SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT };
-static struct sigaction pm_previous_crash_actions[PM_CRASH_SIGNAL_COUNT] = { { { 0 } } };
-static volatile sig_atomic_t pm_crash_handlers_installed = 0;
-
-static inline void pm_restore_crash_handlers(void) {
-    if (!pm_crash_handlers_installed) return;
-    for (int i = 0; i < PM_CRASH_SIGNAL_COUNT; i++) {
-        sigaction(pm_crash_signals[i], &pm_previous_crash_actions[i], NULL);
-    }
-    pm_crash_handlers_installed = 0;
-}
-
-static void pm_on_crash_signal(int signal_number) {
-    (void)signal_number;
-    pm_restore_crash_handlers();
-    endwin();
-}
-
-static inline void pm_install_crash_handlers(void) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = pm_on_crash_signal;
-    sigemptyset(&action.sa_mask);
-    for (int i = 0; i < PM_CRASH_SIGNAL_COUNT; i++) {
-        sigaction(pm_crash_signals[i], &action, &pm_previous_crash_actions[i]);
-    }
-    pm_crash_handlers_installed = 1;
-    sigset_t signals;
-    sigemptyset(&signals);
-    for (int i = 0; i < PM_CRASH_SIGNAL_COUNT; i++) sigaddset(&signals, pm_crash_signals[i]);
-    pthread_sigmask(SIG_UNBLOCK, &signals, NULL);
 }
 
 #endif

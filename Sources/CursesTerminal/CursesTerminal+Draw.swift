@@ -68,7 +68,8 @@ extension CursesTerminal {
         if look.attributes.contains(.dim) { attributes |= PM_A_DIM }
         if look.attributes.contains(.reverse) { attributes |= PM_A_REVERSE }
         if look.attributes.contains(.underline) { attributes |= PM_A_UNDERLINE }
-        let pair = colorDepth == .monochrome
+        let pair =
+            colorDepth == .monochrome
             ? 0 : colorPair(foreground: look.foreground, background: look.background)
         looks[style] = (attributes, pair)
         return (attributes, pair)

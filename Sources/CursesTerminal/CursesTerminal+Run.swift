@@ -1,5 +1,6 @@
 import CNcurses
 import Glibc
+import MemoryMap
 import PoolApp
 
 extension CursesTerminal {
@@ -9,11 +10,12 @@ extension CursesTerminal {
     /// - Parameters:
     ///   - noColor: `--no-color` (the `NO_COLOR` variable is honoured as well).
     ///   - makeApp: builds the app once the terminal is open (it may read its size and colours).
+    ///   - onFrame: sees every frame drawn, with the app that drew it (see ``AppRunner``).
     /// - Returns: the process exit status: 0 after the app quit; 1 after an error, whose message
     ///   (prefixed `poolmap: `) went to standard error once the screen was restored; 128 + the
     ///   signal after SIGINT, SIGTERM or SIGHUP.
     public static func runFullScreen<App: InteractiveApp>(
-        noColor: Bool, makeApp: (CursesTerminal) throws -> App
+        noColor: Bool, makeApp: (CursesTerminal) throws -> App, onFrame: (Grid, App) -> Void = { _, _ in }
     ) -> Int32 {
         let terminal: CursesTerminal
         do {
@@ -24,7 +26,7 @@ extension CursesTerminal {
         }
         do {
             var app = try makeApp(terminal)
-            let outcome = try AppRunner.run(&app, on: terminal)
+            let outcome = try AppRunner.run(&app, on: terminal, onFrame: onFrame)
             terminal.close()
             switch outcome {
             case .quit: return 0

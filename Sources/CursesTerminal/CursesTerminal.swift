@@ -1,4 +1,5 @@
 import CNcurses
+import CTerminalSignals
 import Glibc
 import MemoryMap
 import PoolApp
@@ -59,8 +60,9 @@ public final class CursesTerminal: TerminalDevice {
         curs_set(0)
         // Report a press at once (no click resolution delay); wheel steps are presses 4 and 5.
         mouseinterval(0)
-        mousemask(PM_BUTTON1_PRESSED | PM_BUTTON1_RELEASED | PM_BUTTON1_CLICKED | PM_BUTTON1_DOUBLE_CLICKED
-                  | PM_BUTTON4_PRESSED | PM_BUTTON5_PRESSED, nil)
+        mousemask(
+            PM_BUTTON1_PRESSED | PM_BUTTON1_RELEASED | PM_BUTTON1_CLICKED | PM_BUTTON1_DOUBLE_CLICKED
+                | PM_BUTTON4_PRESSED | PM_BUTTON5_PRESSED, nil)
 
         let wantsColor = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
         if wantsColor, has_colors() {

@@ -10,7 +10,7 @@ extension Character {
         if value < 0x300 { return true }  // Latin, the common case, fast
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .spacingMark, .format, .control, .lineSeparator,
-             .paragraphSeparator, .surrogate, .privateUse, .unassigned:
+            .paragraphSeparator, .surrogate, .privateUse, .unassigned:
             return false
         default:
             break

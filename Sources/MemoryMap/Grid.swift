@@ -82,8 +82,10 @@ public struct Grid: Equatable, Sendable {
     /// text keeps the grid's one-character-one-column promise.
     /// - Returns: the column after the last character written.
     @discardableResult
-    public mutating func put(_ text: String, row: Int, column: Int, style: CellStyle = .plain,
-                             maxWidth: Int = .max) -> Int {
+    public mutating func put(
+        _ text: String, row: Int, column: Int, style: CellStyle = .plain,
+        maxWidth: Int = .max
+    ) -> Int {
         var col = column
         let limit = maxWidth >= width ? width : min(width, column + maxWidth)
         for ch in text {

@@ -1,4 +1,5 @@
-/// A key and what it does, for the footer and the help overlay.
+/// A key and what it does, for the footer and the help overlay. Each app owns its list of
+/// keys; the renderer draws the hints it is given.
 public struct KeyHint: Equatable, Hashable, Sendable {
     /// The key as shown, e.g. `a`, `←/→ h/l`, `PgUp/PgDn`.
     public var keys: String
@@ -9,33 +10,4 @@ public struct KeyHint: Equatable, Hashable, Sendable {
         self.keys = keys
         self.action = action
     }
-}
-
-extension KeyHint {
-    /// The explorer's footer: the keys a newcomer needs first.
-    public static let explorerFooter: [KeyHint] = [
-        KeyHint("a", "alloc"), KeyHint("A", "aligned"), KeyHint("f", "free"), KeyHint("d", "defrag"),
-        KeyHint("r", "random"), KeyHint("R", "burst"), KeyHint("u", "undo"), KeyHint("←→", "select"),
-        KeyHint("+-0", "zoom"), KeyHint("?", "help"), KeyHint("q", "quit"),
-    ]
-
-    /// Every key of the explorer, for the help overlay; short enough for two columns at 60×16.
-    public static let explorerHelp: [KeyHint] = [
-        KeyHint("a", "allocate SIZE"),
-        KeyHint("A", "alloc SIZE ALIGN"),
-        KeyHint("Enter Esc", "confirm / cancel"),
-        KeyHint("f Delete", "free selected"),
-        KeyHint("d", "defragment"),
-        KeyHint("r", "random operation"),
-        KeyHint("R", "random burst"),
-        KeyHint("u", "undo (many)"),
-        KeyHint("← → h l", "select prev/next"),
-        KeyHint("Home End", "first/last block"),
-        KeyHint("+ -", "zoom in / out"),
-        KeyHint("0", "fit whole pool"),
-        KeyHint("PgUp PgDn", "scroll (zoomed)"),
-        KeyHint("click", "select clicked"),
-        KeyHint("? F1", "this help"),
-        KeyHint("q", "quit"),
-    ]
 }

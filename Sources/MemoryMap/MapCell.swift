@@ -2,13 +2,13 @@ import PoolAllocator
 
 /// One cell of a pool map: the bytes it covers, how they divide between kinds, and the kind
 /// it is drawn as.
-public struct MapCell: Equatable, Sendable {
+struct MapCell: Equatable, Sendable {
     /// The bytes this cell covers; never empty.
     public var bytes: Range<Int>
     /// How the covered bytes divide between used, padding and free.
     public var usage: RangeUsage
     /// The kind with the most bytes in the cell; ties go to used, then padding, then free.
-    public var kind: RegionKind
+    var kind: RegionKind
 
     public init(bytes: Range<Int>, usage: RangeUsage) {
         self.bytes = bytes
@@ -18,8 +18,8 @@ public struct MapCell: Equatable, Sendable {
 
     /// Whether the cell is free- or padding-majority but still holds bytes of a live block;
     /// a map must never hide those, so it draws them as a sliver.
-    public var hidesUsedBytes: Bool { kind != .used && usage.usedBytes > 0 }
+    var hidesUsedBytes: Bool { kind != .used && usage.usedBytes > 0 }
 
     /// The plain glyph of the cell's kind: `█` used, `▒` padding, `░` free.
-    public var glyph: Character { MapCells.glyph(for: kind) }
+    var glyph: Character { MapCells.glyph(for: kind) }
 }

@@ -47,7 +47,8 @@ struct MapCellPainter {
 
     /// Payload and padding bytes of `0..<x`, and how many blocks start before `x`.
     private func prefix(_ x: Int) -> RangeUsage {
-        x <= 0 ? RangeUsage(usedBytes: 0, paddingBytes: 0, freeBytes: 0, blockCount: 0, blocksBefore: 0)
+        x <= 0
+            ? RangeUsage(usedBytes: 0, paddingBytes: 0, freeBytes: 0, blockCount: 0, blocksBefore: 0)
             : pool.usage(in: 0..<x)
     }
 

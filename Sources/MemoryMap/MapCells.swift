@@ -16,7 +16,7 @@ public enum MapCells {
 
     /// How many cells a map of `bytes` bytes over at most `cells` cells has: `min(bytes, cells)`,
     /// and 0 when either is not positive.
-    public static func cellCount(bytes: Int, cells: Int) -> Int {
+    static func cellCount(bytes: Int, cells: Int) -> Int {
         guard bytes > 0, cells > 0 else { return 0 }
         return min(bytes, cells)
     }
@@ -25,7 +25,7 @@ public enum MapCells {
     /// `bytes.lowerBound + index·B/count`, computed in 128 bits so pools near `Int.max` do not
     /// overflow. `index == count` gives `bytes.upperBound`.
     /// - Precondition-free: `index` is clamped to `0...count`; `count` below 1 gives the lower bound.
-    public static func boundary(_ index: Int, of count: Int, over bytes: Range<Int>) -> Int {
+    static func boundary(_ index: Int, of count: Int, over bytes: Range<Int>) -> Int {
         guard count > 0 else { return bytes.lowerBound }
         let i = UInt(min(max(index, 0), count))
         let length = UInt(bitPattern: bytes.upperBound &- bytes.lowerBound)  // exact even when > Int.max
@@ -35,14 +35,14 @@ public enum MapCells {
     }
 
     /// The bytes cell `index` of `count` cells over `bytes` covers.
-    public static func range(ofCell index: Int, of count: Int, over bytes: Range<Int>) -> Range<Int> {
+    static func range(ofCell index: Int, of count: Int, over bytes: Range<Int>) -> Range<Int> {
         boundary(index, of: count, over: bytes)..<boundary(index + 1, of: count, over: bytes)
     }
 
     /// The cell that holds byte `offset` in a map of `count` cells over `bytes`, or nil when the
     /// byte is outside `bytes`. Inverse of `range(ofCell:of:over:)`.
     /// - Complexity: O(1).
-    public static func cell(holding offset: Int, of count: Int, over bytes: Range<Int>) -> Int? {
+    static func cell(holding offset: Int, of count: Int, over bytes: Range<Int>) -> Int? {
         guard count > 0, bytes.contains(offset) else { return nil }
         // The largest i with i·B/C ≤ d is floor(((d+1)·C − 1) / B), all in 128 bits.
         let d = UInt(bitPattern: offset &- bytes.lowerBound)
@@ -54,7 +54,7 @@ public enum MapCells {
     }
 
     /// The kind with the most bytes in `usage`; ties go to used, then padding, then free.
-    public static func kind(of usage: RangeUsage) -> RegionKind {
+    static func kind(of usage: RangeUsage) -> RegionKind {
         if usage.usedBytes >= usage.paddingBytes && usage.usedBytes >= usage.freeBytes && usage.usedBytes > 0 {
             return .used
         }
@@ -65,7 +65,7 @@ public enum MapCells {
     }
 
     /// `█` used, `▒` padding, `░` free.
-    public static func glyph(for kind: RegionKind) -> Character {
+    static func glyph(for kind: RegionKind) -> Character {
         switch kind {
         case .used: return usedGlyph
         case .padding: return paddingGlyph
@@ -75,7 +75,7 @@ public enum MapCells {
 
     /// The cells of a map of `bytes` (clamped to the pool) over at most `cells` cells.
     /// - Complexity: O(C · log n) for C cells and n blocks: one `usage(in:)` query per cell.
-    public static func cells(of pool: MemoryPool, in bytes: Range<Int>, count cells: Int) -> [MapCell] {
+    static func cells(of pool: MemoryPool, in bytes: Range<Int>, count cells: Int) -> [MapCell] {
         let clamped = max(0, bytes.lowerBound)..<max(max(0, bytes.lowerBound), min(pool.totalSize, bytes.upperBound))
         let count = cellCount(bytes: clamped.count, cells: cells)
         var out: [MapCell] = []

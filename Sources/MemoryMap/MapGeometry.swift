@@ -14,9 +14,9 @@ public struct MapGeometry: Equatable, Sendable {
     /// The bytes the drawn cells cover.
     public let bytes: Range<Int>
     /// How many cells are drawn (row-major; the last row may be partial).
-    public let cellCount: Int
+    let cellCount: Int
     /// The zoom's bytes per cell, or nil when the whole pool is fitted.
-    public let fixedBytesPerCell: Int?
+    let fixedBytesPerCell: Int?
 
     public init(totalSize: Int, viewport: MapViewport, rows: Int, columns: Int) {
         let total = max(0, totalSize)
@@ -48,7 +48,7 @@ public struct MapGeometry: Equatable, Sendable {
     }
 
     /// Whether the whole pool is in view.
-    public var isFit: Bool { fixedBytesPerCell == nil }
+    var isFit: Bool { fixedBytesPerCell == nil }
 
     /// Bytes per cell: the zoom's, or when fitted the most any cell holds (rounded up).
     public var bytesPerCell: Int {
@@ -60,7 +60,7 @@ public struct MapGeometry: Equatable, Sendable {
 
     /// The bytes cell `index` covers (empty outside `0..<cellCount`).
     /// - Complexity: O(1).
-    public func range(ofCell index: Int) -> Range<Int> {
+    func range(ofCell index: Int) -> Range<Int> {
         guard index >= 0, index < cellCount else { return bytes.upperBound..<bytes.upperBound }
         if let bpc = fixedBytesPerCell {
             let start = bytes.lowerBound + index * bpc  // ≤ upperBound: index < cellCount
@@ -72,14 +72,14 @@ public struct MapGeometry: Equatable, Sendable {
 
     /// The cell holding byte `offset`, or nil when it is not in view.
     /// - Complexity: O(1).
-    public func cell(holding offset: Int) -> Int? {
+    func cell(holding offset: Int) -> Int? {
         guard bytes.contains(offset) else { return nil }
         if let bpc = fixedBytesPerCell { return (offset - bytes.lowerBound) / bpc }
         return MapCells.cell(holding: offset, of: cellCount, over: bytes)
     }
 
     /// The first byte of map row `row`, or nil when the row is empty.
-    public func rowStart(_ row: Int) -> Int? {
+    func rowStart(_ row: Int) -> Int? {
         let index = row.multipliedReportingOverflow(by: columns)
         guard row >= 0, !index.overflow, index.partialValue < cellCount else { return nil }
         return range(ofCell: index.partialValue).lowerBound

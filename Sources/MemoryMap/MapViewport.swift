@@ -6,7 +6,7 @@ public struct MapViewport: Equatable, Hashable, Sendable {
     /// Bytes per map cell, or nil to fit the whole pool into the map.
     public var bytesPerCell: Int?
     /// The first byte to show when zoomed; rounded down to a row start when drawn.
-    public var firstByte: Int
+    var firstByte: Int
 
     public init(bytesPerCell: Int? = nil, firstByte: Int = 0) {
         self.bytesPerCell = bytesPerCell

@@ -43,8 +43,9 @@ extension ScreenRenderer {
             let column = contentLeft + (index / rows) * (columnWidth + gap)
             let end = grid.put(hint.keys, row: row, column: column, style: .key, maxWidth: contentRight - column)
             let action = shortened(hint.action, to: actionWidth)
-            grid.put(action, row: row, column: max(end, column + keyWidth + 2), style: .overlay,
-                     maxWidth: max(0, contentRight - column - keyWidth - 2))
+            grid.put(
+                action, row: row, column: max(end, column + keyWidth + 2), style: .overlay,
+                maxWidth: max(0, contentRight - column - keyWidth - 2))
         }
         let footerColumn = left + max(2, (boxWidth - footer.count) / 2)
         grid.put(footer, row: bottom - 1, column: footerColumn, style: .dim, maxWidth: contentRight - footerColumn)

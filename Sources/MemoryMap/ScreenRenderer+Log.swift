@@ -8,8 +8,9 @@ extension ScreenRenderer {
         let borrowsPromptRow = model.prompt == nil && layout.captionRow == nil && layout.statementRow == nil
         let capacity = layout.logLines + (borrowsPromptRow ? 1 : 0)
         if model.log.isEmpty {
-            grid.put("no operations yet", row: layout.logHeadingRow + 1, column: 2, style: .dim,
-                     maxWidth: layout.leftWidth - 2)
+            grid.put(
+                "no operations yet", row: layout.logHeadingRow + 1, column: 2, style: .dim,
+                maxWidth: layout.leftWidth - 2)
             return
         }
         var lines: [(String, CellStyle)] = []
@@ -25,8 +26,9 @@ extension ScreenRenderer {
             lines.insert(contentsOf: marked.prefix(room), at: 0)
         }
         for (index, line) in lines.enumerated() {
-            grid.put(line.0, row: layout.logHeadingRow + 1 + index, column: 0, style: line.1,
-                     maxWidth: layout.leftWidth)
+            grid.put(
+                line.0, row: layout.logHeadingRow + 1 + index, column: 0, style: line.1,
+                maxWidth: layout.leftWidth)
         }
     }
 
@@ -43,7 +45,7 @@ extension ScreenRenderer {
     /// Where the prompt's cursor (the `_` after the typed text) is drawn, for a front end that
     /// wants to place the terminal's own cursor there; nil when no prompt is open or the
     /// screen is too small.
-    public static func promptCursor(of model: ScreenModel, width: Int, height: Int) -> (row: Int, column: Int)? {
+    static func promptCursor(of model: ScreenModel, width: Int, height: Int) -> (row: Int, column: Int)? {
         let layout = ScreenLayout(model: model, width: width, height: height)
         guard let prompt = model.prompt, !layout.isTooSmall else { return nil }
         let column = min(width - 1, 1 + prompt.label.count + 2 + prompt.text.count)

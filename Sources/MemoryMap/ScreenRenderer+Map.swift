@@ -1,10 +1,13 @@
 import PoolAllocator
+import PoolText
 
 extension ScreenRenderer {
     /// The overview bar: the whole pool on one line; when zoomed, cells outside the map's
     /// view are dimmed (glyphs kept).
-    static func drawOverview(_ model: ScreenModel, painter: MapCellPainter, map: MapGeometry,
-                             layout: ScreenLayout, into grid: inout Grid) {
+    static func drawOverview(
+        _ model: ScreenModel, painter: MapCellPainter, map: MapGeometry,
+        layout: ScreenLayout, into grid: inout Grid
+    ) {
         let row = layout.overviewRow
         grid.put("pool", row: row, column: 0, style: .dim, maxWidth: layout.overviewColumn - 1)
         let overview = layout.overviewGeometry(totalSize: model.pool.totalSize)
@@ -17,8 +20,10 @@ extension ScreenRenderer {
     }
 
     /// The map heading, then the map rows, each labelled with its first byte's offset.
-    static func drawMap(_ model: ScreenModel, painter: MapCellPainter, geometry: MapGeometry,
-                        layout: ScreenLayout, into grid: inout Grid) {
+    static func drawMap(
+        _ model: ScreenModel, painter: MapCellPainter, geometry: MapGeometry,
+        layout: ScreenLayout, into grid: inout Grid
+    ) {
         drawMapHeading(geometry, layout: layout, into: &grid)
         let digits = layout.mapLabelWidth - 3
         // The cells are contiguous across rows: paint them in one run, then lay them out.
@@ -26,7 +31,9 @@ extension ScreenRenderer {
         for mapRow in 0..<layout.mapRows {
             guard let start = geometry.rowStart(mapRow) else { break }
             let row = layout.mapTopRow + mapRow
-            grid.put(hex(start, digits: digits), row: row, column: 0, style: .dim, maxWidth: layout.mapLabelWidth - 1)
+            grid.put(
+                HexOffset.format(start, digits: digits), row: row, column: 0, style: .dim,
+                maxWidth: layout.mapLabelWidth - 1)
             let first = mapRow * layout.mapColumns
             for column in 0..<min(layout.mapColumns, cells.count - first) {
                 grid[row, layout.mapColumn + column] = cells[first + column]
@@ -54,26 +61,25 @@ extension ScreenRenderer {
             scope = "whole pool"
         } else {
             let digits = layout.mapLabelWidth - 3
-            scope = "\(hex(geometry.bytes.lowerBound, digits: digits))-\(hex(geometry.bytes.upperBound - 1, digits: digits))"
+            let first = HexOffset.format(geometry.bytes.lowerBound, digits: digits)
+            let last = HexOffset.format(geometry.bytes.upperBound - 1, digits: digits)
+            scope = "\(first)-\(last)"
         }
-        let perCell = geometry.isFit && geometry.bytes.count % max(1, geometry.cellCount) != 0
+        let perCell =
+            geometry.isFit && geometry.bytes.count % max(1, geometry.cellCount) != 0
             ? "≤\(ByteSize.format(geometry.bytesPerCell))/cell" : "\(ByteSize.format(geometry.bytesPerCell))/cell"
         let detail = " \(scope) · \(perCell)"
         column = grid.put(detail, row: row, column: column, style: .dim, maxWidth: layout.leftWidth - column)
         // The legend, when it fits whole: the glyphs mean the same without colour.
-        let legend: [(String, CellStyle)] = [("█", .used(alternate: false)), (" used ", .dim), ("▒", .padding),
-                                             (" pad ", .dim), ("░", .free), (" free", .dim)]
+        let legend: [(String, CellStyle)] = [
+            ("█", .used(alternate: false)), (" used ", .dim), ("▒", .padding),
+            (" pad ", .dim), ("░", .free), (" free", .dim),
+        ]
         let legendWidth = legend.reduce(0) { $0 + $1.0.count }
         var legendColumn = layout.leftWidth - legendWidth
         guard legendColumn >= column + 2 else { return }
         for (text, style) in legend {
             legendColumn = grid.put(text, row: row, column: legendColumn, style: style)
         }
-    }
-
-    /// `0x` and at least `digits` lowercase hex digits.
-    static func hex(_ value: Int, digits: Int) -> String {
-        let text = String(value, radix: 16)
-        return "0x" + String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 }

@@ -1,4 +1,5 @@
 import PoolAllocator
+import PoolText
 
 extension ScreenRenderer {
     /// The separator, the stats panel and, below it, the block inspector.
@@ -12,8 +13,9 @@ extension ScreenRenderer {
         for line in lines where row < layout.panelBottomRow {
             var column = layout.panelColumn + 1
             for (text, style) in line {
-                column = grid.put(text, row: row, column: column, style: style,
-                                  maxWidth: grid.width - column)
+                column = grid.put(
+                    text, row: row, column: column, style: style,
+                    maxWidth: grid.width - column)
             }
             row += 1
         }
@@ -38,53 +40,58 @@ extension ScreenRenderer {
 
     static func statsLines(_ model: ScreenModel, stats: PoolStats, width: Int) -> [PanelLine] {
         let fragmentation = min(1, max(0, stats.fragmentation.isNaN ? 0 : stats.fragmentation))
-        let fragText = formatPercent(fragmentation)
+        let fragText = NumberText.percent(fragmentation)
         let gaugeWidth = max(0, width - 6 - fragText.count - 3)
         let filled = Int((fragmentation * Double(gaugeWidth)).rounded())
         let sparkWidth = max(0, width - 6)
         return [
             [("Stats", .title)],
             sizeLine("total", stats.total, width: width),
-            sizeLine("used", stats.used, width: width, extra: " " + percent(stats.used, of: stats.total)),
+            sizeLine(
+                "used", stats.used, width: width, extra: " " + NumberText.wholePercent(stats.used, of: stats.total)),
             sizeLine("free", stats.free, width: width),
             sizeLine("padding", stats.padding, width: width),
-            [(pad("blocks"), .dim), (ByteSize.grouped(stats.blockCount), .emphasis)],
-            [(pad("free blocks"), .dim), (ByteSize.grouped(stats.freeBlockCount), .emphasis)],
+            [(pad("blocks"), .dim), (NumberText.grouped(stats.blockCount), .emphasis)],
+            [(pad("free blocks"), .dim), (NumberText.grouped(stats.freeBlockCount), .emphasis)],
             sizeLine("largest free", stats.largestFree, width: width),
-            [("frag  ", .dim), (fragText, .emphasis), (" ", .plain),
-             (String(repeating: "█", count: filled), .gaugeFilled),
-             (String(repeating: "·", count: gaugeWidth - filled), .gaugeEmpty)],
+            [
+                ("frag  ", .dim), (fragText, .emphasis), (" ", .plain),
+                (String(repeating: "█", count: filled), .gaugeFilled),
+                (String(repeating: "·", count: gaugeWidth - filled), .gaugeEmpty),
+            ],
             [("trend ", .dim), (Sparkline.text(model.fragmentationHistory, width: sparkWidth), .sparkline)],
         ]
-    }
-
-    /// `42.5%`: one decimal, trailing `.0` dropped.
-    static func formatPercent(_ fraction: Double) -> String {
-        let tenths = Int((fraction * 1000).rounded())
-        return tenths % 10 == 0 ? "\(tenths / 10)%" : "\(tenths / 10).\(tenths % 10)%"
     }
 
     static func inspectorLines(_ model: ScreenModel, width: Int) -> [PanelLine] {
         guard let offset = model.selectedOffset, let block = model.pool.block(at: offset) else {
             return [[("Block", .title)], [("none selected", .dim)]]
         }
-        let digits = max(4, String(max(0, model.pool.totalSize - 1), radix: 16).count)
-        let hexOffset = hex(block.offset, digits: digits)
+        let digits = HexOffset.digits(forPoolSize: model.pool.totalSize)
+        let hexOffset = HexOffset.format(block.offset, digits: digits)
         var lines: [PanelLine] = [
             [("Block ", .title), (hexOffset, .title), (" · " + ByteSize.format(block.size), .title)],
-            [("align ", .dim), (ByteSize.format(block.alignment), .emphasis),
-             ("  pad ", .dim), (ByteSize.format(block.padding), .emphasis)],
+            [
+                ("align ", .dim), (ByteSize.format(block.alignment), .emphasis),
+                ("  pad ", .dim), (ByteSize.format(block.padding), .emphasis),
+            ],
         ]
         if let name = model.names[block.offset] {
             lines.append([(pad("name"), .dim), (name, .emphasis)])
         }
-        let decimal = " (\(ByteSize.grouped(block.offset)))"
-        lines.append([(pad("offset"), .dim), (hexOffset + (labelWidth + hexOffset.count + decimal.count <= width ? decimal : ""), .emphasis)])
+        let decimal = " (\(NumberText.grouped(block.offset)))"
+        lines.append([
+            (pad("offset"), .dim),
+            (hexOffset + (labelWidth + hexOffset.count + decimal.count <= width ? decimal : ""), .emphasis),
+        ])
         lines.append(sizeLine("size", block.size, width: width))
-        lines.append([(pad("end"), .dim), (hex(block.end, digits: digits), .emphasis)])
+        lines.append([(pad("end"), .dim), (HexOffset.format(block.end, digits: digits), .emphasis)])
         // Its place in address order: O(log n) from the blocks wholly before it.
         let ordinal = model.pool.usage(in: block.start..<(block.start + 1)).blocksBefore + 1
-        lines.append([(pad("block"), .dim), ("#\(ByteSize.grouped(ordinal)) of \(ByteSize.grouped(model.pool.stats.blockCount))", .emphasis)])
+        lines.append([
+            (pad("block"), .dim),
+            ("#\(NumberText.grouped(ordinal)) of \(NumberText.grouped(model.pool.stats.blockCount))", .emphasis),
+        ])
         return lines
     }
 }

@@ -1,6 +1,6 @@
 extension ScreenRenderer {
     /// The words shown instead of the layout on a screen below the minimum size.
-    public static func tooSmallMessage(width: Int, height: Int) -> String {
+    static func tooSmallMessage(width: Int, height: Int) -> String {
         "Terminal too small: \(width)×\(height). poolmap needs at least "
             + "\(ScreenLayout.minimumWidth)×\(ScreenLayout.minimumHeight)."
     }
@@ -24,7 +24,10 @@ extension ScreenRenderer {
         for word in text.split(separator: " ") {
             var word = Substring(word)
             while word.count > width {
-                if !current.isEmpty { lines.append(current); current = "" }
+                if !current.isEmpty {
+                    lines.append(current)
+                    current = ""
+                }
                 lines.append(String(word.prefix(width)))
                 word = word.dropFirst(width)
             }

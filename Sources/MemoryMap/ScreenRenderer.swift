@@ -20,6 +20,7 @@ public enum ScreenRenderer {
         let painter = MapCellPainter(model: model)
         let geometry = layout.mapGeometry(totalSize: model.pool.totalSize, viewport: model.viewport)
         drawTitle(model, stats: stats, layout: layout, into: &grid)
+        drawTimeline(model, layout: layout, into: &grid)
         drawOverview(model, painter: painter, map: geometry, layout: layout, into: &grid)
         drawMap(model, painter: painter, geometry: geometry, layout: layout, into: &grid)
         drawPanel(model, stats: stats, layout: layout, into: &grid)
@@ -32,37 +33,5 @@ public enum ScreenRenderer {
             drawHelp(model.helpKeys, into: &grid)
         }
         return grid
-    }
-
-    /// The bytes under screen position (`row`, `column`): a map cell's or an overview cell's
-    /// range, or nil elsewhere (or while the help overlay is open).
-    /// - Complexity: O(1).
-    public static func bytes(atRow row: Int, column: Int, of model: ScreenModel,
-                             width: Int, height: Int) -> Range<Int>? {
-        guard !model.isHelpOpen else { return nil }
-        let layout = ScreenLayout(model: model, width: width, height: height)
-        switch layout.hit(row: row, column: column) {
-        case .map(let cell)?:
-            let range = layout.mapGeometry(totalSize: model.pool.totalSize, viewport: model.viewport).range(ofCell: cell)
-            return range.isEmpty ? nil : range
-        case .overview(let cell)?:
-            let range = layout.overviewGeometry(totalSize: model.pool.totalSize).range(ofCell: cell)
-            return range.isEmpty ? nil : range
-        case nil:
-            return nil
-        }
-    }
-
-    /// The block under screen position (`row`, `column`), for selecting with the mouse: the
-    /// block holding the cell's first byte, else the first block starting inside the cell.
-    /// - Complexity: O(log n).
-    public static func block(atRow row: Int, column: Int, of model: ScreenModel,
-                             width: Int, height: Int) -> Block? {
-        guard let range = bytes(atRow: row, column: column, of: model, width: width, height: height) else {
-            return nil
-        }
-        if let block = model.pool.block(containing: range.lowerBound) { return block }
-        if let next = model.pool.block(after: range.lowerBound), next.start < range.upperBound { return next }
-        return nil
     }
 }

@@ -7,7 +7,7 @@ import PoolAllocator
 /// keeps none and the map shows the end state at once, so a frame never costs O(n).
 public struct SlideAnimation: Equatable, Sendable {
     /// Above this many moved blocks the slide is not animated.
-    public static let maximumAnimatedMoves = 4096
+    static let maximumAnimatedMoves = 4096
 
     /// One moved block.
     struct Move: Equatable, Sendable {
@@ -35,7 +35,10 @@ public struct SlideAnimation: Equatable, Sendable {
         var moved: [Move] = []
         var tooMany = false
         for (from, to) in moves where from != to {
-            guard moved.count < Self.maximumAnimatedMoves else { tooMany = true; break }
+            guard moved.count < Self.maximumAnimatedMoves else {
+                tooMany = true
+                break
+            }
             guard let block = pool.block(at: to) else { continue }
             moved.append(Move(from: from, to: to, size: block.size, padding: block.padding))
         }
@@ -45,7 +48,7 @@ public struct SlideAnimation: Equatable, Sendable {
     }
 
     /// How many moved blocks are drawn sliding.
-    public var movedBlockCount: Int { moves.count }
+    var movedBlockCount: Int { moves.count }
 
     /// Where each moved payload starts at this progress, in address order.
     func currentOffsets() -> [Int] {

@@ -1,3 +1,5 @@
+import MemoryMap
+
 /// The loop that drives an ``InteractiveApp`` on a ``TerminalDevice``: draw the view, wait for
 /// an event or the next tick, hand it to the app, repeat until the app quits or a termination
 /// signal arrives.
@@ -16,13 +18,18 @@ public enum AppRunner {
 
     /// Runs `app` on `terminal` until it quits or a signal arrives.
     ///
+    /// `onFrame` sees every frame drawn with the app that drew it (a cast recorder uses it);
+    /// the view itself stays a pure function of the state.
+    ///
     /// Ticks are synthesized from a monotonic clock at the app's ``InteractiveApp/tickInterval``,
     /// only after a wait for input came back empty, so a device that never times out (such as
     /// ``FakeTerminal``, which scripts its ticks) sees no clock-driven ticks. Events queued
     /// behind each other are handled before the next frame is drawn.
     /// - Throws: whatever the device throws (drawing or reading failed, a fake's script ended);
     ///   `app` keeps the state it reached.
-    public static func run<App: InteractiveApp>(_ app: inout App, on terminal: some TerminalDevice) throws -> Outcome {
+    public static func run<App: InteractiveApp>(
+        _ app: inout App, on terminal: some TerminalDevice, onFrame: (Grid, App) -> Void = { _, _ in }
+    ) throws -> Outcome {
         let clock = ContinuousClock()
         var nextTick: ContinuousClock.Instant? = app.tickInterval.map { clock.now + $0 }
         var needsDraw = true
@@ -30,7 +37,9 @@ public enum AppRunner {
             if let signal = terminal.pendingSignal { return .signal(signal) }
             if needsDraw {
                 let size = terminal.size
-                try terminal.draw(app.view(width: size.width, height: size.height))
+                let frame = app.view(width: size.width, height: size.height)
+                try terminal.draw(frame)
+                onFrame(frame, app)
                 needsDraw = false
             }
             let timeout = nextTick.map { max(.zero, $0 - clock.now) }

@@ -1,5 +1,5 @@
 import MemoryMap
-import PoolScript
+import PoolText
 
 /// Records frames as an asciinema cast, version 2: a header line
 /// `{"version": 2, "width": W, "height": H}` (no timestamp, no environment, so the same
@@ -17,11 +17,24 @@ public final class CastRecorder {
     private var previous: Grid?
     private var lines: [String] = []
     private var lastMilliseconds = 0
+    /// How many of an app's `recordingMarks` were recorded already.
+    private var marksRecorded = 0
 
     public init(width: Int, height: Int, depth: ColorDepth = .full256) {
         self.width = width
         self.height = height
         self.depth = depth
+    }
+
+    /// Records the markers `app` reached since the last call, then `grid`, the frame it drew,
+    /// at the app's clock. What ``AppRunner`` calls after each frame when recording.
+    public func record(_ grid: Grid, of app: some RecordableApp) {
+        let marks = app.recordingMarks
+        if marksRecorded < marks.count {
+            for mark in marks[marksRecorded...] { self.mark(mark.text, at: mark.seconds) }
+            marksRecorded = marks.count
+        }
+        frame(grid, at: app.recordingSeconds)
     }
 
     /// Records `grid` as shown at `time` seconds, when it differs from the previous frame.
@@ -48,18 +61,18 @@ public final class CastRecorder {
 
     /// Ends the cast at `time` seconds (the last frame stays up until then) and shows the
     /// cursor again for terminals that replay it.
-    public func finish(at time: Double) {
+    func finish(at time: Double) {
         append(time, "o", "\u{1B}[?25h")
     }
 
     /// The whole cast: the header line and every event line, each ending in a newline.
     public var text: String {
-        let header = JSONValue.object([("version", .int(2)), ("width", .int(width)), ("height", .int(height))])
+        let header = JSONValue.object(["version": .int(2), "width": .int(width), "height": .int(height)])
         return ([header.compact] + lines).map { $0 + "\n" }.joined()
     }
 
     /// Events recorded so far (output and markers).
-    public var eventCount: Int { lines.count }
+    var eventCount: Int { lines.count }
 
     private func append(_ time: Double, _ code: String, _ data: String) {
         let milliseconds = max(lastMilliseconds, Int((time * 1000).rounded()))

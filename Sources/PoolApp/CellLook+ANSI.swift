@@ -1,7 +1,7 @@
 extension CellLook {
     /// The ANSI select-graphic-rendition sequence that sets this look from any previous one
     /// (it resets first): `ESC[0;1;38;5;35m`. Eight-colour looks use the 30–37/40–47 codes.
-    public func ansiSequence(depth: ColorDepth) -> String {
+    func ansiSequence(depth: ColorDepth) -> String {
         var codes = ["0"]
         if attributes.contains(.bold) { codes.append("1") }
         if attributes.contains(.dim) { codes.append("2") }
@@ -21,5 +21,5 @@ extension CellLook {
     }
 
     /// The sequence that returns to the terminal's default look.
-    public static let ansiReset = "\u{1B}[0m"
+    static let ansiReset = "\u{1B}[0m"
 }

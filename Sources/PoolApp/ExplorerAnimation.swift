@@ -3,11 +3,11 @@ import PoolAllocator
 
 /// The explorer's running animations, advanced by timer ticks: new blocks glow for a moment,
 /// freed ones fade, and a defragment slides the moved blocks to their new offsets.
-public struct ExplorerAnimation: Sendable {
+struct ExplorerAnimation: Sendable {
     /// Ticks an appearing or fading footprint stays highlighted.
-    public static let highlightTicks = 8
+    static let highlightTicks = 8
     /// Ticks a defragment's slide takes from the old offsets to the new ones.
-    public static let slideTicks = 15
+    static let slideTicks = 15
     /// The tick interval while anything moves (25 frames per second).
     public static let tickInterval = Duration.milliseconds(40)
 
@@ -26,7 +26,7 @@ public struct ExplorerAnimation: Sendable {
     public var isActive: Bool { !appearing.isEmpty || !fading.isEmpty || slide != nil }
 
     /// The frame's view of the animation for the renderer.
-    public var screenAnimation: ScreenAnimation {
+    var screenAnimation: ScreenAnimation {
         ScreenAnimation(appearing: appearing.map(\.footprint), fading: fading.map(\.footprint), slide: slide)
     }
 
@@ -53,8 +53,12 @@ public struct ExplorerAnimation: Sendable {
 
     /// One tick further; finished animations drop out.
     mutating func advance() {
-        appearing = appearing.compactMap { $0.ticksLeft > 1 ? Highlight(footprint: $0.footprint, ticksLeft: $0.ticksLeft - 1) : nil }
-        fading = fading.compactMap { $0.ticksLeft > 1 ? Highlight(footprint: $0.footprint, ticksLeft: $0.ticksLeft - 1) : nil }
+        appearing = appearing.compactMap {
+            $0.ticksLeft > 1 ? Highlight(footprint: $0.footprint, ticksLeft: $0.ticksLeft - 1) : nil
+        }
+        fading = fading.compactMap {
+            $0.ticksLeft > 1 ? Highlight(footprint: $0.footprint, ticksLeft: $0.ticksLeft - 1) : nil
+        }
         if var running = slide {
             slideTick += 1
             if slideTick >= Self.slideTicks {

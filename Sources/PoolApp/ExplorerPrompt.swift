@@ -1,17 +1,15 @@
 import MemoryMap
+import PoolText
 
 /// A prompt the explorer is asking: what it is for, and the line as typed.
-public struct ExplorerPrompt: Equatable, Sendable {
+struct ExplorerPrompt: Equatable, Sendable {
     /// What Enter will do with the text.
-    public enum Purpose: Equatable, Sendable {
+    enum Purpose: Equatable, Sendable {
         /// `a`: allocate SIZE.
         case allocate
         /// `A`: allocate SIZE ALIGN.
         case allocateAligned
     }
-
-    /// Most characters a prompt takes; typing more is refused with a message.
-    public static let maximumLength = 64
 
     public var purpose: Purpose
     /// The label, the typed text and the last error.
@@ -26,7 +24,7 @@ public struct ExplorerPrompt: Equatable, Sendable {
     }
 
     /// What the typed text asks for.
-    public struct Request: Equatable, Sendable {
+    struct Request: Equatable, Sendable {
         public var size: Int
         public var alignment: Int
     }
@@ -38,7 +36,8 @@ public struct ExplorerPrompt: Equatable, Sendable {
         switch purpose {
         case .allocate:
             guard words.count == 1 else {
-                return .failure(PromptError(words.isEmpty ? "type a size, e.g. 256 or 4KiB" : "type one size, e.g. 256 or 4KiB"))
+                return .failure(
+                    PromptError(words.isEmpty ? "type a size, e.g. 256 or 4KiB" : "type one size, e.g. 256 or 4KiB"))
             }
             return parseSize(words[0]).map { Request(size: $0, alignment: 1) }
         case .allocateAligned:
@@ -63,7 +62,7 @@ public struct ExplorerPrompt: Equatable, Sendable {
 }
 
 /// Why a prompt's text was refused; shown on the prompt line.
-public struct PromptError: Error, Equatable, Sendable, CustomStringConvertible {
+struct PromptError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
 }

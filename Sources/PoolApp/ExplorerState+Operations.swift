@@ -1,16 +1,19 @@
 import MemoryMap
 import PoolAllocator
 import PoolScript
+import PoolText
 
 extension ExplorerState {
     /// Allocates `size` bytes at a multiple of `alignment` (1: plain) and selects the new block;
     /// a failure is logged with its reason and changes nothing.
     mutating func allocate(size: Int, alignment: Int) {
-        let action = Self.describeAllocation(size: size, alignment: alignment)
+        let action = AllocationFailure.request(size: size, alignment: alignment)
         var changed = pool
         do {
             guard let offset = try changed.allocAligned(size, alignment: alignment) else {
-                record(LogEntry(AllocationFailure.message(size: size, alignment: alignment, stats: pool.stats), isError: true))
+                record(
+                    LogEntry(
+                        AllocationFailure.message(size: size, alignment: alignment, stats: pool.stats), isError: true))
                 return
             }
             commit(changed, action: action)
@@ -18,7 +21,7 @@ extension ExplorerState {
             if let block = pool.block(at: offset) {
                 animation.blockAppeared(block.start..<block.end)
                 let padding = block.padding > 0 ? " (\(ByteSize.format(block.padding)) padding)" : ""
-                record(LogEntry("\(action) → \(Self.hex(offset))\(padding)"))
+                record(LogEntry("\(action) → \(HexOffset.format(offset))\(padding)"))
             }
         } catch {
             record(LogEntry("\(action) refused: \(error)", isError: true))
@@ -35,14 +38,14 @@ extension ExplorerState {
         do {
             try changed.free(block.offset)
         } catch {
-            record(LogEntry("free \(Self.hex(block.offset)) refused: \(error)", isError: true))
+            record(LogEntry("free \(HexOffset.format(block.offset)) refused: \(error)", isError: true))
             return
         }
         let neighbour = changed.block(after: block.offset) ?? changed.block(before: block.offset)
-        commit(changed, action: "free \(Self.hex(block.offset))")
+        commit(changed, action: "free \(HexOffset.format(block.offset))")
         selectedOffset = neighbour?.offset
         animation.blockFaded(block.start..<block.end)
-        record(LogEntry("free \(Self.hex(block.offset)) (\(ByteSize.format(block.size)))"))
+        record(LogEntry("free \(HexOffset.format(block.offset)) (\(ByteSize.format(block.size)))"))
     }
 
     /// Defragments; the selection follows its block to the new offset, and the moved blocks
@@ -57,7 +60,11 @@ extension ExplorerState {
         animation.startSlide(moves: moves, in: pool)
         if let selected = selectedOffset { viewport = mapGeometry.revealing(selected) }
         let blocks = moved == 1 ? "1 block" : "\(moved) blocks"
-        record(LogEntry("defrag: moved \(blocks); largest free \(ByteSize.format(before.largestFree)) → \(ByteSize.format(pool.stats.largestFree))"))
+        record(
+            LogEntry(
+                "defrag: moved \(blocks); largest free \(ByteSize.format(before.largestFree)) → "
+                    + ByteSize.format(pool.stats.largestFree)
+            ))
     }
 
     /// One operation drawn by the random workload.
@@ -69,14 +76,21 @@ extension ExplorerState {
             commit(changed, action: "random alloc")
             select(offset)
             if let block = pool.block(at: offset) { animation.blockAppeared(block.start..<block.end) }
-            record(LogEntry("random: \(Self.describeAllocation(size: size, alignment: alignment)) → \(Self.hex(offset))"))
+            record(
+                LogEntry(
+                    "random: \(AllocationFailure.request(size: size, alignment: alignment)) → "
+                        + HexOffset.format(offset)
+                ))
         case .failed(let size, let alignment):
-            record(LogEntry("random: " + AllocationFailure.message(size: size, alignment: alignment, stats: pool.stats), isError: true))
+            record(
+                LogEntry(
+                    "random: " + AllocationFailure.message(size: size, alignment: alignment, stats: pool.stats),
+                    isError: true))
         case .freed(let block):
             commit(changed, action: "random free")
             if selectedOffset == block.offset { selectedOffset = changed.block(after: block.offset)?.offset }
             animation.blockFaded(block.start..<block.end)
-            record(LogEntry("random: free \(Self.hex(block.offset)) (\(ByteSize.format(block.size)))"))
+            record(LogEntry("random: free \(HexOffset.format(block.offset)) (\(ByteSize.format(block.size)))"))
         }
     }
 
@@ -93,8 +107,12 @@ extension ExplorerState {
         }
         commit(changed, action: "burst")
         if let selected = selectedOffset, pool.block(at: selected) == nil { selectedOffset = nil }
-        let fragmentation = Int((pool.stats.fragmentation * 100).rounded())
-        record(LogEntry("burst of \(Self.burstLength): \(allocations) alloc, \(frees) free, \(failures) failed; frag \(fragmentation)%"))
+        let fragmentation = NumberText.percent(pool.stats.fragmentation)
+        record(
+            LogEntry(
+                "burst of \(Self.burstLength): \(allocations) alloc, \(frees) free, \(failures) failed; "
+                    + "frag \(fragmentation)"
+            ))
     }
 
     /// Goes back to the state before the last action.
@@ -155,16 +173,5 @@ extension ExplorerState {
     mutating func record(_ entry: LogEntry) {
         log.append(entry)
         if log.count > Self.maximumLogEntries { log.removeFirst(log.count - Self.maximumLogEntries) }
-    }
-
-    /// `alloc 256 B` or `alloc 200 B align 256 B`.
-    static func describeAllocation(size: Int, alignment: Int) -> String {
-        alignment > 1 ? "alloc \(ByteSize.format(size)) align \(ByteSize.format(alignment))" : "alloc \(ByteSize.format(size))"
-    }
-
-    /// An offset as the map labels it: `0x0100`.
-    static func hex(_ offset: Int) -> String {
-        let digits = String(offset, radix: 16)
-        return "0x" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }

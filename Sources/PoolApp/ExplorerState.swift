@@ -1,6 +1,7 @@
 import MemoryMap
 import PoolAllocator
 import PoolScript
+import PoolText
 
 /// The interactive explorer's whole state: the pool and everything around it (selection,
 /// zoom, prompt, help, event log, undo history, animation).
@@ -11,12 +12,10 @@ import PoolScript
 public struct ExplorerState: Sendable {
     /// The pool being explored.
     public internal(set) var pool: MemoryPool
-    /// The offset of the selected block, if any; always a live block's offset.
-    public internal(set) var selectedOffset: Int?
-    /// Which bytes the map shows.
-    public internal(set) var viewport: MapViewport = .fit
+    /// The map's zoom and scroll, and the selection.
+    var navigation = MapNavigation()
     /// The prompt being typed, if any.
-    public internal(set) var prompt: ExplorerPrompt?
+    var prompt: ExplorerPrompt?
     /// Whether the help overlay is open.
     public internal(set) var isHelpOpen = false
     /// Every action's result, oldest first (the newest ``maximumLogEntries``).
@@ -24,7 +23,7 @@ public struct ExplorerState: Sendable {
     /// Fragmentation after each pool-changing action, oldest first.
     public internal(set) var fragmentationHistory: [Double] = []
     /// What the map animates now.
-    public internal(set) var animation = ExplorerAnimation()
+    var animation = ExplorerAnimation()
     /// The terminal's size, for zooming, scrolling and hit-testing as the screen shows them.
     public internal(set) var screenSize: TerminalSize
     /// Draw for terminals without colour (alternating glyphs instead of colours).
@@ -35,21 +34,23 @@ public struct ExplorerState: Sendable {
     var workload: RandomWorkload
 
     /// Most undo levels kept; older ones are dropped.
-    public static let maximumUndoLevels = 1000
+    static let maximumUndoLevels = 1000
     /// Most log entries kept.
-    public static let maximumLogEntries = 500
+    static let maximumLogEntries = 500
     /// Most fragmentation samples kept for the sparkline.
-    public static let maximumHistory = 256
+    static let maximumHistory = 256
     /// Random operations in one `R` burst.
-    public static let burstLength = 100
+    static let burstLength = 100
 
     /// An explorer on an empty pool of `poolSize` bytes.
     /// - Parameters:
     ///   - screenSize: the terminal's size now (later sizes arrive as resize events).
     ///   - seed: the seed of the random operations, so a session can be replayed.
     /// - Throws: `PoolError.invalidPoolSize` when `poolSize < 1`.
-    public init(poolSize: Int, screenSize: TerminalSize, seed: UInt64 = RandomWorkload.defaultSeed,
-                monochrome: Bool = false) throws(PoolError) {
+    public init(
+        poolSize: Int, screenSize: TerminalSize, seed: UInt64 = RandomWorkload.defaultSeed,
+        monochrome: Bool = false
+    ) throws(PoolError) {
         pool = try MemoryPool(totalSize: poolSize)
         self.screenSize = screenSize
         self.monochrome = monochrome
@@ -59,10 +60,22 @@ public struct ExplorerState: Sendable {
     }
 
     /// How many actions can be undone.
-    public var undoDepth: Int { undoStack.count }
+    var undoDepth: Int { undoStack.count }
 
     /// The selected block, if any.
-    public var selectedBlock: Block? { selectedOffset.flatMap { pool.block(at: $0) } }
+    var selectedBlock: Block? { navigation.selectedBlock(in: pool) }
+
+    /// The offset of the selected block, if any; always a live block's offset.
+    public internal(set) var selectedOffset: Int? {
+        get { navigation.selectedOffset }
+        set { navigation.selectedOffset = newValue }
+    }
+
+    /// Which bytes the map shows.
+    public internal(set) var viewport: MapViewport {
+        get { navigation.viewport }
+        set { navigation.viewport = newValue }
+    }
 
     /// Where things are on the screen now.
     public var layout: ScreenLayout {
@@ -71,11 +84,11 @@ public struct ExplorerState: Sendable {
 
     /// Which bytes each map cell covers now.
     public var mapGeometry: MapGeometry {
-        layout.mapGeometry(totalSize: pool.totalSize, viewport: viewport)
+        navigation.geometry(pool, layout)
     }
 
     /// The frame to draw for this state.
-    public var screenModel: ScreenModel {
+    var screenModel: ScreenModel {
         ScreenModel(
             pool: pool,
             title: "poolmap explorer · \(ByteSize.formatExact(pool.totalSize)) pool",
@@ -85,6 +98,8 @@ public struct ExplorerState: Sendable {
             log: log,
             prompt: prompt?.line,
             isHelpOpen: isHelpOpen,
+            helpKeys: KeyHint.explorerHelp,
+            footerKeys: KeyHint.explorerFooter,
             animation: animation.screenAnimation,
             monochrome: monochrome
         )

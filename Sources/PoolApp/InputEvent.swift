@@ -32,7 +32,7 @@ public enum Key: Hashable, Sendable {
     case function(Int)
 
     /// F1, the conventional help key.
-    public static let f1 = Key.function(1)
+    static let f1 = Key.function(1)
 }
 
 extension InputEvent {

@@ -22,3 +22,25 @@ public enum AppAction: Hashable, Sendable {
     /// Stop the loop; the program exits normally.
     case quit
 }
+
+/// An app whose screen can be recorded as an asciinema cast (`--record`). Frames and markers are
+/// timed by the app's own clock, not the wall clock, so the same session always gives the
+/// same cast. The recorder reads these after each frame; the app never writes to it.
+public protocol RecordableApp: InteractiveApp {
+    /// Seconds on the app's clock: when the frame the app shows now appears in a recording.
+    var recordingSeconds: Double { get }
+    /// The markers reached so far, oldest first (a player's `say` captions). Only ever appended to.
+    var recordingMarks: [CastMark] { get }
+}
+
+/// A marker in a cast: a caption and when it appeared.
+public struct CastMark: Equatable, Sendable {
+    /// Seconds on the app's clock.
+    public var seconds: Double
+    public var text: String
+
+    public init(seconds: Double, text: String) {
+        self.seconds = seconds
+        self.text = text
+    }
+}

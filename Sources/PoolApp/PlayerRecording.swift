@@ -1,24 +1,69 @@
 import MemoryMap
 import PoolScript
+import PoolText
 
 /// Plays a whole script into a cast without a terminal (`--record` when stdin or stdout is not
 /// a terminal): the same ticks, frames and captions as on screen, on the playback clock.
 public enum PlayerRecording {
+    /// Seconds the last frame stays up at the end, as the player waits there.
+    static let endHoldSeconds = 2.0
+
     /// Plays `state` from where it stands to the end, recording every frame at `width`×`height`,
-    /// and hold the last frame for two seconds, as the player waits there.
+    /// and holds the last frame for ``endHoldSeconds``.
     /// - Returns: the recorder, and the player at the end.
-    public static func record(_ state: PlayerState, width: Int, height: Int,
-                              depth: ColorDepth = .full256) -> (CastRecorder, PlayerState) {
+    public static func record(
+        _ state: PlayerState, width: Int, height: Int, depth: ColorDepth = .full256
+    ) -> (CastRecorder, PlayerState) {
         let recorder = CastRecorder(width: width, height: height, depth: depth)
-        var app = PlayerApp(state: state, recorder: recorder)
-        _ = app.view(width: width, height: height)
+        // The whole run is read first, so every frame shows the complete timeline whatever the
+        // machine's speed.
+        var ready = state
+        ready.timeline.scan(through: ready.timeline.totalSteps)
+        var app = PlayerApp(state: ready)
+        recorder.record(app.view(width: width, height: height), of: app)
         while !app.state.isFinished || app.state.animation.isActive {
             _ = app.handle(.tick)
-            _ = app.view(width: width, height: height)
+            recorder.record(app.view(width: width, height: height), of: app)
         }
-        // The end: two seconds on the last frame, as the player waits there.
-        for _ in 0..<50 { _ = app.handle(.tick) }
+        let holdTicks = Int((endHoldSeconds / PlayerState.tickSeconds).rounded())
+        for _ in 0..<holdTicks { _ = app.handle(.tick) }
         recorder.finish(at: app.state.playbackSeconds)
         return (recorder, app.state)
+    }
+
+    /// `--record FILE` without a terminal: the whole script played into a cast, in colour, never
+    /// paused, and what `poolmap run` would report about it.
+    public struct Headless {
+        /// The cast's text (asciinema v2).
+        public var cast: String
+        /// Events in the cast (frames and markers).
+        var eventCount: Int
+        /// The playback clock at the end.
+        public var seconds: Double
+        public var width: Int
+        public var height: Int
+        /// The runtime errors, `FILE:LINE: error: …`, in step order, the first
+        /// `RunOverview.keptErrors` of them (the command then exits 1).
+        public var errorLines: [String]
+        /// All the runtime errors, kept or not.
+        public var errorCount: Int
+
+        /// `recorded demo.pool: 120 events, 14.2 s, 100×30 → demo.cast`.
+        public func summary(fileName: String, path: String) -> String {
+            "recorded \(fileName): \(eventCount) events, \(NumberText.fixed(seconds, places: 1)) s, "
+                + "\(width)×\(height) → \(path)"
+        }
+    }
+
+    /// Records `state` (a player at the start of its script) headless at `width`×`height`.
+    public static func headless(_ state: PlayerState, width: Int, height: Int) -> Headless {
+        var playing = state
+        playing.monochrome = false
+        playing.resume()
+        let (recorder, end) = record(playing, width: width, height: height)
+        return Headless(
+            cast: recorder.text, eventCount: recorder.eventCount, seconds: end.playbackSeconds,
+            width: width, height: height, errorLines: end.timeline.overview.errorLines,
+            errorCount: end.timeline.overview.errorCount)
     }
 }

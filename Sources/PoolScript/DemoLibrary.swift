@@ -38,7 +38,8 @@ public enum DemoLibrary {
     public static let defaultName = "fragmentation"
 
     /// Every demo: the default first, then by name.
-    public static let all: [Demo] = embeddedFiles
+    public static let all: [Demo] =
+        embeddedFiles
         .map { file in
             let stem = file.fileName.split(separator: ".").dropLast().joined(separator: ".")
             return Demo(name: stem, fileName: file.fileName, text: file.text)

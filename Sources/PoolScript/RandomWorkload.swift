@@ -50,7 +50,7 @@ public struct RandomWorkload: Equatable, Hashable, Sendable {
 
     /// Draws an allocation request for a pool of `poolSize` bytes (step 2 of the rule).
     /// - Complexity: O(1).
-    public mutating func drawAllocation(poolSize: Int) -> RandomOperation {
+    mutating func drawAllocation(poolSize: Int) -> RandomOperation {
         let maximum = max(1, poolSize / 8)
         let topExponent = Int.bitWidth - 1 - maximum.leadingZeroBitCount  // ⌊log2 maximum⌋
         let exponent = generator.uniform(in: 0...topExponent)
@@ -82,6 +82,6 @@ public struct RandomWorkload: Equatable, Hashable, Sendable {
     /// Live blocks whose last byte lies before `offset` (`offset` may equal the pool's size).
     private static func blocksEnding(atOrBefore offset: Int, in pool: MemoryPool) -> Int {
         if offset >= pool.totalSize { return pool.stats.blockCount }
-        return pool.usage(in: offset ..< offset + 1).blocksBefore
+        return pool.usage(in: offset..<offset + 1).blocksBefore
     }
 }

@@ -26,6 +26,6 @@ public struct RunReport: Sendable {
 
     /// The runtime errors, as `FILE:LINE: error: …` lines.
     public var errorLines: [String] {
-        steps.compactMap { step in step.error.map { "\(script.fileName):\(step.line): error: \($0)" } }
+        steps.compactMap { $0.errorLine(fileName: script.fileName) }
     }
 }

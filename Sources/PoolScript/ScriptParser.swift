@@ -13,7 +13,7 @@
 /// random 200 seed 7              # seed defaults to 1
 /// ```
 /// Every line is read even after an error, so one pass reports every syntax error.
-public enum ScriptParser {
+enum ScriptParser {
     /// The statement keywords, in the order the grammar lists them.
     static let keywords = ["pool", "alloc", "free", "defrag", "stats", "say", "wait", "random"]
 
@@ -41,9 +41,10 @@ public enum ScriptParser {
                 break
             }
             for problem in problems {
-                diagnostics.append(Diagnostic(
-                    fileName: fileName, line: line.number, column: problem.column,
-                    message: problem.message, sourceLine: Diagnostic.printable(scalars)))
+                diagnostics.append(
+                    Diagnostic(
+                        fileName: fileName, line: line.number, column: problem.column,
+                        message: problem.message, sourceLine: Diagnostic.printable(scalars)))
             }
         }
         guard diagnostics.isEmpty else {
@@ -52,7 +53,7 @@ public enum ScriptParser {
         return Script(kind: .script, fileName: fileName, statements: statements)
     }
 
-    /// Parses script text (for tests and the embedded demos).
+    /// Parses script text, as the tests write it (files go through `ScriptFile`).
     public static func parse(_ text: String, fileName: String) throws(SyntaxErrors) -> Script {
         try parse(Array(text.utf8), fileName: fileName)
     }

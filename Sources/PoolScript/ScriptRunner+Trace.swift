@@ -5,8 +5,10 @@ extension ScriptRunner {
     mutating func traceAlloc(id: Int, size: Int, alignment: Int?, line: Int) -> Step {
         let operation = Step.Operation.alloc(name: nil, id: id, size: size, alignment: alignment)
         if let offset = state.offsetsByID[id] {
-            return Step(line: line, operation: operation, outcome: .error(
-                "id \(id) is still live at offset \(offset); no allocation was made"))
+            return Step(
+                line: line, operation: operation,
+                outcome: .error(
+                    "id \(id) is still live at offset \(offset); no allocation was made"))
         }
         let (outcome, offset) = allocate(size: size, alignment: alignment ?? 1)
         bindID(id, to: offset)
@@ -14,13 +16,15 @@ extension ScriptRunner {
     }
 
     mutating func traceFree(id: Int, line: Int) -> Step {
-        if state.failedIDs.remove(id) != nil {
+        if !state.failedIDs.isEmpty, state.failedIDs.removeValue(forKey: id) != nil {
             // Like free(NULL): the allocation it would free never happened.
             return Step(line: line, operation: .free(name: nil, id: id, offset: nil), outcome: .done)
         }
         guard let offset = state.offsetsByID[id] else {
-            return Step(line: line, operation: .free(name: nil, id: id, offset: nil), outcome: .error(
-                "cannot free id \(id): it is not live (never allocated, or already freed)"))
+            return Step(
+                line: line, operation: .free(name: nil, id: id, offset: nil),
+                outcome: .error(
+                    "cannot free id \(id): it is not live (never allocated, or already freed)"))
         }
         let outcome = freeOutcome(offset)
         if outcome == .done {
@@ -31,15 +35,16 @@ extension ScriptRunner {
     }
 
     mutating func traceRealloc(id: Int, size: Int, line: Int) -> Step {
-        if state.failedIDs.contains(id) {
-            state.failedIDs.remove(id)
+        if !state.failedIDs.isEmpty, state.failedIDs.removeValue(forKey: id) != nil {
             let (outcome, offset) = allocate(size: size, alignment: 1)
             bindID(id, to: offset)
             return Step(line: line, operation: .realloc(id: id, size: size, offset: nil), outcome: outcome)
         }
         guard let old = state.offsetsByID[id] else {
-            return Step(line: line, operation: .realloc(id: id, size: size, offset: nil), outcome: .error(
-                "cannot realloc id \(id): it is not live (never allocated, or already freed)"))
+            return Step(
+                line: line, operation: .realloc(id: id, size: size, offset: nil),
+                outcome: .error(
+                    "cannot realloc id \(id): it is not live (never allocated, or already freed)"))
         }
         let operation = Step.Operation.realloc(id: id, size: size, offset: old)
         let (outcome, offset) = allocate(size: size, alignment: 1)
@@ -57,8 +62,10 @@ extension ScriptRunner {
         if let offset {
             state.offsetsByID[id] = offset
             state.idsByOffset[offset] = id
+            // An id whose earlier allocation failed is live now.
+            if !state.failedIDs.isEmpty { state.failedIDs.removeValue(forKey: id) }
         } else {
-            state.failedIDs.insert(id)
+            state.failedIDs[id] = 1
         }
     }
 }

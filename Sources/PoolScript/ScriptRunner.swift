@@ -1,5 +1,5 @@
-import MemoryMap
 import PoolAllocator
+import PoolText
 
 /// Runs a parsed script or trace against a `MemoryPool`, one step at a time.
 ///
@@ -40,12 +40,25 @@ public struct ScriptRunner: Sendable {
     /// Runs the next step; nil when the script is finished.
     /// - Complexity: O(log n) for most steps; see the type's discussion.
     public mutating func step() -> Step? {
+        let index = state.statementIndex
+        let next = state.random == nil && index < script.statements.count ? script.statements[index] : nil
+        return step(next: next)
+    }
+
+    /// Runs the next step, asking `next` for the next statement when one is needed (a `random`
+    /// under way needs none): how a trace streams through a runner without being kept. `next`
+    /// returns nil at the end.
+    public mutating func step(reading next: () -> Statement?) -> Step? {
+        step(next: state.random == nil ? next() : nil)
+    }
+
+    /// Runs the next step: the `random` under way, else `next` (nil: the end).
+    private mutating func step(next: Statement?) -> Step? {
         let step: Step
         if let random = state.random {
             step = randomStep(random)
         } else {
-            guard state.statementIndex < script.statements.count else { return nil }
-            let statement = script.statements[state.statementIndex]
+            guard let statement = next else { return nil }
             state.statementIndex += 1
             step = perform(statement)
         }
@@ -61,24 +74,27 @@ public struct ScriptRunner: Sendable {
 
     // MARK: Steps
 
-    private mutating func randomStep(_ random: (workload: RandomWorkload, done: Int, count: Int)) -> Step {
+    private mutating func randomStep(_ random: RandomRun) -> Step {
         var workload = random.workload
-        let line = script.statements[state.statementIndex - 1].line
         let operation = workload.next(for: state.pool)
         let done = random.done + 1
-        state.random = done < random.count ? (workload, done, random.count) : nil
+        state.random =
+            done < random.count
+            ? RandomRun(workload: workload, done: done, count: random.count, line: random.line) : nil
         var step: Step
         switch operation {
         case .free(let offset):
-            let name = state.unbindName(at: offset, because: "freed by the random statement on line \(line)")
-            step = Step(line: line, operation: .free(name: name, id: nil, offset: offset),
-                        outcome: freeOutcome(offset))
+            let name = state.unbindName(at: offset, because: "freed by the random statement on line \(random.line)")
+            step = Step(
+                line: random.line, operation: .free(name: name, id: nil, offset: offset), outcome: freeOutcome(offset))
         case .alloc(let size, let alignment):
             let (outcome, _) = allocate(size: size, alignment: alignment)
-            step = Step(line: line, operation: .alloc(name: nil, id: nil, size: size, alignment: alignment > 1 ? alignment : nil),
-                        outcome: outcome)
+            step = Step(
+                line: random.line,
+                operation: .alloc(name: nil, id: nil, size: size, alignment: alignment > 1 ? alignment : nil),
+                outcome: outcome)
         }
-        step.randomIndex = (done, random.count)
+        step.randomIndex = Step.RandomIndex(index: done, count: random.count)
         return step
     }
 
@@ -97,20 +113,28 @@ public struct ScriptRunner: Sendable {
         case .alloc(let name, let size, let alignment):
             let operation = Step.Operation.alloc(name: name, id: nil, size: size, alignment: alignment)
             if let name, let offset = state.offsetsByName[name] {
-                return Step(line: line, operation: operation, outcome: .error(
-                    "'\(name)' still holds the block at \(offset); free it before binding the name again (no allocation was made)"))
+                return Step(
+                    line: line, operation: operation,
+                    outcome: .error(
+                        "'\(name)' still holds the block at \(offset); free it before binding the name again "
+                            + "(no allocation was made)"
+                    ))
             }
             let (outcome, offset) = allocate(size: size, alignment: alignment ?? 1)
             if let name {
-                if let offset { state.bind(name, to: offset) }
-                else { state.unboundReasons[name] = "its allocation on line \(line) failed" }
+                if let offset {
+                    state.bind(name, to: offset)
+                } else {
+                    state.unboundReasons[name] = "its allocation on line \(line) failed"
+                }
             }
             return Step(line: line, operation: operation, outcome: outcome)
         case .free(.name(let name)):
             guard let offset = state.offsetsByName[name] else {
                 let why = state.unboundReasons[name].map { ": \($0)" } ?? ": it was never allocated"
-                return Step(line: line, operation: .free(name: name, id: nil, offset: nil),
-                            outcome: .error("cannot free '\(name)': the name is not bound to a block\(why)"))
+                return Step(
+                    line: line, operation: .free(name: name, id: nil, offset: nil),
+                    outcome: .error("cannot free '\(name)': the name is not bound to a block\(why)"))
             }
             state.unbindName(at: offset, because: "freed on line \(line)")
             return Step(line: line, operation: .free(name: name, id: nil, offset: offset), outcome: freeOutcome(offset))
@@ -122,7 +146,7 @@ public struct ScriptRunner: Sendable {
         case .defrag:
             let moved = state.pool.defragment()
             state.follow(moved)
-            let pairs = moved.sorted { $0.key < $1.key }.map { (old: $0.key, new: $0.value) }
+            let pairs = moved.sorted { $0.key < $1.key }.map { Step.Move(old: $0.key, new: $0.value) }
             return Step(line: line, operation: .defrag, outcome: .mapping(pairs))
         case .stats:
             return Step(line: line, operation: .stats, outcome: .stats(state.pool.stats))
@@ -133,7 +157,7 @@ public struct ScriptRunner: Sendable {
             return Step(line: line, operation: .wait(milliseconds: milliseconds), outcome: .done)
         case .random(let count, let seed):
             // Its first operation now; `step()` draws the others from `state.random`.
-            return randomStep((RandomWorkload(seed: seed), 0, count))
+            return randomStep(RandomRun(workload: RandomWorkload(seed: seed), done: 0, count: count, line: line))
         case .traceAlloc(let id, let size, let alignment):
             return traceAlloc(id: id, size: size, alignment: alignment, line: line)
         case .traceFree(let id):
@@ -151,7 +175,10 @@ public struct ScriptRunner: Sendable {
             if let offset = try state.pool.allocAligned(size, alignment: alignment) {
                 return (.offset(offset), offset)
             }
-            return (.allocationFailed(AllocationFailure.message(size: size, alignment: alignment, stats: state.pool.stats)), nil)
+            return (
+                .allocationFailed(AllocationFailure.message(size: size, alignment: alignment, stats: state.pool.stats)),
+                nil
+            )
         } catch {
             return (.error(error.description), nil)
         }

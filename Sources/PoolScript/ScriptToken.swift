@@ -44,7 +44,10 @@ struct ScriptTokenizer {
         func isBlank(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
         while index < line.count {
             let scalar = line[index]
-            if isBlank(scalar) { index += 1; continue }
+            if isBlank(scalar) {
+                index += 1
+                continue
+            }
             if scalar == "#" { break }
             if scalar == "=" {
                 tokens.append(ScriptToken(kind: .equals, column: index + 1, endColumn: index + 2))
@@ -58,7 +61,11 @@ struct ScriptTokenizer {
                 var closed = false
                 while index < line.count {
                     let c = line[index]
-                    if c == "\"" { closed = true; index += 1; break }
+                    if c == "\"" {
+                        closed = true
+                        index += 1
+                        break
+                    }
                     if c == "\\" {
                         guard index + 1 < line.count else { break }
                         let escaped = line[index + 1]
@@ -67,9 +74,13 @@ struct ScriptTokenizer {
                         case "n": text.append("\n")
                         case "t": text.append("\t")
                         default:
-                            return .failure(Failure(
-                                column: index + 1,
-                                message: "unknown escape '\\\(Diagnostic.printable([escaped]))' in a string; use \\\", \\\\, \\n or \\t"))
+                            return .failure(
+                                Failure(
+                                    column: index + 1,
+                                    message:
+                                        "unknown escape '\\\(Diagnostic.printable([escaped]))' in a string; "
+                                        + "use \\\", \\\\, \\n or \\t"
+                                ))
                         }
                         index += 2
                         continue

@@ -24,7 +24,7 @@ public struct SplitMix64: RandomNumberGenerator, Equatable, Hashable, Sendable {
 
     /// A uniformly distributed value in `0 ..< bound` (0 when `bound <= 1`), without modulo bias:
     /// draws that fall in the incomplete last copy of `bound` are rejected and redrawn.
-    public mutating func uniform(below bound: UInt64) -> UInt64 {
+    mutating func uniform(below bound: UInt64) -> UInt64 {
         guard bound > 1 else { return 0 }
         // The largest multiple of `bound` that fits in 2^64, minus one, is the last accepted value.
         let rejectFrom = (UInt64.max - bound + 1) % bound  // = 2^64 mod bound
@@ -35,14 +35,14 @@ public struct SplitMix64: RandomNumberGenerator, Equatable, Hashable, Sendable {
     }
 
     /// A uniformly distributed integer in `range` (its lower bound when the range is empty).
-    public mutating func uniform(in range: ClosedRange<Int>) -> Int {
+    mutating func uniform(in range: ClosedRange<Int>) -> Int {
         let span = UInt64(bitPattern: Int64(range.upperBound &- range.lowerBound))
         if span == UInt64.max { return Int(Int64(bitPattern: next())) }
         return range.lowerBound &+ Int(Int64(bitPattern: uniform(below: span + 1)))
     }
 
     /// `true` with probability `numerator / denominator`.
-    public mutating func chance(_ numerator: UInt64, in denominator: UInt64) -> Bool {
+    mutating func chance(_ numerator: UInt64, in denominator: UInt64) -> Bool {
         uniform(below: denominator) < numerator
     }
 }

@@ -1,4 +1,4 @@
-import MemoryMap
+import PoolText
 
 extension StatementReader {
     // The arguments of statements: sizes of the one size grammar, offsets, counts, seeds.
@@ -34,8 +34,11 @@ extension StatementReader {
             return nil
         }
         if text.hasPrefix("-") {
-            fail(token.column, what == .offset ? "an offset cannot be negative: \(text)"
-                 : "\(what.rawValue) must be positive, not \(text)")
+            fail(
+                token.column,
+                what == .offset
+                    ? "an offset cannot be negative: \(text)"
+                    : "\(what.rawValue) must be positive, not \(text)")
             return nil
         }
         do {
@@ -64,7 +67,9 @@ extension StatementReader {
             return nil
         }
         guard let value = Int(word), value <= Self.maximumRandomCount else {
-            fail(token.column, "random count \(word) is too large; at most \(Self.maximumRandomCount) operations per statement")
+            fail(
+                token.column,
+                "random count \(word) is too large; at most \(Self.maximumRandomCount) operations per statement")
             return nil
         }
         guard value > 0 else {
@@ -78,9 +83,13 @@ extension StatementReader {
         let text = token.spelling
         var digits = Substring(text)
         var radix = 10
-        if digits.hasPrefix("0x") || digits.hasPrefix("0X") { digits = digits.dropFirst(2); radix = 16 }
+        if digits.hasPrefix("0x") || digits.hasPrefix("0X") {
+            digits = digits.dropFirst(2)
+            radix = 16
+        }
         if let word = token.word, !digits.isEmpty,
-           digits.allSatisfy({ $0.isASCII && $0.hexDigitValue.map { $0 < radix } == true }) {
+            digits.allSatisfy({ $0.isASCII && $0.hexDigitValue.map { $0 < radix } == true })
+        {
             if let value = UInt64(digits, radix: radix) { return value }
             fail(token.column, "seed \(word) is too large; seeds go from 0 to \(UInt64.max)")
             return nil
@@ -94,7 +103,8 @@ extension StatementReader {
     /// Whether `word` is a name: a letter or `_`, then letters, digits or `_`.
     static func isName(_ word: String) -> Bool {
         guard let first = word.unicodeScalars.first,
-              first == "_" || first.properties.isAlphabetic else { return false }
+            first == "_" || first.properties.isAlphabetic
+        else { return false }
         return word.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
     }
 
@@ -102,9 +112,9 @@ extension StatementReader {
     static func decimal(_ text: Substring) -> Double? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard !text.isEmpty, parts.count <= 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              parts.contains(where: { !$0.isEmpty }),
-              text.count <= 30
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            parts.contains(where: { !$0.isEmpty }),
+            text.count <= 30
         else { return nil }
         return Double(text.hasPrefix(".") ? "0" + text : String(text))
     }

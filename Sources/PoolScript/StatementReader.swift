@@ -42,8 +42,10 @@ struct StatementReader {
         case "random":
             action = random(after: first)
         default:
-            fail(first.column, "unknown statement '\(word)'; expected "
-                 + ScriptParser.keywords.map { "'\($0)'" }.joined(separator: ", ") + " or 'NAME = alloc'")
+            fail(
+                first.column,
+                "unknown statement '\(word)'; expected "
+                    + ScriptParser.keywords.map { "'\($0)'" }.joined(separator: ", ") + " or 'NAME = alloc'")
             return nil
         }
         if let extra = take() {
@@ -57,7 +59,9 @@ struct StatementReader {
     private mutating func binding(name: String, at nameToken: ScriptToken) -> Action? {
         let equals = take()!
         if !Self.isName(name) {
-            fail(nameToken.column, "'\(name)' is not a name; names start with a letter or _ and go on with letters, digits or _")
+            fail(
+                nameToken.column,
+                "'\(name)' is not a name; names start with a letter or _ and go on with letters, digits or _")
         }
         guard let keyword = take() else {
             fail(equals.endColumn, "expected 'alloc' after '=', e.g. \(name) = alloc 256")

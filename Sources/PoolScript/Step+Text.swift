@@ -1,5 +1,5 @@
-import MemoryMap
 import PoolAllocator
+import PoolText
 
 extension Step {
     /// The step as a statement: `b = alloc 200 align 256`, `free a (256)`, `a 7 512`,
@@ -22,8 +22,14 @@ extension Step {
         case .say(let caption): text = "say \(Action.quoted(caption))"
         case .wait(let milliseconds): text = Action.wait(milliseconds: milliseconds).description
         }
-        if let random = randomIndex { text += " (random \(random.index)/\(random.of))" }
+        if let random = randomIndex { text += " (random \(random.index)/\(random.count))" }
         return text
+    }
+
+    /// The runtime error as a compiler-style line, `FILE:LINE: error: MESSAGE`; nil when the
+    /// step is not one.
+    public func errorLine(fileName: String) -> String? {
+        error.map { "\(fileName):\(line): error: \($0)" }
     }
 
     /// The outcome in words: `0`, `failed: alloc 512 B failed: …`, `{128: 0, 384: 128}`,
@@ -35,17 +41,8 @@ extension Step {
         case .allocationFailed(let message): return "failed: \(message)"
         case .mapping(let pairs):
             return "{" + pairs.map { "\($0.old): \($0.new)" }.joined(separator: ", ") + "}"
-        case .stats(let stats): return stats.seedText
+        case .stats(let stats): return stats.classicFigures
         case .error(let message): return "error: \(message)"
         }
-    }
-}
-
-extension PoolStats {
-    /// The seed's five figures in its own words:
-    /// `total 1024, used 768, free 256, num_blocks 3, fragmentation 0.0`.
-    public var seedText: String {
-        "total \(total), used \(used), free \(free), num_blocks \(blockCount), fragmentation "
-            + JSONValue.double(fragmentation).compact
     }
 }

@@ -28,22 +28,32 @@ public struct Step: Equatable, Sendable {
         /// An allocation that found no room: not an error, the message says why.
         case allocationFailed(String)
         /// A defragment: old offset → new offset for every live block, by old offset.
-        case mapping([(old: Int, new: Int)])
+        case mapping([Move])
         /// The figures `stats` recorded.
         case stats(PoolStats)
         /// A runtime error: nothing was changed, the run goes on.
         case error(String)
+    }
 
-        public static func == (lhs: Outcome, rhs: Outcome) -> Bool {
-            switch (lhs, rhs) {
-            case (.done, .done): return true
-            case let (.offset(a), .offset(b)): return a == b
-            case let (.allocationFailed(a), .allocationFailed(b)): return a == b
-            case let (.mapping(a), .mapping(b)): return a.map(\.old) == b.map(\.old) && a.map(\.new) == b.map(\.new)
-            case let (.stats(a), .stats(b)): return a == b
-            case let (.error(a), .error(b)): return a == b
-            default: return false
-            }
+    /// Where a defragment moved one live block.
+    public struct Move: Equatable, Sendable {
+        public var old: Int
+        public var new: Int
+
+        public init(old: Int, new: Int) {
+            self.old = old
+            self.new = new
+        }
+    }
+
+    /// The place of an operation drawn by a `random` statement: the `index`-th (1-based) of `count`.
+    public struct RandomIndex: Equatable, Sendable {
+        public var index: Int
+        public var count: Int
+
+        public init(index: Int, count: Int) {
+            self.index = index
+            self.count = count
         }
     }
 
@@ -51,19 +61,14 @@ public struct Step: Equatable, Sendable {
     public var line: Int
     public var operation: Operation
     public var outcome: Outcome
-    /// Set for the operations a `random` statement drew: 1-based, of how many.
-    public var randomIndex: (index: Int, of: Int)?
+    /// Set for the operations a `random` statement drew.
+    public var randomIndex: RandomIndex?
 
-    public init(line: Int, operation: Operation, outcome: Outcome, randomIndex: (index: Int, of: Int)? = nil) {
+    public init(line: Int, operation: Operation, outcome: Outcome, randomIndex: RandomIndex? = nil) {
         self.line = line
         self.operation = operation
         self.outcome = outcome
         self.randomIndex = randomIndex
-    }
-
-    public static func == (lhs: Step, rhs: Step) -> Bool {
-        lhs.line == rhs.line && lhs.operation == rhs.operation && lhs.outcome == rhs.outcome
-            && lhs.randomIndex?.index == rhs.randomIndex?.index && lhs.randomIndex?.of == rhs.randomIndex?.of
     }
 
     /// Whether the step touched the pool (everything but `say` and `wait`).

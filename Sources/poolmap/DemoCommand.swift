@@ -8,10 +8,20 @@ struct Demo: ParsableCommand {
         discussion: """
             The demos are the .pool and .trace files of demos/, built into poolmap. \
             `poolmap demo --list` names them. Keys as in `poolmap play`.
+
+            Examples:
+              poolmap demo
+                  a pool fragments until an allocation fails; a defragment saves it
+              poolmap demo --list
+                  the demos and what each shows
+              poolmap demo first-fit --speed 2
+                  first fit, two operations a second
+              poolmap demo --record story.cast < /dev/null
+                  no terminal: the default demo into an asciinema cast
             """
     )
 
-    @Argument(help: "The demo's name (see --list).")
+    @Argument(help: "The demo's name (see --list).", completion: .list(DemoLibrary.all.map(\.name)))
     var name: String = DemoLibrary.defaultName
 
     @Flag(help: "List the demos, one per line: name and description.")
@@ -21,19 +31,21 @@ struct Demo: ParsableCommand {
 
     func validate() throws {
         guard list || DemoLibrary.named(name) != nil else {
-            throw ValidationError("no demo named '\(name)'; the demos are: "
-                                  + DemoLibrary.all.map(\.name).joined(separator: ", "))
+            throw ValidationError(
+                "no demo named '\(name)'; the demos are: "
+                    + DemoLibrary.all.map(\.name).joined(separator: ", "))
         }
     }
 
     func run() throws {
         if list {
-            ScriptLoading.write(DemoLibrary.listing)
+            StandardStreams.write(DemoLibrary.listing)
             return
         }
         let demo = DemoLibrary.named(name)!
         let script = try ScriptLoading.parse(demo.text, fileName: demo.fileName, kind: demo.kind)
-        try PlaySession.play(script, poolSize: ScriptRunner.defaultPoolSize(for: script),
-                             title: "poolmap demo — \(demo.name)", options: playback)
+        try PlaySession.play(
+            script, poolSize: ScriptRunner.defaultPoolSize(for: script),
+            title: "poolmap demo — \(demo.name)", options: playback)
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import CursesTerminal
-import MemoryMap
 import PoolApp
 import PoolScript
 
@@ -12,12 +11,21 @@ struct Explore: ParsableCommand {
             Keys: a alloc SIZE · A alloc SIZE ALIGN · f/Delete free · d defragment · r random op · \
             R random burst · u undo · ←/→ h/l select · Home/End first/last · +/- zoom · 0 fit · \
             PgUp/PgDn scroll · click select · ?/F1 help · q quit. Needs a terminal; for text output \
-            use `poolmap run FILE`.
+            use `poolmap run FILE`. The default command: `poolmap --size 4KiB` is `poolmap explore --size 4KiB`.
+
+            Examples:
+              poolmap
+                  an empty 64 KiB pool
+              poolmap --size 4KiB --no-color
+                  a 4 KiB pool, glyphs without colours
+              poolmap explore --seed 7
+                  r and R draw from seed 7, so a session can be replayed
             """
     )
 
-    @Option(name: .long, help: "The pool's size: 256, 4KiB, 0x100, 2M (units B, K/KiB, M/MiB, G/GiB; default 64KiB).",
-            transform: Explore.parseSize)
+    @Option(
+        name: .long, help: "The pool's size: 256, 4KiB, 0x100, 2M (units B, K/KiB, M/MiB, G/GiB; default 64KiB).",
+        transform: ScriptLoading.parseSize)
     var size: Int = 64 * 1024
 
     @Option(name: .long, help: "The seed of the random operations (r, R), to replay a session.")
@@ -26,18 +34,12 @@ struct Explore: ParsableCommand {
     @Flag(name: .long, help: "No colours: glyphs and attributes only (also when NO_COLOR is set).")
     var noColor = false
 
-    static func parseSize(_ text: String) throws -> Int {
-        do {
-            return try ByteSize.parsePositive(text)
-        } catch {
-            throw ValidationError("\(error)")
-        }
-    }
-
     func run() throws {
         let status = CursesTerminal.runFullScreen(noColor: noColor) { terminal in
-            ExplorerApp(state: try ExplorerState(poolSize: size, screenSize: terminal.size, seed: seed,
-                                                 monochrome: terminal.colorDepth == .monochrome))
+            ExplorerApp(
+                state: try ExplorerState(
+                    poolSize: size, screenSize: terminal.size, seed: seed,
+                    monochrome: terminal.colorDepth == .monochrome))
         }
         if status != 0 { throw ExitCode(status) }
     }

@@ -9,24 +9,24 @@ struct Play: ParsableCommand {
             Keys: space pause/resume · n/→ step forward · b/← step back (any depth) · +/- speed · \
             g restart · ? help · q quit. With --record and no terminal, renders the whole script \
             into the cast and exits like `poolmap run` (0, or 1 after runtime errors).
+
+            Examples (from the repository, whose demos/ holds these files):
+              poolmap play demos/alignment.pool
+                  aligned allocations and their padding, captioned step by step
+              poolmap play demos/awk-buckets.trace --speed 1000 --paused
+                  a real allocation trace, paused: n/→ steps, space plays
+              poolmap play demos/first-fit.pool --record first-fit.cast < /dev/null
+                  no terminal: the whole script into an asciinema cast
             """
     )
 
-    @Argument(help: "The .pool script, or .trace/.rep trace, to play.")
-    var file: String
-
-    @Option(help: "The pool for traces and for scripts without a leading pool statement (256, 4KiB, 0x100, 2M).",
-            transform: ScriptLoading.parseSize)
-    var size: Int?
-
-    @Flag(help: "Read the file as a trace whatever its name.")
-    var trace = false
+    @OptionGroup var input: ScriptFileOptions
 
     @OptionGroup var playback: PlaybackOptions
 
     func run() throws {
-        let script = try ScriptLoading.load(path: file, forceTrace: trace)
-        try PlaySession.play(script, poolSize: ScriptLoading.poolSize(for: script, size: size),
-                             title: "poolmap play — \(file)", options: playback)
+        let script = try input.load()
+        try PlaySession.play(
+            script, poolSize: input.poolSize(for: script), title: "poolmap play — \(input.file)", options: playback)
     }
 }

@@ -1,13 +1,8 @@
 import ArgumentParser
 import CursesTerminal
+import MemoryMap
 import PoolApp
 import PoolScript
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The options `play` and `demo` share: pacing, recording, colour.
 struct PlaybackOptions: ParsableArguments {
@@ -17,8 +12,11 @@ struct PlaybackOptions: ParsableArguments {
     @Flag(help: "Start paused: step with n/→ and b/←, resume with space.")
     var paused = false
 
-    @Option(help: ArgumentHelp("Record the playback as an asciinema v2 cast. Without a terminal, renders the whole script into the file and exits like run.",
-                               valueName: "file.cast"))
+    @Option(
+        help: ArgumentHelp(
+            "Record the playback as an asciinema v2 cast (the screen, not a trace: `poolmap record` makes "
+                + "traces). Without a terminal, renders the whole script into the file and exits like run.",
+            valueName: "file.cast"))
     var record: String?
 
     @Option(help: "Width of a recording made without a terminal.")
@@ -34,68 +32,54 @@ struct PlaybackOptions: ParsableArguments {
         if let speed, !(speed > 0 && speed.isFinite) {
             throw ValidationError("--speed must be a positive number of operations per second, not \(speed)")
         }
-        guard (20...1000).contains(width), (8...500).contains(height) else {
-            throw ValidationError("--width must be from 20 to 1000 and --height from 8 to 500")
+        // Below the screen's minimum a recording would only say the terminal is too small.
+        guard (ScreenLayout.minimumWidth...1000).contains(width), (ScreenLayout.minimumHeight...500).contains(height)
+        else {
+            throw ValidationError(
+                "--width must be from \(ScreenLayout.minimumWidth) to 1000 and --height from "
+                    + "\(ScreenLayout.minimumHeight) to 500, not \(width)×\(height)")
         }
     }
 }
 
-/// Plays a script in the terminal, or records it headless.
+/// Plays a script in the terminal, or records it headless: wiring only, the logic is in
+/// `PlayerState` and `PlayerRecording`.
 enum PlaySession {
     /// Plays `script`; with `--record` and no terminal, renders it into the cast and exits as
     /// `run` would (1 after runtime errors).
     static func play(_ script: Script, poolSize: Int, title: String, options: PlaybackOptions) throws {
-        let state = try PlayerState(script: script, poolSize: poolSize, speed: options.speed,
-                                    paused: options.paused, title: title)
-        let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
-        if let path = options.record, !interactive {
-            var headless = state
-            headless.monochrome = false
-            headless.resume()
-            let (recorder, end) = PlayerRecording.record(headless, width: options.width, height: options.height)
-            try writeCast(recorder, to: path)
-            let errors = end.timeline.steps.compactMap { step in
-                step.error.map { "\(script.fileName):\(step.line): error: \($0)\n" }
+        let state = try PlayerState(
+            script: script, poolSize: poolSize, speed: options.speed, paused: options.paused, title: title)
+        if let path = options.record, !StandardStreams.isInteractive {
+            let recording = PlayerRecording.headless(state, width: options.width, height: options.height)
+            try StandardStreams.writeFile(recording.cast, to: path)
+            recording.errorLines.forEach { StandardStreams.writeError($0 + "\n") }
+            if recording.errorCount > recording.errorLines.count {
+                StandardStreams.writeError(
+                    "poolmap: \(recording.errorCount - recording.errorLines.count) more runtime errors not shown "
+                        + "(poolmap run lists them all)\n")
             }
-            errors.forEach(ScriptLoading.writeError)
-            ScriptLoading.write("recorded \(script.fileName): \(recorder.eventCount) events, "
-                                + "\(formatSeconds(end.playbackSeconds)) s, \(options.width)×\(options.height) → \(path)\n")
-            if !errors.isEmpty { throw ExitCode(1) }
+            StandardStreams.write(recording.summary(fileName: script.fileName, path: path) + "\n")
+            if recording.errorCount > 0 { throw ExitCode(1) }
             return
         }
         var recorder: CastRecorder?
         let status = CursesTerminal.runFullScreen(noColor: options.noColor) { terminal in
             var playing = state
             playing.monochrome = terminal.colorDepth == .monochrome
+            playing.screenSize = terminal.size
+            playing.scanPace = .duration(.milliseconds(15))
             if options.record != nil {
-                recorder = CastRecorder(width: terminal.size.width, height: terminal.size.height,
-                                        depth: terminal.colorDepth)
+                recorder = CastRecorder(
+                    width: terminal.size.width, height: terminal.size.height, depth: terminal.colorDepth)
             }
-            return PlayerApp(state: playing, recorder: recorder)
+            return PlayerApp(state: playing)
+        } onFrame: { grid, app in
+            recorder?.record(grid, of: app)
         }
         if let recorder, let path = options.record {
-            try writeCast(recorder, to: path)
+            try StandardStreams.writeFile(recorder.text, to: path)
         }
         if status != 0 { throw ExitCode(status) }
-    }
-
-    static func writeCast(_ recorder: CastRecorder, to path: String) throws {
-        let file = fopen(path, "wb")
-        guard let file else {
-            ScriptLoading.writeError("poolmap: cannot write \(path): \(String(cString: strerror(errno)))\n")
-            throw ExitCode(1)
-        }
-        var text = recorder.text
-        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
-        let closed = fclose(file)
-        guard written == recorder.text.utf8.count, closed == 0 else {
-            ScriptLoading.writeError("poolmap: cannot write \(path): \(String(cString: strerror(errno)))\n")
-            throw ExitCode(1)
-        }
-    }
-
-    static func formatSeconds(_ seconds: Double) -> String {
-        let tenths = Int((seconds * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)"
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PoolReport
 import PoolScript
 
 /// `poolmap run FILE`: runs a script or trace without the TUI and prints the final state.
@@ -6,34 +7,43 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a script or trace headless and print the resulting map, stats and events.",
         discussion: """
-            Files ending in .trace or .rep are allocation traces; others are .pool scripts. \
+            Files ending in .trace or .rep are allocation traces; others are .pool scripts. A trace is \
+            read twice (a check, then the run) and never kept, so files of any length run in memory \
+            that follows the pool. The text report lists every event up to --events (1000), beyond \
+            that a summary and the last 20; JSON streams the steps first, then stats and regions. \
             Exit status: 0 success, 1 runtime errors (printed as FILE:LINE: error: … on stderr) or \
             an unreadable file, 2 syntax errors.
+
+            Examples (from the repository, whose demos/ holds these files):
+              poolmap run demos/classic-examples.pool
+                  the map line, stats and events of the classic exercise's examples
+              poolmap run demos/fragmentation.pool --format json
+                  every step, then the stats and regions, as one JSON object
+              poolmap run demos/awk-buckets.trace --events all
+                  a real trace's map, stats and all 2,514 events (by default: a summary)
+              poolmap run demos/awk-buckets.trace --every --format json --size 8KiB
+                  JSON Lines: the state after each step of a trace, in an 8 KiB pool
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
-    @Argument(help: "The .pool script, or .trace/.rep trace, to run.")
-    var file: String
+    @OptionGroup var input: ScriptFileOptions
 
     @Option(help: "text: a map line, legend, stats and the event log; json: stats, regions and steps.")
-    var format: Format = .text
+    var format: HeadlessRun.Format = .text
 
     @Option(help: "Characters in the text map line (default 64, or the terminal's width).")
     var width: Int?
 
-    @Option(help: "The pool for traces and for scripts without a leading pool statement (256, 4KiB, 0x100, 2M).",
-            transform: ScriptLoading.parseSize)
-    var size: Int?
-
     @Flag(help: "Print the state after every step (JSON Lines with --format json).")
     var every = false
 
-    @Flag(help: "Read the file as a trace whatever its name.")
-    var trace = false
+    @Option(
+        help: ArgumentHelp(
+            "Which events the text report lists: all, or every one when there are at most N; beyond N, "
+                + "a summary (steps, failures, errors, defragments, peak used and peak fragmentation with "
+                + "their steps) and the last \(HeadlessRun.tailEvents).",
+            valueName: "all|N"))
+    var events: HeadlessRun.Events = .default
 
     func validate() throws {
         if let width, width < 1 || width > 100_000 {
@@ -42,35 +52,40 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let script = try ScriptLoading.load(path: file, forceTrace: trace)
-        let width = self.width ?? ScriptLoading.terminalWidth() ?? 64
-        let poolSize = ScriptLoading.poolSize(for: script, size: size)
-        let errors = try Self.run(script, poolSize: poolSize, format: format, width: width, every: every)
+        let source = try ScriptLoading.runInput(path: input.file, forceTrace: input.trace)
+        let errors = try ScriptLoading.exitingOnFailure { () throws(ScriptFile.LoadError) in
+            do {
+                return try HeadlessRun.run(
+                    source, poolSize: input.size ?? source.defaultPoolSize, format: format,
+                    width: width ?? StandardStreams.terminalWidth() ?? 64, every: every, events: events,
+                    output: StandardStreams.write, errors: StandardStreams.writeError)
+            } catch let error as ScriptFile.LoadError {
+                throw error
+            } catch {
+                throw .unreadable(path: input.file, reason: "\(error)")
+            }
+        }
         if errors > 0 { throw ExitCode(1) }
     }
+}
 
-    /// Runs `script`, prints its output and its runtime errors; returns how many errors it had.
-    static func run(_ script: Script, poolSize: Int, format: Format, width: Int, every: Bool) throws -> Int {
-        var runner = try ScriptRunner(script: script, poolSize: poolSize)
-        if every {
-            var chunk = ""
-            while let step = runner.step() {
-                if let error = step.error { ScriptLoading.writeError("\(script.fileName):\(step.line): error: \(error)\n") }
-                switch format {
-                case .json:
-                    guard step.isPoolOperation else { continue }
-                    chunk += RunReport.jsonLine(step: step, after: runner.state) + "\n"
-                case .text:
-                    chunk += RunReport.textBlock(step: step, after: runner.state, width: width)
-                }
-                if chunk.utf8.count > 1 << 16 { ScriptLoading.write(chunk); chunk = "" }
-            }
-            ScriptLoading.write(chunk)
-            return runner.state.errorCount
+extension HeadlessRun.Format: ExpressibleByArgument {}
+
+extension HeadlessRun.Events: ExpressibleByArgument {
+    public init?(argument: String) {
+        if argument == "all" {
+            self = .all
+        } else if let limit = Int(argument), limit >= 0 {
+            self = .upTo(limit)
+        } else {
+            return nil
         }
-        let report = try RunReport.run(script, poolSize: poolSize)
-        for line in report.errorLines { ScriptLoading.writeError(line + "\n") }
-        ScriptLoading.write(format == .json ? report.json : report.text(width: width))
-        return report.final.errorCount
+    }
+
+    public var defaultValueDescription: String {
+        switch self {
+        case .all: return "all"
+        case .upTo(let limit): return String(limit)
+        }
     }
 }

@@ -1,25 +1,44 @@
 import ArgumentParser
-import MemoryMap
+import PoolCommandLine
+import PoolReport
 import PoolScript
+import PoolText
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// What `run`, `play` and `demo` share: loading a file with the exit statuses of the scripts
-/// issue (1 unreadable, 2 syntax errors), the pool size, and writing to the standard streams.
+/// What `run`, `play` and `demo` share: loading a file with the exit statuses of scripts
+/// (1 unreadable, 2 syntax errors), the pool size, and the `--size` option's grammar.
 enum ScriptLoading {
     /// Reads and parses `path`, or prints why not and exits 1 (unreadable) or 2 (syntax errors).
+    /// When nothing is at `path`, a file or built-in demo one or two edits away is suggested.
     static func load(path: String, forceTrace: Bool) throws -> Script {
+        try exitingOnFailure { () throws(ScriptFile.LoadError) in
+            try ScriptFile.load(path: path, forceTrace: forceTrace)
+        }
+    }
+
+    /// What `run` reads: a script, or a trace checked now and streamed while it runs.
+    static func runInput(path: String, forceTrace: Bool) throws -> HeadlessRun.Input {
+        guard forceTrace || ScriptFile.kind(ofPath: path) == .trace else {
+            return .script(try load(path: path, forceTrace: false))
+        }
+        return .trace(try exitingOnFailure { () throws(ScriptFile.LoadError) in try TraceFile(path: path) })
+    }
+
+    /// `body`'s value, or its failure printed and the exit status of scripts: 1 for an
+    /// unreadable file, 2 for syntax errors.
+    static func exitingOnFailure<T>(_ body: () throws(ScriptFile.LoadError) -> T) throws -> T {
         do {
-            return try ScriptFile.load(path: path, forceTrace: forceTrace)
+            return try body()
         } catch .unreadable(let path, let reason) {
-            writeError("poolmap: cannot read \(path): \(reason)\n")
+            StandardStreams.writeError("poolmap: cannot read \(path): \(reason)\n")
+            if MissingFile.doesNotExist(path),
+                let hint = MissingFile.guess(for: path, demos: DemoLibrary.all.map { ($0.name, $0.fileName) })
+                    .hint(toolName: "poolmap")
+            {
+                StandardStreams.writeError("poolmap: \(hint)\n")
+            }
             throw ExitCode(1)
         } catch .syntax(let errors) {
-            writeError(errors.description + "\n")
+            StandardStreams.writeError(errors.description + "\n")
             throw ExitCode(2)
         }
     }
@@ -29,7 +48,7 @@ enum ScriptLoading {
         do {
             return try ScriptFile.parse(Array(text.utf8), fileName: fileName, kind: kind)
         } catch {
-            writeError(error.description + "\n")
+            StandardStreams.writeError(error.description + "\n")
             throw ExitCode(2)
         }
     }
@@ -47,39 +66,29 @@ enum ScriptLoading {
             throw ValidationError("--size: \(error)")
         }
     }
-
-    /// Writes `text` to standard output in one piece.
-    static func write(_ text: String) {
-        writeAll(text, to: STDOUT_FILENO)
-    }
-
-    /// Writes `text` to standard error.
-    static func writeError(_ text: String) {
-        writeAll(text, to: STDERR_FILENO)
-    }
-
-    private static func writeAll(_ text: String, to descriptor: Int32) {
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 { if errno == EINTR { continue } else { return } }
-                offset += written
-            }
-        }
-    }
-
-    /// The width of the terminal on standard output, if it is one.
-    static func terminalWidth() -> Int? {
-        guard isatty(STDOUT_FILENO) == 1 else { return nil }
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-        return Int(size.ws_col)
-    }
 }
 
-/// The C library's `write`, named apart from `ScriptLoading.write(_:)`.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
+/// The input `run` and `play` (and every command that reads a script) share: the file, the
+/// pool size for traces and pool-less scripts, and `--trace`.
+struct ScriptFileOptions: ParsableArguments {
+    @Argument(help: "The .pool script, or .trace/.rep trace.", completion: .file(extensions: ["pool", "trace", "rep"]))
+    var file: String
+
+    @Option(
+        help: "The pool for traces and for scripts without a leading pool statement (256, 4KiB, 0x100, 2M).",
+        transform: ScriptLoading.parseSize)
+    var size: Int?
+
+    @Flag(help: "Read the file as a trace whatever its name.")
+    var trace = false
+
+    /// The parsed file (or the exit status of `ScriptLoading.load`).
+    func load() throws -> Script {
+        try ScriptLoading.load(path: file, forceTrace: trace)
+    }
+
+    /// The pool before any `pool` statement of `script`.
+    func poolSize(for script: Script) -> Int {
+        ScriptLoading.poolSize(for: script, size: size)
+    }
 }

@@ -1,5 +1,6 @@
-import Testing
 import PoolAllocator
+import Testing
+
 @testable import MemoryMap
 
 @Suite("Grid text safety and hostile sizes")
@@ -17,8 +18,9 @@ struct GridTests {
     @Test func hostileNamesAndLogLinesKeepRowsAligned() throws {
         var pool = try MemoryPool(totalSize: 4096)
         let offset = try pool.alloc(100)!
-        let model = ScreenModel(pool: pool, title: "名前\u{7}\u{1B}[31m", names: [offset: "テクスチャ😀\n"],
-                                selectedOffset: offset, log: [LogEntry("alloc \u{0}\u{1B}[2J 🚀", isError: true)])
+        let model = ScreenModel(
+            pool: pool, title: "名前\u{7}\u{1B}[31m", names: [offset: "テクスチャ😀\n"],
+            selectedOffset: offset, log: [LogEntry("alloc \u{0}\u{1B}[2J 🚀", isError: true)])
         let grid = ScreenRenderer.render(model, width: 80, height: 24)
         for row in 0..<grid.height { #expect(grid.line(row).count == 80) }
         #expect(grid.cells.allSatisfy { $0.character.isSingleColumn })
@@ -31,29 +33,19 @@ struct GridTests {
         _ = try pool.allocAligned(1, alignment: 1 << 40)
         _ = try pool.alloc(Int.max / 4)
         for (width, height) in [(60, 16), (80, 24), (200, 60), (61, 17)] {
-            for viewport in [MapViewport.fit, MapViewport(bytesPerCell: 1, firstByte: Int.max - 1),
-                             MapViewport(bytesPerCell: 1 << 50, firstByte: 1 << 60)] {
+            for viewport in [
+                MapViewport.fit, MapViewport(bytesPerCell: 1, firstByte: Int.max - 1),
+                MapViewport(bytesPerCell: 1 << 50, firstByte: 1 << 60),
+            ] {
                 let model = ScreenModel(pool: pool, selectedOffset: big, viewport: viewport)
                 let grid = ScreenRenderer.render(model, width: width, height: height)
                 #expect(grid.text.contains("0x7ff") || grid.text.contains("0x0000000000000000"))
                 let layout = ScreenLayout(model: model, width: width, height: height)
-                _ = ScreenRenderer.block(atRow: layout.mapTopRow + layout.mapRows - 1,
-                                         column: layout.mapColumn + layout.mapColumns - 1,
-                                         of: model, width: width, height: height)
+                _ = layout.block(
+                    atRow: layout.mapTopRow + layout.mapRows - 1,
+                    column: layout.mapColumn + layout.mapColumns - 1, in: pool, viewport: viewport)
             }
         }
         #expect(MapCells.textLine(of: pool, width: 64).count == 64)
-    }
-}
-
-@Suite("Byte sizes at the extremes")
-struct ByteSizeExtremesTests {
-    @Test func formatNeverOverflows() {
-        #expect(ByteSize.format(Int.max) == "7.99 EiB")
-        #expect(ByteSize.format(Int.min) == "-8 EiB")
-        #expect(ByteSize.format((1 << 62) + (1 << 61)) == "6 EiB")
-        #expect(ByteSize.formatExact(Int.max) == "7.99 EiB (9,223,372,036,854,775,807 B)")
-        #expect(ByteSize.format(1536) == "1.5 KiB")
-        #expect(ByteSize.format(1023) == "1023 B")
     }
 }

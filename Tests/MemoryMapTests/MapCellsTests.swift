@@ -1,5 +1,6 @@
-import Testing
 import PoolAllocator
+import Testing
+
 @testable import MemoryMap
 
 @Suite("The cell rule")
@@ -50,7 +51,7 @@ struct MapCellsTests {
 
     @Test func paddingAndUsedShowInTheLine() throws {
         var pool = try MemoryPool(totalSize: 16)
-        _ = try pool.alloc(1)            // byte 0
+        _ = try pool.alloc(1)  // byte 0
         _ = try pool.allocAligned(4, alignment: 8)  // padding 1..<8, used 8..<12
         #expect(MapCells.textLine(of: pool, width: 16) == "█▒▒▒▒▒▒▒████░░░░")
         // 2 bytes per cell: [0,2) is 1 used + 1 padding → used by the tie rule.

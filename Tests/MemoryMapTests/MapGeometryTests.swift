@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MemoryMap
 
 @Suite("Map geometry: fit, zoom, scroll")
@@ -24,27 +25,32 @@ struct MapGeometryTests {
     }
 
     @Test func zoomAlignsRowsAndNeverScrollsPastTheEnd() {
-        let geometry = MapGeometry(totalSize: 1000, viewport: MapViewport(bytesPerCell: 2, firstByte: 123),
-                                   rows: 4, columns: 10)
+        let geometry = MapGeometry(
+            totalSize: 1000, viewport: MapViewport(bytesPerCell: 2, firstByte: 123),
+            rows: 4, columns: 10)
         #expect(!geometry.isFit)
         #expect(geometry.bytes.lowerBound == 120)  // rows hold 20 bytes
         #expect(geometry.range(ofCell: 0) == 120..<122)
-        let end = MapGeometry(totalSize: 1000, viewport: MapViewport(bytesPerCell: 2, firstByte: 990),
-                              rows: 4, columns: 10)
+        let end = MapGeometry(
+            totalSize: 1000, viewport: MapViewport(bytesPerCell: 2, firstByte: 990),
+            rows: 4, columns: 10)
         #expect(end.bytes == 920..<1000)
         #expect(end.cellCount == 40)
-        let ragged = MapGeometry(totalSize: 1001, viewport: MapViewport(bytesPerCell: 2, firstByte: 5000),
-                                 rows: 4, columns: 10)
+        let ragged = MapGeometry(
+            totalSize: 1001, viewport: MapViewport(bytesPerCell: 2, firstByte: 5000),
+            rows: 4, columns: 10)
         #expect(ragged.bytes.upperBound == 1001)
         #expect(ragged.range(ofCell: ragged.cellCount - 1).count == 1)
     }
 
     @Test func aZoomThatShowsEverythingIsAFit() {
-        let geometry = MapGeometry(totalSize: 100, viewport: MapViewport(bytesPerCell: 4, firstByte: 0),
-                                   rows: 4, columns: 10)
+        let geometry = MapGeometry(
+            totalSize: 100, viewport: MapViewport(bytesPerCell: 4, firstByte: 0),
+            rows: 4, columns: 10)
         #expect(geometry.isFit)
-        let hostile = MapGeometry(totalSize: 100, viewport: MapViewport(bytesPerCell: -3, firstByte: -9),
-                                  rows: -1, columns: 0)
+        let hostile = MapGeometry(
+            totalSize: 100, viewport: MapViewport(bytesPerCell: -3, firstByte: -9),
+            rows: -1, columns: 0)
         #expect(hostile.cellCount == 0)
         #expect(hostile.rowStart(0) == nil)
     }
@@ -56,7 +62,8 @@ struct MapGeometryTests {
         let geometry = MapGeometry(totalSize: 4096, viewport: zoomedIn, rows: 4, columns: 16)
         #expect(geometry.bytes.contains(2048))
         #expect(geometry.zoomedOut(around: 2048) == .fit)
-        let deep = MapGeometry(totalSize: 4096, viewport: MapViewport(bytesPerCell: 1, firstByte: 0), rows: 4, columns: 16)
+        let deep = MapGeometry(
+            totalSize: 4096, viewport: MapViewport(bytesPerCell: 1, firstByte: 0), rows: 4, columns: 16)
         #expect(deep.zoomedIn(around: 0).bytesPerCell == 1)
         #expect(deep.zoomedOut(around: 0).bytesPerCell == 2)
         let down = MapGeometry(totalSize: 4096, viewport: deep.scrolled(byRows: 2), rows: 4, columns: 16)
@@ -68,8 +75,9 @@ struct MapGeometryTests {
     }
 
     @Test func hugePoolsZoomWithoutOverflow() {
-        let geometry = MapGeometry(totalSize: Int.max, viewport: MapViewport(bytesPerCell: 1 << 40, firstByte: Int.max - 5),
-                                   rows: 40, columns: 150)
+        let geometry = MapGeometry(
+            totalSize: Int.max, viewport: MapViewport(bytesPerCell: 1 << 40, firstByte: Int.max - 5),
+            rows: 40, columns: 150)
         #expect(geometry.bytes.upperBound == Int.max)
         #expect(geometry.range(ofCell: geometry.cellCount - 1).upperBound == Int.max)
         let fit = MapGeometry(totalSize: Int.max, viewport: .fit, rows: 40, columns: 150)

@@ -1,24 +1,14 @@
-import Testing
 import PoolAllocator
+import TestSupport
+import Testing
+
 @testable import MemoryMap
+@testable import PoolScript
 
 /// Random pools, viewports, sizes and animations: the renderer never traps, keeps every row
 /// one column per character, and its map cells follow the cell rule exactly.
 @Suite("Randomized rendering")
 struct RandomizedRenderTests {
-    /// SplitMix64: fixed seeds, reported on failure.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-    }
-
     /// The glyph the cell rule gives `usage`, with the map's additions: `▏` for hidden used
     /// bytes, `▓` for an alternate block in monochrome.
     static func allowedGlyphs(_ usage: RangeUsage) -> Set<Character> {
@@ -31,7 +21,7 @@ struct RandomizedRenderTests {
 
     @Test(arguments: 1...12 as ClosedRange<UInt64>)
     func mapCellsFollowTheRule(seed: UInt64) throws {
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         let total = [1, 7, 300, 4096, 65_536, 1 << 20, 1 << 40][random.below(7)]
         var pool = try MemoryPool(totalSize: total)
         var live: [Int] = []
@@ -46,10 +36,13 @@ struct RandomizedRenderTests {
             }
         }
         let width = 60 + random.below(141), height = 16 + random.below(45)
-        let viewport = random.below(2) == 0 ? MapViewport.fit
+        let viewport =
+            random.below(2) == 0
+            ? MapViewport.fit
             : MapViewport(bytesPerCell: 1 << random.below(20), firstByte: random.below(total))
-        let model = ScreenModel(pool: pool, selectedOffset: live.isEmpty ? nil : live[random.below(live.count)],
-                                viewport: viewport, fragmentationHistory: [0.5], monochrome: random.below(2) == 0)
+        let model = ScreenModel(
+            pool: pool, selectedOffset: live.isEmpty ? nil : live[random.below(live.count)],
+            viewport: viewport, fragmentationHistory: [0.5], monochrome: random.below(2) == 0)
         let grid = ScreenRenderer.render(model, width: width, height: height)
         #expect(grid.cells.allSatisfy { $0.character.isSingleColumn }, "seed \(seed)")
         let layout = ScreenLayout(model: model, width: width, height: height)
@@ -59,10 +52,12 @@ struct RandomizedRenderTests {
             let column = layout.mapColumn + index % layout.mapColumns
             let bytes = geometry.range(ofCell: index)
             let glyph = grid[row, column].character
-            #expect(Self.allowedGlyphs(pool.usage(in: bytes)).contains(glyph),
-                    "seed \(seed): cell \(index) \(bytes) drawn \(glyph)")
+            #expect(
+                Self.allowedGlyphs(pool.usage(in: bytes)).contains(glyph),
+                "seed \(seed): cell \(index) \(bytes) drawn \(glyph)")
             if grid[row, column].style == .selected, let selected = model.selectedOffset,
-               let block = pool.block(at: selected) {
+                let block = pool.block(at: selected)
+            {
                 #expect(bytes.overlaps(block.start..<block.end), "seed \(seed)")
             }
         }
@@ -72,14 +67,16 @@ struct RandomizedRenderTests {
         let moves = after.defragment()
         var sliding = model
         sliding.pool = after
-        sliding.animation = ScreenAnimation(appearing: [0..<min(total, 64)], fading: [(total / 2)..<total],
-                                            slide: SlideAnimation(moves: moves, in: after, progress: Double(random.below(101)) / 100))
+        sliding.animation = ScreenAnimation(
+            appearing: [0..<min(total, 64)], fading: [(total / 2)..<total],
+            slide: SlideAnimation(moves: moves, in: after, progress: Double(random.below(101)) / 100))
         let frame = ScreenRenderer.render(sliding, width: width, height: height)
         #expect(frame.cells.allSatisfy { $0.character.isSingleColumn }, "seed \(seed)")
         sliding.animation = ScreenAnimation(slide: SlideAnimation(moves: moves, in: after, progress: 1))
         var still = sliding
         still.animation = .none
-        #expect(ScreenRenderer.render(sliding, width: width, height: height)
+        #expect(
+            ScreenRenderer.render(sliding, width: width, height: height)
                 == ScreenRenderer.render(still, width: width, height: height), "seed \(seed)")
 
         // The rule's own cells agree with the screen's when fitted.

@@ -1,8 +1,15 @@
 import PoolAllocator
+
 @testable import MemoryMap
+@testable import PoolText
 
 /// Fixed pools and models shared by the golden and unit tests.
 enum Scenes {
+    /// A footer and a help list of the shape apps give (the apps' own lists are tested with
+    /// the apps): enough keys to need two help columns at 60×16.
+    static let footerKeys = (1...12).map { KeyHint("k\($0)", "action \($0)") }
+    static let helpKeys = (1...17).map { KeyHint("key \($0)", "what key \($0) does") }
+
     /// A 64 KiB pool: a hole, a named 1000 B block, an aligned block with padding, an 8 KiB block.
     /// Returns the model with the named block selected and a log ending in a failure.
     static func explorer(size: Int = 64 * 1024) throws -> ScreenModel {
@@ -16,9 +23,12 @@ enum Scenes {
         return ScreenModel(
             pool: pool, title: "poolmap explorer", names: [b: "mesh"], selectedOffset: b,
             fragmentationHistory: [0, 0, 0.1, 0.2, 0.35, stats.fragmentation],
-            log: [LogEntry("alloc 4 KiB → 0x0000"), LogEntry("alloc 1000 B → 0x1000"),
-                  LogEntry("free 0x0000"),
-                  LogEntry(AllocationFailure.message(size: 60000, stats: stats), isError: true)])
+            log: [
+                LogEntry("alloc 4 KiB → 0x0000"), LogEntry("alloc 1000 B → 0x1000"),
+                LogEntry("free 0x0000"),
+                LogEntry(AllocationFailure.message(size: 60000, stats: stats), isError: true),
+            ],
+            helpKeys: helpKeys, footerKeys: footerKeys)
     }
 
     /// `count` blocks of `size` bytes back to back from offset 0.

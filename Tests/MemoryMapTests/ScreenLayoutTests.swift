@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MemoryMap
 
 @Suite("Screen layout facts")
@@ -42,7 +43,8 @@ struct ScreenLayoutTests {
     @Test func hitsNameMapAndOverviewCells() {
         let layout = ScreenLayout(width: 80, height: 24, totalSize: 4096)
         #expect(layout.hit(row: layout.mapTopRow, column: layout.mapColumn) == .map(cell: 0))
-        #expect(layout.hit(row: layout.mapTopRow + 1, column: layout.mapColumn + 2) == .map(cell: layout.mapColumns + 2))
+        #expect(
+            layout.hit(row: layout.mapTopRow + 1, column: layout.mapColumn + 2) == .map(cell: layout.mapColumns + 2))
         #expect(layout.hit(row: layout.overviewRow, column: layout.overviewColumn + 3) == .overview(cell: 3))
         #expect(layout.hit(row: layout.mapTopRow, column: layout.mapColumn + layout.mapColumns) == nil)
         #expect(layout.hit(row: layout.mapTopRow + layout.mapRows, column: layout.mapColumn) == nil)

@@ -1,6 +1,8 @@
-import Testing
 import PoolAllocator
+import Testing
+
 @testable import MemoryMap
+@testable import PoolText
 
 @Suite("Screen renderer: styles, hit-testing, animation")
 struct ScreenRendererTests {
@@ -32,8 +34,9 @@ struct ScreenRendererTests {
         #expect(cells.allSatisfy { $0.character == "█" })
         let mono = ScreenRenderer.render(ScreenModel(pool: pool, monochrome: true), width: 80, height: 24)
         let glyphs = String(mapCells(mono, layout).prefix(64).map(\.character))
-        #expect(glyphs == String(repeating: "█", count: 16) + String(repeating: "▓", count: 16)
-            + String(repeating: "█", count: 16) + String(repeating: "▓", count: 16))
+        #expect(
+            glyphs == String(repeating: "█", count: 16) + String(repeating: "▓", count: 16)
+                + String(repeating: "█", count: 16) + String(repeating: "▓", count: 16))
     }
 
     @Test func theSelectedBlockAndOnlyItIsSelected() throws {
@@ -51,16 +54,19 @@ struct ScreenRendererTests {
         _ = try pool.allocAligned(8, alignment: 16)
         let model = ScreenModel(pool: pool)
         let layout = ScreenLayout(model: model, width: 80, height: 24)
-        let line = String(mapCells(ScreenRenderer.render(model, width: 80, height: 24), layout).prefix(64).map(\.character))
-        #expect(line == "█" + String(repeating: "▒", count: 15) + String(repeating: "█", count: 8)
-            + String(repeating: "░", count: 40))
+        let line = String(
+            mapCells(ScreenRenderer.render(model, width: 80, height: 24), layout).prefix(64).map(\.character))
+        #expect(
+            line == "█" + String(repeating: "▒", count: 15) + String(repeating: "█", count: 8)
+                + String(repeating: "░", count: 40))
     }
 
     @Test func failuresInTheLogAreErrorsInWords() throws {
         var pool = try MemoryPool(totalSize: 1024)
         _ = try pool.alloc(1000)
         let message = AllocationFailure.message(size: 512, stats: pool.stats)
-        let model = ScreenModel(pool: pool, log: [LogEntry("alloc 1000 B → 0x0000"), LogEntry(message, isError: true)])
+        let log = [LogEntry("alloc 1000 B → 0x0000"), LogEntry(message, isError: true)]
+        let model = ScreenModel(pool: pool, log: log)
         let grid = ScreenRenderer.render(model, width: 120, height: 30)
         let row = (0..<grid.height).first { grid.line($0).contains("failed") }
         let errorRow = try #require(row)
@@ -73,26 +79,23 @@ struct ScreenRendererTests {
         let pool = try Scenes.packed(total: 64, count: 4, size: 16)
         let model = ScreenModel(pool: pool)
         let layout = ScreenLayout(model: model, width: 80, height: 24)
-        let hit = ScreenRenderer.block(atRow: layout.mapTopRow, column: layout.mapColumn + 20, of: model, width: 80, height: 24)
-        #expect(hit?.offset == 16)
-        #expect(ScreenRenderer.bytes(atRow: layout.mapTopRow, column: layout.mapColumn + 20, of: model,
-                                     width: 80, height: 24) == 20..<21)
+        func block(_ row: Int, _ column: Int, _ layout: ScreenLayout = layout) -> Block? {
+            layout.block(atRow: row, column: column, in: pool, viewport: model.viewport)
+        }
+        func bytes(_ row: Int, _ column: Int) -> Range<Int>? {
+            layout.bytes(atRow: row, column: column, totalSize: pool.totalSize, viewport: model.viewport)
+        }
+        #expect(block(layout.mapTopRow, layout.mapColumn + 20)?.offset == 16)
+        #expect(bytes(layout.mapTopRow, layout.mapColumn + 20) == 20..<21)
         // The overview bar is the whole pool too.
-        let overview = ScreenRenderer.block(atRow: layout.overviewRow, column: layout.overviewColumn + 50,
-                                            of: model, width: 80, height: 24)
-        #expect(overview?.offset == 48)
+        #expect(block(layout.overviewRow, layout.overviewColumn + 50)?.offset == 48)
         // Labels, the panel and the footer are not the map.
-        #expect(ScreenRenderer.bytes(atRow: layout.mapTopRow, column: 0, of: model, width: 80, height: 24) == nil)
-        #expect(ScreenRenderer.bytes(atRow: layout.footerRow, column: 10, of: model, width: 80, height: 24) == nil)
-        #expect(ScreenRenderer.bytes(atRow: layout.mapTopRow, column: layout.panelColumn + 2, of: model,
-                                     width: 80, height: 24) == nil)
-        // Past the end of a short map, free space, and while help is open or the screen is too small.
-        #expect(ScreenRenderer.bytes(atRow: layout.mapTopRow + 3, column: layout.mapColumn, of: model,
-                                     width: 80, height: 24) == nil)
-        var help = model
-        help.isHelpOpen = true
-        #expect(ScreenRenderer.block(atRow: layout.mapTopRow, column: layout.mapColumn, of: help, width: 80, height: 24) == nil)
-        #expect(ScreenRenderer.block(atRow: 3, column: 10, of: model, width: 40, height: 10) == nil)
+        #expect(bytes(layout.mapTopRow, 0) == nil)
+        #expect(bytes(layout.footerRow, 10) == nil)
+        #expect(bytes(layout.mapTopRow, layout.panelColumn + 2) == nil)
+        // Past the end of a short map, and when the screen is too small.
+        #expect(bytes(layout.mapTopRow + 3, layout.mapColumn) == nil)
+        #expect(block(3, 10, ScreenLayout(model: model, width: 40, height: 10)) == nil)
     }
 
     @Test func aClickOnAFreeCellFindsABlockStartingInsideIt() throws {
@@ -102,9 +105,9 @@ struct ScreenRendererTests {
         try pool.free(0)
         let model = ScreenModel(pool: pool)
         let layout = ScreenLayout(model: model, width: 80, height: 24)
-        let block = ScreenRenderer.block(atRow: layout.mapTopRow, column: layout.mapColumn, of: model, width: 80, height: 24)
+        let block = layout.block(atRow: layout.mapTopRow, column: layout.mapColumn, in: pool, viewport: .fit)
         #expect(block?.offset == second)
-        let empty = ScreenRenderer.block(atRow: layout.mapTopRow + 2, column: layout.mapColumn, of: model, width: 80, height: 24)
+        let empty = layout.block(atRow: layout.mapTopRow + 2, column: layout.mapColumn, in: pool, viewport: .fit)
         #expect(empty == nil)
     }
 
@@ -153,7 +156,8 @@ struct ScreenRendererTests {
         #expect(slide.movedBlockCount == 0)
         let model = ScreenModel(pool: pool, animation: ScreenAnimation(slide: slide))
         let still = ScreenModel(pool: pool)
-        #expect(ScreenRenderer.render(model, width: 80, height: 24) == ScreenRenderer.render(still, width: 80, height: 24))
+        #expect(
+            ScreenRenderer.render(model, width: 80, height: 24) == ScreenRenderer.render(still, width: 80, height: 24))
     }
 
     @Test func tooSmallScreensSayWhatTheyNeed() throws {
@@ -195,7 +199,8 @@ struct ScreenRendererTests {
 
     @Test func renderingIsDeterministic() throws {
         let model = try Scenes.explorer()
-        #expect(ScreenRenderer.render(model, width: 97, height: 33) == ScreenRenderer.render(model, width: 97, height: 33))
+        #expect(
+            ScreenRenderer.render(model, width: 97, height: 33) == ScreenRenderer.render(model, width: 97, height: 33))
     }
 
     @Test func sparklineLevels() {
@@ -212,7 +217,9 @@ struct ScreenRendererTests {
         let overview = (0..<layout.overviewColumns).map { grid[layout.overviewRow, layout.overviewColumn + $0] }
         let line = MapCells.textLine(of: model.pool, width: layout.overviewColumns)
         for (cell, glyph) in zip(overview, line) where cell.character != "▏" {
-            #expect(cell.character == glyph || (cell.character == "▓" && glyph == "█"), "\(String(overview.map(\.character))) vs \(line)")
+            #expect(
+                cell.character == glyph || (cell.character == "▓" && glyph == "█"),
+                "\(String(overview.map(\.character))) vs \(line)")
         }
     }
 }

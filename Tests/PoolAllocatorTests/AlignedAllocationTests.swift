@@ -1,5 +1,8 @@
 import PoolAllocator
+import TestSupport
 import Testing
+
+@testable import PoolScript
 
 @Suite("Aligned allocation and padding")
 struct AlignedAllocationTests {
@@ -13,8 +16,11 @@ struct AlignedAllocationTests {
         #expect(pool.stats.padding == 156)
         #expect(pool.stats.free == 568)
         #expect(pool.stats.blockCount == 2)
-        #expect(pool.blocks == [Block(offset: 0, size: 100, alignment: 1, padding: 0),
-                                Block(offset: 256, size: 200, alignment: 256, padding: 156)])
+        #expect(
+            pool.blocks == [
+                Block(offset: 0, size: 100, alignment: 1, padding: 0),
+                Block(offset: 256, size: 200, alignment: 256, padding: 156),
+            ])
     }
 
     @Test("freeing an aligned block returns its padding to free space")
@@ -36,12 +42,18 @@ struct AlignedAllocationTests {
         var (pool, offsets) = try makePool(total: 1024, sizes: [10, 290, 212])
         try pool.free(offsets[1])
         #expect(try pool.allocAligned(200, alignment: 256) == 512)
-        #expect(pool.regions == [.used(0, 10), .free(10, 300), .used(300, 512), .used(512, 712),
-                                 .free(712, 1024)])
+        #expect(
+            pool.regions == [
+                .used(0, 10), .free(10, 300), .used(300, 512), .used(512, 712),
+                .free(712, 1024),
+            ])
         // A smaller request fits in the first free block at 256.
         #expect(try pool.allocAligned(44, alignment: 256) == 256)
-        #expect(pool.regions == [.used(0, 10), .padding(10, 256), .used(256, 300), .used(300, 512),
-                                 .used(512, 712), .free(712, 1024)])
+        #expect(
+            pool.regions == [
+                .used(0, 10), .padding(10, 256), .used(256, 300), .used(300, 512),
+                .used(512, 712), .free(712, 1024),
+            ])
         #expect(pool.stats.freeBlockCount == 1)
     }
 
@@ -61,8 +73,11 @@ struct AlignedAllocationTests {
         _ = try pool.alloc(1)
         let offset = try #require(try pool.allocAligned(10, alignment: alignment))
         #expect(offset == alignment)
-        #expect(pool.regions == [.used(0, 1), .padding(1, alignment), .used(alignment, alignment + 10),
-                                 .free(alignment + 10, 1000)])
+        #expect(
+            pool.regions == [
+                .used(0, 1), .padding(1, alignment), .used(alignment, alignment + 10),
+                .free(alignment + 10, 1000),
+            ])
         // The next multiple of the alignment at or above the first block's end.
         let expected = (alignment + 10 + alignment - 1) / alignment * alignment
         #expect(try pool.allocAligned(10, alignment: alignment) == expected)
@@ -96,7 +111,7 @@ struct AlignedAllocationTests {
         var plain = try MemoryPool(totalSize: 1 << 16)
         var aligned = plain
         var live: [Int] = []
-        for step in 0 ..< 400 {
+        for step in 0..<400 {
             if live.isEmpty || random.chance(60) {
                 let size = 1 + random.below(2000)
                 let a = try plain.alloc(size)

@@ -1,5 +1,8 @@
 import PoolAllocator
+import TestSupport
 import Testing
+
+@testable import PoolScript
 
 @Suite("Block queries")
 struct BlockQueryTests {
@@ -64,27 +67,30 @@ struct BlockQueryTests {
         }
     }
 
-    @Test("queries agree with a search of the block list on random pools",
-          arguments: [201 as UInt64, 202, 203])
+    @Test(
+        "queries agree with a search of the block list on random pools",
+        arguments: [201 as UInt64, 202, 203])
     func randomAgreement(seed: UInt64) throws {
         var random = SplitMix64(seed: seed)
         let total = random.pick([100, 5000, 1 << 32])
         var pool = try MemoryPool(totalSize: total)
-        for step in 0 ..< 150 {
+        for step in 0..<150 {
             if random.chance(70) || pool.blocks.isEmpty {
-                _ = try pool.allocAligned(1 + random.below(max(1, total / 30)),
-                                          alignment: random.pick([1, 1, 3, 48, 100, 256]))
+                _ = try pool.allocAligned(
+                    1 + random.below(max(1, total / 30)),
+                    alignment: random.pick([1, 1, 3, 48, 100, 256]))
             } else {
                 try pool.free(random.pick(pool.blocks).offset)
             }
             let blocks = pool.blocks
             #expect(pool.firstBlock == blocks.first && pool.lastBlock == blocks.last, "seed \(seed) step \(step)")
-            for _ in 0 ..< 8 {
+            for _ in 0..<8 {
                 let probe = probeOffset(&random, total: total, blocks: blocks)
                 let note = "seed \(seed) step \(step) probe \(probe)"
                 #expect(pool.block(at: probe) == blocks.first { $0.offset == probe }, "\(note)")
-                #expect(pool.block(containing: probe) == blocks.first { $0.start <= probe && probe < $0.end },
-                        "\(note)")
+                #expect(
+                    pool.block(containing: probe) == blocks.first { $0.start <= probe && probe < $0.end },
+                    "\(note)")
                 #expect(pool.block(after: probe) == blocks.first { $0.offset > probe }, "\(note)")
                 #expect(pool.block(before: probe) == blocks.last { $0.offset < probe }, "\(note)")
             }
@@ -97,7 +103,9 @@ struct BlockQueryTests {
             return random.pick([-1, 0, total - 1, total, Int.min, Int.max, random.below(total)])
         }
         let block = random.pick(blocks)
-        return random.pick([block.start, block.offset, block.end, block.end - 1, block.offset - 1,
-                            block.offset + 1, block.start - 1])
+        return random.pick([
+            block.start, block.offset, block.end, block.end - 1, block.offset - 1,
+            block.offset + 1, block.start - 1,
+        ])
     }
 }

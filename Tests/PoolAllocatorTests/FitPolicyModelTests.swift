@@ -1,5 +1,8 @@
 import PoolAllocator
+import TestSupport
 import Testing
+
+@testable import PoolScript
 
 /// Seeded random runs of every policy against `ReferenceModel` (which checks the rover too):
 /// plain, aligned and hostile requests, frees, invalid frees, defragment, snapshots mutated

@@ -112,7 +112,7 @@ struct HostileInputTests {
         expectRefused(.offsetOutOfRange(Int.max), on: &pool) { try $0.free(Int.max) }
         expectRefused(.notBlockStart(Int.max - 1), on: &pool) { try $0.free(Int.max - 1) }
         expectRefused(.notBlockStart(8), on: &pool) { try $0.free(8) }  // padding of the block at half
-        #expect(pool.usage(in: Int.min ..< Int.max).totalBytes == Int.max)
+        #expect(pool.usage(in: Int.min..<Int.max).totalBytes == Int.max)
         #expect(pool.block(containing: Int.max - 1)?.offset == half + 8)
         #expect(pool.block(containing: Int.max) == nil)
         #expect(pool.block(after: Int.max) == nil)

@@ -1,5 +1,8 @@
 import PoolAllocator
+import TestSupport
 import Testing
+
+@testable import PoolScript
 
 /// Pools with thousands of entries, so the allocator's B+-tree (a few dozen entries per node) has
 /// several levels: splits, merges and free runs that cross leaf and inner-node boundaries.

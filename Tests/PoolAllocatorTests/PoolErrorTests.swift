@@ -45,8 +45,9 @@ struct PoolErrorTests {
         expectRefused(.invalidSize(Int.min), on: &pool) { _ = try $0.allocAligned(Int.min, alignment: Int.min) }
     }
 
-    @Test("offsetOutOfRange for negative offsets and offsets >= total",
-          arguments: [-1, -1024, Int.min, 1024, 1025, Int.max])
+    @Test(
+        "offsetOutOfRange for negative offsets and offsets >= total",
+        arguments: [-1, -1024, Int.min, 1024, 1025, Int.max])
     func offsetOutOfRange(offset: Int) throws {
         var pool = try Self.layoutWithPaddingAndGaps()
         expectRefused(.offsetOutOfRange(offset), on: &pool) { try $0.free(offset) }

@@ -1,5 +1,8 @@
 import PoolAllocator
+import TestSupport
 import Testing
+
+@testable import PoolScript
 
 /// Seeded random runs of `MemoryPool` against `ReferenceModel`: every returned offset, every
 /// thrown error, the mapping of every defragment, and after every step the stats, the regions
@@ -127,7 +130,11 @@ struct RandomizedModelTests {
 
         /// The outcome of an allocation.
         private func allocation(_ body: () throws -> Int?) -> Outcome {
-            do { return .offset(try body()) } catch let error as PoolError { return .failed(error) } catch {
+            do {
+                return .offset(try body())
+            } catch let error as PoolError {
+                return .failed(error)
+            } catch {
                 Issue.record("unexpected error type: \(error)")
                 return .offset(nil)
             }

@@ -1,5 +1,8 @@
 import PoolAllocator
+import TestSupport
 import Testing
+
+@testable import PoolScript
 
 @Suite("Value semantics")
 struct ValueSemanticsTests {

@@ -1,5 +1,7 @@
-import MemoryMap
+import TestSupport
 import Testing
+
+@testable import MemoryMap
 @testable import PoolApp
 
 /// A minimal app: counts keys and ticks, quits on `q`, asks for ticks while `animating`.
@@ -32,8 +34,9 @@ private struct CountingApp: InteractiveApp {
 
 @Suite struct AppRunnerTests {
     @Test func quitEndsTheRunAndEveryEventIsHandled() throws {
-        let terminal = FakeTerminal(size: TerminalSize(width: 30, height: 4),
-                                    events: [.key(.left), .character("x"), .tick, .character("q"), .character("y")])
+        let terminal = FakeTerminal(
+            size: TerminalSize(width: 30, height: 4),
+            events: [.key(.left), .character("x"), .tick, .character("q"), .character("y")])
         var app = CountingApp()
         let outcome = try AppRunner.run(&app, on: terminal)
         #expect(outcome == .quit)
@@ -60,8 +63,9 @@ private struct CountingApp: InteractiveApp {
     }
 
     @Test func resizeChangesTheFrameSize() {
-        let terminal = FakeTerminal(size: TerminalSize(width: 80, height: 24),
-                                    events: [.resize(TerminalSize(width: 61, height: 17))])
+        let terminal = FakeTerminal(
+            size: TerminalSize(width: 80, height: 24),
+            events: [.resize(TerminalSize(width: 61, height: 17))])
         var app = CountingApp()
         _ = try? AppRunner.run(&app, on: terminal)
         #expect(terminal.frames.map(\.width) == [80, 61])

@@ -1,5 +1,6 @@
-import MemoryMap
 import Testing
+
+@testable import MemoryMap
 @testable import PoolApp
 
 @Suite struct ExplorerPromptTests {
@@ -25,17 +26,18 @@ import Testing
         #expect(drive.lastLog == "alloc 200 B align 256 B → 0x0100 (156 B padding)")
     }
 
-    @Test(arguments: [
-        ("abc", "\"abc\" is not a size"),
-        ("-5", "\"-5\" is not a size"),
-        ("0", "\"0\" is zero: the size must be at least 1"),
-        ("0x", "\"0x\" is not a size"),
-        ("99999999999999999999G", "\"99999999999999999999G\" is too large"),
-        ("8G", nil),
-        (" ", "type a size, e.g. 256 or 4KiB"),
-        ("1 2", "type one size, e.g. 256 or 4KiB"),
-        ("4kb", "\"4kb\" is not a size"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("abc", "\"abc\" is not a size"),
+            ("-5", "\"-5\" is not a size"),
+            ("0", "\"0\" is zero: the size must be at least 1"),
+            ("0x", "\"0x\" is not a size"),
+            ("99999999999999999999G", "\"99999999999999999999G\" is too large"),
+            ("8G", nil),
+            (" ", "type a size, e.g. 256 or 4KiB"),
+            ("1 2", "type one size, e.g. 256 or 4KiB"),
+            ("4kb", "\"4kb\" is not a size"),
+        ] as [(String, String?)])
     func badInputStaysInThePromptWithAnError(text: String, error: String?) throws {
         var drive = try ExplorerDrive()
         try drive.allocate(text)
@@ -77,12 +79,14 @@ import Testing
     @Test func veryLongAndControlInputIsCappedNotTrusted() throws {
         var drive = try ExplorerDrive()
         try drive.send([.character("a")] + InputEvent.typing(String(repeating: "9", count: 500)))
-        #expect(drive.state.prompt?.line.text.count == ExplorerPrompt.maximumLength)
+        #expect(drive.state.prompt?.line.text.count == PromptLine.maximumLength)
         #expect(drive.state.prompt?.line.error == "at most 64 characters")
         try drive.send([.key(.enter)])
         #expect(drive.state.prompt?.line.error?.hasSuffix("is too large") == true)
-        try drive.send([.key(.escape), .character("a"), .character("\u{1B}"), .character("\u{7}"),
-                        .character("\n"), .character("1"), .key(.tab), .key(.up)])
+        try drive.send([
+            .key(.escape), .character("a"), .character("\u{1B}"), .character("\u{7}"),
+            .character("\n"), .character("1"), .key(.tab), .key(.up),
+        ])
         #expect(drive.state.prompt?.line.text == "1")
     }
 
@@ -104,7 +108,9 @@ import Testing
         #expect(drive.pool.stats.free == 512)
         let undoDepth = drive.state.undoDepth
         try drive.allocate("512")
-        #expect(drive.state.log.last == LogEntry("alloc 512 B failed: 512 B free, but the largest free block is 256 B", isError: true))
+        #expect(
+            drive.state.log.last
+                == LogEntry("alloc 512 B failed: 512 B free, but the largest free block is 256 B", isError: true))
         #expect(drive.state.undoDepth == undoDepth, "a failure is not an action to undo")
     }
 }

@@ -1,6 +1,8 @@
-import MemoryMap
 import PoolAllocator
+import TestSupport
 import Testing
+
+@testable import MemoryMap
 @testable import PoolApp
 
 @Suite struct ExplorerStateTests {
@@ -141,7 +143,9 @@ import Testing
         try drive.send([.click(row: overview.overviewRow, column: overview.overviewColumn + cell)])
         #expect(drive.state.selectedOffset == 2048)
         // Clicks anywhere else, even far outside the screen, change nothing.
-        try drive.send([.click(row: 0, column: 0), .click(row: -5, column: 1_000_000), .click(row: Int.max, column: Int.min)])
+        try drive.send([
+            .click(row: 0, column: 0), .click(row: -5, column: 1_000_000), .click(row: Int.max, column: Int.min),
+        ])
         #expect(drive.state.selectedOffset == 2048)
     }
 
@@ -185,10 +189,14 @@ import Testing
     @Test func hostileScreenSizesAndEventsDoNotTrap() throws {
         var drive = try ExplorerDrive()
         try drive.allocate("1")
-        for size in [TerminalSize(width: 0, height: 0), TerminalSize(width: 1, height: 1), TerminalSize(width: -3, height: 7),
-                     TerminalSize(width: 16, height: 5), TerminalSize(width: 400, height: 200)] {
-            try drive.send([.resize(size), .character("+"), .key(.pageDown), .character("-"),
-                            .click(row: 3, column: 10), .wheel(.down, row: 4, column: 10), .tick])
+        for size in [
+            TerminalSize(width: 0, height: 0), TerminalSize(width: 1, height: 1), TerminalSize(width: -3, height: 7),
+            TerminalSize(width: 16, height: 5), TerminalSize(width: 400, height: 200),
+        ] {
+            try drive.send([
+                .resize(size), .character("+"), .key(.pageDown), .character("-"),
+                .click(row: 3, column: 10), .wheel(.down, row: 4, column: 10), .tick,
+            ])
         }
         #expect(drive.pool.stats.blockCount == 1)
     }
@@ -205,9 +213,11 @@ import Testing
     @Test(arguments: [Int.max, 1 << 40, 3])
     func everyKeyWorksOnExtremePoolSizes(poolSize: Int) throws {
         var drive = try ExplorerDrive(poolSize: poolSize)
-        let keys: [InputEvent] = [.character("R"), .character("r"), .key(.home), .character("+"), .character("+"),
-                                  .key(.pageDown), .key(.end), .character("f"), .character("d"), .tick, .character("-"),
-                                  .character("0"), .character("u"), .wheel(.down, row: 5, column: 20), .click(row: 4, column: 10)]
+        let keys: [InputEvent] = [
+            .character("R"), .character("r"), .key(.home), .character("+"), .character("+"),
+            .key(.pageDown), .key(.end), .character("f"), .character("d"), .tick, .character("-"),
+            .character("0"), .character("u"), .wheel(.down, row: 5, column: 20), .click(row: 4, column: 10),
+        ]
         try drive.send(keys + keys)
         try drive.allocate("0x7fffffffffffffff")
         try drive.allocateAligned("1 0x4000000000000000")

@@ -1,5 +1,7 @@
-import MemoryMap
 import PoolAllocator
+import TestSupport
+
+@testable import MemoryMap
 @testable import PoolApp
 
 /// Runs the explorer on a ``FakeTerminal`` through ``AppRunner``, as the real program does.

@@ -1,5 +1,6 @@
-import MemoryMap
 import Testing
+
+@testable import MemoryMap
 @testable import PoolApp
 
 @Suite struct PaletteTests {
@@ -22,7 +23,8 @@ import Testing
             #expect(look.foreground == nil && look.background == nil, "\(style)")
         }
         #expect(Palette.look(for: .selected, depth: .monochrome).attributes.contains(.reverse))
-        #expect(Palette.look(for: .used(alternate: true), depth: .monochrome)
+        #expect(
+            Palette.look(for: .used(alternate: true), depth: .monochrome)
                 != Palette.look(for: .used(alternate: false), depth: .monochrome))
     }
 

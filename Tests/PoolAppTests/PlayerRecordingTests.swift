@@ -1,8 +1,10 @@
 import Foundation
-import MemoryMap
-import PoolScript
 import Testing
+
+@testable import MemoryMap
 @testable import PoolApp
+@testable import PoolScript
+@testable import PoolText
 
 @Suite struct PlayerRecordingTests {
     func record(_ demo: String, width: Int = 100, height: Int = 30) throws -> (String, PlayerState) {
@@ -12,6 +14,26 @@ import Testing
         return (recorder.text, end)
     }
 
+    /// `--record` without a terminal: in colour, never paused, and the errors `run` would print.
+    @Test func aHeadlessRecordingPlaysEverythingAndReportsLikeRun() throws {
+        let script = try ScriptParser.parse("pool 1K\nfree a\nalloc 5\n", fileName: "err.pool")
+        let paused = try PlayerState(script: script, poolSize: 1024, paused: true, monochrome: true)
+        let recording = PlayerRecording.headless(paused, width: 60, height: 16)
+        #expect(
+            recording.errorLines == [
+                "err.pool:2: error: cannot free 'a': the name is not bound to a block: it was never allocated"
+            ])
+        #expect(recording.cast.hasPrefix(#"{"version": 2, "width": 60, "height": 16}"#))
+        #expect(recording.cast.contains("38;5;"))  // colours, though the player was monochrome
+        #expect(recording.eventCount == recording.cast.split(separator: "\n").count - 1)
+        let seconds = NumberText.fixed(recording.seconds, places: 1)
+        #expect(
+            recording.summary(fileName: "err.pool", path: "e.cast")
+                == "recorded err.pool: \(recording.eventCount) events, \(seconds) s, 60×16 → e.cast")
+        // Three steps at 5 op/s, then the last frame held for two seconds.
+        #expect(recording.seconds > 2.5 && recording.seconds < 3.5)
+    }
+
     @Test func aCastIsReproducibleByteForByte() throws {
         let (first, _) = try record("fragmentation")
         let (second, _) = try record("fragmentation")
@@ -19,7 +41,7 @@ import Testing
     }
 
     @Test func theCastIsAsciinemaVersionTwo() throws {
-        let (cast, end) = try record("seed-examples", width: 80, height: 24)
+        let (cast, end) = try record("classic-examples", width: 80, height: 24)
         let lines = cast.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first == #"{"version": 2, "width": 80, "height": 24}"#)
         #expect(lines.last == "")
@@ -35,7 +57,8 @@ import Testing
             #expect(code == "o" || code == "m")
             if code == "m" { markers.append(try #require(event[2] as? String)) }
         }
-        let says = end.timeline.steps.compactMap { if case .say(let c) = $0.operation { c } else { nil } }
+        let script = end.timeline.script
+        let says = script.statements.compactMap { if case .say(let c) = $0.action { c } else { nil } }
         #expect(markers == says)
         #expect(markers.count >= 10)
         // Times come from the pacing: the waits alone add up to 10 s.
@@ -52,13 +75,15 @@ import Testing
         recorder.frame(grid, at: 0.5)
         recorder.mark("caption \"quoted\"", at: 0.5)
         recorder.finish(at: 1)
-        #expect(recorder.text == """
-            {"version": 2, "width": 4, "height": 2}
-            [0.000, "o", "\\u001b[?25l\\u001b[H\\u001b[2J\\u001b[1;1H\\u001b[0;38;5;35m█░\\u001b[0m  \\u001b[0m\\u001b[2;1H\\u001b[0m    \\u001b[0m"]
-            [0.500, "o", "\\u001b[2;1H\\u001b[0;1;38;5;203mx\\u001b[0m   \\u001b[0m"]
-            [0.500, "m", "caption \\"quoted\\""]
-            [1.000, "o", "\\u001b[?25h"]
+        #expect(
+            recorder.text == """
+                {"version": 2, "width": 4, "height": 2}
+                [0.000, "o", "\\u001b[?25l\\u001b[H\\u001b[2J\\u001b[1;1H\\u001b[0;38;5;35m█░\\u001b[0m  \
+                \\u001b[0m\\u001b[2;1H\\u001b[0m    \\u001b[0m"]
+                [0.500, "o", "\\u001b[2;1H\\u001b[0;1;38;5;203mx\\u001b[0m   \\u001b[0m"]
+                [0.500, "m", "caption \\"quoted\\""]
+                [1.000, "o", "\\u001b[?25h"]
 
-            """)
+                """)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PoolScript
 
 @Suite struct DemoLibraryTests {
@@ -15,17 +16,19 @@ import Testing
 
     @Test func theEmbeddedTextEqualsTheFilesByteForByte() throws {
         let files = try Self.demoFiles()
-        #expect(files == DemoLibrary.embeddedFiles.map(\.fileName).sorted(),
-                "demos/ and the embedded demos differ: run python3 scripts/embed-demos.py")
+        #expect(
+            files == DemoLibrary.embeddedFiles.map(\.fileName).sorted(),
+            "demos/ and the embedded demos differ: run python3 scripts/embed-demos.py")
         for file in DemoLibrary.embeddedFiles {
             let onDisk = try Data(contentsOf: Self.demosFolder.appendingPathComponent(file.fileName))
-            #expect(Array(onDisk) == Array(file.text.utf8),
-                    "\(file.fileName) changed since it was embedded: run python3 scripts/embed-demos.py")
+            #expect(
+                Array(onDisk) == Array(file.text.utf8),
+                "\(file.fileName) changed since it was embedded: run python3 scripts/embed-demos.py")
         }
     }
 
     @Test func theIssuesDemosAreThere() {
-        for name in ["fragmentation", "seed-examples", "alignment", "first-fit", "defrag", "awk-buckets"] {
+        for name in ["fragmentation", "classic-examples", "alignment", "first-fit", "defrag", "awk-buckets"] {
             #expect(DemoLibrary.named(name) != nil, "missing demo \(name)")
         }
         #expect(DemoLibrary.all.first?.name == DemoLibrary.defaultName)
@@ -44,15 +47,18 @@ import Testing
     }
 
     @Test func theListing() {
-        #expect(DemoLibrary.listing == """
-            fragmentation  Fragmentation: a large allocation fails although enough bytes are free, until a defragment
-            alignment      Alignment: padding before aligned blocks, and the internal fragmentation it costs
-            awk-buckets    a real allocation trace: awk: grouping 3000 numbers into 97 string buckets (mawk)
-            defrag         Defragment: the old-to-new offset mapping, and names that follow their blocks
-            first-fit      First fit: why the lowest hole is chosen, and what that costs
-            seed-examples  The seed document's examples, one scene each, with the figures it promises
+        #expect(
+            DemoLibrary.listing == """
+                fragmentation     Fragmentation: a large allocation fails although enough bytes are free, until a \
+                defragment
+                alignment         Alignment: padding before aligned blocks, and the internal fragmentation it costs
+                awk-buckets       a real allocation trace: awk: grouping 3000 numbers into 97 string buckets (mawk)
+                classic-examples  The classic memory-pool exercise, worked: each of its examples as a scene, with \
+                its figures
+                defrag            Defragment: the old-to-new offset mapping, and names that follow their blocks
+                first-fit         First fit: why the lowest hole is chosen, and what that costs
 
-            """)
+                """)
     }
 
     /// The default demo tells its story: a large allocation fails with enough bytes free, a
@@ -62,9 +68,15 @@ import Testing
         let steps = try RunReport.run(script, poolSize: 65536).steps
         let bigs = steps.filter { if case .alloc("big", _, _, _) = $0.operation { true } else { false } }
         #expect(bigs.count == 2)
-        guard case .allocationFailed(let message) = bigs.first?.outcome else { Issue.record("no failure"); return }
+        guard case .allocationFailed(let message) = bigs.first?.outcome else {
+            Issue.record("no failure")
+            return
+        }
         #expect(message == "alloc 1 KiB failed: 2 KiB free, but the largest free block is 256 B")
-        guard case .offset = bigs.last?.outcome else { Issue.record("no success"); return }
+        guard case .offset = bigs.last?.outcome else {
+            Issue.record("no success")
+            return
+        }
         let defragIndex = try #require(steps.firstIndex { $0.operation == .defrag })
         #expect(steps.firstIndex(of: bigs[0])! < defragIndex && defragIndex < steps.lastIndex(of: bigs[1])!)
     }

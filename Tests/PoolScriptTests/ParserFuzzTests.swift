@@ -1,4 +1,6 @@
 import Testing
+
+@testable import PoolReport
 @testable import PoolScript
 
 /// Arbitrary bytes and arbitrary lines of script-like words: the parsers answer with a script
@@ -32,8 +34,9 @@ import Testing
             #expect(!error.diagnostics.isEmpty)
             for diagnostic in error.diagnostics {
                 #expect(diagnostic.line >= 1 && diagnostic.column >= 1)
-                #expect(!diagnostic.description.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" },
-                        "a control character reached the terminal")
+                #expect(
+                    !diagnostic.description.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" },
+                    "a control character reached the terminal")
             }
         }
     }
@@ -69,7 +72,8 @@ import Testing
     }
 
     @Test func validStatementsWithHostileNumbersRun() throws {
-        let script = try ScriptParser.parse("""
+        let script = try ScriptParser.parse(
+            """
             pool 9223372036854775807
             a = alloc 9223372036854775807
             b = alloc 1 align 9223372036854775807

@@ -1,5 +1,6 @@
 import PoolAllocator
 import Testing
+
 @testable import PoolScript
 
 @Suite struct RandomWorkloadTests {

@@ -7,7 +7,7 @@ import Testing
         let result = try Poolmap.run(["demo", "--list"])
         #expect(result.status == 0)
         let lines = result.output.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("fragmentation  Fragmentation: a large allocation fails") == true)
+        #expect(lines.first?.hasPrefix("fragmentation     Fragmentation: a large allocation fails") == true)
         let names = Set(lines.map { String($0.prefix { $0 != " " }) })
         let files = Set(try Poolmap.demoFiles().map { String($0.dropFirst("demos/".count).prefix { $0 != "." }) })
         #expect(names == files)
@@ -37,13 +37,18 @@ import Testing
         if ProcessInfo.processInfo.environment["POOLMAP_RECORD_GOLDEN"] == "1" {
             try bytes.write(to: committed)
         }
-        #expect(bytes == (try Data(contentsOf: committed)),
-                "demos/fragmentation.cast is stale: poolmap demo --record demos/fragmentation.cast < /dev/null")
+        #expect(
+            bytes == (try Data(contentsOf: committed)),
+            "demos/fragmentation.cast is stale: poolmap demo --record demos/fragmentation.cast < /dev/null")
         // Another size and a file.
         let small = folder.appendingPathComponent("c.cast").path
-        let sized = try Poolmap.run(["play", "demos/alignment.pool", "--record", small, "--width", "60", "--height", "16"])
+        let sized = try Poolmap.run([
+            "play", "demos/alignment.pool", "--record", small, "--width", "60", "--height", "16",
+        ])
         #expect(sized.status == 0)
-        #expect(try String(contentsOfFile: small, encoding: .utf8).hasPrefix("{\"version\": 2, \"width\": 60, \"height\": 16}\n"))
+        #expect(
+            try String(contentsOfFile: small, encoding: .utf8).hasPrefix(
+                "{\"version\": 2, \"width\": 60, \"height\": 16}\n"))
     }
 
     @Test func headlessRecordingExitsLikeRun() throws {
@@ -51,7 +56,9 @@ import Testing
         let cast = script + ".cast"
         let result = try Poolmap.run(["play", script, "--record", cast])
         #expect(result.status == 1)
-        #expect(result.error == "\(script):2: error: cannot free 'a': the name is not bound to a block: it was never allocated\n")
+        #expect(
+            result.error
+                == "\(script):2: error: cannot free 'a': the name is not bound to a block: it was never allocated\n")
         #expect(FileManager.default.fileExists(atPath: cast))
 
         let syntax = try Poolmap.temporaryFile("syn.pool", "pool 1K\nallc 5\n")
@@ -64,7 +71,10 @@ import Testing
         #expect(unwritable.status == 1)
         #expect(unwritable.error.contains("cannot write /nonexistent/folder/x.cast"))
 
-        for arguments in [["--speed", "0"], ["--speed", "-1"], ["--speed", "fast"], ["--width", "5"], ["--height", "0"]] {
+        for arguments in [
+            ["--speed", "0"], ["--speed", "-1"], ["--speed", "fast"], ["--width", "5"], ["--width", "59"],
+            ["--height", "0"], ["--height", "15"],
+        ] {
             #expect(try Poolmap.run(["demo", "--record", "/tmp/x.cast"] + arguments).status == 64, "\(arguments)")
         }
     }

@@ -4,7 +4,8 @@ import Testing
 /// The explorer refuses to start where it cannot draw, without a terminal to drive it.
 @Suite struct ExplorerRefusalTests {
     @Test func notATerminalSaysSoAndPointsToTheHeadlessCommand() throws {
-        let result = try TmuxSession.run([PoolmapBinary.path], environment: ["TERM": "xterm-256color", "PATH": "/usr/bin:/bin"])
+        let result = try TmuxSession.run(
+            [PoolmapBinary.path], environment: ["TERM": "xterm-256color", "PATH": "/usr/bin:/bin"])
         #expect(result.status == 1)
         #expect(result.error.contains("standard input is not a terminal"))
         #expect(result.error.contains("poolmap run FILE"))

@@ -5,10 +5,13 @@ import Testing
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the terminal tests are skipped"))
 struct ExplorerTmuxTests {
     /// Starts the explorer and waits for its first frame.
-    func startExplorer(_ arguments: [String] = [], environment: [String: String] = TmuxSession.standardEnvironment,
-                       unset: [String] = [], width: Int = 100, height: Int = 30) throws -> TmuxSession {
-        let session = try TmuxSession([PoolmapBinary.path] + arguments, environment: environment, unset: unset,
-                                      width: width, height: height)
+    func startExplorer(
+        _ arguments: [String] = [], environment: [String: String] = TmuxSession.standardEnvironment,
+        unset: [String] = [], width: Int = 100, height: Int = 30
+    ) throws -> TmuxSession {
+        let session = try TmuxSession(
+            [PoolmapBinary.path] + arguments, environment: environment, unset: unset,
+            width: width, height: height)
         try session.waitFor(text: "poolmap explorer")
         return session
     }
@@ -48,7 +51,8 @@ struct ExplorerTmuxTests {
         #expect(after.contains("4 KiB"), "used line: \(after)")
         #expect(screen.contains("█"))
         let escapes = try session.screenWithEscapes()
-        #expect(escapes.contains("\u{1B}[38;5;"), "256 colours in xterm-256color:\n\(escapes.prefix(300).debugDescription)")
+        #expect(
+            escapes.contains("\u{1B}[38;5;"), "256 colours in xterm-256color:\n\(escapes.prefix(300).debugDescription)")
         try quitAndCheckRestored(session)
     }
 
@@ -113,7 +117,9 @@ struct ExplorerTmuxTests {
         let fitted = try session.screen()
         #expect(firstMapLabel(fitted) == "0x0000")
         for _ in 0..<4 { try session.send("+") }
-        try session.waitFor("the map to zoom in") { $0.split(separator: "\n").count > 4 && $0 != fitted && !$0.contains("whole pool") }
+        try session.waitFor("the map to zoom in") {
+            $0.split(separator: "\n").count > 4 && $0 != fitted && !$0.contains("whole pool")
+        }
         try session.send("NPage")
         try session.waitFor("the map to scroll down") { firstMapLabel($0) != "0x0000" }
         try session.send("PPage")
@@ -209,8 +215,10 @@ struct ExplorerTmuxTests {
             try allocate("8K", in: session)
             try session.waitFor(text: "alloc 8 KiB")
             let escapes = try session.screenWithEscapes()
-            #expect(!escapes.contains("38;5;") && !escapes.contains("[32m"), "no colours for \(arguments) \(environment)")
-            #expect(escapes.contains("\u{1B}[7m") || escapes.contains(";7m"), "reverse video marks the title and selection")
+            #expect(
+                !escapes.contains("38;5;") && !escapes.contains("[32m"), "no colours for \(arguments) \(environment)")
+            #expect(
+                escapes.contains("\u{1B}[7m") || escapes.contains(";7m"), "reverse video marks the title and selection")
             #expect(escapes.contains("█"))
             try quitAndCheckRestored(session)
         }
@@ -227,7 +235,9 @@ struct ExplorerTmuxTests {
     }
 
     @Test func dumbOrUnknownTerminalsAreRefused() throws {
-        for (term, message) in [("dumb", "cannot move the cursor"), ("no-such-terminal", "not a terminal this system knows")] {
+        for (term, message) in [
+            ("dumb", "cannot move the cursor"), ("no-such-terminal", "not a terminal this system knows"),
+        ] {
             let session = try TmuxSession([PoolmapBinary.path], environment: ["TERM": term, "LANG": "C.UTF-8"])
             let exit = try session.waitForExit()
             #expect(exit.status == 1)

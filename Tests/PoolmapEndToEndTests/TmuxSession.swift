@@ -28,8 +28,10 @@ final class TmuxSession {
     /// shell (tmux's own default-terminal would override a TERM given to tmux). `NO_COLOR` is
     /// unset unless `environment` sets it.
     /// - Parameter unset: variables to remove besides `NO_COLOR` (e.g. `TERM`).
-    init(_ arguments: [String], environment: [String: String] = TmuxSession.standardEnvironment,
-         unset: [String] = [], width: Int = 100, height: Int = 30) throws {
+    init(
+        _ arguments: [String], environment: [String: String] = TmuxSession.standardEnvironment,
+        unset: [String] = [], width: Int = 100, height: Int = 30
+    ) throws {
         server = "poolmap-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         target = "explorer"
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }
@@ -116,8 +118,10 @@ final class TmuxSession {
     /// - Returns: the screen that satisfied it.
     /// - Throws: ``Failure`` with the last screen when time ran out.
     @discardableResult
-    func waitFor(_ what: String, timeout: Duration = TmuxSession.defaultTimeout,
-                 _ condition: (String) -> Bool) throws -> String {
+    func waitFor(
+        _ what: String, timeout: Duration = TmuxSession.defaultTimeout,
+        _ condition: (String) -> Bool
+    ) throws -> String {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         var last = ""
@@ -157,7 +161,8 @@ final class TmuxSession {
     /// echo on).
     static func ttyIsCooked(_ screen: String) -> Bool {
         let words = Set(screen.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == ";" }).map(String.init))
-        return words.contains("icanon") && words.contains("echo") && !words.contains("-icanon") && !words.contains("-echo")
+        return words.contains("icanon") && words.contains("echo") && !words.contains("-icanon")
+            && !words.contains("-echo")
     }
 
     // MARK: Processes
@@ -166,7 +171,8 @@ final class TmuxSession {
     private func tmux(_ arguments: [String]) throws -> String {
         let result = try Self.run(["tmux", "-L", server, "-f", "/dev/null"] + arguments)
         guard result.status == 0 else {
-            throw Failure(description: "tmux \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.error)")
+            throw Failure(
+                description: "tmux \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.error)")
         }
         return result.output
     }
@@ -179,8 +185,10 @@ final class TmuxSession {
     /// dispositions, so SIGTERM and ^C reach the program under test. Output goes through
     /// temporary files, which the daemonized server cannot keep open the way it could a pipe.
     /// - Parameter standardInputPath: the file to read from (`/dev/null` by default).
-    static func run(_ arguments: [String], standardInputPath: String = "/dev/null",
-                    environment: [String: String]? = nil) throws -> (status: Int32, output: String, error: String) {
+    static func run(
+        _ arguments: [String], standardInputPath: String = "/dev/null",
+        environment: [String: String]? = nil
+    ) throws -> (status: Int32, output: String, error: String) {
         let directory = FileManager.default.temporaryDirectory
         let outputURL = directory.appendingPathComponent("poolmap-e2e-out-\(UUID().uuidString)")
         let errorURL = directory.appendingPathComponent("poolmap-e2e-err-\(UUID().uuidString)")

@@ -78,7 +78,7 @@ struct BenchmarkOptions {
     static let usage = """
         usage: AllocatorBenchmark [--quick] [--sizes 1000,10000,100000,1000000] [--policies first,next,best,worst|all]
                                   [--runs k] [--naive-ops-1m k] [--skip-naive]
-          Replays the churn workload (shared/bench/churn-workload.md) against MemoryPool, a naive
+          Replays the churn workload (docs/benchmarks.md) against MemoryPool, a naive
           sorted-array first fit and malloc/free, in release builds:
           cd Benchmarks && swift run -c release AllocatorBenchmark
           --quick        N = 1k and 10k, one run each

@@ -105,8 +105,9 @@ func measure<A: ChurnAllocator, O: AllocationObserver>(
     }
     inspect(allocator, live)
     if A.releasesLiveBlocksAtEnd {
-        for k in 0 ..< live.count { allocator.release(live.slots[k]) }
+        for k in 0..<live.count { allocator.release(live.slots[k]) }
     }
-    return ReplayResult(churnNanoseconds: nanoseconds, churnOps: churnOps, allocator: allocator,
-                        liveCount: live.count)
+    return ReplayResult(
+        churnNanoseconds: nanoseconds, churnOps: churnOps, allocator: allocator,
+        liveCount: live.count)
 }

@@ -1,4 +1,6 @@
-/// The churn workload of `shared/bench/churn-workload.md`, generated once into op words so
+import BenchmarkSupport
+
+/// The churn workload of `docs/benchmarks.md`, generated once into op words so
 /// that every allocator replays exactly the same sequence with the same decoding cost.
 ///
 /// One `UInt32` word per op, the same word the op-stream hash covers:
@@ -37,12 +39,12 @@ struct ChurnWorkload {
         }
         var fill: [UInt32] = []
         fill.reserveCapacity(n)
-        for _ in 0 ..< n { fill.append(drawAlloc()) }
+        for _ in 0..<n { fill.append(drawAlloc()) }
 
         var churn: [UInt32] = []
         churn.reserveCapacity(Self.churnOpCount)
         var live = n, lowest = n, highest = n
-        for _ in 0 ..< Self.churnOpCount {
+        for _ in 0..<Self.churnOpCount {
             let r = random.next()
             if r % 2 == 0 && live > 0 {
                 let i = random.next() % UInt64(live)
@@ -57,7 +59,7 @@ struct ChurnWorkload {
         }
         self.fill = fill
         self.churn = churn
-        liveRange = lowest ... highest
+        liveRange = lowest...highest
         finalLiveCount = live
 
         var hash = FNV1a()
@@ -73,19 +75,6 @@ struct ChurnWorkload {
         100_000: (0xa9b0_6a5e_f00b_1ac5, 0x1b15_6651_5b46_66e3),
         1_000_000: (0xb95c_6d11_4a9d_7c30, 0xc0c3_022a_5f72_9249),
     ]
-}
-
-/// The document's SplitMix64 (state starts at 42).
-struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// The document's op-stream hash: FNV-1a steps over the little-endian bytes of each word,

@@ -4,7 +4,7 @@ enum Format {
     static func fixed(_ x: Double, _ digits: Int) -> String {
         guard x.isFinite else { return "n/a" }
         var scale = 1.0
-        for _ in 0 ..< digits { scale *= 10 }
+        for _ in 0..<digits { scale *= 10 }
         let scaled = Int64((abs(x) * scale).rounded())
         let sign = x < 0 && scaled != 0 ? "-" : ""
         guard digits > 0 else { return sign + String(scaled) }

@@ -3,7 +3,10 @@
 /// finds a live block's footprint by its offset. Padding before an aligned block belongs to
 /// the block (as in `MemoryPool`), so both return the same offsets.
 struct NaiveFirstFit: ChurnAllocator {
-    struct Span { var start: Int; var end: Int }
+    struct Span {
+        var start: Int
+        var end: Int
+    }
 
     /// Free blocks in address order, never adjacent.
     private(set) var freeBlocks: [Span]

@@ -1,4 +1,4 @@
-// The allocator benchmark: replays the churn workload of `shared/bench/churn-workload.md`
+// The allocator benchmark: replays the churn workload of `docs/benchmarks.md`
 // against MemoryPool, the naive sorted-array first fit and the system allocator, in one
 // process on one pre-generated op sequence. Run from `Benchmarks/`:
 //     swift run -c release AllocatorBenchmark [--quick]
@@ -31,6 +31,8 @@ printTable(results, options: options)
 
 let mismatches = results.filter { !$0.hashesOK }.map { Format.count($0.n) }
 if !mismatches.isEmpty {
-    print("\nHASH MISMATCH at N = \(mismatches.joined(separator: ", ")): not the workload's sequence or not exact first fit")
+    print(
+        "\nHASH MISMATCH at N = \(mismatches.joined(separator: ", ")): not the workload's sequence or not exact first fit"
+    )
     exit(1)
 }

@@ -8,21 +8,10 @@
 // pool (first fit appends, so each alloc is cheap on any storage), then freeing every other
 // one: LIVE live blocks separated by LIVE holes — the worst case for a fitted map, where every
 // cell holds hundreds of blocks.
+import BenchmarkSupport
 import Foundation
 import MemoryMap
 import PoolAllocator
-
-/// SplitMix64: a fixed seed gives the same pool on every run.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 func seconds(since start: DispatchTime) -> Double {
     Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -48,8 +37,9 @@ func model(for pool: MemoryPool) -> ScreenModel {
     let middle = pool.block(containing: pool.totalSize / 2)?.offset ?? pool.firstBlock?.offset
     let history = (0..<200).map { Double($0 % 50) / 50 }
     let log = (0..<20).map { LogEntry("alloc \($0 * 16) B → 0x\(String($0 * 4096, radix: 16))", isError: $0 % 7 == 0) }
-    return ScreenModel(pool: pool, title: "poolmap render benchmark", selectedOffset: middle,
-                       fragmentationHistory: history, log: log)
+    return ScreenModel(
+        pool: pool, title: "poolmap render benchmark", selectedOffset: middle,
+        fragmentationHistory: history, log: log)
 }
 
 /// Median (and fastest) milliseconds per frame over `frames` renders, after one warm-up frame.
@@ -80,21 +70,31 @@ let big: MemoryPool
 do {
     start = DispatchTime.now()
     big = try makePool(live: live, seed: 2)
-    print(String(format: "built %d-block pool (%@) in %.2f s", big.stats.blockCount,
-                 ByteSize.format(big.totalSize), seconds(since: start)))
+    print(
+        String(
+            format: "built %d-block pool (%.1f MiB) in %.2f s", big.stats.blockCount,
+            Double(big.totalSize) / 1_048_576, seconds(since: start)))
 }
 let cells = ScreenLayout(width: 200, height: 60, totalSize: big.totalSize)
 print("map \(cells.mapRows)×\(cells.mapColumns) cells + \(cells.overviewColumns) overview cells")
 
 let baseline = medianFrameMilliseconds(model(for: baselinePool), frames: frames)
 let measured = medianFrameMilliseconds(model(for: big), frames: frames)
-print(String(format: "%9d blocks: %8.3f ms/frame median, %8.3f fastest (baseline)",
-             baselinePool.stats.blockCount, baseline.median, baseline.fastest))
-print(String(format: "%9d blocks: %8.3f ms/frame median, %8.3f fastest",
-             big.stats.blockCount, measured.median, measured.fastest))
-print(String(format: "ratio %.2f×   (checksum %d)", measured.median / max(baseline.median, 1e-9),
-             baseline.checksum &+ measured.checksum))
+print(
+    String(
+        format: "%9d blocks: %8.3f ms/frame median, %8.3f fastest (baseline)",
+        baselinePool.stats.blockCount, baseline.median, baseline.fastest))
+print(
+    String(
+        format: "%9d blocks: %8.3f ms/frame median, %8.3f fastest",
+        big.stats.blockCount, measured.median, measured.fastest))
+print(
+    String(
+        format: "ratio %.2f×   (checksum %d)", measured.median / max(baseline.median, 1e-9),
+        baseline.checksum &+ measured.checksum))
 let pass = measured.median <= budget
-print(pass ? String(format: "PASS: %.3f ms ≤ %.0f ms", measured.median, budget)
-           : String(format: "FAIL: %.3f ms > %.0f ms", measured.median, budget))
+print(
+    pass
+        ? String(format: "PASS: %.3f ms ≤ %.0f ms", measured.median, budget)
+        : String(format: "FAIL: %.3f ms > %.0f ms", measured.median, budget))
 if !pass { exit(1) }

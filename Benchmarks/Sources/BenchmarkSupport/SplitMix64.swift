@@ -1,0 +1,19 @@
+/// SplitMix64, exactly as docs/benchmarks.md defines it for the churn workload (whose state
+/// starts at 42). The benchmarks keep this copy on purpose rather than use poolmap's own
+/// generator (`PoolScript.SplitMix64`): the workload must match the document whatever becomes
+/// of poolmap's, and the render benchmark draws its pool from the same one.
+public struct SplitMix64 {
+    public var state: UInt64
+
+    public init(state: UInt64) {
+        self.state = state
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
