@@ -72,8 +72,11 @@ extension BlockNode {
         makeChildUnique(i)
         let oldChildMax = maxFree[i]
         let limit = childEnd(i, nodeEnd: end)
-        let attempt = withChild(i) {
-            $0.carve(end: limit, nodeMax: oldChildMax, size: size, align: align, freeBlocks: &freeBlocks)
+        // A leaf child is carved directly, without a call to `carve` that only dispatches.
+        let attempt = withChild(i) { child in
+            child.isLeaf
+                ? child.carveInLeaf(end: limit, nodeMax: oldChildMax, size: size, align: align, freeBlocks: &freeBlocks)
+                : child.carve(end: limit, nodeMax: oldChildMax, size: size, align: align, freeBlocks: &freeBlocks)
         }
         guard let result = attempt else { return nil }
         return noteCarve(result, inChild: i, end: end, size: size)

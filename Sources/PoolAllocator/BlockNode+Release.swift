@@ -38,8 +38,11 @@ extension BlockNode {
         makeChildUnique(i)
         let oldChildMax = maxFree[i]
         let limit = childEnd(i, nodeEnd: end)
-        let result = withChild(i) {
-            $0.release(offset: offset, end: limit, nodeMax: oldChildMax, counters: &counters)
+        // A leaf child is released directly, without a call to `release` that only dispatches.
+        let result = withChild(i) { child in
+            child.isLeaf
+                ? child.releaseInLeaf(offset: offset, end: limit, nodeMax: oldChildMax, counters: &counters)
+                : child.release(offset: offset, end: limit, nodeMax: oldChildMax, counters: &counters)
         }
         if result.failure != nil { return result }
         let (childCount, childCapacity) = withChild(i) { ($0.count, $0.slots) }

@@ -3,6 +3,8 @@ import PoolScript
 import TestSupport
 import Testing
 
+@testable import PoolScript
+
 /// Seeded random runs of every policy against `ReferenceModel` (which checks the rover too):
 /// plain, aligned and hostile requests, frees, invalid frees, defragment, snapshots mutated
 /// independently, switching policy mid-run, and pools large enough for a multi-level tree.

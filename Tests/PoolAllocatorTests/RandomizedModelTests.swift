@@ -3,6 +3,8 @@ import PoolScript
 import TestSupport
 import Testing
 
+@testable import PoolScript
+
 /// Seeded random runs of `MemoryPool` against `ReferenceModel`: every returned offset, every
 /// thrown error, the mapping of every defragment, and after every step the stats, the regions
 /// and the blocks must agree. A failure names the seed, the pool size and the step.
@@ -129,7 +131,11 @@ struct RandomizedModelTests {
 
         /// The outcome of an allocation.
         private func allocation(_ body: () throws -> Int?) -> Outcome {
-            do { return .offset(try body()) } catch let error as PoolError { return .failed(error) } catch {
+            do {
+                return .offset(try body())
+            } catch let error as PoolError {
+                return .failed(error)
+            } catch {
                 Issue.record("unexpected error type: \(error)")
                 return .offset(nil)
             }
