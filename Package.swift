@@ -58,7 +58,8 @@ let package = Package(
         .executableTarget(
             name: "poolmap",
             dependencies: [
-                "PoolText", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal", "PoolRecord", "PoolCommandLine",
+                "PoolAllocator", "PoolText", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal", "PoolRecord",
+                "PoolCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

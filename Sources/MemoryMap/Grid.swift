@@ -12,6 +12,8 @@ public enum CellStyle: Hashable, Sendable {
     case used(alternate: Bool)
     /// The selected block's bytes.
     case selected
+    /// The cell holding next fit's rover, where its next search starts.
+    case rover
     /// Alignment padding.
     case padding
     /// Free bytes.

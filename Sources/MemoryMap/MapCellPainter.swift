@@ -7,6 +7,9 @@ struct MapCellPainter {
     let monochrome: Bool
     /// The selected block's footprint, if any.
     let selected: Range<Int>?
+    /// Next fit's rover, if it is shown: the byte whose cell is drawn `.rover` (the pool's last
+    /// byte when the rover is at its end).
+    let rover: Int?
     let appearing: SpanSet
     let fading: SpanSet
     let slide: SlideFrame?
@@ -15,6 +18,7 @@ struct MapCellPainter {
         pool = model.pool
         monochrome = model.monochrome
         selected = model.selectedOffset.flatMap { model.pool.block(at: $0) }.map { $0.start..<$0.end }
+        rover = model.rover.map { min(max(0, $0), max(0, model.pool.totalSize - 1)) }
         appearing = SpanSet(model.animation.appearing)
         fading = SpanSet(model.animation.fading)
         slide = model.animation.slide.flatMap(SlideFrame.init)
@@ -87,6 +91,8 @@ struct MapCellPainter {
         }
         if moving {
             style = .moving
+        } else if let rover, bytes.contains(rover) {
+            style = .rover
         } else if let selected, selected.overlaps(bytes), usage.usedBytes + usage.paddingBytes > 0 {
             style = .selected
         } else if usage.usedBytes > 0, !appearing.isEmpty, appearing.intersects(bytes) {

@@ -11,6 +11,8 @@ public struct ScreenModel: Sendable {
     public var names: [Int: String]
     /// The offset of the selected block, if any; its cells are drawn `.selected`.
     public var selectedOffset: Int?
+    /// Next fit's rover, when the pool places by next fit: its cell is drawn `.rover`.
+    public var rover: Int?
     /// Which bytes the map shows.
     public var viewport: MapViewport
     /// Fragmentation (0…1) after each recent operation, oldest first; drawn as a sparkline.
@@ -41,6 +43,7 @@ public struct ScreenModel: Sendable {
         title: String = "poolmap",
         names: [Int: String] = [:],
         selectedOffset: Int? = nil,
+        rover: Int? = nil,
         viewport: MapViewport = .fit,
         fragmentationHistory: [Double] = [],
         log: [LogEntry] = [],
@@ -58,6 +61,7 @@ public struct ScreenModel: Sendable {
         self.title = title
         self.names = names
         self.selectedOffset = selectedOffset
+        self.rover = rover
         self.viewport = viewport
         self.fragmentationHistory = fragmentationHistory
         self.log = log

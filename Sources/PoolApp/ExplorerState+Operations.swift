@@ -115,6 +115,18 @@ extension ExplorerState {
             ))
     }
 
+    /// `p`: the next placement policy, first → next → best → worst → first; undone like any
+    /// operation. The blocks stay where they are: the policy only decides where the next go.
+    mutating func cyclePolicy() {
+        let all = FitPolicy.allCases
+        let next = all[(all.firstIndex(of: pool.policy)! + 1) % all.count]
+        var changed = pool
+        changed.policy = next
+        commit(changed, action: "policy \(next.rawValue) fit")
+        let rover = next == .next ? "; the rover (next fit's starting point) is marked on the map" : ""
+        record(LogEntry("policy: \(next.rawValue) fit\(rover)"))
+    }
+
     /// Goes back to the state before the last action.
     mutating func undo() {
         guard let point = undoStack.popLast() else {

@@ -49,6 +49,7 @@ extension ExplorerState {
         case .character("r"): randomOperation()
         case .character("R"): randomBurst()
         case .character("u"): undo()
+        case .character("p"): cyclePolicy()
         case .left: selectPrevious()
         case .right: selectNext()
         case .home: selectFirst()

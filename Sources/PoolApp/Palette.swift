@@ -27,6 +27,7 @@ public enum Palette {
         case .used(alternate: false): return CellLook(foreground: 35)
         case .used(alternate: true): return CellLook(foreground: 29)
         case .selected: return CellLook(foreground: 214, attributes: .bold)
+        case .rover: return CellLook(foreground: 16, background: 201, attributes: .bold)
         case .padding: return CellLook(foreground: 134)
         case .free: return CellLook(foreground: 240)
         case .sliver: return CellLook(foreground: 45)
@@ -57,6 +58,7 @@ public enum Palette {
         case .used(alternate: false): return CellLook(foreground: 2)
         case .used(alternate: true): return CellLook(foreground: 2, attributes: .bold)
         case .selected: return CellLook(foreground: 3, attributes: .bold)
+        case .rover: return CellLook(foreground: 0, background: 5, attributes: .bold)
         case .padding: return CellLook(foreground: 5)
         case .free: return CellLook(foreground: 7, attributes: .dim)
         case .sliver: return CellLook(foreground: 6, attributes: .bold)
@@ -85,6 +87,7 @@ public enum Palette {
         case .title: return CellLook(attributes: [.bold, .reverse])
         case .emphasis, .used(alternate: true), .sliver, .warning, .key, .moving: return CellLook(attributes: .bold)
         case .selected, .prompt: return CellLook(attributes: .reverse)
+        case .rover: return CellLook(attributes: [.reverse, .underline])
         case .appearing: return CellLook(attributes: [.bold, .underline])
         case .error: return CellLook(attributes: [.bold, .underline])
         @unknown default: return .plain

@@ -74,12 +74,13 @@ public struct PlayerState: Sendable {
     ///   - poolSize: the pool before any `pool` statement.
     ///   - speed: operations per second (`--speed`); nil takes `defaultSpeed(for:)`.
     ///   - paused: start paused (`--paused`).
+    ///   - policy: the placement policy of every pool (`--policy`), else as the script says.
     ///   - screenSize: the terminal's size now (later sizes arrive as resize events).
     public init(
-        script: Script, poolSize: Int, speed: Double? = nil, paused: Bool = false, title: String? = nil,
-        monochrome: Bool = false, screenSize: TerminalSize = TerminalSize(width: 100, height: 30)
+        script: Script, poolSize: Int, policy: FitPolicy? = nil, speed: Double? = nil, paused: Bool = false,
+        title: String? = nil, monochrome: Bool = false, screenSize: TerminalSize = TerminalSize(width: 100, height: 30)
     ) throws(PoolError) {
-        timeline = try PlayerTimeline(script: script, poolSize: poolSize)
+        timeline = try PlayerTimeline(script: script, poolSize: poolSize, policy: policy)
         self.speed = Self.clampedSpeed(speed ?? Self.defaultSpeed(for: script))
         isPaused = paused
         self.title = title ?? "poolmap play — \(script.fileName)"

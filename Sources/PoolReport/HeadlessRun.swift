@@ -68,6 +68,7 @@ public enum HeadlessRun {
 
     /// Runs `input` on a pool of `poolSize` bytes (before any `pool` statement).
     /// - Parameters:
+    ///   - policy: the placement policy of every pool (`--policy`), else as the script says.
     ///   - width: characters in a text map line.
     ///   - every: the state after every step (a text block per step, or JSON Lines, one object
     ///     per pool operation) instead of one final report.
@@ -78,22 +79,22 @@ public enum HeadlessRun {
     /// - Throws: `PoolError.invalidPoolSize` when `poolSize < 1`; `ScriptFile.LoadError` when a
     ///   trace file can no longer be read.
     public static func run(
-        _ input: Input, poolSize: Int, format: Format, width: Int, every: Bool, events: Events = .default,
-        output: (String) -> Void, errors: (String) -> Void
+        _ input: Input, poolSize: Int, policy: FitPolicy? = nil, format: Format, width: Int, every: Bool,
+        events: Events = .default, output: (String) -> Void, errors: (String) -> Void
     ) throws -> Int {
         try withoutActuallyEscaping(output) { output in
             try run(
-                input, poolSize: poolSize, format: format, width: width, every: every, events: events,
-                out: Chunked(sink: output), errors: errors)
+                input, poolSize: poolSize, policy: policy, format: format, width: width, every: every,
+                events: events, out: Chunked(sink: output), errors: errors)
         }
     }
 
     private static func run(
-        _ input: Input, poolSize: Int, format: Format, width: Int, every: Bool, events: Events,
-        out: Chunked, errors: (String) -> Void
+        _ input: Input, poolSize: Int, policy: FitPolicy?, format: Format, width: Int, every: Bool,
+        events: Events, out: Chunked, errors: (String) -> Void
     ) throws -> Int {
         var out = out
-        var runner = try ScriptRunner(script: emptyScript(input), poolSize: poolSize)
+        var runner = try ScriptRunner(script: emptyScript(input), poolSize: poolSize, policy: policy)
         let fileName = input.fileName
         func reportError(_ step: Step) {
             if let line = step.errorLine(fileName: fileName) { errors(line + "\n") }
@@ -158,7 +159,7 @@ public enum HeadlessRun {
             }
             let numberWidth = RunReport.numberWidth(lastLine: lastLine)
             out.write((RunReport.stateLines(runner.state, width: width) + ["events:"]).joined(separator: "\n") + "\n")
-            var again = try ScriptRunner(script: emptyScript(input), poolSize: poolSize)
+            var again = try ScriptRunner(script: emptyScript(input), poolSize: poolSize, policy: runner.policy)
             try forEachStep(input, &again) { step, _ in
                 out.write(RunReport.eventLine(step, numberWidth: numberWidth) + "\n")
             }

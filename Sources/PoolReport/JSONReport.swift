@@ -2,7 +2,7 @@ import PoolScript
 import PoolText
 
 /// The JSON report written as the run goes: `{"steps": [` first, a line per pool operation as
-/// it happens, then the stats and regions of the final state. Holds nothing per step, so a
+/// it happens, then the final pool's policy, stats and regions. Holds nothing per step, so a
 /// run of any length costs O(live blocks) memory.
 struct JSONReport {
     /// Pool operations written so far.
@@ -24,6 +24,7 @@ struct JSONReport {
     /// The closing: the end of the steps, then the stats and the regions of `final`.
     func end(_ final: RunnerState) -> String {
         var out = stepCount == 0 ? "],\n" : "\n  ],\n"
+        out += "  \"policy\": \"\(final.pool.policy.rawValue)\",\n"
         out += "  \"stats\": " + RunReport.json(final.pool.stats).compact + ",\n  \"regions\": [\n"
         let regions = RunReport.jsonRegions(of: final)
         for (index, region) in regions.enumerated() {

@@ -14,12 +14,13 @@ extension RunReport {
         return out.text + report.end(final)
     }
 
-    /// One `--every` JSON line: the step, then the stats and regions after it.
+    /// One `--every` JSON line: the step, then the pool's policy, stats and regions after it.
     static func jsonLine(step: Step, after state: RunnerState) -> String {
         var out = TextBuffer()
         out.append("{\"step\": ")
         appendJSON(of: step, to: &out)
-        var rest = ", \"stats\": " + json(state.pool.stats).compact + ", \"regions\": "
+        var rest = ", \"policy\": \"\(state.pool.policy.rawValue)\", \"stats\": " + json(state.pool.stats).compact
+        rest += ", \"regions\": "
         JSONValue.array(jsonRegions(of: state)).write(to: &rest)
         out.append(rest)
         out.append("}")
@@ -77,9 +78,10 @@ extension RunReport {
             out.appendJSONString(text)
         }
         switch step.operation {
-        case .pool(let size):
+        case .pool(let size, let policy):
             out.append(", \"op\": \"pool\"")
             add("size", size)
+            add("policy", text: policy.rawValue)
         case .alloc(let name, let id, let size, let alignment):
             out.append(", \"op\": \"alloc\"")
             add("id", id)

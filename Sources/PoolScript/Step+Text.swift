@@ -7,7 +7,8 @@ extension Step {
     public var statementText: String {
         var text: String
         switch operation {
-        case .pool(let size): text = "pool \(ByteSize.format(size))"
+        case .pool(let size, let policy):
+            text = "pool \(ByteSize.format(size))" + (policy == .first ? "" : " policy \(policy.rawValue)")
         case .alloc(_, let id?, let size, let alignment):
             text = alignment.map { "m \(id) \(size) \($0)" } ?? "a \(id) \(size)"
         case .alloc(let name, nil, let size, let alignment):

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CursesTerminal
 import MemoryMap
+import PoolAllocator
 import PoolApp
 import PoolScript
 
@@ -8,6 +9,9 @@ import PoolScript
 struct PlaybackOptions: ParsableArguments {
     @Option(help: "Operations per second (default 5 for scripts, 200 for traces; +/- change it while playing).")
     var speed: Double?
+
+    @Option(help: policyHelp)
+    var policy: FitPolicy?
 
     @Flag(help: "Start paused: step with n/→ and b/←, resume with space.")
     var paused = false
@@ -49,7 +53,8 @@ enum PlaySession {
     /// `run` would (1 after runtime errors).
     static func play(_ script: Script, poolSize: Int, title: String, options: PlaybackOptions) throws {
         let state = try PlayerState(
-            script: script, poolSize: poolSize, speed: options.speed, paused: options.paused, title: title)
+            script: script, poolSize: poolSize, policy: options.policy, speed: options.speed, paused: options.paused,
+            title: title)
         if let path = options.record, !StandardStreams.isInteractive {
             let recording = PlayerRecording.headless(state, width: options.width, height: options.height)
             try StandardStreams.writeFile(recording.cast, to: path)

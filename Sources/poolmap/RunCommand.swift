@@ -1,4 +1,5 @@
 import ArgumentParser
+import PoolAllocator
 import PoolReport
 import PoolScript
 
@@ -28,6 +29,9 @@ struct Run: ParsableCommand {
 
     @OptionGroup var input: ScriptFileOptions
 
+    @Option(help: policyHelp)
+    var policy: FitPolicy?
+
     @Option(help: "text: a map line, legend, stats and the event log; json: stats, regions and steps.")
     var format: HeadlessRun.Format = .text
 
@@ -56,7 +60,7 @@ struct Run: ParsableCommand {
         let errors = try ScriptLoading.exitingOnFailure { () throws(ScriptFile.LoadError) in
             do {
                 return try HeadlessRun.run(
-                    source, poolSize: input.size ?? source.defaultPoolSize, format: format,
+                    source, poolSize: input.size ?? source.defaultPoolSize, policy: policy, format: format,
                     width: width ?? StandardStreams.terminalWidth() ?? 64, every: every, events: events,
                     output: StandardStreams.write, errors: StandardStreams.writeError)
             } catch let error as ScriptFile.LoadError {

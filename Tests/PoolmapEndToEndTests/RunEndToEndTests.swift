@@ -178,7 +178,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
                 alloc abc
                       ^
                 \(syntax):3:1: error: unknown statement 'foo'; expected 'pool', 'alloc', 'free', 'defrag', 'stats', \
-                'say', 'wait', 'random' or 'NAME = alloc'
+                'say', 'wait', 'random', 'compare' or 'NAME = alloc'
                 foo
                 ^
                 2 errors in \(syntax)
@@ -240,7 +240,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
         #expect(lines.count == (whole["steps"] as? [Any])?.count)
         for line in lines {
             let object = try Poolmap.json(String(line))
-            #expect(Set(object.keys) == ["step", "stats", "regions"])
+            #expect(Set(object.keys) == ["step", "policy", "stats", "regions"])
         }
         let last = try Poolmap.json(String(lines.last!))
         #expect(last["stats"] as? NSDictionary == whole["stats"] as? NSDictionary)
