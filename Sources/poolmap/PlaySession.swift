@@ -16,6 +16,12 @@ struct PlaybackOptions: ParsableArguments {
     @Flag(help: "Start paused: step with n/→ and b/←, resume with space.")
     var paused = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Show each allocation's search: the free blocks its policy looks at, each too small, misaligned "
+                + "or fits, then the block taken (e toggles it while playing; at up to 40 operations a second)."))
+    var explain = false
+
     @Option(
         help: ArgumentHelp(
             "Record the playback as an asciinema v2 cast (the screen, not a trace: `poolmap record` makes "
@@ -54,7 +60,7 @@ enum PlaySession {
     static func play(_ script: Script, poolSize: Int, title: String, options: PlaybackOptions) throws {
         let state = try PlayerState(
             script: script, poolSize: poolSize, policy: options.policy, speed: options.speed, paused: options.paused,
-            title: title)
+            title: title, explain: options.explain)
         if let path = options.record, !StandardStreams.isInteractive {
             let recording = PlayerRecording.headless(state, width: options.width, height: options.height)
             try StandardStreams.writeFile(recording.cast, to: path)
