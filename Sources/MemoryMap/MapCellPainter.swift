@@ -96,10 +96,10 @@ struct MapCellPainter {
         }
         if moving {
             style = .moving
-        } else if marker != nil || !search.isEmpty, let marked = overlay(bytes: bytes, kind: kind, glyph: glyph) {
-            return marked
         } else if let rover, bytes.contains(rover) {
             style = .rover
+        } else if marker != nil || !search.isEmpty, let marked = overlay(bytes: bytes, kind: kind, glyph: glyph) {
+            return marked
         } else if let selected, selected.overlaps(bytes), usage.usedBytes + usage.paddingBytes > 0 {
             style = .selected
         } else if usage.usedBytes > 0, !appearing.isEmpty, appearing.intersects(bytes) {
