@@ -16,6 +16,16 @@ public struct Comparison: Sendable {
         public var failedAllocations: Int
         public var peakFragmentation: Double
         public var runtimeErrors: Int
+
+        public init(
+            policy: FitPolicy, stats: PoolStats, failedAllocations: Int, peakFragmentation: Double, runtimeErrors: Int
+        ) {
+            self.policy = policy
+            self.stats = stats
+            self.failedAllocations = failedAllocations
+            self.peakFragmentation = peakFragmentation
+            self.runtimeErrors = runtimeErrors
+        }
     }
 
     /// The results, best first.
