@@ -190,7 +190,7 @@ public enum HeadlessRun {
 
     /// A script with the input's kind and name whose statements the runner reads: the script
     /// itself, or no statements for a trace streamed in by `forEachStep`.
-    private static func emptyScript(_ input: Input) -> Script {
+    static func emptyScript(_ input: Input) -> Script {
         switch input {
         case .script(let script): return script
         case .trace(let file): return file.emptyScript
@@ -199,7 +199,7 @@ public enum HeadlessRun {
 
     /// Runs every step of `input` on `runner`, handing each to `body` with the runner after it
     /// (lent, not copied: a copy of the state would cost a retain of everything it holds).
-    private static func forEachStep(
+    static func forEachStep(
         _ input: Input, _ runner: inout ScriptRunner, _ body: (Step, inout ScriptRunner) -> Void
     ) throws {
         switch input {

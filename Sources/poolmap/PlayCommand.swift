@@ -1,4 +1,5 @@
 import ArgumentParser
+import PoolAllocator
 import PoolScript
 
 /// `poolmap play FILE`: plays a script or trace step by step in the terminal.
@@ -24,9 +25,13 @@ struct Play: ParsableCommand {
 
     @OptionGroup var playback: PlaybackOptions
 
+    @Option(help: policyHelp)
+    var policy: FitPolicy?
+
     func run() throws {
         let script = try input.load()
         try PlaySession.play(
-            script, poolSize: input.poolSize(for: script), title: "poolmap play — \(input.file)", options: playback)
+            script, poolSize: input.poolSize(for: script), title: "poolmap play — \(input.file)", options: playback,
+            policy: policy)
     }
 }

@@ -57,6 +57,11 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let source = try ScriptLoading.runInput(path: input.file, forceTrace: input.trace)
+        // A script that begins with `compare` is compared, unless one policy is asked for.
+        if policy == nil, !every, case .script(let script) = source, let policies = script.comparePolicies {
+            try Compare.printRanking(source, policies: policies, size: input.size, format: format)
+            return
+        }
         let errors = try ScriptLoading.exitingOnFailure { () throws(ScriptFile.LoadError) in
             do {
                 return try HeadlessRun.run(

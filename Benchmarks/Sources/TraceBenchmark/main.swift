@@ -236,7 +236,8 @@ default:
     }
     if keep == nil { unlink(path) }
     func row(_ name: String, _ values: [Double], unit: String, target: String) -> String {
-        "\(name)  \(format(median(values))) \(unit) (\(format(values.min() ?? 0))–\(format(values.max() ?? 0)))  target \(target)"
+        let range = "\(format(values.min() ?? 0))–\(format(values.max() ?? 0))"
+        return "\(name)  \(format(median(values))) \(unit) (\(range))  target \(target)"
     }
     print("median (min–max) of \(runs) run\(runs == 1 ? "" : "s"), each in its own process:")
     print(row("run, text        ", text.map(\.0), unit: "s ", target: "≤ 5 s"))
