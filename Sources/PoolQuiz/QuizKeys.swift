@@ -3,7 +3,7 @@ import MemoryMap
 extension KeyHint {
     /// Every key of the quiz, for the help overlay; short enough for two columns at 60×16.
     static let quizHelp: [KeyHint] = [
-        KeyHint("← → h l", "choose free block"),
+        KeyHint("← → h l", "choose a block"),
         KeyHint("Home End", "first/last block"),
         KeyHint("click", "choose clicked"),
         KeyHint("x", "it fails"),
@@ -11,7 +11,7 @@ extension KeyHint {
         KeyHint("0-9 . %", "type a percent"),
         KeyHint("Backspace", "erase a char"),
         KeyHint("Esc", "clear the answer"),
-        KeyHint("space", "next / skip ahead"),
+        KeyHint("space", "next / skip"),
         KeyHint("+ - 0", "zoom in/out/fit"),
         KeyHint("PgUp PgDn", "scroll (zoomed)"),
         KeyHint("g", "retry (at end)"),

@@ -82,19 +82,18 @@ extension QuizState {
     /// `best fit`.
     var policyName: String { SearchText.name(pool.policy) }
 
-    /// The student's pick on the map: the free block, and where the block would go in it.
+    /// The student's pick on the map: the free block, and, while asking, where the block would
+    /// go in it (during the reveal only the free block, so the pick is not taken for the block).
     var marker: MapMarker? {
-        let question: AllocationQuestion, choice: AllocationChoice
         switch stage {
-        case .placing(let asked, let picked), .revealingAllocation(let asked, let picked, _):
-            question = asked
-            choice = picked
+        case .placing(let question, .block(let index)):
+            let block = question.blocks[index]
+            return MapMarker(bytes: block.bytes, offset: block.alignedOffset, size: question.search.size)
+        case .revealingAllocation(let question, .block(let index), _):
+            return MapMarker(bytes: question.blocks[index].bytes, offset: nil, size: 0)
         default:
             return nil
         }
-        guard case .block(let index) = choice else { return nil }
-        let block = question.blocks[index]
-        return MapMarker(bytes: block.bytes, offset: block.alignedOffset, size: question.search.size)
     }
 
     // MARK: The panel

@@ -37,7 +37,7 @@ public struct QuizState: Sendable {
         case finished
     }
 
-    /// Ticks between statements that play without a question (a free, a new pool).
+    /// Ticks between statements that play without a question (a free, a runtime error).
     static let playTicks = 8
     /// Ticks a defragment takes before the quiz goes on: its slide and a moment more.
     static let defragmentTicks = QuizAnimation.slideTicks + 5
@@ -207,7 +207,7 @@ public struct QuizState: Sendable {
             caption = nil
             noteChange()
             record(LogEntry("line \(step.line): a new pool of \(ByteSize.formatExact(size)), \(policy.rawValue) fit"))
-            return Self.playTicks
+            return 0
         case (.defrag, .mapping(let moves)):
             animation.finish()
             noteChange()
@@ -265,7 +265,9 @@ public struct QuizState: Sendable {
         let said: String
         switch choice {
         case .fails: said = "fails"
-        case .block(let index): said = HexOffset.format(question.blocks[index].start, digits: digits)
+        case .block(let index):
+            let block = question.blocks[index]
+            said = HexOffset.format(block.alignedOffset ?? block.start, digits: digits)
         }
         record(LogEntry("Q\(question.number) \(question.request): you said \(said). \(verdict.headline)"))
         record(LogEntry(verdict.detail))
