@@ -60,11 +60,14 @@ extension ScreenRenderer {
             if view.revealed >= search.looks.count, search.wrapIndex == search.looks.count {
                 body.append([("\(wrapGlyph) wraps to ", .dim), (hex(0), .emphasis)])
             }
-            if let chosen = search.chosen {
+            if let chosen = search.chosen, let offset = search.offset {
                 tail.append([(chosenLabel(search.policy) + ": ", .dim), (hex(chosen.start), .emphasis)])
-                tail.append([("→ " + SearchText.outcome(search, poolSize: poolSize), .ok)])
+                tail.append([("→ lands at \(hex(offset)) (\(NumberText.grouped(offset)))", .ok)])
+                if chosen.padding > 0 {
+                    tail.append([("  after \(SearchText.bytes(chosen.padding)) of padding", .dim)])
+                }
             } else {
-                tail.append([("→ " + SearchText.outcome(search, poolSize: poolSize), .error)])
+                tail.append([("→ fails: none fits", .error)])
             }
         }
         // The newest look lines when they do not all fit, under a line saying how many are left out.
