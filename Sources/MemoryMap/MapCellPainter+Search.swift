@@ -65,9 +65,18 @@ extension MapCellPainter {
     }
 
     /// The cell the answer marker or a search mark makes of the cell covering `bytes` (of
-    /// `kind`, drawn `glyph` so far), or nil when neither shows there.
+    /// `kind`, drawn `glyph` so far), or nil when neither shows there. A marker with a would-be
+    /// block draws it (padding `▒`, payload `█`); one without (a reveal) keeps the cell's glyph,
+    /// or the search's verdict there, in its own style.
     func overlay(bytes: Range<Int>, kind: RegionKind, glyph: Character) -> Cell? {
+        let mark =
+            search.isEmpty
+            ? nil
+            : search.mark(overlapping: bytes).flatMap { mark in
+                Self.shows(mark.bytes, in: bytes, kind: kind) ? mark : nil
+            }
         if let marker, Self.shows(marker.bytes, in: bytes, kind: kind) {
+            guard marker.offset != nil else { return Cell(mark?.glyph ?? glyph, .answer) }
             // The would-be block inside the free block: payload, padding before it, or free.
             let inside = marker.bytes.clamped(to: bytes)
             let payload = marker.payload.map { $0.clamped(to: inside).count } ?? 0
@@ -78,9 +87,7 @@ extension MapCellPainter {
             if padding > 0, padding >= free { return Cell(MapCells.paddingGlyph, .answer) }
             return Cell(MapCells.freeGlyph, .answer)
         }
-        if !search.isEmpty, let mark = search.mark(overlapping: bytes), Self.shows(mark.bytes, in: bytes, kind: kind) {
-            return Cell(mark.glyph ?? glyph, mark.style)
-        }
+        if let mark { return Cell(mark.glyph ?? glyph, mark.style) }
         return nil
     }
 }
