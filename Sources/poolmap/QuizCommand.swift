@@ -81,6 +81,9 @@ struct Quiz: ParsableCommand {
             throw ValidationError(
                 "no demo named '\(demo)'; the demos are: " + DemoLibrary.all.map(\.name).joined(separator: ", "))
         }
+        if trace, file == nil {
+            throw ValidationError("--trace reads FILE as a trace: give a FILE")
+        }
         if random == nil, seed != nil || freePercent != nil {
             throw ValidationError("--seed and --free-percent shape random questions: use them with --random N")
         }

@@ -111,6 +111,7 @@ import Testing
             (["demos/first-fit.pool", "--seed", "3"], "use them with --random N"),
             (["--random", "5", "--free-percent=-3"], "--free-percent is a percentage from 0 to 100, not -3"),
             (["--random", "5", "--size", "0"], "--size"),
+            (["--demo", "first-fit", "--trace"], "--trace reads FILE as a trace: give a FILE"),
         ] {
             let result = try Poolmap.run(["quiz"] + arguments)
             #expect(result.status == 64, "\(arguments): \(result.error)")
