@@ -102,12 +102,7 @@ extension ScreenRenderer {
         } else {
             grid.put(" > " + model.statement, row: layout.statusRow, column: 0, style: .dim)
         }
-        var column = 1
-        for hint in model.footerKeys {
-            guard column + hint.keys.count + 1 + hint.action.count <= grid.width else { break }
-            column = grid.put(hint.keys, row: layout.footerRow, column: column, style: .key)
-            column = grid.put(" " + hint.action, row: layout.footerRow, column: column, style: .dim) + 2
-        }
+        drawFooter(model.footerKeys, row: layout.footerRow, into: &grid)
         if model.isHelpOpen { drawHelp(model.helpKeys, into: &grid) }
         return grid
     }

@@ -118,7 +118,7 @@ public enum HeadlessRun {
                 reportError(step)
                 out.append { report.add(step, to: &$0) }
             }
-            out.write(report.end(runner.state))
+            out.append { report.end(runner.state, to: &$0) }
         case (.text, false):
             try text(input, poolSize: poolSize, runner: &runner, width: width, events: events, out: &out) {
                 reportError($0)

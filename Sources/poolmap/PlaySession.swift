@@ -7,7 +7,7 @@ import PoolScript
 
 /// The options `play` and `demo` share: pacing, recording, colour.
 struct PlaybackOptions: ParsableArguments {
-    @Option(help: "Operations per second (default 5 for scripts, 200 for traces; +/- change it while playing).")
+    @Option(help: "Operations per second (default 5 for scripts, 200 for traces; < and > change it while playing).")
     var speed: Double?
 
     @Flag(help: "Start paused: step with n/→ and b/←, resume with space.")

@@ -32,7 +32,8 @@ struct Run: ParsableCommand {
     @Option(help: policyHelp)
     var policy: FitPolicy?
 
-    @Option(help: "text: a map line, legend, stats and the event log; json: stats, regions and steps.")
+    @Option(
+        help: "text: a map line, legend, stats and the event log; json: the steps, then the policy, stats and regions.")
     var format: HeadlessRun.Format = .text
 
     @Option(help: "Characters in the text map line (default 64, or the terminal's width).")

@@ -53,7 +53,7 @@ import Testing
                   5  free a (0)
                   6  defrag  → {256: 0}
                   7  stats  → total 1024, used 200, free 824, num_blocks 1, fragmentation 0.0
-                  8  alloc 2048  → failed: alloc 2 KiB failed: only 824 B free
+                  8  alloc 2048  → alloc 2 KiB failed: only 824 B free
                   9  free q  → error: cannot free 'q': the name is not bound to a block: it was never allocated
 
                 """)

@@ -208,7 +208,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
                 \(runtime):7: error: cannot free 'a': the name is not bound to a block: freed on line 6
 
                 """)
-        #expect(errors.output.contains("alloc 2048  → failed: alloc 2 KiB failed: only 1 KiB free"))
+        #expect(errors.output.contains("alloc 2048  → alloc 2 KiB failed: only 1 KiB free"))
 
         let missing = try Poolmap.run(["run", "/nonexistent/x.pool"])
         #expect(missing.status == 1)
