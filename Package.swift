@@ -9,6 +9,7 @@ let internalChecks: [SwiftSetting] = [
 
 // The module graph, bottom up (docs/architecture.md explains each arrow):
 //   PoolAllocator ← PoolText ← MemoryMap, PoolScript ← PoolReport ← PoolApp ← CursesTerminal ← poolmap
+//   PoolApp ← PoolQuiz ← poolmap
 //   PoolCommandLine (no dependencies) ← poolmap
 let package = Package(
     name: "poolmap",
@@ -19,6 +20,7 @@ let package = Package(
         .library(name: "PoolScript", targets: ["PoolScript"]),
         .library(name: "PoolReport", targets: ["PoolReport"]),
         .library(name: "PoolApp", targets: ["PoolApp"]),
+        .library(name: "PoolQuiz", targets: ["PoolQuiz"]),
         .library(name: "PoolRecord", targets: ["PoolRecord"]),
         .executable(name: "poolmap", targets: ["poolmap"]),
     ],
@@ -44,6 +46,11 @@ let package = Package(
             name: "PoolApp",
             dependencies: ["PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "PoolReport"]
         ),
+        // Predict, then reveal: the quiz app, worksheets and their shared question generator.
+        .target(
+            name: "PoolQuiz",
+            dependencies: ["PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "PoolApp"]
+        ),
         // The system ncurses, and the one module that imports it.
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         // Signal handlers that give the terminal back (async-signal-safe, so in C).
@@ -59,7 +66,7 @@ let package = Package(
             name: "poolmap",
             dependencies: [
                 "PoolAllocator", "PoolText", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal", "PoolRecord",
-                "PoolCommandLine",
+                "PoolCommandLine", "PoolQuiz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,6 +95,13 @@ let package = Package(
         .testTarget(
             name: "PoolAppTests",
             dependencies: ["PoolApp", "PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "TestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "PoolQuizTests",
+            dependencies: [
+                "PoolQuiz", "PoolApp", "PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "TestSupport",
+            ],
             exclude: ["Golden"]
         ),
         .testTarget(

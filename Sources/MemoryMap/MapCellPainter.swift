@@ -13,6 +13,9 @@ struct MapCellPainter {
     let appearing: SpanSet
     let fading: SpanSet
     let slide: SlideFrame?
+    /// The search made visible, and the answer marker (`MapCellPainter+Search`).
+    let search: SearchMarks
+    let marker: MapMarker?
 
     init(model: ScreenModel) {
         pool = model.pool
@@ -22,6 +25,8 @@ struct MapCellPainter {
         appearing = SpanSet(model.animation.appearing)
         fading = SpanSet(model.animation.fading)
         slide = model.animation.slide.flatMap(SlideFrame.init)
+        search = SearchMarks(model.animation.search)
+        marker = model.marker
     }
 
     /// The glyph used for a block drawn in the alternate colour when there are no colours.
@@ -93,6 +98,8 @@ struct MapCellPainter {
             style = .moving
         } else if let rover, bytes.contains(rover) {
             style = .rover
+        } else if marker != nil || !search.isEmpty, let marked = overlay(bytes: bytes, kind: kind, glyph: glyph) {
+            return marked
         } else if let selected, selected.overlaps(bytes), usage.usedBytes + usage.paddingBytes > 0 {
             style = .selected
         } else if usage.usedBytes > 0, !appearing.isEmpty, appearing.intersects(bytes) {

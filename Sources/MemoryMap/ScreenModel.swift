@@ -37,6 +37,10 @@ public struct ScreenModel: Sendable {
     public var animation: ScreenAnimation
     /// Draw for terminals without colour: adjacent blocks alternate `█`/`▓` instead of colours.
     public var monochrome: Bool
+    /// A free block the user points at (the quiz's answer), drawn `.answer`.
+    public var marker: MapMarker?
+    /// The panel's lines when the app writes its own (the quiz), instead of stats and inspector.
+    public var sidePanel: [PanelText]?
 
     public init(
         pool: MemoryPool,
@@ -55,7 +59,9 @@ public struct ScreenModel: Sendable {
         helpKeys: [KeyHint] = [],
         footerKeys: [KeyHint] = [],
         animation: ScreenAnimation = .none,
-        monochrome: Bool = false
+        monochrome: Bool = false,
+        marker: MapMarker? = nil,
+        sidePanel: [PanelText]? = nil
     ) {
         self.pool = pool
         self.title = title
@@ -74,5 +80,7 @@ public struct ScreenModel: Sendable {
         self.footerKeys = footerKeys
         self.animation = animation
         self.monochrome = monochrome
+        self.marker = marker
+        self.sidePanel = sidePanel
     }
 }

@@ -20,6 +20,7 @@ extension KeyHint {
         KeyHint("R", "random burst"),
         KeyHint("u", "undo (many)"),
         KeyHint("p", "cycle fit policy"),
+        KeyHint("e", "explain search"),
         KeyHint("← → h l", "select prev/next"),
         KeyHint("Home End", "first/last block"),
         KeyHint("+ -", "zoom in / out"),

@@ -50,6 +50,7 @@ extension ExplorerState {
         case .character("R"): randomBurst()
         case .character("u"): undo()
         case .character("p"): cyclePolicy()
+        case .character("e"): toggleExplain()
         case .left: selectPrevious()
         case .right: selectNext()
         case .home: selectFirst()

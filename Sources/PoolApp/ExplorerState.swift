@@ -32,6 +32,8 @@ public struct ExplorerState: Sendable {
     var undoStack: [UndoPoint] = []
     /// Where random operations come from (`r`, `R`).
     var workload: RandomWorkload
+    /// Whether each allocation's search is shown (`e`).
+    public internal(set) var explainsSearch = false
 
     /// Most undo levels kept; older ones are dropped.
     static let maximumUndoLevels = 1000
@@ -91,7 +93,7 @@ public struct ExplorerState: Sendable {
     /// The frame to draw for this state.
     var screenModel: ScreenModel {
         ScreenModel(
-            pool: pool,
+            pool: animation.shownPool ?? pool,
             title: "poolmap explorer · \(ByteSize.formatExact(pool.totalSize)) pool · \(pool.policy.rawValue) fit",
             selectedOffset: selectedOffset,
             rover: pool.policy == .next ? pool.rover : nil,

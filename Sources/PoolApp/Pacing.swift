@@ -76,9 +76,12 @@ struct Pacing: Sendable {
     }
 
     /// Unless paused or at the end, runs the operations this tick owes.
-    /// - Parameter step: runs the next step, returning it and whether a slide now runs; nil at
-    ///   the end.
-    mutating func run(isAtEnd: Bool, step: () -> (step: Step, sliding: Bool)?) {
+    /// - Parameters:
+    ///   - step: runs the next step, returning it and whether a slide now runs; nil at the end.
+    ///   - holdAfter: ticks to hold after the step just run (an explained search), 0 for none.
+    mutating func run(
+        isAtEnd: Bool, step: () -> (step: Step, sliding: Bool)?, holdAfter: () -> Int = { 0 }
+    ) {
         guard !isPaused, !isAtEnd else {
             budget = 0
             return
@@ -111,6 +114,11 @@ struct Pacing: Sendable {
                 return
             default:
                 budget -= 1
+                let hold = holdAfter()
+                if hold > 0 {
+                    holdMilliseconds = Double(hold) * Self.tickSeconds * 1000
+                    return
+                }
             }
         }
     }

@@ -21,6 +21,7 @@ extension KeyHint {
         KeyHint("m", "peak frag"),
         KeyHint(":", "go to step or %"),
         KeyHint("t", "timeline figure"),
+        KeyHint("e", "explain search"),
         KeyHint("h l", "select prev/next"),
         KeyHint("+ - 0", "zoom in/out/fit"),
         KeyHint("PgUp PgDn", "scroll (zoomed)"),

@@ -12,9 +12,16 @@ extension PlayerState {
         pacing.countTick()
         var pace = pacing
         let animated = pace.animates
-        pace.run(isAtEnd: timeline.isAtEnd) {
-            playStep(animated: animated).map { ($0, animation.slide != nil) }
-        }
+        // Explaining a search holds playback until it is decided, and a moment more.
+        var explainHold = 0
+        pace.run(
+            isAtEnd: timeline.isAtEnd,
+            step: {
+                let played = playStep(animated: animated).map { ($0, animation.slide != nil) }
+                explainHold = animation.search?.isDecided == false ? explainHoldTicks : 0
+                return played
+            },
+            holdAfter: { explainHold })
         pacing = pace
     }
 
@@ -53,14 +60,25 @@ extension PlayerState {
     /// Starts the animation of `step`, given the pool before it.
     mutating func animate(_ step: Step, before: MemoryPool) {
         let after = timeline.current.pool
+        animation.search = nil
         switch (step.operation, step.outcome) {
-        case (.alloc, .offset(let offset)):
-            if let block = after.block(at: offset) { animation.blockAppeared(block.start..<block.end) }
+        case (.alloc(_, _, let size, let alignment), .offset(let offset)):
+            let footprint = after.block(at: offset).map { $0.start..<$0.end }
+            if !explain(size: size, alignment: alignment ?? 1, before: before, footprint: footprint), let footprint {
+                animation.blockAppeared(footprint)
+            }
+        case (.alloc(_, _, let size, let alignment), .allocationFailed):
+            explain(size: size, alignment: alignment ?? 1, before: before, footprint: nil)
         case (.free(_, _, let offset?), .done):
             if let block = before.block(at: offset) { animation.blockFaded(block.start..<block.end) }
-        case (.realloc(_, _, let old), .offset(let offset)):
+        case (.realloc(_, let size, let old), .offset(let offset)):
             if let old, let block = before.block(at: old) { animation.blockFaded(block.start..<block.end) }
-            if let block = after.block(at: offset) { animation.blockAppeared(block.start..<block.end) }
+            let footprint = after.block(at: offset).map { $0.start..<$0.end }
+            if !explain(size: size, alignment: 1, before: before, footprint: footprint), let footprint {
+                animation.blockAppeared(footprint)
+            }
+        case (.realloc(_, let size, _), .allocationFailed):
+            explain(size: size, alignment: 1, before: before, footprint: nil)
         case (.defrag, .mapping(let moves)):
             var mapping: [Int: Int] = [:]
             for move in moves { mapping[move.old] = move.new }

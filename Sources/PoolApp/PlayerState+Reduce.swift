@@ -72,6 +72,8 @@ extension PlayerState {
             prompt = PromptLine(label: "go to step (e.g. 12345 or 50%)")
         case .character("t"):
             timelineFigure = timelineFigure == .used ? .fragmentation : .used
+        case .character("e"):
+            toggleExplain()
         case .character("h"), .character("l"):
             // From the block the inspector shows, whether the user picked it or not.
             navigation.selectedOffset = selectedOffset

@@ -57,6 +57,8 @@ public struct PlayerState: Sendable {
     public let title: String
     /// Draw for terminals without colour.
     public var monochrome: Bool
+    /// Whether each allocation's search is shown (`--explain`, `e`), when operations are animated.
+    public internal(set) var explainsSearch: Bool
 
     /// A player at the start of `script`.
     /// - Parameters:
@@ -65,9 +67,11 @@ public struct PlayerState: Sendable {
     ///   - paused: start paused (`--paused`).
     ///   - policy: the placement policy of every pool (`--policy`), else as the script says.
     ///   - screenSize: the terminal's size now (later sizes arrive as resize events).
+    ///   - explain: show each allocation's search (`--explain`; `e` toggles it).
     public init(
         script: Script, poolSize: Int, policy: FitPolicy? = nil, speed: Double? = nil, paused: Bool = false,
-        title: String? = nil, monochrome: Bool = false, screenSize: TerminalSize = TerminalSize(width: 100, height: 30)
+        title: String? = nil, monochrome: Bool = false, screenSize: TerminalSize = TerminalSize(width: 100, height: 30),
+        explain: Bool = false
     ) throws(PoolError) {
         timeline = try PlayerTimeline(script: script, poolSize: poolSize, policy: policy)
         pacing = Pacing(
@@ -76,6 +80,7 @@ public struct PlayerState: Sendable {
         self.title = title ?? "poolmap play — \(script.fileName)"
         self.monochrome = monochrome
         self.screenSize = screenSize
+        explainsSearch = explain
     }
 
     /// Scripts play at 5 operations per second, so each can be followed; traces at 200.

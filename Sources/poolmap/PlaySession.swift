@@ -13,6 +13,13 @@ struct PlaybackOptions: ParsableArguments {
     @Flag(help: "Start paused: step with n/→ and b/←, resume with space.")
     var paused = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Show each allocation's search: the free blocks its policy looks at, each too small, misaligned "
+                + "or fits, then the block taken (e toggles it while playing; up to 40 operations a second; "
+                + "not in comparisons)."))
+    var explain = false
+
     @Option(
         help: ArgumentHelp(
             "Record the playback as an asciinema v2 cast (the screen, not a trace: `poolmap record` makes "
@@ -74,7 +81,7 @@ enum PlaySession {
         }
         let state = try PlayerState(
             script: script, poolSize: poolSize, policy: policy, speed: options.speed, paused: options.paused,
-            title: title)
+            title: title, explain: options.explain)
         try present(
             options: options, fileName: script.fileName,
             headless: { PlayerRecording.headless(state, width: options.width, height: options.height) },
