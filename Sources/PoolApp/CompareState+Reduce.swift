@@ -37,26 +37,25 @@ extension CompareState {
             isHelpOpen = false  // any key closes the help
             return .continue
         }
-        switch key {
-        case .character("q"), .character("Q"): return .quit
-        case .character("?"), .function(1): isHelpOpen = true
-        case .character(" "):
-            if isFinished { restart() } else { pacing.isPaused.toggle() }
-        case .character("n"), .right: stepForward()
-        case .character("b"), .left: stepBack()
-        case .character(">"), .character("."): pacing.changeSpeed(by: 2)
-        case .character("<"), .character(","): pacing.changeSpeed(by: 0.5)
-        case .character("g"): restart()
-        case .home: seek(to: 0)
+        guard let command = PlaybackCommand(key) else { return .continue }
+        switch command {
+        case .quit: return .quit
+        case .help: isHelpOpen = true
+        case .pauseOrResume: if isFinished { restart() } else { pacing.isPaused.toggle() }
+        case .stepForward: stepForward()
+        case .stepBack: stepBack()
+        case .faster: pacing.changeSpeed(by: 2)
+        case .slower: pacing.changeSpeed(by: 0.5)
+        case .restart: restart()
+        case .start: seek(to: 0)
         case .end: seek(to: bands[0].timeline.totalSteps)
-        case .character("["): seekToMark(RunOverview.last(of: failures(readingAhead: false), before: position))
-        case .character("]"): seekToMark(RunOverview.first(of: failures(readingAhead: true), after: position))
-        case .character("{"): seekToMark(RunOverview.last(of: defragments(readingAhead: false), before: position))
-        case .character("}"): seekToMark(RunOverview.first(of: defragments(readingAhead: true), after: position))
-        case .character("m"): seek(to: peakFragmentationPosition())
-        case .character(":"): prompt = PromptLine(label: "go to step (e.g. 12345 or 50%)")
-        case .character("t"): timelineFigure = timelineFigure == .used ? .fragmentation : .used
-        default: break
+        case .previousFailure: seekToMark(RunOverview.last(of: failures(readingAhead: false), before: position))
+        case .nextFailure: seekToMark(RunOverview.first(of: failures(readingAhead: true), after: position))
+        case .previousDefragment: seekToMark(RunOverview.last(of: defragments(readingAhead: false), before: position))
+        case .nextDefragment: seekToMark(RunOverview.first(of: defragments(readingAhead: true), after: position))
+        case .peakFragmentation: seek(to: peakFragmentationPosition())
+        case .goTo: prompt = PromptLine(label: PlaybackCommand.goToLabel)
+        case .switchTimelineFigure: timelineFigure = timelineFigure == .used ? .fragmentation : .used
         }
         return .continue
     }

@@ -27,7 +27,7 @@ extension CompareState {
                     peakFragmentation: $0.peakFragmentation, largestFree: $0.stats.largestFree)
             },
             caption: bands[0].timeline.current.state.caption ?? "", statement: statusLine, prompt: prompt,
-            isHelpOpen: isHelpOpen, helpKeys: KeyHint.compareHelp, footerKeys: KeyHint.compareFooter,
+            isHelpOpen: isHelpOpen, helpKeys: KeyHint.compareHelp, footerKeys: KeyHint.playbackFooter,
             monochrome: monochrome)
     }
 
@@ -86,32 +86,6 @@ extension CompareState {
         }
         return low
     }
-}
-
-extension KeyHint {
-    /// The comparison's footer.
-    static let compareFooter: [KeyHint] = [
-        KeyHint("space", "pause"), KeyHint("n→", "step"), KeyHint("b←", "back"), KeyHint("<>", "speed"),
-        KeyHint("[]", "failures"), KeyHint(":", "go to"), KeyHint("?", "help"), KeyHint("q", "quit"),
-    ]
-
-    /// Every key of the comparison: the player's, acting on every band at once.
-    static let compareHelp: [KeyHint] = [
-        KeyHint("space", "pause / resume"),
-        KeyHint("n →", "step forward"),
-        KeyHint("b ←", "step back"),
-        KeyHint("< >", "slower / faster"),
-        KeyHint("g", "restart, playing"),
-        KeyHint("Home End", "start / end"),
-        KeyHint("[ ]", "prev/next failed"),
-        KeyHint("{ }", "prev/next defrag"),
-        KeyHint("m", "peak frag"),
-        KeyHint(":", "go to step or %"),
-        KeyHint("t", "timeline figure"),
-        KeyHint("click", "seek"),
-        KeyHint("? F1", "this help"),
-        KeyHint("q", "quit"),
-    ]
 }
 
 /// The comparison as an ``InteractiveApp``: ``CompareState`` drawn by the `MemoryMap` renderer.

@@ -27,7 +27,7 @@ extension PlayerState {
             prompt: prompt,
             isHelpOpen: isHelpOpen,
             helpKeys: KeyHint.playerHelp,
-            footerKeys: KeyHint.playerFooter,
+            footerKeys: KeyHint.playbackFooter,
             animation: animation.screenAnimation,
             monochrome: monochrome
         )
