@@ -17,8 +17,8 @@
 //                        steps through the `:` prompt, each timed to its frame drawn; peak RSS.
 //   parse                ScriptFile.load: the trace read in pieces, parsed and packed for play;
 //                        its rate in MB/s of file.
-// Targets (2 cores): parsing ≥ 100 MB/s; run text ≤ 5 s and ≤ 150 MB; run JSON ≤ 10 s and ≤ 150 MB; play interactive
-// ≤ 3 s, timeline complete ≤ 6 s, ≤ 1 GB; seek ≤ 50 ms (median of 100).
+// Targets (2 cores): parsing ≥ 100 MB/s; run text ≤ 5 s and ≤ 150 MB; run JSON ≤ 10 s and
+// ≤ 150 MB; play interactive ≤ 3 s, timeline complete ≤ 6 s, ≤ 1 GB; seek ≤ 50 ms (median of 100).
 import BenchmarkSupport
 import MemoryMap
 import PoolApp
