@@ -32,20 +32,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Monotonic time in seconds.
-func now() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    guard !sorted.isEmpty else { return .nan }
-    let middle = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
-
 func fail(_ message: String) -> Never {
     var text = "TraceBenchmark: \(message)\n"
     text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
@@ -108,7 +94,7 @@ func child(_ arguments: [String]) -> (seconds: Double, megabytes: Double, output
     let all = [CommandLine.arguments[0]] + arguments
     var argv: [UnsafeMutablePointer<CChar>?] = all.map { strdup($0) } + [nil]
     var pid: pid_t = 0
-    let start = now()
+    let start = monotonicSeconds()
     guard posix_spawn(&pid, CommandLine.arguments[0], &actions, nil, &argv, environ) == 0 else { fail("spawn") }
     close(pipe[1])
     var output = [UInt8]()
@@ -122,7 +108,7 @@ func child(_ arguments: [String]) -> (seconds: Double, megabytes: Double, output
     var status: Int32 = 0
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
-    let seconds = now() - start
+    let seconds = monotonicSeconds() - start
     argv.forEach { free($0) }
     posix_spawn_file_actions_destroy(&actions)
     guard status == 0 else { fail("\(arguments.joined(separator: " ")) failed (status \(status))") }
@@ -148,10 +134,10 @@ func runChild(format: HeadlessRun.Format, path: String) {
 
 /// `parse FILE`: reads, parses and packs the trace as `play` does; prints the seconds.
 func parseChild(path: String) {
-    let start = now()
+    let start = monotonicSeconds()
     do {
         let script = try ScriptFile.load(path: path)
-        print(now() - start, script.stepCount)
+        print(monotonicSeconds() - start, script.stepCount)
     } catch {
         fail("\(error)")
     }
@@ -159,7 +145,7 @@ func parseChild(path: String) {
 
 /// `play FILE`: opening, the timeline, 100 seeks; prints `interactive complete seekMedian seekMax steps`.
 func playChild(path: String) {
-    let start = now()
+    let start = monotonicSeconds()
     let script: Script
     do {
         script = try ScriptFile.load(path: path)
@@ -175,13 +161,13 @@ func playChild(path: String) {
     }
     state.scanPace = .duration(.milliseconds(15))
     var checksum = ScreenRenderer.render(state.screenModel, width: size.width, height: size.height).cells.count
-    let interactive = now() - start
+    let interactive = monotonicSeconds() - start
     // The timeline fills in tick by tick, a frame drawn after each, as on screen.
     while state.screenModel.statement?.contains("reading the run") == true {
         _ = state.reduce(.tick)
         checksum &+= ScreenRenderer.render(state.screenModel, width: size.width, height: size.height).cells.count
     }
-    let complete = now() - start
+    let complete = monotonicSeconds() - start
     let steps = script.stepCount
     var random = SplitMix64(state: 99)
     var seeks: [Double] = []
@@ -189,10 +175,10 @@ func playChild(path: String) {
         let target = Int(random.next() % UInt64(steps + 1))
         _ = state.reduce(.character(":"))
         for event in InputEvent.typing(String(target)) { _ = state.reduce(event) }
-        let seekStart = now()
+        let seekStart = monotonicSeconds()
         _ = state.reduce(.key(.enter))
         checksum &+= ScreenRenderer.render(state.screenModel, width: size.width, height: size.height).cells.count
-        seeks.append(now() - seekStart)
+        seeks.append(monotonicSeconds() - seekStart)
         guard
             state.screenModel.statement?.contains("step \(NumberText.grouped(target)) of") == true
                 || target == steps
@@ -230,13 +216,13 @@ default:
         index += 2
     }
     let path = keep ?? "/tmp/poolmap-trace-benchmark-\(getpid()).trace"
-    let generateStart = now()
+    let generateStart = monotonicSeconds()
     generate(events: events, path: path)
     var info = stat()
     stat(path, &info)
     print(
         "trace: \(NumberText.grouped(events)) events, \(format(Double(info.st_size) / 1_048_576, 1)) MiB, "
-            + "generated in \(format(now() - generateStart)) s → \(path)")
+            + "generated in \(format(monotonicSeconds() - generateStart)) s → \(path)")
     let megabytes = Double(info.st_size) / 1_000_000
     var parse: [Double] = []
     var text: [(Double, Double)] = [], json: [(Double, Double)] = []
