@@ -47,16 +47,27 @@ enum Subprocess {
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
-        let result: Int32
-        if var environment {
-            if environment.last != nil { environment.append(nil) }
-            result = posix_spawn(&pid, path, actions, attributes, &argv, &environment)
-        } else {
-            result = posix_spawn(&pid, path, actions, attributes, &argv, environ)
+        var result: Int32 = 0
+        // A program written a moment ago may still be open for writing in a child that another
+        // thread forked meanwhile, until that child execs: the kernel says ETXTBSY. That is
+        // brief, so try again a few times, as Go's os/exec does.
+        for attempt in 0..<busyRetries {
+            if var environment {
+                if environment.last != nil { environment.append(nil) }
+                result = posix_spawn(&pid, path, actions, attributes, &argv, &environment)
+            } else {
+                result = posix_spawn(&pid, path, actions, attributes, &argv, environ)
+            }
+            guard result == ETXTBSY, attempt + 1 < busyRetries else { break }
+            usleep(useconds_t(10_000 * (attempt + 1)))
         }
         guard result == 0 else { throw SystemError(path: path, reason: FileSystem.reason(result)) }
         return pid
     }
+
+    /// Attempts at starting a program that is busy being written (ETXTBSY), about half a
+    /// second in all.
+    static let busyRetries = 10
 }
 #else
 /// `poolmap record` is Linux-only: elsewhere nothing is started (see `RecordError.unsupportedPlatform`).
