@@ -14,6 +14,11 @@ let package = Package(
     products: [
         .library(name: "PoolAllocator", targets: ["PoolAllocator"]),
         .library(name: "MemoryMap", targets: ["MemoryMap"]),
+        // Used by the fuzz targets (Fuzz/), which can only reach this package's products.
+        .library(name: "PoolText", targets: ["PoolText"]),
+        .library(name: "PoolScript", targets: ["PoolScript"]),
+        .library(name: "PoolReport", targets: ["PoolReport"]),
+        .library(name: "PoolApp", targets: ["PoolApp"]),
         .executable(name: "poolmap", targets: ["poolmap"]),
     ],
     dependencies: [

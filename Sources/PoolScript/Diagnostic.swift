@@ -49,7 +49,8 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
 
 /// The syntax errors of a file: every one found, in line order. Running it would exit 2.
 public struct SyntaxErrors: Error, Equatable, Sendable, CustomStringConvertible {
-    var diagnostics: [Diagnostic]
+    /// Every diagnostic, sorted by line and column.
+    public internal(set) var diagnostics: [Diagnostic]
 
     public init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
