@@ -51,7 +51,7 @@ write("allocator", "snapshots", [POOL[65536], 0] + alloc_small(50) * 4 + [18, 0]
 write("allocator", "double-free", [POOL[64], 0] + alloc_small(8) * 3 + free_live(1) + free_kind(3) + free_kind(2, 0)
       + free_kind(4, 1) + [20, 1])
 
-# ---- apps: header, width-1 (2 bytes), height-1, colour depth, then app and events ------------
+# ---- apps: header, terminal size, colour depth, then the app and the events ------------
 KEYS = list("aAfdrRuhl+=-_0?qQnbg 12x") + ["up", "down", "left", "right", "home", "end", "pageUp",
                                                 "pageDown", "insert", "delete", "backspace", "enter",
                                                 "escape", "tab", "backTab", "F1", "F2", "F12"]
@@ -73,8 +73,12 @@ def click(row, col):
     return [4, 0, row + 5, (col + 5) >> 8, (col + 5) & 0xFF]
 
 
+def size(w, h):  # a size choice byte (8: explicit), then width - 1 (2 bytes) and height - 1
+    return [8, (w - 1) >> 8, (w - 1) & 0xFF, h - 1]
+
+
 def resize(w, h):
-    return [6, (w - 1) >> 8, (w - 1) & 0xFF, h - 1]
+    return [6] + size(w, h)
 
 
 def ticks(n):
@@ -82,7 +86,7 @@ def ticks(n):
 
 
 def screen(w, h, depth=2):
-    return [(w - 1) >> 8, (w - 1) & 0xFF, h - 1, depth]
+    return size(w, h) + [depth]
 
 
 explorer = [0] + screen(100, 28) + [7, 3]  # a 64 KiB pool, seed 3

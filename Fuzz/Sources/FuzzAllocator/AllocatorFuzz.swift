@@ -80,7 +80,11 @@ struct AllocatorProgram {
         switch code {
         case 0...4:
             let size = drawSize()
-            compareAllocation("alloc(\(size))") { try $0.alloc(size) } model: { try $0.alloc(size) }
+            compareAllocation("alloc(\(size))") {
+                try $0.alloc(size)
+            } model: {
+                try $0.alloc(size)
+            }
         case 5...9:
             let size = drawSize(), alignment = drawAlignment()
             compareAllocation("allocAligned(\(size), alignment: \(alignment))") {
@@ -118,7 +122,11 @@ struct AllocatorProgram {
             // A snapshot mutated right away: both copies must go their own ways.
             var copy = current
             let size = drawSize()
-            compareAllocation("alloc(\(size)) on a fresh copy") { try $0.alloc(size) } model: { try $0.alloc(size) }
+            compareAllocation("alloc(\(size)) on a fresh copy") {
+                try $0.alloc(size)
+            } model: {
+                try $0.alloc(size)
+            }
             if let slot = saved.indices.first(where: { saved[$0] == nil }) { saved[slot] = copy }
             if let block = copy.model.blocks.first {
                 try? copy.pool.free(block.offset)
@@ -249,7 +257,9 @@ struct AllocatorProgram {
         let expected = Self.outcome { try current.model.free(offset) }
         fuzzCheck(
             actual.error == expected.error,
-            note("free(\(offset)) gave \(String(describing: actual.error)), the model \(String(describing: expected.error))"))
+            note(
+                "free(\(offset)) gave \(String(describing: actual.error)), the model \(String(describing: expected.error))"
+            ))
         if expected.error == nil {
             freed.append(offset)
             if freed.count > 16 { freed.removeFirst() }
@@ -260,7 +270,8 @@ struct AllocatorProgram {
     func compareQueries(at offset: Int) {
         let pool = current.pool, model = current.model
         fuzzCheck(pool.block(at: offset) == model.block(at: offset), note("block(at: \(offset))"))
-        fuzzCheck(pool.block(containing: offset) == model.block(containing: offset), note("block(containing: \(offset))"))
+        fuzzCheck(
+            pool.block(containing: offset) == model.block(containing: offset), note("block(containing: \(offset))"))
         fuzzCheck(pool.block(after: offset) == model.block(after: offset), note("block(after: \(offset))"))
         fuzzCheck(pool.block(before: offset) == model.block(before: offset), note("block(before: \(offset))"))
         fuzzCheck(pool.firstBlock == model.blocks.first, note("firstBlock"))

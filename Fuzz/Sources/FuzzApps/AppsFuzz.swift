@@ -25,7 +25,7 @@ public func fuzzAppsMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutabl
 }
 
 enum AppsProgram {
-    static let maximumEvents = 256
+    static let maximumEvents = 64
     /// `random` statements of a fuzzed script run at most this many operations, so that one
     /// tick at full speed stays quick.
     static let maximumRandomCount = 1_000
@@ -34,7 +34,7 @@ enum AppsProgram {
 
     static func run(_ input: inout FuzzInput) {
         let header = input.byte()
-        let size = TerminalSize(width: 1 + input.below(300), height: 1 + input.below(100))
+        let size = terminalSize(&input)
         let depth = input.pick([ColorDepth.monochrome, .eight, .full256])
         if header & 1 == 0 {
             let choice = input.below(poolSizes.count + 1)
@@ -152,7 +152,7 @@ enum AppsProgram {
             case 5:
                 events.append(.wheel(input.bool() ? .up : .down, row: coordinate(&input), column: coordinate(&input)))
             case 6:
-                events.append(.resize(TerminalSize(width: 1 + input.below(300), height: 1 + input.below(100))))
+                events.append(.resize(terminalSize(&input)))
             default:
                 for _ in 0...input.below(16) { events.append(.tick) }
             }
@@ -178,6 +178,15 @@ enum AppsProgram {
         }
         let value = UInt32(input.byte()) << 8 | UInt32(input.byte())
         return Character(Unicode.Scalar(value) ?? "\u{FFFD}")
+    }
+
+    /// Common sizes, the smallest screen that is not refused and the one below it, or any size
+    /// from 1×1 to 300×100.
+    static func terminalSize(_ input: inout FuzzInput) -> TerminalSize {
+        let common = [(80, 24), (60, 16), (59, 16), (60, 15), (100, 30), (40, 12), (1, 1), (300, 100)]
+        let choice = input.below(common.count + 1)
+        if choice < common.count { return TerminalSize(width: common[choice].0, height: common[choice].1) }
+        return TerminalSize(width: 1 + input.below(300), height: 1 + input.below(100))
     }
 
     /// A screen row or column: mostly on or near the screen, sometimes far off it.

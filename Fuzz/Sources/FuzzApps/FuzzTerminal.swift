@@ -36,7 +36,9 @@ final class FuzzTerminal: TerminalDevice {
             grid.width == size.width && grid.height == size.height,
             "frame \(frames) is \(grid.width)×\(grid.height) on a \(size) terminal")
         fuzzCheck(grid.cells.count == size.width * size.height, "frame \(frames) holds \(grid.cells.count) cells")
-        for cell in grid.cells {
+        var checked: Character = " "
+        for cell in grid.cells where cell.character != checked {
+            checked = cell.character
             for scalar in cell.character.unicodeScalars {
                 fuzzCheck(
                     scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value),

@@ -13,11 +13,13 @@ import PoolScript
 /// - a script runs (on the pool `poolmap run` would give it, and on a small one, at most
 ///   ``stepBudget`` steps) without trapping; the text report's map line has exactly the width
 ///   asked for (fewer only for a smaller pool) and the JSON report parses back with the run's
-///   figures; a run that ends within the budget also streams (`--every`) text and JSON Lines
+///   figures; on the small pool, a run that ends within ``streamBudget`` steps also streams (`--every`) text and JSON Lines
 ///   that parse.
 public enum ParserFuzzing {
     /// Steps run per pool size, so that `random 1000000000` does not stall the fuzzer.
-    public static let stepBudget = 2_000
+    public static let stepBudget = 500
+    /// Runs of at most this many steps are streamed (`--every`) too: a text block per step costs.
+    public static let streamBudget = 40
 
     public static func run(_ bytes: [UInt8], kind: Script.Kind) {
         let fileName = kind == .trace ? "fuzz.trace" : "fuzz.pool"
@@ -38,9 +40,8 @@ public enum ParserFuzzing {
             previousLine = statement.line
         }
         checkRoundTrip(script)
-        for poolSize in [ScriptRunner.defaultPoolSize(for: script), 1 + bytes.count % 4096] {
-            runAndReport(script, poolSize: poolSize, width: 1 + bytes.count % 200)
-        }
+        runAndReport(script, poolSize: ScriptRunner.defaultPoolSize(for: script), width: 64, stream: false)
+        runAndReport(script, poolSize: 1 + bytes.count % 4096, width: 1 + bytes.count % 200, stream: true)
     }
 
     /// The scalar count of each line, as `SourceLines` cuts them: at `\n`, a `\r` before it
@@ -66,7 +67,8 @@ public enum ParserFuzzing {
             let place = "\(diagnostic.line):\(diagnostic.column) in a file of \(lineLengths.count) lines"
             fuzzCheck(diagnostic.fileName == fileName, "diagnostic at \(place) names \(diagnostic.fileName)")
             fuzzCheck(
-                diagnostic.line >= 1 && diagnostic.line <= lineLengths.count, "diagnostic line out of the file: \(place)")
+                diagnostic.line >= 1 && diagnostic.line <= lineLengths.count,
+                "diagnostic line out of the file: \(place)")
             fuzzCheck(
                 diagnostic.column >= 1 && diagnostic.column <= lineLengths[diagnostic.line - 1] + 1,
                 "diagnostic column out of its line of \(lineLengths[diagnostic.line - 1]) characters: \(place)")
@@ -101,7 +103,7 @@ public enum ParserFuzzing {
             "statements printed back parse differently:\n\(text)")
     }
 
-    static func runAndReport(_ script: Script, poolSize: Int, width: Int) {
+    static func runAndReport(_ script: Script, poolSize: Int, width: Int, stream: Bool) {
         var runner: ScriptRunner
         do {
             runner = try ScriptRunner(script: script, poolSize: poolSize)
@@ -116,7 +118,7 @@ public enum ParserFuzzing {
         for line in report.errorLines {
             fuzzCheck(!line.contains("\n") && line.hasPrefix(script.fileName + ":"), "error line: \(line)")
         }
-        for mapWidth in [1, 64, width] {
+        for mapWidth in [1, width] {
             let text = report.text(width: mapWidth)
             let map = text.prefix { $0 != "\n" }
             fuzzCheck(
@@ -126,7 +128,7 @@ public enum ParserFuzzing {
         }
         let poolSteps = steps.filter(\.isPoolOperation)
         checkJSONReport(report.json, pool: pool, poolSteps: poolSteps.count)
-        guard finished else { return }
+        guard stream, finished, steps.count <= streamBudget else { return }
         var jsonLines = ""
         var errorText = ""
         let errors: Int
@@ -140,7 +142,8 @@ public enum ParserFuzzing {
         } catch {
             fuzzFailure("HeadlessRun refused pool size \(poolSize): \(error)")
         }
-        fuzzCheck(errors == runner.state.errorCount, "--every counted \(errors) errors, the run \(runner.state.errorCount)")
+        fuzzCheck(
+            errors == runner.state.errorCount, "--every counted \(errors) errors, the run \(runner.state.errorCount)")
         fuzzCheck(errorText == report.errorLines.map { $0 + "\n" }.joined(), "--every wrote other error lines")
         let objects = jsonLines.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         fuzzCheck(
