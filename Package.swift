@@ -9,11 +9,13 @@ let internalChecks: [SwiftSetting] = [
 
 // The module graph, bottom up (docs/architecture.md explains each arrow):
 //   PoolAllocator ← PoolText ← MemoryMap, PoolScript ← PoolReport ← PoolApp ← CursesTerminal ← poolmap
+//   PoolCommandLine (no dependencies) ← poolmap
 let package = Package(
     name: "poolmap",
     products: [
         .library(name: "PoolAllocator", targets: ["PoolAllocator"]),
         .library(name: "MemoryMap", targets: ["MemoryMap"]),
+        .library(name: "PoolRecord", targets: ["PoolRecord"]),
         // Used by the fuzz targets (Fuzz/), which can only reach this package's products.
         .library(name: "PoolText", targets: ["PoolText"]),
         .library(name: "PoolScript", targets: ["PoolScript"]),
@@ -48,11 +50,16 @@ let package = Package(
         // Signal handlers that give the terminal back (async-signal-safe, so in C).
         .target(name: "CTerminalSignals", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "CursesTerminal", dependencies: ["CNcurses", "CTerminalSignals", "PoolApp", "MemoryMap"]),
+        // `poolmap record`: runs a program with the allocation tracer preloaded and writes its
+        // trace. The tracer's C source (Tracer/) is compiled at first use, not by SwiftPM.
+        .target(name: "PoolRecord", exclude: ["Tracer"]),
+        // The command line's conventions: the version, suggestions for mistyped commands and files.
+        .target(name: "PoolCommandLine"),
         // The command line: it only wires options to the modules above.
         .executableTarget(
             name: "poolmap",
             dependencies: [
-                "PoolText", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal",
+                "PoolText", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal", "PoolRecord", "PoolCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,10 +90,13 @@ let package = Package(
             dependencies: ["PoolApp", "PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "TestSupport"],
             exclude: ["Golden"]
         ),
+        .testTarget(
+            name: "PoolRecordTests", dependencies: ["PoolRecord", "PoolCommandLine", "PoolScript"],
+            exclude: ["Fixtures"]),
         // Runs the built `poolmap` executable: the CLI end to end, and the TUI under tmux.
         .testTarget(
             name: "PoolmapEndToEndTests",
-            dependencies: ["poolmap", "TestSupport"],
+            dependencies: ["poolmap", "PoolCommandLine", "TestSupport"],
             exclude: ["Golden"]
         ),
     ],

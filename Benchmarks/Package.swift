@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // Benchmarks live in their own package so `swift test` at the root never builds them.
-// Run from this folder: `swift run -c release AllocatorBenchmark`, `swift run -c release RenderBenchmark`.
+// Run from this folder: `swift run -c release AllocatorBenchmark`, `swift run -c release RenderBenchmark`,
+// `swift run -c release RecordBenchmark`.
 import PackageDescription
 
 let package = Package(
@@ -20,6 +21,10 @@ let package = Package(
                 .product(name: "PoolAllocator", package: "poolmap"),
                 .product(name: "MemoryMap", package: "poolmap"),
             ]
+        ),
+        .executableTarget(
+            name: "RecordBenchmark",
+            dependencies: [.product(name: "PoolRecord", package: "poolmap")]
         ),
     ],
     swiftLanguageModes: [.v6]

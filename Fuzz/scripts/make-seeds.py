@@ -52,10 +52,10 @@ write("allocator", "double-free", [POOL[64], 0] + alloc_small(8) * 3 + free_live
       + free_kind(4, 1) + [20, 1])
 
 # ---- apps: header, terminal size, colour depth, then the app and the events ------------
-KEYS = list("aAfdrRuhl+=-_0?qQnbg 12x") + ["up", "down", "left", "right", "home", "end", "pageUp",
+KEYS = list("aAfdrRuhl+=-_0?qQnbg 12x<>,.[]{}m:t%") + ["up", "down", "left", "right", "home", "end", "pageUp",
                                                 "pageDown", "insert", "delete", "backspace", "enter",
                                                 "escape", "tab", "backTab", "F1", "F2", "F12"]
-ALPHABET = list("0123456789 KkMGiBbx")
+ALPHABET = list("0123456789 KkMGiBbx%")
 
 
 def key(k):
@@ -102,7 +102,9 @@ write("apps", "explorer-tiny-pool", [0] + screen(80, 24, 0) + [0, 0] + key("a") 
       + key("a") + typed("1") + key("enter") + key("f") + key("u") + key("d"))
 player = [1] + screen(100, 30)
 write("apps", "player-demo", player + [0, 1, 0, 0] + ticks(16) * 4 + key(" ") + key("n") * 3 + key("b") * 2
-      + key("+") * 4 + ticks(16) + key("g") + key("?") + key("x") + key("-") * 12 + ticks(8))
+      + key(">") * 4 + ticks(16) + key("g") + key("?") + key("x") + key("<") * 12 + ticks(8) + key("end") + key("[")
+      + key("]") + key("{") + key("m") + key(":") + typed("50") + [3, 0, 19] + key("enter") + key("t") + key("+") * 3
+      + click(2, 30) + key("l"))
 script = b'pool 1KiB\na = alloc 100\nb = alloc 200 align 256\nsay "hi"\nwait 100ms\nfree a\ndefrag\nrandom 50\n'
 write("apps", "player-script", player + [5, len(script)] + list(script) + [1, 6, 0] + ticks(16) * 3
       + key("b") * 3 + key("n") * 5 + resize(40, 10) + ticks(4))

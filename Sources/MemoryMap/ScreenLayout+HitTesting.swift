@@ -11,7 +11,7 @@ extension ScreenLayout {
             range = mapGeometry(totalSize: totalSize, viewport: viewport).range(ofCell: cell)
         case .overview(let cell)?:
             range = overviewGeometry(totalSize: totalSize).range(ofCell: cell)
-        case nil:
+        case .timeline?, nil:
             return nil
         }
         return range.isEmpty ? nil : range
@@ -29,5 +29,17 @@ extension ScreenLayout {
         // The next block's offset may lie past the cell while its padding starts inside it.
         guard let next = pool.block(after: range.lowerBound), next.start < range.upperBound else { return nil }
         return next
+    }
+}
+
+extension ScreenLayout {
+    /// The position a click at (`row`, `column`) on the timeline seeks to, or nil when the click
+    /// is not on one of its cells.
+    /// - Complexity: O(1).
+    public func timelinePosition(atRow row: Int, column: Int, of timeline: TimelineModel) -> Int? {
+        guard case .timeline(let index)? = hit(row: row, column: column) else { return nil }
+        let count = timeline.cellCount(columns: overviewColumns)
+        guard index < count else { return nil }
+        return timeline.position(ofCell: index, of: count)
     }
 }

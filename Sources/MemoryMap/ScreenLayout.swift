@@ -3,7 +3,8 @@ import PoolText
 /// Where everything goes on a screen of `width` × `height`: the layout facts the app needs to
 /// scroll, zoom and hit-test, and that the renderer draws by.
 ///
-/// From the top: title bar, overview bar (the whole pool on one line), map heading, map rows
+/// From the top: title bar, the player's timeline when it has one, overview bar (the whole
+/// pool on one line), map heading, map rows
 /// (left) beside the stats panel and block inspector (right), event log (left), the playback
 /// caption and statement lines when set, the prompt line, the footer.
 public struct ScreenLayout: Equatable, Sendable {
@@ -20,17 +21,19 @@ public struct ScreenLayout: Equatable, Sendable {
 
     /// The title bar's row.
     let titleRow = 0
+    /// The timeline's row, when the screen has one (playback).
+    public let timelineRow: Int?
     /// The overview bar's row: the whole pool on one line.
-    let overviewRow = 1
+    let overviewRow: Int
     /// The first column of the overview bar's cells (after its label).
     let overviewColumn: Int
     /// How many cells the overview bar has room for.
     public let overviewColumns: Int
 
     /// The row naming the map's range and bytes per cell, with the legend.
-    let mapHeadingRow = 2
+    let mapHeadingRow: Int
     /// The screen row of the first map row.
-    let mapTopRow = 3
+    let mapTopRow: Int
     /// How many map rows there are.
     public let mapRows: Int
     /// Width of the offset labels before each map row (`0x0000 `).
@@ -49,7 +52,7 @@ public struct ScreenLayout: Equatable, Sendable {
     /// Columns of the stats panel (26, 30 or 36 as the screen widens).
     let panelWidth: Int
     /// The panel's first row.
-    let panelTopRow = 2
+    let panelTopRow: Int
     /// One past the panel's last row.
     let panelBottomRow: Int
 
@@ -68,13 +71,22 @@ public struct ScreenLayout: Equatable, Sendable {
 
     /// - Parameters:
     ///   - totalSize: the pool's size (the widest offset label depends on it).
-    ///   - hasCaption, hasStatement: whether playback lines are reserved.
-    public init(width: Int, height: Int, totalSize: Int, hasCaption: Bool = false, hasStatement: Bool = false) {
+    ///   - hasCaption, hasStatement, hasTimeline: whether playback's lines are reserved.
+    public init(
+        width: Int, height: Int, totalSize: Int, hasCaption: Bool = false, hasStatement: Bool = false,
+        hasTimeline: Bool = false
+    ) {
         self.width = max(0, width)
         self.height = max(0, height)
         isTooSmall = width < Self.minimumWidth || height < Self.minimumHeight
         let w = max(width, Self.minimumWidth), h = max(height, Self.minimumHeight)
 
+        timelineRow = hasTimeline ? 1 : nil
+        let below = hasTimeline ? 1 : 0  // rows the timeline pushes down
+        overviewRow = 1 + below
+        mapHeadingRow = 2 + below
+        mapTopRow = 3 + below
+        panelTopRow = 2 + below
         let hexDigits = HexOffset.digits(forPoolSize: totalSize)
         mapLabelWidth = hexDigits + 3  // "0x" + digits + " "
         overviewColumn = mapLabelWidth
@@ -112,7 +124,8 @@ public struct ScreenLayout: Equatable, Sendable {
     public init(model: ScreenModel, width: Int, height: Int) {
         self.init(
             width: width, height: height, totalSize: model.pool.totalSize,
-            hasCaption: model.caption != nil, hasStatement: model.statement != nil)
+            hasCaption: model.caption != nil, hasStatement: model.statement != nil,
+            hasTimeline: model.timeline != nil)
     }
 
     /// The map's geometry for a pool size and viewport.
@@ -131,6 +144,8 @@ public struct ScreenLayout: Equatable, Sendable {
         case map(cell: Int)
         /// Cell `index` of the overview bar.
         case overview(cell: Int)
+        /// Column `index` of the timeline (its cells start where the overview bar's do).
+        case timeline(column: Int)
     }
 
     /// The map or overview cell at (`row`, `column`), or nil elsewhere (and when too small).
@@ -138,6 +153,9 @@ public struct ScreenLayout: Equatable, Sendable {
         guard !isTooSmall else { return nil }
         if row == overviewRow, column >= overviewColumn, column < overviewColumn + overviewColumns {
             return .overview(cell: column - overviewColumn)
+        }
+        if row == timelineRow, column >= overviewColumn, column < overviewColumn + overviewColumns {
+            return .timeline(column: column - overviewColumn)
         }
         if row >= mapTopRow, row < mapTopRow + mapRows, column >= mapColumn, column < mapColumn + mapColumns {
             return .map(cell: (row - mapTopRow) * mapColumns + (column - mapColumn))

@@ -21,6 +21,8 @@ public struct ScreenModel: Sendable {
     public var caption: String?
     /// Playback: the statement being run, e.g. `line 12: alloc 4KiB as tex`.
     public var statement: String?
+    /// Playback: the whole run's timeline, drawn under the title.
+    public var timeline: TimelineModel?
     /// The prompt being typed, if any.
     public var prompt: PromptLine?
     /// Whether the help overlay is open.
@@ -44,6 +46,7 @@ public struct ScreenModel: Sendable {
         log: [LogEntry] = [],
         caption: String? = nil,
         statement: String? = nil,
+        timeline: TimelineModel? = nil,
         prompt: PromptLine? = nil,
         isHelpOpen: Bool = false,
         helpKeys: [KeyHint] = [],
@@ -60,6 +63,7 @@ public struct ScreenModel: Sendable {
         self.log = log
         self.caption = caption
         self.statement = statement
+        self.timeline = timeline
         self.prompt = prompt
         self.isHelpOpen = isHelpOpen
         self.helpKeys = helpKeys

@@ -20,6 +20,7 @@ public enum ScreenRenderer {
         let painter = MapCellPainter(model: model)
         let geometry = layout.mapGeometry(totalSize: model.pool.totalSize, viewport: model.viewport)
         drawTitle(model, stats: stats, layout: layout, into: &grid)
+        drawTimeline(model, layout: layout, into: &grid)
         drawOverview(model, painter: painter, map: geometry, layout: layout, into: &grid)
         drawMap(model, painter: painter, geometry: geometry, layout: layout, into: &grid)
         drawPanel(model, stats: stats, layout: layout, into: &grid)

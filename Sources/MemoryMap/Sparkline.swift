@@ -5,10 +5,12 @@ enum Sparkline {
     /// The newest `width` values (the last ones), oldest on the left; NaN counts as 0.
     static func text(_ values: [Double], width: Int) -> String {
         guard width > 0 else { return "" }
-        return String(
-            values.suffix(width).map { value in
-                let clamped = value.isNaN ? 0 : min(1, max(0, value))
-                return levels[min(levels.count - 1, Int(clamped * Double(levels.count)))]
-            })
+        return String(values.suffix(width).map(glyph))
+    }
+
+    /// The level of one value in 0…1 (NaN counts as 0).
+    static func glyph(_ value: Double) -> Character {
+        let clamped = value.isNaN ? 0 : min(1, max(0, value))
+        return levels[min(levels.count - 1, Int(clamped * Double(levels.count)))]
     }
 }

@@ -11,9 +11,6 @@ struct ExplorerPrompt: Equatable, Sendable {
         case allocateAligned
     }
 
-    /// Most characters a prompt takes; typing more is refused with a message.
-    static let maximumLength = 64
-
     public var purpose: Purpose
     /// The label, the typed text and the last error.
     public var line: PromptLine

@@ -49,16 +49,11 @@ extension ExplorerState {
         case .character("r"): randomOperation()
         case .character("R"): randomBurst()
         case .character("u"): undo()
-        case .left, .character("h"): selectPrevious()
-        case .right, .character("l"): selectNext()
+        case .left: selectPrevious()
+        case .right: selectNext()
         case .home: selectFirst()
         case .end: selectLast()
-        case .character("+"), .character("="): zoomIn()
-        case .character("-"), .character("_"): zoomOut()
-        case .character("0"): viewport = .fit
-        case .pageUp: scroll(byRows: -max(1, layout.mapRows - 1))
-        case .pageDown: scroll(byRows: max(1, layout.mapRows - 1))
-        default: break
+        default: _ = navigation.handle(key, pool: pool, layout: layout)
         }
         return .continue
     }
@@ -66,27 +61,11 @@ extension ExplorerState {
     /// Typing in the prompt: characters, Backspace, Enter to confirm, Esc to cancel.
     private mutating func editPrompt(with key: Key) {
         guard var current = prompt else { return }
-        switch key {
-        case .escape:
-            prompt = nil
-            return
-        case .enter:
-            confirm(current)
-            return
-        case .backspace, .delete:
-            if !current.line.text.isEmpty { current.line.text.removeLast() }
-            current.line.error = nil
-        case .character(let character):
-            if current.line.text.count >= ExplorerPrompt.maximumLength {
-                current.line.error = "at most \(ExplorerPrompt.maximumLength) characters"
-            } else if character.isPromptInput {
-                current.line.text.append(character)
-                current.line.error = nil
-            }
-        default:
-            break
+        switch current.line.edit(with: key) {
+        case .cancel: prompt = nil
+        case .confirm: confirm(current)
+        case .editing: prompt = current
         }
-        prompt = current
     }
 
     /// Enter in a prompt: allocate what it asks, or show why the text is no size and stay.
@@ -99,17 +78,6 @@ extension ExplorerState {
             var refused = current
             refused.line.error = error.description
             prompt = refused
-        }
-    }
-}
-
-extension Character {
-    /// Whether the prompt accepts this character: anything printable on one line.
-    var isPromptInput: Bool {
-        unicodeScalars.allSatisfy { scalar in
-            !(scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-                || scalar.properties.generalCategory == .lineSeparator
-                || scalar.properties.generalCategory == .paragraphSeparator)
         }
     }
 }

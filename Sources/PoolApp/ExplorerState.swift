@@ -12,10 +12,8 @@ import PoolText
 public struct ExplorerState: Sendable {
     /// The pool being explored.
     public internal(set) var pool: MemoryPool
-    /// The offset of the selected block, if any; always a live block's offset.
-    public internal(set) var selectedOffset: Int?
-    /// Which bytes the map shows.
-    public internal(set) var viewport: MapViewport = .fit
+    /// The map's zoom and scroll, and the selection.
+    var navigation = MapNavigation()
     /// The prompt being typed, if any.
     var prompt: ExplorerPrompt?
     /// Whether the help overlay is open.
@@ -65,7 +63,19 @@ public struct ExplorerState: Sendable {
     public var undoDepth: Int { undoStack.count }
 
     /// The selected block, if any.
-    var selectedBlock: Block? { selectedOffset.flatMap { pool.block(at: $0) } }
+    var selectedBlock: Block? { navigation.selectedBlock(in: pool) }
+
+    /// The offset of the selected block, if any; always a live block's offset.
+    public internal(set) var selectedOffset: Int? {
+        get { navigation.selectedOffset }
+        set { navigation.selectedOffset = newValue }
+    }
+
+    /// Which bytes the map shows.
+    public internal(set) var viewport: MapViewport {
+        get { navigation.viewport }
+        set { navigation.viewport = newValue }
+    }
 
     /// Where things are on the screen now.
     public var layout: ScreenLayout {
@@ -74,7 +84,7 @@ public struct ExplorerState: Sendable {
 
     /// Which bytes each map cell covers now.
     public var mapGeometry: MapGeometry {
-        layout.mapGeometry(totalSize: pool.totalSize, viewport: viewport)
+        navigation.geometry(pool, layout)
     }
 
     /// The frame to draw for this state.

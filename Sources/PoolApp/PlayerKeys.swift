@@ -1,21 +1,31 @@
 import MemoryMap
 
 extension KeyHint {
-    /// The player's footer.
+    /// The player's footer: the keys a newcomer needs first.
     static let playerFooter: [KeyHint] = [
-        KeyHint("space", "pause"), KeyHint("n→", "step"), KeyHint("b←", "back"),
-        KeyHint("+-", "speed"), KeyHint("g", "restart"), KeyHint("?", "help"), KeyHint("q", "quit"),
+        KeyHint("space", "pause"), KeyHint("n→", "step"), KeyHint("b←", "back"), KeyHint("<>", "speed"),
+        KeyHint("[]", "failures"), KeyHint(":", "go to"), KeyHint("?", "help"), KeyHint("q", "quit"),
     ]
 
-    /// Every key of the player, for the help overlay.
+    /// Every key of the player, for the help overlay; short enough for two columns at 60×16.
+    /// The map's keys (`h` `l`, `+` `-` `0`, PgUp/PgDn, clicks) are the explorer's.
     static let playerHelp: [KeyHint] = [
         KeyHint("space", "pause / resume"),
         KeyHint("n →", "step forward"),
-        KeyHint("b ←", "step back (any depth)"),
-        KeyHint("+ -", "faster / slower (×2)"),
-        KeyHint("g Home", "restart from the top"),
+        KeyHint("b ←", "step back"),
+        KeyHint("< >", "slower / faster"),
+        KeyHint("g", "restart, playing"),
+        KeyHint("Home End", "start / end"),
+        KeyHint("[ ]", "prev/next failed"),
+        KeyHint("{ }", "prev/next defrag"),
+        KeyHint("m", "peak frag"),
+        KeyHint(":", "go to step or %"),
+        KeyHint("t", "timeline figure"),
+        KeyHint("h l", "select prev/next"),
+        KeyHint("+ - 0", "zoom in/out/fit"),
+        KeyHint("PgUp PgDn", "scroll (zoomed)"),
+        KeyHint("click", "seek / select"),
         KeyHint("? F1", "this help"),
-        KeyHint("any key", "close this help"),
         KeyHint("q", "quit"),
     ]
 }

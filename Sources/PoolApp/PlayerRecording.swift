@@ -15,7 +15,11 @@ public enum PlayerRecording {
         _ state: PlayerState, width: Int, height: Int, depth: ColorDepth = .full256
     ) -> (CastRecorder, PlayerState) {
         let recorder = CastRecorder(width: width, height: height, depth: depth)
-        var app = PlayerApp(state: state)
+        // The whole run is read first, so every frame shows the complete timeline whatever the
+        // machine's speed.
+        var ready = state
+        ready.timeline.scan(through: ready.timeline.totalSteps)
+        var app = PlayerApp(state: ready)
         recorder.record(app.view(width: width, height: height), of: app)
         while !app.state.isFinished || app.state.animation.isActive {
             _ = app.handle(.tick)
@@ -38,8 +42,11 @@ public enum PlayerRecording {
         public var seconds: Double
         public var width: Int
         public var height: Int
-        /// The runtime errors, `FILE:LINE: error: …`, in step order (the command then exits 1).
+        /// The runtime errors, `FILE:LINE: error: …`, in step order, the first
+        /// `RunOverview.keptErrors` of them (the command then exits 1).
         public var errorLines: [String]
+        /// All the runtime errors, kept or not.
+        public var errorCount: Int
 
         /// `recorded demo.pool: 120 events, 14.2 s, 100×30 → demo.cast`.
         public func summary(fileName: String, path: String) -> String {
@@ -54,10 +61,9 @@ public enum PlayerRecording {
         playing.monochrome = false
         playing.resume()
         let (recorder, end) = record(playing, width: width, height: height)
-        let fileName = end.timeline.script.fileName
         return Headless(
             cast: recorder.text, eventCount: recorder.eventCount, seconds: end.playbackSeconds,
-            width: width, height: height,
-            errorLines: end.timeline.steps.compactMap { $0.errorLine(fileName: fileName) })
+            width: width, height: height, errorLines: end.timeline.overview.errorLines,
+            errorCount: end.timeline.overview.errorCount)
     }
 }

@@ -7,11 +7,12 @@ extension PlayerState {
     /// highest speeds on a slow machine.
     static let maximumStepsPerTick = 50_000
 
-    /// One tick of the playback clock: animations advance, and the operations the pacing owes
-    /// are run.
-    /// - Complexity: O(speed × interval × log n).
+    /// One tick of the playback clock: the run is read further ahead, animations advance, and
+    /// the operations the pacing owes are run.
+    /// - Complexity: O((speed × interval + the steps read ahead) × log n).
     mutating func tick() {
         ticks += 1
+        if !timeline.overview.isComplete { readAhead() }
         animation.advance()
         guard !isPaused, !timeline.isAtEnd else {
             budget = 0
@@ -49,14 +50,35 @@ extension PlayerState {
         }
     }
 
+    /// One tick's reading ahead, at the `scanPace`.
+    private mutating func readAhead() {
+        switch scanPace {
+        case .steps(let count):
+            timeline.scan(steps: count)
+        case .duration(let limit):
+            let clock = ContinuousClock()
+            let start = clock.now
+            repeat {
+                timeline.scan(steps: 1024)
+            } while !timeline.overview.isComplete && clock.now - start < limit
+        }
+    }
+
     /// Runs the next step and sets up its animation; nil at the end.
     mutating func playStep(animated: Bool) -> Step? {
         let before = animated ? timeline.current.pool : nil
         guard let step = timeline.stepForward() else { return nil }
-        if case .say(let caption) = step.operation, timeline.position == timeline.steps.count {
-            captionMarks.append(CastMark(seconds: playbackSeconds, text: caption))
+        if timeline.position > furthestPlayed {
+            furthestPlayed = timeline.position
+            if case .say(let caption) = step.operation {
+                captionMarks.append(CastMark(seconds: playbackSeconds, text: caption))
+            }
         }
-        if let before { animate(step, before: before) } else if step.isPoolOperation { animation.finish() }
+        if let before {
+            animate(step, before: before)
+        } else if step.isPoolOperation {
+            animation.finish()
+        }
         return step
     }
 
@@ -71,10 +93,10 @@ extension PlayerState {
         case (.realloc(_, _, let old), .offset(let offset)):
             if let old, let block = before.block(at: old) { animation.blockFaded(block.start..<block.end) }
             if let block = after.block(at: offset) { animation.blockAppeared(block.start..<block.end) }
-        case (.defrag, .mapping(let pairs)):
-            var moves: [Int: Int] = [:]
-            for pair in pairs { moves[pair.old] = pair.new }
-            animation.startSlide(moves: moves, in: after)
+        case (.defrag, .mapping(let moves)):
+            var mapping: [Int: Int] = [:]
+            for move in moves { mapping[move.old] = move.new }
+            animation.startSlide(moves: mapping, in: after)
         case (.pool, _):
             animation.finish()
         default:
@@ -84,27 +106,25 @@ extension PlayerState {
 
     /// `n`/`→`: pause, then run steps up to and including the next pool operation.
     mutating func stepForward() {
-        isPaused = true
-        holdMilliseconds = 0
-        animation.finish()
+        stopForSeek()
         while let step = playStep(animated: true), !step.isPoolOperation {}
     }
 
     /// `b`/`←`: pause, and undo the last pool operation shown: go back to just after the pool
     /// operation before it (or to the start), passing over `say` and `wait`.
     mutating func stepBack() {
-        isPaused = true
-        holdMilliseconds = 0
-        animation.finish()
-        var target = timeline.position
-        while target > 0, !timeline.steps[target - 1].isPoolOperation { target -= 1 }
-        guard target > 0 else {
-            timeline.move(to: 0)
-            return
+        stopForSeek()
+        // Back over the steps after the last pool operation, over that operation, then over the
+        // steps before it down to the previous pool operation.
+        var poolOperationsPassed = 0
+        while timeline.position > 0 {
+            guard let last = timeline.lastStep else { break }
+            if last.isPoolOperation {
+                if poolOperationsPassed == 1 { return }
+                poolOperationsPassed += 1
+            }
+            timeline.stepBack()
         }
-        target -= 1  // before the last pool operation
-        while target > 0, !timeline.steps[target - 1].isPoolOperation { target -= 1 }
-        timeline.move(to: target)
     }
 
     /// `g`: back to the start, playing.
@@ -116,9 +136,30 @@ extension PlayerState {
         isPaused = false
     }
 
-    /// `+`/`-`: doubles or halves the speed.
+    /// `<`/`>`: halves or doubles the speed.
     mutating func changeSpeed(by factor: Double) {
         speed = Self.clampedSpeed(speed * factor)
+    }
+
+    /// A seek: pause, finish what moves, and go to `position` (clamped to the run).
+    mutating func seek(to position: Int) {
+        stopForSeek()
+        timeline.move(to: position)
+        dropStaleSelection()
+    }
+
+    /// Pauses and finishes animations and waits, before playback moves by hand.
+    private mutating func stopForSeek() {
+        isPaused = true
+        holdMilliseconds = 0
+        animation.finish()
+    }
+
+    /// Forgets a selection whose block is not live at the new position.
+    mutating func dropStaleSelection() {
+        if let selected = navigation.selectedOffset, timeline.current.pool.block(at: selected) == nil {
+            navigation.selectedOffset = nil
+        }
     }
 }
 

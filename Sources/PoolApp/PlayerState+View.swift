@@ -1,18 +1,15 @@
 import MemoryMap
 import PoolAllocator
 import PoolScript
+import PoolText
 
 extension PlayerState {
-    /// Log lines and sparkline points kept on screen.
-    static let recentCount = 60
-
-    /// The frame: the map, stats and log of the explorer, the caption and the statement line.
-    /// - Complexity: O(recentCount) besides the renderer's own work.
-    var screenModel: ScreenModel {
+    /// The frame: the timeline, the map, stats and log of the explorer, the caption and the
+    /// statement line.
+    /// - Complexity: O(recentCount + buckets) besides the renderer's own work.
+    public var screenModel: ScreenModel {
         let runner = timeline.current
-        let position = timeline.position
-        let recent = max(0, position - Self.recentCount)..<position
-        let steps = timeline.steps[recent]
+        let steps = timeline.recentSteps
         let log = steps.filter(\.isPoolOperation).map { step in
             LogEntry(Self.logText(step), isError: step.error != nil || Self.isFailure(step))
         }
@@ -21,11 +18,13 @@ extension PlayerState {
             title: title,
             names: runner.state.namesByOffset,
             selectedOffset: selectedOffset,
-            viewport: .fit,
-            fragmentationHistory: Array(timeline.fragmentation[recent]),
+            viewport: navigation.viewport,
+            fragmentationHistory: timeline.recentFragmentation,
             log: log,
             caption: runner.state.caption ?? "",
             statement: statusLine,
+            timeline: timeline.timelineModel(figure: timelineFigure),
+            prompt: prompt,
             isHelpOpen: isHelpOpen,
             helpKeys: KeyHint.playerHelp,
             footerKeys: KeyHint.playerFooter,
@@ -34,19 +33,29 @@ extension PlayerState {
         )
     }
 
-    /// The block the last step allocated, while it is live: the inspector shows it.
+    /// The block the inspector shows: the one the user selected while it is live, else the
+    /// block the last step allocated while it is live.
     var selectedOffset: Int? {
+        let pool = timeline.current.pool
+        if let chosen = navigation.selectedOffset, pool.block(at: chosen) != nil { return chosen }
         guard let step = timeline.lastStep, case .offset(let offset) = step.outcome else { return nil }
-        return timeline.current.pool.block(at: offset) != nil ? offset : nil
+        return pool.block(at: offset) != nil ? offset : nil
     }
 
-    /// `▶ 5 op/s · step 14 · line 12: b = alloc 200 align 256 → 256`, or how to go on at the end.
+    /// `▶ 5 op/s · step 14 of 40 · line 12: b = alloc 200 align 256 → 256`, how far the run has
+    /// been read while it is still being read, or how to go on at the end.
     var statusLine: String {
+        let overview = timeline.overview
+        let reading =
+            overview.isComplete
+            ? "" : " · reading the run \(NumberText.wholePercent(overview.scannedSteps, of: overview.totalSteps))"
         if timeline.isAtEnd {
-            return "end of \(timeline.script.fileName) · g or space replays · b steps back · q quits"
+            return "end of \(timeline.script.fileName) · g or space replays · b steps back · q quits" + reading
         }
         let state = isPaused ? "paused" : "▶ \(Self.speedText(speed))"
-        var line = "\(state) · step \(timeline.position)"
+        var line =
+            "\(state) · step \(NumberText.grouped(timeline.position)) of \(NumberText.grouped(timeline.totalSteps))"
+            + reading
         if let step = timeline.lastStep {
             line += " · line \(step.line): \(step.statementText)"
             let outcome = step.outcomeText

@@ -3,31 +3,55 @@ import PoolAllocator
 import PoolScript
 
 /// The player: a script or trace played step by step on the map, with pause, single steps
-/// both ways, speed control and restart. A value driven by events (`reduce`); the screen is
+/// both ways, seeks across a timeline of the whole run, speed control, restart, and the
+/// explorer's zoom and selection. A value driven by events (`reduce`); the screen is
 /// `screenModel`, a pure function of it.
 ///
 /// Pacing: each tick (`tickInterval`) owes `speed × interval` pool operations; they run in one
 /// batch and the next frame shows the result, so at high speed frames are skipped, never the
 /// pool's work. `wait` pauses playback for its duration (shortened when playing faster than
-/// the default speed); a `say` sets the caption. At low speed
-/// each operation is animated (the new block appears, a freed one fades, a defragment slides),
-/// and playback holds while a slide runs.
+/// the default speed); a `say` sets the caption. At low speed each operation is animated (the
+/// new block appears, a freed one fades, a defragment slides), and playback holds while a
+/// slide runs. While the run has not been read to its end, every tick also reads
+/// `scanStepsPerTick` steps ahead, so the timeline fills in while the player is already usable.
 public struct PlayerState: Sendable {
     /// The tick interval while playing or animating (25 frames per second).
     public static let tickInterval = ExplorerAnimation.tickInterval
     /// Operations per second at or below which each operation is animated.
     static let animationSpeedLimit = 40.0
-    /// The slowest and fastest speeds `-`/`+` reach.
+    /// The slowest and fastest speeds `<`/`>` reach.
     static let speedRange = 0.25...1_000_000.0
+    /// How much of the run a tick reads ahead for the timeline.
+    public enum ScanPace: Sendable, Equatable {
+        /// A fixed number of steps: what tests and recordings use, so that every run of the
+        /// same events draws the same frames.
+        case steps(Int)
+        /// As many steps as fit in this long: what a real terminal uses, so that a frame is never
+        /// held up for long, in a debug build as in a release one.
+        case duration(Duration)
+
+        /// About 20 ms of reading in a release build.
+        public static let `default` = ScanPace.steps(100_000)
+    }
 
     /// The run, walkable both ways.
     var timeline: PlayerTimeline
     /// Operations per second while playing.
     public internal(set) var speed: Double
-    /// Paused by the user (space, a single step).
+    /// Paused by the user (space, a single step, a seek).
     var isPaused: Bool
     /// Whether the help overlay is open.
     public internal(set) var isHelpOpen = false
+    /// The `:` prompt (go to a step), when open.
+    var prompt: PromptLine?
+    /// The map's zoom and scroll, and the block the user selected (`h`/`l`, a click).
+    var navigation = MapNavigation()
+    /// How much of the run a tick reads ahead.
+    public var scanPace = ScanPace.default
+    /// The timeline's figure (`t` switches it).
+    var timelineFigure = TimelineModel.Figure.used
+    /// The terminal's size, for zooming, scrolling and hit-testing as the screen shows them.
+    public var screenSize: TerminalSize
     /// What moves on the map right now.
     var animation = ExplorerAnimation()
     /// Operations owed to the pacing and not run yet (a fraction of one at low speed).
@@ -35,7 +59,9 @@ public struct PlayerState: Sendable {
     /// Milliseconds of `wait` (or of a slide) still to sit out before the next operation.
     var holdMilliseconds = 0.0
     /// Ticks handled since the start: the playback clock of recordings.
-    public internal(set) var ticks = 0
+    var ticks = 0
+    /// The furthest position played forward to; a `say` reached beyond it is a new marker.
+    var furthestPlayed = 0
     /// The `say` captions reached by playing forward, timed by the playback clock.
     var captionMarks: [CastMark] = []
     /// The title bar's text.
@@ -48,15 +74,17 @@ public struct PlayerState: Sendable {
     ///   - poolSize: the pool before any `pool` statement.
     ///   - speed: operations per second (`--speed`); nil takes `defaultSpeed(for:)`.
     ///   - paused: start paused (`--paused`).
+    ///   - screenSize: the terminal's size now (later sizes arrive as resize events).
     public init(
-        script: Script, poolSize: Int, speed: Double? = nil, paused: Bool = false,
-        title: String? = nil, monochrome: Bool = false
+        script: Script, poolSize: Int, speed: Double? = nil, paused: Bool = false, title: String? = nil,
+        monochrome: Bool = false, screenSize: TerminalSize = TerminalSize(width: 100, height: 30)
     ) throws(PoolError) {
         timeline = try PlayerTimeline(script: script, poolSize: poolSize)
         self.speed = Self.clampedSpeed(speed ?? Self.defaultSpeed(for: script))
         isPaused = paused
         self.title = title ?? "poolmap play — \(script.fileName)"
         self.monochrome = monochrome
+        self.screenSize = screenSize
     }
 
     /// Scripts play at 5 operations per second, so each can be followed; traces at 200.
@@ -75,9 +103,10 @@ public struct PlayerState: Sendable {
     /// Whether each operation is animated at this speed.
     var animates: Bool { speed <= Self.animationSpeedLimit }
 
-    /// Whether the player wants ticks: playing, or something still moving.
+    /// Whether the player wants ticks: playing, something still moving, or the run still being
+    /// read for the timeline.
     var wantsTicks: Bool {
-        animation.isActive || (!isPaused && !timeline.isAtEnd)
+        animation.isActive || (!isPaused && !timeline.isAtEnd) || !timeline.overview.isComplete
     }
 
     /// The playback clock: seconds of pacing so far (ticks × interval).
@@ -89,4 +118,11 @@ public struct PlayerState: Sendable {
         let parts = tickInterval.components
         return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }()
+
+    /// Where things are on the screen now.
+    var layout: ScreenLayout {
+        ScreenLayout(
+            width: screenSize.width, height: screenSize.height, totalSize: timeline.current.pool.totalSize,
+            hasCaption: true, hasStatement: true, hasTimeline: true)
+    }
 }

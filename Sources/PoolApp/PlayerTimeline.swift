@@ -1,100 +1,183 @@
+import MemoryMap
 import PoolAllocator
 import PoolScript
 
-/// A script's run as a timeline that can be walked both ways: every step taken so far, and a
-/// checkpoint of the run every `checkpointInterval` steps.
+/// A script's run as a timeline that can be walked both ways and jumped across, in memory that
+/// does not grow with its steps.
 ///
-/// Steps are run lazily, the first time playback reaches them, so a long trace starts at once.
-/// Going back to position `p` restores the checkpoint at or before `p` and replays at most
-/// `checkpointInterval - 1` steps: instant at any depth of a 300,000-step trace. Checkpoints
-/// are `RunnerState` copies, which share the pool's storage until it next changes.
-struct PlayerTimeline: Sendable {
-    /// Steps between two checkpoints.
-    static let checkpointInterval = 256
-
-    /// The runner at `position`.
-    public private(set) var current: ScriptRunner
-    /// The runner at the furthest position reached, kept aside while `current` is behind it;
-    /// nil when `current` is at the frontier (one runner, so stepping never copies the pool).
-    private var frontier: ScriptRunner?
-    /// Every step run so far, in order.
-    public private(set) var steps: [Step] = []
-    /// Fragmentation after each step, for the sparkline.
-    public private(set) var fragmentation: [Double] = []
-    /// `checkpoints[i]` is the state after `i * checkpointInterval` steps.
-    private var checkpoints: [RunnerState]
-    /// Steps run from the start to reach `current`.
-    public private(set) var position = 0
-
-    /// A timeline at the start of `script`, with `poolSize` bytes before any `pool` statement.
-    public init(script: Script, poolSize: Int) throws(PoolError) {
-        current = try ScriptRunner(script: script, poolSize: poolSize)
-        checkpoints = [current.state]
-    }
+/// Two runners go through the same script. The *scanner* reads ahead — on its own, a batch at
+/// a time (`scan(steps:)`), or as far as a seek needs — filling in the `overview` (the
+/// timeline's figures, failures, defragments) and keeping a checkpoint of the run every
+/// `checkpointInterval` steps. The *current* runner is where playback stands. Moving to any
+/// position restores the checkpoint before it and replays at most one interval plus the
+/// `recentCount` steps the event log shows: a seek anywhere in 10⁷ steps replays a few thousand.
+/// Checkpoints are `RunnerState` copies, which share the pool's nodes with each other until
+/// they diverge. No step is kept beyond the recent ones.
+public struct PlayerTimeline: Sendable {
+    /// Steps the event log and the sparkline show, ending at the current position.
+    public static let recentCount = 60
+    /// Checkpoints kept at most, for long runs (the interval grows to keep to it).
+    static let maximumCheckpoints = 2048
+    /// The shortest interval between checkpoints.
+    static let minimumCheckpointInterval = 256
 
     /// The script played.
-    public var script: Script { current.script }
+    public let script: Script
+    /// Steps in the whole run.
+    public let totalSteps: Int
+    /// Steps between two checkpoints.
+    public let checkpointInterval: Int
+    /// The runner at `position`.
+    public private(set) var current: ScriptRunner
+    /// Steps run from the start to reach `current`.
+    public private(set) var position = 0
+    /// The last steps that led to `position` with the fragmentation after each, in a ring of
+    /// `recentCount` (stepping must not shift them all).
+    private var recent = Ring<(step: Step, fragmentation: Double)>(capacity: recentCount)
+    /// What the run does, as far as it has been read.
+    public private(set) var overview: RunOverview
+    /// The runner that reads ahead, at `overview.scannedSteps`.
+    private var scanner: ScriptRunner
+    /// `checkpoints[i]` is the state after `i * checkpointInterval` steps.
+    private var checkpoints: [RunnerState]
 
-    /// Whether every step has been run and playback stands after the last one.
-    var isAtEnd: Bool { frontier == nil && current.isFinished }
+    /// A timeline at the start of `script`, with `poolSize` bytes before any `pool` statement.
+    /// - Throws: `PoolError.invalidPoolSize` when `poolSize < 1`.
+    public init(script: Script, poolSize: Int) throws(PoolError) {
+        self.script = script
+        totalSteps = script.stepCount
+        var interval = Self.minimumCheckpointInterval
+        while totalSteps / interval > Self.maximumCheckpoints { interval *= 2 }
+        checkpointInterval = interval
+        current = try ScriptRunner(script: script, poolSize: poolSize)
+        scanner = current
+        checkpoints = [current.state]
+        overview = RunOverview(totalSteps: totalSteps)
+    }
+
+    /// Whether playback stands after the last step.
+    public var isAtEnd: Bool { position >= totalSteps }
 
     /// The step that led to the current position, if any.
-    var lastStep: Step? { position > 0 ? steps[position - 1] : nil }
+    public var lastStep: Step? { recent.last?.step }
+
+    /// The last steps that led to `position`, oldest first (at most `recentCount`).
+    /// - Complexity: O(recentCount).
+    public var recentSteps: [Step] { recent.elements.map(\.step) }
+
+    /// The fragmentation after each of `recentSteps`.
+    public var recentFragmentation: [Double] { recent.elements.map(\.fragmentation) }
+
+    // MARK: Reading ahead
+
+    /// Reads up to `count` more steps ahead into the overview.
+    /// - Complexity: O(count · log n).
+    public mutating func scan(steps count: Int) {
+        scan(through: overview.scannedSteps + max(0, count))
+    }
+
+    /// Reads ahead until `target` steps are read (or the run ends).
+    mutating func scan(through target: Int) {
+        let end = min(target, totalSteps)
+        while overview.scannedSteps < end, let step = scanner.step() {
+            overview.add(step, stats: scanner.state.pool.stats, fileName: script.fileName)
+            if overview.scannedSteps % checkpointInterval == 0 { checkpoints.append(scanner.state) }
+        }
+    }
+
+    // MARK: Moving
 
     /// Runs (or replays) the next step; nil at the end.
-    /// - Complexity: O(log n) for most steps (see `ScriptRunner`), plus an occasional checkpoint.
-    mutating func stepForward() -> Step? {
-        if let furthest = frontier {
-            // Replaying a known step: the runner is deterministic, so it gives the same step.
-            _ = current.step()
-            position += 1
-            if position == steps.count {
-                current = furthest
-                frontier = nil
-            }
-            return steps[position - 1]
-        }
+    /// - Complexity: O(log n) for most steps (see `ScriptRunner`).
+    public mutating func stepForward() -> Step? {
+        guard position < totalSteps else { return nil }
+        scan(through: position + 1)
         guard let step = current.step() else { return nil }
-        steps.append(step)
-        fragmentation.append(current.state.pool.stats.fragmentation)
         position += 1
-        if position % Self.checkpointInterval == 0 { checkpoints.append(current.state) }
+        remember(step, fragmentation: current.state.pool.stats.fragmentation)
         return step
     }
 
-    /// Moves to `target` (clamped to the steps run so far; use `stepForward` to go further).
-    /// - Complexity: O(checkpointInterval · log n) at most.
+    /// Moves to position `target` (clamped to the run), reading ahead as far as needed.
+    /// - Complexity: O((checkpointInterval + recentCount) · log n) at most, besides reading ahead.
     public mutating func move(to target: Int) {
-        let target = min(max(0, target), steps.count)
+        let target = min(max(0, target), totalSteps)
         guard target != position else { return }
-        if frontier == nil { frontier = current }
-        if target == steps.count {
-            current = frontier!
-            frontier = nil
-            position = target
-            return
-        }
-        let checkpoint = target / Self.checkpointInterval
-        if !(target > position && position / Self.checkpointInterval == checkpoint) {
+        scan(through: target)
+        // The log needs the `recentCount` steps before the target: start from the checkpoint at
+        // or before them, unless the current runner is already between it and the target.
+        let windowStart = max(0, target - Self.recentCount)
+        let checkpoint = windowStart / checkpointInterval
+        if !(position <= target && position >= checkpoint * checkpointInterval) {
             current.state = checkpoints[checkpoint]
-            position = checkpoint * Self.checkpointInterval
+            position = checkpoint * checkpointInterval
+            recent.removeAll()
         }
-        while position < target {
-            _ = current.step()
+        while position < target, let step = current.step() {
             position += 1
+            if position > windowStart { remember(step, fragmentation: current.state.pool.stats.fragmentation) }
         }
     }
 
     /// One step back; false at the start.
     @discardableResult
-    mutating func stepBack() -> Bool {
+    public mutating func stepBack() -> Bool {
         guard position > 0 else { return false }
         move(to: position - 1)
         return true
     }
 
-    /// Back to the start (the steps run so far are kept).
-    mutating func rewind() {
+    /// Back to the start.
+    public mutating func rewind() {
         move(to: 0)
     }
+
+    private mutating func remember(_ step: Step, fragmentation: Double) {
+        recent.append((step, fragmentation))
+    }
+
+    // MARK: Drawing
+
+    /// The timeline to draw, showing `figure`.
+    public func timelineModel(figure: TimelineModel.Figure) -> TimelineModel {
+        TimelineModel(
+            totalSteps: totalSteps, position: position, scannedSteps: overview.scannedSteps, figure: figure,
+            buckets: overview.buckets)
+    }
+}
+
+/// The last `capacity` values appended, oldest first; appending past it drops the oldest in O(1).
+struct Ring<Element: Sendable>: Sendable {
+    let capacity: Int
+    private var storage: [Element] = []
+    /// Where the oldest element is, once the ring is full.
+    private var start = 0
+
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+    }
+
+    var count: Int { storage.count }
+
+    var last: Element? {
+        guard !storage.isEmpty else { return nil }
+        return storage[(start + storage.count - 1) % storage.count]
+    }
+
+    mutating func append(_ element: Element) {
+        if storage.count < capacity {
+            storage.append(element)
+        } else {
+            storage[start] = element
+            start = (start + 1) % capacity
+        }
+    }
+
+    mutating func removeAll() {
+        storage.removeAll(keepingCapacity: true)
+        start = 0
+    }
+
+    /// The elements, oldest first.
+    var elements: [Element] { Array(storage[start...] + storage[..<start]) }
 }

@@ -3,33 +3,27 @@ import PoolScript
 import PoolText
 
 extension RunReport {
-    /// `run --format json`: `{"stats": …, "regions": […], "steps": […]}` with one step or region
-    /// per line. Steps are the pool operations only (not `say` or `wait`).
+    /// `run --format json`: `{"steps": […], "stats": …, "regions": […]}`, one step or region per
+    /// line; steps first, as `HeadlessRun` streams them. Steps are the pool operations only (not
+    /// `say` or `wait`).
     public var json: String {
-        var out = "{\n  \"stats\": " + Self.json(final.pool.stats).compact + ",\n  \"regions\": [\n"
-        let regions = Self.jsonRegions(of: final)
-        for (index, region) in regions.enumerated() {
-            out += "    "
-            region.write(to: &out)
-            out += index + 1 < regions.count ? ",\n" : "\n"
-        }
-        out += "  ],\n  \"steps\": [\n"
-        let poolSteps = steps.filter(\.isPoolOperation)
-        for (index, step) in poolSteps.enumerated() {
-            out += "    "
-            Self.json(step).write(to: &out)
-            out += index + 1 < poolSteps.count ? ",\n" : "\n"
-        }
-        return out + "  ]\n}\n"
+        var report = JSONReport()
+        var out = TextBuffer()
+        out.append(report.begin())
+        for step in steps { report.add(step, to: &out) }
+        return out.text + report.end(final)
     }
 
     /// One `--every` JSON line: the step, then the stats and regions after it.
     static func jsonLine(step: Step, after state: RunnerState) -> String {
-        JSONValue.object([
-            "step": json(step),
-            "stats": json(state.pool.stats),
-            "regions": .array(jsonRegions(of: state)),
-        ]).compact
+        var out = TextBuffer()
+        out.append("{\"step\": ")
+        appendJSON(of: step, to: &out)
+        var rest = ", \"stats\": " + json(state.pool.stats).compact + ", \"regions\": "
+        JSONValue.array(jsonRegions(of: state)).write(to: &rest)
+        out.append(rest)
+        out.append("}")
+        return out.text
     }
 
     /// The classic exercise's keys (`total`, `used`, `free`, `num_blocks`, `fragmentation`),
@@ -62,54 +56,77 @@ extension RunReport {
         }
     }
 
-    /// A step: `line`, `op`, its arguments by name, then `result` or `error` (a failed
-    /// allocation has `"result": null` and a `message` saying why).
-    public static func json(_ step: Step) -> JSONValue {
-        var members: JSONObject = ["line": .int(step.line)]
-        func add(_ key: String, _ value: Int?) { if let value { members.append(key, .int(value)) } }
+    /// Appends a step as one JSON object: `line`, `op`, its arguments by name, then `result` or
+    /// `error` (a failed allocation has `"result": null` and a `message` saying why). Written
+    /// byte by byte, as `JSONValue.compact` would write it, since a long trace has millions of
+    /// steps.
+    static func appendJSON(of step: Step, to out: inout TextBuffer) {
+        out.append("{\"line\": ")
+        out.append(step.line)
+        func add(_ key: StaticString, _ value: Int?) {
+            guard let value else { return }
+            out.append(", \"")
+            out.append(key)
+            out.append("\": ")
+            out.append(value)
+        }
+        func add(_ key: StaticString, text: String) {
+            out.append(", \"")
+            out.append(key)
+            out.append("\": ")
+            out.appendJSONString(text)
+        }
         switch step.operation {
         case .pool(let size):
-            members.append("op", .string("pool"))
+            out.append(", \"op\": \"pool\"")
             add("size", size)
         case .alloc(let name, let id, let size, let alignment):
-            members.append("op", .string("alloc"))
+            out.append(", \"op\": \"alloc\"")
             add("id", id)
-            if let name { members.append("name", .string(name)) }
+            if let name { add("name", text: name) }
             add("size", size)
             add("align", alignment)
         case .free(let name, let id, let offset):
-            members.append("op", .string("free"))
+            out.append(", \"op\": \"free\"")
             add("id", id)
-            if let name { members.append("name", .string(name)) }
+            if let name { add("name", text: name) }
             add("offset", offset)
         case .realloc(let id, let size, let offset):
-            members.append("op", .string("realloc"))
+            out.append(", \"op\": \"realloc\"")
             add("id", id)
             add("size", size)
             add("offset", offset)
-        case .defrag: members.append("op", .string("defrag"))
-        case .stats: members.append("op", .string("stats"))
+        case .defrag: out.append(", \"op\": \"defrag\"")
+        case .stats: out.append(", \"op\": \"stats\"")
         case .say(let caption):
-            members.append("op", .string("say"))
-            members.append("text", .string(caption))
+            out.append(", \"op\": \"say\"")
+            add("text", text: caption)
         case .wait(let milliseconds):
-            members.append("op", .string("wait"))
+            out.append(", \"op\": \"wait\"")
             add("milliseconds", milliseconds)
         }
         if let random = step.randomIndex { add("random", random.index) }
         switch step.outcome {
-        case .done: members.append("result", .null)
-        case .offset(let offset): members.append("result", .int(offset))
+        case .done: out.append(", \"result\": null")
+        case .offset(let offset): add("result", offset)
         case .allocationFailed(let message):
-            members.append("result", .null)
-            members.append("message", .string(message))
-        case .mapping(let pairs):
-            var mapping = JSONObject()
-            for move in pairs { mapping.append(String(move.old), .int(move.new)) }
-            members.append("result", .object(mapping))
-        case .stats(let stats): members.append("result", json(stats))
-        case .error(let message): members.append("error", .string(message))
+            out.append(", \"result\": null")
+            add("message", text: message)
+        case .mapping(let moves):
+            out.append(", \"result\": {")
+            for (index, move) in moves.enumerated() {
+                if index > 0 { out.append(", ") }
+                out.append("\"")
+                out.append(move.old)
+                out.append("\": ")
+                out.append(move.new)
+            }
+            out.append("}")
+        case .stats(let stats):
+            out.append(", \"result\": ")
+            out.append(json(stats).compact)
+        case .error(let message): add("error", text: message)
         }
-        return .object(members)
+        out.append("}")
     }
 }

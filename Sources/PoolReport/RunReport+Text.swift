@@ -4,14 +4,19 @@ import PoolScript
 import PoolText
 
 extension RunReport {
-    /// `run --format text`: the map line (exactly `width` characters of `█▒░`, fewer only for a
-    /// pool of fewer bytes), a legend, the stats, then the event log.
+    /// `run --format text` with every event listed: the map line (exactly `width` characters
+    /// of `█▒░`, fewer only for a pool of fewer bytes), a legend, the stats, then the event log.
     public func text(width: Int) -> String {
         var lines = Self.stateLines(final, width: width)
         lines.append("events:")
-        let numberWidth = String(steps.last?.line ?? 1).count
+        let numberWidth = Self.numberWidth(lastLine: steps.last?.line)
         for step in steps { lines.append(Self.eventLine(step, numberWidth: numberWidth)) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The width of the line numbers in an event log ending at `lastLine`.
+    static func numberWidth(lastLine: Int?) -> Int {
+        String(lastLine ?? 1).count
     }
 
     /// One `--every` text block: the event line, then the state after it.

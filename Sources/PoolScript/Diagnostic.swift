@@ -49,18 +49,23 @@ public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
 
 /// The syntax errors of a file: every one found, in line order. Running it would exit 2.
 public struct SyntaxErrors: Error, Equatable, Sendable, CustomStringConvertible {
-    /// Every diagnostic, sorted by line and column.
-    public internal(set) var diagnostics: [Diagnostic]
+    /// The diagnostics kept (a file of millions of bad lines keeps its first ones).
+    public var diagnostics: [Diagnostic]
+    /// Errors found but not kept.
+    public var omitted: Int
 
-    public init(_ diagnostics: [Diagnostic]) {
+    public init(_ diagnostics: [Diagnostic], omitted: Int = 0) {
         self.diagnostics = diagnostics
+        self.omitted = omitted
     }
 
-    /// Every diagnostic, then a count line: `2 errors in demo.pool`.
+    /// Every diagnostic, then a count line: `2 errors in demo.pool` (and how many are shown,
+    /// when some were not kept).
     public var description: String {
-        let count = diagnostics.count
+        let count = diagnostics.count + omitted
         let file = diagnostics.first?.fileName ?? "the file"
-        let summary = "\(count) error\(count == 1 ? "" : "s") in \(file)"
+        var summary = "\(count) error\(count == 1 ? "" : "s") in \(file)"
+        if omitted > 0 { summary += " (the first \(diagnostics.count) shown)" }
         return (diagnostics.map(\.description) + [summary]).joined(separator: "\n")
     }
 }

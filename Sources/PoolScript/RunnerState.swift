@@ -13,17 +13,17 @@ public struct RunnerState: Sendable {
     /// Why a name that was once bound no longer is, for messages (script names only).
     var unboundReasons: [String: String] = [:]
     /// Trace ids of live blocks: id → offset.
-    var offsetsByID: [Int: Int] = [:]
+    var offsetsByID = IntMap()
     /// The inverse of `offsetsByID`: offset → id.
-    public internal(set) var idsByOffset: [Int: Int] = [:]
+    public internal(set) var idsByOffset = IntMap()
     /// Trace ids whose last allocation failed (a later `f` does nothing, an `r` acts as `a`).
-    var failedIDs: Set<Int> = []
+    var failedIDs = IntMap()
     /// The caption of the latest `say`, if any.
     public internal(set) var caption: String?
     /// The index of the next statement to run.
     var statementIndex = 0
-    /// The `random` statement under way: its workload and how many operations are left.
-    var random: (workload: RandomWorkload, done: Int, count: Int)?
+    /// The `random` statement under way, if any.
+    var random: RandomRun?
     /// Steps taken so far (say and wait included).
     var stepCount = 0
     /// Runtime errors so far.
@@ -68,8 +68,8 @@ public struct RunnerState: Sendable {
             offsetsByName[name] = new
         }
         namesByOffset = names
-        var ids: [Int: Int] = [:]
-        for (offset, id) in idsByOffset {
+        var ids = IntMap()
+        idsByOffset.forEach { offset, id in
             let new = moved[offset] ?? offset
             ids[new] = id
             offsetsByID[id] = new
@@ -83,9 +83,17 @@ public struct RunnerState: Sendable {
         offsetsByName = [:]
         namesByOffset = [:]
         unboundReasons = [:]
-        offsetsByID = [:]
-        idsByOffset = [:]
-        failedIDs = []
+        offsetsByID = IntMap()
+        idsByOffset = IntMap()
+        failedIDs = IntMap()
         sceneCount += 1
     }
+}
+
+/// A `random` statement under way: its workload, the operations drawn of how many, its line.
+struct RandomRun: Sendable {
+    var workload: RandomWorkload
+    var done: Int
+    var count: Int
+    var line: Int
 }

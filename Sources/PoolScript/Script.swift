@@ -11,11 +11,31 @@ public struct Script: Equatable, Sendable {
     public var kind: Kind
     /// The file name used in messages (`FILE:LINE: error: …`).
     public var fileName: String
-    public var statements: [Statement]
+    public var statements: StatementList
 
     public init(kind: Kind, fileName: String, statements: [Statement]) {
+        self.init(kind: kind, fileName: fileName, statements: StatementList(statements))
+    }
+
+    public init(kind: Kind, fileName: String, statements: StatementList) {
         self.kind = kind
         self.fileName = fileName
         self.statements = statements
+    }
+
+    /// How many steps running the whole script takes: one per statement, and `count` for a
+    /// `random count` statement. Saturates at `Int.max`.
+    /// - Complexity: O(1) for traces, O(statements) for scripts.
+    public var stepCount: Int {
+        guard case .statements(let statements) = self.statements.storage else { return self.statements.count }
+        var total = 0
+        for statement in statements {
+            if case .random(let count, _) = statement.action {
+                total = total.addingReportingOverflow(count).overflow ? Int.max : total + count
+            } else {
+                total = total == Int.max ? total : total + 1
+            }
+        }
+        return total
     }
 }

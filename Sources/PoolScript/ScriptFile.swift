@@ -4,7 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Reading a script or trace from disk and choosing its grammar.
+/// Reading a script or trace from disk and choosing its grammar. Files are read in pieces, so
+/// their size is not limited; a trace is parsed as it is read (see `TraceScanner`), and one
+/// that is only run, not played, need not be kept at all (see `TraceFile`).
 public enum ScriptFile {
     /// Why a file could not be turned into a script.
     public enum LoadError: Error, Sendable, CustomStringConvertible {
@@ -36,38 +38,61 @@ public enum ScriptFile {
     }
 
     /// Reads and parses the file at `path`; `forceTrace` reads it as a trace whatever its name.
+    /// A trace's operations are kept packed (about 20 bytes each).
+    /// - Complexity: O(bytes).
     public static func load(path: String, forceTrace: Bool = false) throws(LoadError) -> Script {
-        let bytes = try contents(ofPath: path)
-        do {
-            return try parse(bytes, fileName: path, kind: forceTrace ? .trace : kind(ofPath: path))
-        } catch {
-            throw .syntax(error)
+        guard forceTrace || kind(ofPath: path) == .trace else {
+            let bytes = try contents(ofPath: path)
+            do {
+                return try ScriptParser.parse(bytes, fileName: path)
+            } catch {
+                throw .syntax(error)
+            }
         }
+        var scanner = TraceScanner(fileName: path)
+        var trace = PackedTrace()
+        try readPieces(ofPath: path) { piece in
+            scanner.feed(piece) { trace.append($0) }
+            return !scanner.isBinary
+        }
+        scanner.finish { trace.append($0) }
+        if let errors = scanner.errors { throw .syntax(errors) }
+        return Script(kind: .trace, fileName: path, statements: StatementList(packed: trace))
     }
 
-    /// The largest file read: enough for traces of millions of events, and a bound for
-    /// endless inputs such as `/dev/zero`.
-    static let maximumFileSize = 256 << 20
+    /// Bytes read at a time.
+    static let pieceBytes = 1 << 20
 
-    /// The file's bytes, or the system's reason it cannot be read.
-    static func contents(ofPath path: String) throws(LoadError) -> [UInt8] {
+    /// The file's bytes, or the system's reason it cannot be read. Reading stops at the first
+    /// piece that holds a NUL byte (a binary file: the parser says so at that byte), so an
+    /// endless input such as `/dev/zero` ends at once.
+    public static func contents(ofPath path: String) throws(LoadError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        try readPieces(ofPath: path) { piece in
+            bytes.append(contentsOf: piece)
+            return memchr(piece.baseAddress!, 0, piece.count) == nil
+        }
+        return bytes
+    }
+
+    /// Calls `body` with the file's bytes in pieces of up to `pieceBytes`, until the end or until
+    /// `body` returns false.
+    static func readPieces(
+        ofPath path: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool
+    ) throws(LoadError) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: pieceBytes)
+        defer { buffer.deallocate() }
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            let count = read(descriptor, buffer, pieceBytes)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw .unreadable(path: path, reason: String(cString: strerror(errno)))
             }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: buffer[0..<count])
-            guard bytes.count <= maximumFileSize else {
-                throw .unreadable(
-                    path: path, reason: "larger than \(maximumFileSize >> 20) MiB, more than any script or trace needs")
-            }
+            if count == 0 { return }
+            guard body(UnsafeBufferPointer(start: buffer, count: count)) else { return }
         }
     }
 }

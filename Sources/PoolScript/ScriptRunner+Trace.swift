@@ -16,7 +16,7 @@ extension ScriptRunner {
     }
 
     mutating func traceFree(id: Int, line: Int) -> Step {
-        if state.failedIDs.remove(id) != nil {
+        if !state.failedIDs.isEmpty, state.failedIDs.removeValue(forKey: id) != nil {
             // Like free(NULL): the allocation it would free never happened.
             return Step(line: line, operation: .free(name: nil, id: id, offset: nil), outcome: .done)
         }
@@ -35,8 +35,7 @@ extension ScriptRunner {
     }
 
     mutating func traceRealloc(id: Int, size: Int, line: Int) -> Step {
-        if state.failedIDs.contains(id) {
-            state.failedIDs.remove(id)
+        if !state.failedIDs.isEmpty, state.failedIDs.removeValue(forKey: id) != nil {
             let (outcome, offset) = allocate(size: size, alignment: 1)
             bindID(id, to: offset)
             return Step(line: line, operation: .realloc(id: id, size: size, offset: nil), outcome: outcome)
@@ -63,9 +62,10 @@ extension ScriptRunner {
         if let offset {
             state.offsetsByID[id] = offset
             state.idsByOffset[offset] = id
-            state.failedIDs.remove(id)  // an id whose earlier allocation failed is live now
+            // An id whose earlier allocation failed is live now.
+            if !state.failedIDs.isEmpty { state.failedIDs.removeValue(forKey: id) }
         } else {
-            state.failedIDs.insert(id)
+            state.failedIDs[id] = 1
         }
     }
 }

@@ -40,12 +40,20 @@ public struct ScriptRunner: Sendable {
     /// Runs the next step; nil when the script is finished.
     /// - Complexity: O(log n) for most steps; see the type's discussion.
     public mutating func step() -> Step? {
+        let statements = script.statements
+        let index = state.statementIndex
+        return step { index < statements.count ? statements[index] : nil }
+    }
+
+    /// Runs the next step, asking `next` for the next statement when one is needed (a `random`
+    /// under way needs none): how a trace streams through a runner without being kept. `next`
+    /// returns nil at the end.
+    public mutating func step(reading next: () -> Statement?) -> Step? {
         let step: Step
         if let random = state.random {
             step = randomStep(random)
         } else {
-            guard state.statementIndex < script.statements.count else { return nil }
-            let statement = script.statements[state.statementIndex]
+            guard let statement = next() else { return nil }
             state.statementIndex += 1
             step = perform(statement)
         }
@@ -61,23 +69,23 @@ public struct ScriptRunner: Sendable {
 
     // MARK: Steps
 
-    private mutating func randomStep(_ random: (workload: RandomWorkload, done: Int, count: Int)) -> Step {
+    private mutating func randomStep(_ random: RandomRun) -> Step {
         var workload = random.workload
-        let line = script.statements[state.statementIndex - 1].line
         let operation = workload.next(for: state.pool)
         let done = random.done + 1
-        state.random = done < random.count ? (workload, done, random.count) : nil
+        state.random =
+            done < random.count
+            ? RandomRun(workload: workload, done: done, count: random.count, line: random.line) : nil
         var step: Step
         switch operation {
         case .free(let offset):
-            let name = state.unbindName(at: offset, because: "freed by the random statement on line \(line)")
+            let name = state.unbindName(at: offset, because: "freed by the random statement on line \(random.line)")
             step = Step(
-                line: line, operation: .free(name: name, id: nil, offset: offset),
-                outcome: freeOutcome(offset))
+                line: random.line, operation: .free(name: name, id: nil, offset: offset), outcome: freeOutcome(offset))
         case .alloc(let size, let alignment):
             let (outcome, _) = allocate(size: size, alignment: alignment)
             step = Step(
-                line: line,
+                line: random.line,
                 operation: .alloc(name: nil, id: nil, size: size, alignment: alignment > 1 ? alignment : nil),
                 outcome: outcome)
         }
@@ -144,7 +152,7 @@ public struct ScriptRunner: Sendable {
             return Step(line: line, operation: .wait(milliseconds: milliseconds), outcome: .done)
         case .random(let count, let seed):
             // Its first operation now; `step()` draws the others from `state.random`.
-            return randomStep((RandomWorkload(seed: seed), 0, count))
+            return randomStep(RandomRun(workload: RandomWorkload(seed: seed), done: 0, count: count, line: line))
         case .traceAlloc(let id, let size, let alignment):
             return traceAlloc(id: id, size: size, alignment: alignment, line: line)
         case .traceFree(let id):

@@ -33,33 +33,38 @@ struct SourceLines {
         for (number, range) in ranges {
             let slice = bytes[range]
             if let nul = slice.firstIndex(of: 0) {
-                let prefix = bytes[range.lowerBound..<nul]
-                diagnostics = [
-                    Diagnostic(
-                        fileName: fileName, line: number, column: Self.scalarCount(prefix) + 1,
-                        message: "binary file: a NUL byte where text was expected",
-                        sourceLine: Diagnostic.printable(String(decoding: prefix, as: UTF8.self).unicodeScalars))
-                ]
+                diagnostics = [Self.binaryFile(prefix: bytes[range.lowerBound..<nul], line: number, fileName: fileName)]
                 lines = []
                 return
             }
-            if let (column, byte) = Self.firstInvalidByte(in: slice) {
-                let hex = String(byte, radix: 16, uppercase: true)
-                diagnostics.append(
-                    Diagnostic(
-                        fileName: fileName, line: number, column: column,
-                        message:
-                            "not UTF-8 text: byte 0x\(hex.count == 1 ? "0" + hex : hex) cannot start or continue "
-                            + "a character",
-                        sourceLine: Diagnostic.printable(String(decoding: slice, as: UTF8.self).unicodeScalars)))
+            if let problem = Self.notUTF8(slice, line: number, fileName: fileName) {
+                diagnostics.append(problem)
                 continue
             }
             lines.append(Line(number: number, bytes: slice))
         }
     }
 
+    /// The one diagnostic of a binary file: a NUL byte after `prefix` on line `line`.
+    static func binaryFile(prefix: ArraySlice<UInt8>, line: Int, fileName: String) -> Diagnostic {
+        Diagnostic(
+            fileName: fileName, line: line, column: scalarCount(prefix) + 1,
+            message: "binary file: a NUL byte where text was expected",
+            sourceLine: Diagnostic.printable(String(decoding: prefix, as: UTF8.self).unicodeScalars))
+    }
+
+    /// The diagnostic of a line that is not UTF-8 text, or nil when it is.
+    static func notUTF8(_ slice: ArraySlice<UInt8>, line: Int, fileName: String) -> Diagnostic? {
+        guard let (column, byte) = firstInvalidByte(in: slice) else { return nil }
+        let hex = String(byte, radix: 16, uppercase: true)
+        return Diagnostic(
+            fileName: fileName, line: line, column: column,
+            message: "not UTF-8 text: byte 0x\(hex.count == 1 ? "0" + hex : hex) cannot start or continue a character",
+            sourceLine: Diagnostic.printable(String(decoding: slice, as: UTF8.self).unicodeScalars))
+    }
+
     /// The column (1-based, in scalars) and value of the first byte that breaks UTF-8, if any.
-    private static func firstInvalidByte(in slice: ArraySlice<UInt8>) -> (Int, UInt8)? {
+    static func firstInvalidByte(in slice: ArraySlice<UInt8>) -> (Int, UInt8)? {
         // Fast path: pure ASCII lines need no decoding.
         if slice.allSatisfy({ $0 < 0x80 }) { return nil }
         var decoder = UTF8()

@@ -47,7 +47,8 @@ public enum JSONValue: Equatable, Sendable {
         }
     }
 
-    static func writeString(_ text: String, to out: inout String) {
+    /// Appends `text` as a JSON string literal (quotes, escapes) to `out`.
+    public static func writeString(_ text: String, to out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

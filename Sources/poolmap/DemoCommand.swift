@@ -8,10 +8,20 @@ struct Demo: ParsableCommand {
         discussion: """
             The demos are the .pool and .trace files of demos/, built into poolmap. \
             `poolmap demo --list` names them. Keys as in `poolmap play`.
+
+            Examples:
+              poolmap demo
+                  a pool fragments until an allocation fails; a defragment saves it
+              poolmap demo --list
+                  the demos and what each shows
+              poolmap demo first-fit --speed 2
+                  first fit, two operations a second
+              poolmap demo --record story.cast < /dev/null
+                  no terminal: the default demo into an asciinema cast
             """
     )
 
-    @Argument(help: "The demo's name (see --list).")
+    @Argument(help: "The demo's name (see --list).", completion: .list(DemoLibrary.all.map(\.name)))
     var name: String = DemoLibrary.defaultName
 
     @Flag(help: "List the demos, one per line: name and description.")

@@ -11,7 +11,15 @@ struct Explore: ParsableCommand {
             Keys: a alloc SIZE · A alloc SIZE ALIGN · f/Delete free · d defragment · r random op · \
             R random burst · u undo · ←/→ h/l select · Home/End first/last · +/- zoom · 0 fit · \
             PgUp/PgDn scroll · click select · ?/F1 help · q quit. Needs a terminal; for text output \
-            use `poolmap run FILE`.
+            use `poolmap run FILE`. The default command: `poolmap --size 4KiB` is `poolmap explore --size 4KiB`.
+
+            Examples:
+              poolmap
+                  an empty 64 KiB pool
+              poolmap --size 4KiB --no-color
+                  a 4 KiB pool, glyphs without colours
+              poolmap explore --seed 7
+                  r and R draw from seed 7, so a session can be replayed
             """
     )
 

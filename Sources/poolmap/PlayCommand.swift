@@ -9,6 +9,14 @@ struct Play: ParsableCommand {
             Keys: space pause/resume · n/→ step forward · b/← step back (any depth) · +/- speed · \
             g restart · ? help · q quit. With --record and no terminal, renders the whole script \
             into the cast and exits like `poolmap run` (0, or 1 after runtime errors).
+
+            Examples (from the repository, whose demos/ holds these files):
+              poolmap play demos/alignment.pool
+                  aligned allocations and their padding, captioned step by step
+              poolmap play demos/awk-buckets.trace --speed 1000 --paused
+                  a real allocation trace, paused: n/→ steps, space plays
+              poolmap play demos/first-fit.pool --record first-fit.cast < /dev/null
+                  no terminal: the whole script into an asciinema cast
             """
     )
 

@@ -14,8 +14,8 @@ struct PlaybackOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Record the playback as an asciinema v2 cast. Without a terminal, renders the whole script "
-                + "into the file and exits like run.",
+            "Record the playback as an asciinema v2 cast (the screen, not a trace: `poolmap record` makes "
+                + "traces). Without a terminal, renders the whole script into the file and exits like run.",
             valueName: "file.cast"))
     var record: String?
 
@@ -54,14 +54,21 @@ enum PlaySession {
             let recording = PlayerRecording.headless(state, width: options.width, height: options.height)
             try StandardStreams.writeFile(recording.cast, to: path)
             recording.errorLines.forEach { StandardStreams.writeError($0 + "\n") }
+            if recording.errorCount > recording.errorLines.count {
+                StandardStreams.writeError(
+                    "poolmap: \(recording.errorCount - recording.errorLines.count) more runtime errors not shown "
+                        + "(poolmap run lists them all)\n")
+            }
             StandardStreams.write(recording.summary(fileName: script.fileName, path: path) + "\n")
-            if !recording.errorLines.isEmpty { throw ExitCode(1) }
+            if recording.errorCount > 0 { throw ExitCode(1) }
             return
         }
         var recorder: CastRecorder?
         let status = CursesTerminal.runFullScreen(noColor: options.noColor) { terminal in
             var playing = state
             playing.monochrome = terminal.colorDepth == .monochrome
+            playing.screenSize = terminal.size
+            playing.scanPace = .duration(.milliseconds(15))
             if options.record != nil {
                 recorder = CastRecorder(
                     width: terminal.size.width, height: terminal.size.height, depth: terminal.colorDepth)

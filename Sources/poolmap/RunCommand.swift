@@ -7,9 +7,22 @@ struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a script or trace headless and print the resulting map, stats and events.",
         discussion: """
-            Files ending in .trace or .rep are allocation traces; others are .pool scripts. \
+            Files ending in .trace or .rep are allocation traces; others are .pool scripts. A trace is \
+            read twice (a check, then the run) and never kept, so files of any length run in memory \
+            that follows the pool. The text report lists every event up to --events (1000), beyond \
+            that a summary and the last 20; JSON streams the steps first, then stats and regions. \
             Exit status: 0 success, 1 runtime errors (printed as FILE:LINE: error: … on stderr) or \
             an unreadable file, 2 syntax errors.
+
+            Examples (from the repository, whose demos/ holds these files):
+              poolmap run demos/classic-examples.pool
+                  the map line, stats and events of the classic exercise's examples
+              poolmap run demos/fragmentation.pool --format json
+                  every step, then the stats and regions, as one JSON object
+              poolmap run demos/awk-buckets.trace --events all
+                  a real trace's map, stats and all 2,514 events (by default: a summary)
+              poolmap run demos/awk-buckets.trace --every --format json --size 8KiB
+                  JSON Lines: the state after each step of a trace, in an 8 KiB pool
             """
     )
 
@@ -24,6 +37,14 @@ struct Run: ParsableCommand {
     @Flag(help: "Print the state after every step (JSON Lines with --format json).")
     var every = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Which events the text report lists: all, or every one when there are at most N; beyond N, "
+                + "a summary (steps, failures, errors, defragments, peak used and peak fragmentation with "
+                + "their steps) and the last \(HeadlessRun.tailEvents).",
+            valueName: "all|N"))
+    var events: HeadlessRun.Events = .default
+
     func validate() throws {
         if let width, width < 1 || width > 100_000 {
             throw ValidationError("--width must be from 1 to 100000, not \(width)")
@@ -31,13 +52,40 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let script = try input.load()
-        let errors = try HeadlessRun.run(
-            script, poolSize: input.poolSize(for: script), format: format,
-            width: width ?? StandardStreams.terminalWidth() ?? 64, every: every,
-            output: StandardStreams.write, errors: StandardStreams.writeError)
+        let source = try ScriptLoading.runInput(path: input.file, forceTrace: input.trace)
+        let errors = try ScriptLoading.exitingOnFailure { () throws(ScriptFile.LoadError) in
+            do {
+                return try HeadlessRun.run(
+                    source, poolSize: input.size ?? source.defaultPoolSize, format: format,
+                    width: width ?? StandardStreams.terminalWidth() ?? 64, every: every, events: events,
+                    output: StandardStreams.write, errors: StandardStreams.writeError)
+            } catch let error as ScriptFile.LoadError {
+                throw error
+            } catch {
+                throw .unreadable(path: input.file, reason: "\(error)")
+            }
+        }
         if errors > 0 { throw ExitCode(1) }
     }
 }
 
 extension HeadlessRun.Format: ExpressibleByArgument {}
+
+extension HeadlessRun.Events: ExpressibleByArgument {
+    public init?(argument: String) {
+        if argument == "all" {
+            self = .all
+        } else if let limit = Int(argument), limit >= 0 {
+            self = .upTo(limit)
+        } else {
+            return nil
+        }
+    }
+
+    public var defaultValueDescription: String {
+        switch self {
+        case .all: return "all"
+        case .upTo(let limit): return String(limit)
+        }
+    }
+}

@@ -1,4 +1,6 @@
 import ArgumentParser
+import PoolCommandLine
+import PoolReport
 import PoolScript
 import PoolText
 
@@ -6,11 +8,34 @@ import PoolText
 /// (1 unreadable, 2 syntax errors), the pool size, and the `--size` option's grammar.
 enum ScriptLoading {
     /// Reads and parses `path`, or prints why not and exits 1 (unreadable) or 2 (syntax errors).
+    /// When nothing is at `path`, a file or built-in demo one or two edits away is suggested.
     static func load(path: String, forceTrace: Bool) throws -> Script {
+        try exitingOnFailure { () throws(ScriptFile.LoadError) in
+            try ScriptFile.load(path: path, forceTrace: forceTrace)
+        }
+    }
+
+    /// What `run` reads: a script, or a trace checked now and streamed while it runs.
+    static func runInput(path: String, forceTrace: Bool) throws -> HeadlessRun.Input {
+        guard forceTrace || ScriptFile.kind(ofPath: path) == .trace else {
+            return .script(try load(path: path, forceTrace: false))
+        }
+        return .trace(try exitingOnFailure { () throws(ScriptFile.LoadError) in try TraceFile(path: path) })
+    }
+
+    /// `body`'s value, or its failure printed and the exit status of scripts: 1 for an
+    /// unreadable file, 2 for syntax errors.
+    static func exitingOnFailure<T>(_ body: () throws(ScriptFile.LoadError) -> T) throws -> T {
         do {
-            return try ScriptFile.load(path: path, forceTrace: forceTrace)
+            return try body()
         } catch .unreadable(let path, let reason) {
             StandardStreams.writeError("poolmap: cannot read \(path): \(reason)\n")
+            if MissingFile.doesNotExist(path),
+                let hint = MissingFile.guess(for: path, demos: DemoLibrary.all.map { ($0.name, $0.fileName) })
+                    .hint(toolName: "poolmap")
+            {
+                StandardStreams.writeError("poolmap: \(hint)\n")
+            }
             throw ExitCode(1)
         } catch .syntax(let errors) {
             StandardStreams.writeError(errors.description + "\n")
@@ -46,7 +71,7 @@ enum ScriptLoading {
 /// The input `run` and `play` (and every command that reads a script) share: the file, the
 /// pool size for traces and pool-less scripts, and `--trace`.
 struct ScriptFileOptions: ParsableArguments {
-    @Argument(help: "The .pool script, or .trace/.rep trace.")
+    @Argument(help: "The .pool script, or .trace/.rep trace.", completion: .file(extensions: ["pool", "trace", "rep"]))
     var file: String
 
     @Option(

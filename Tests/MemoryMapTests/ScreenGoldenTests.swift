@@ -122,4 +122,39 @@ struct ScreenGoldenTests {
         let model = ScreenModel(pool: pool, selectedOffset: pool.block(containing: 1 << 18)?.offset)
         Self.golden.check(ScreenRenderer.render(model, width: 200, height: 60), "checkerboard-200x60")
     }
+
+    /// The player's timeline: a short run's steps span several cells; a long run's cells each
+    /// summarize a stretch, with failures (`×`) and defragments (`◆`) marked and the part not
+    /// read yet dotted.
+    @Test func timelines() throws {
+        var model = try Scenes.explorer()
+        model.caption = "a caption"
+        model.statement = "paused · step 3 of 5"
+        var short = TimelineModel(
+            totalSteps: 5, position: 3, scannedSteps: 5, figure: .used, buckets: Array(repeating: .init(), count: 5))
+        for (index, level) in [0.1, 0.3, 0.5, 0.2, 0.9].enumerated() { short.buckets[index].used = Float(level) }
+        short.buckets[3].hasFailure = true
+        model.timeline = short
+        Self.golden.check(ScreenRenderer.render(model, width: 80, height: 20), "timeline-short")
+        var long = TimelineModel(
+            totalSteps: 10_000_000, position: 6_000_000, scannedSteps: 7_500_000, figure: .fragmentation,
+            buckets: Array(repeating: .init(), count: 4096))
+        for index in 0..<4096 { long.buckets[index].fragmentation = Float(index % 512) / 512 }
+        long.buckets[1000].hasFailure = true
+        long.buckets[2000].hasDefragment = true
+        long.buckets[2001].hasFailure = true
+        long.buckets[2500].hasDefragment = true
+        model.timeline = long
+        model.statement = "paused · step 6,000,000 of 10,000,000 · reading the run 75%"
+        Self.golden.check(ScreenRenderer.render(model, width: 100, height: 24), "timeline-long")
+        Self.golden.check(ScreenRenderer.render(model, width: 60, height: 16), "timeline-60x16")
+        // The marks are styles over the figure's glyph; the current step is the selected cell.
+        let grid = ScreenRenderer.render(model, width: 100, height: 24)
+        let row = try #require(ScreenLayout(model: model, width: 100, height: 24).timelineRow)
+        let styles = (0..<100).map { grid[row, $0].style }
+        #expect(styles.filter { $0 == .error }.count == 2)  // buckets 1000 and 2001
+        #expect(styles.contains(.moving))
+        #expect(styles.filter { $0 == .selected }.count == 1)
+        #expect(grid.line(row).contains("·"))
+    }
 }

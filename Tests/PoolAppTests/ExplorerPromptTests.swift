@@ -79,7 +79,7 @@ import Testing
     @Test func veryLongAndControlInputIsCappedNotTrusted() throws {
         var drive = try ExplorerDrive()
         try drive.send([.character("a")] + InputEvent.typing(String(repeating: "9", count: 500)))
-        #expect(drive.state.prompt?.line.text.count == ExplorerPrompt.maximumLength)
+        #expect(drive.state.prompt?.line.text.count == PromptLine.maximumLength)
         #expect(drive.state.prompt?.line.error == "at most 64 characters")
         try drive.send([.key(.enter)])
         #expect(drive.state.prompt?.line.error?.hasSuffix("is too large") == true)

@@ -57,7 +57,8 @@ import Testing
             #expect(code == "o" || code == "m")
             if code == "m" { markers.append(try #require(event[2] as? String)) }
         }
-        let says = end.timeline.steps.compactMap { if case .say(let c) = $0.operation { c } else { nil } }
+        let script = end.timeline.script
+        let says = script.statements.compactMap { if case .say(let c) = $0.action { c } else { nil } }
         #expect(markers == says)
         #expect(markers.count >= 10)
         // Times come from the pacing: the waits alone add up to 10 s.

@@ -27,7 +27,7 @@ import Testing
         let parsed = try ScriptParser.parse(text, fileName: "h.pool")
         var captured = Captured()
         captured.errorCount = try HeadlessRun.run(
-            parsed, poolSize: 4096, format: format, width: width, every: every,
+            .script(parsed), poolSize: 4096, format: format, width: width, every: every,
             output: { captured.output.append($0) }, errors: { captured.errors.append($0) })
         return captured
     }
@@ -75,7 +75,7 @@ import Testing
         let parsed = try ScriptParser.parse("alloc 1", fileName: "z.pool")
         #expect(throws: PoolError.invalidPoolSize(0)) {
             _ = try HeadlessRun.run(
-                parsed, poolSize: 0, format: .text, width: 8, every: false, output: { _ in }, errors: { _ in })
+                .script(parsed), poolSize: 0, format: .text, width: 8, every: false, output: { _ in }, errors: { _ in })
         }
     }
 }

@@ -16,12 +16,6 @@ import Testing
         #expect(
             report.json == """
                 {
-                  "stats": {"total": 1024, "used": 200, "free": 824, "num_blocks": 1, "fragmentation": 0.0, \
-                "padding": 0, "largest_free": 824, "free_blocks": 1},
-                  "regions": [
-                    {"offset": 0, "size": 200, "kind": "used", "name": "b"},
-                    {"offset": 200, "size": 824, "kind": "free"}
-                  ],
                   "steps": [
                     {"line": 1, "op": "pool", "size": 1024, "result": null},
                     {"line": 2, "op": "alloc", "name": "a", "size": 100, "result": 0},
@@ -34,6 +28,12 @@ import Testing
                 824 B free"},
                     {"line": 9, "op": "free", "name": "q", "error": "cannot free 'q': the name is not bound to a \
                 block: it was never allocated"}
+                  ],
+                  "stats": {"total": 1024, "used": 200, "free": 824, "num_blocks": 1, "fragmentation": 0.0, \
+                "padding": 0, "largest_free": 824, "free_blocks": 1},
+                  "regions": [
+                    {"offset": 0, "size": 200, "kind": "used", "name": "b"},
+                    {"offset": 200, "size": 824, "kind": "free"}
                   ]
                 }
 

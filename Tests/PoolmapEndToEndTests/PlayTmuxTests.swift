@@ -4,12 +4,12 @@ import Testing
 /// `poolmap demo` and `poolmap play` in a real terminal, under a private tmux server.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the terminal tests are skipped"))
 struct PlayTmuxTests {
-    /// The step number on the status line (`▶ 5 op/s · step 14 · …`, `paused · step 14 · …`).
+    /// The step number on the status line (`▶ 5 op/s · step 14 of 40 · …`, `paused · step 1,234 of …`).
     func step(in screen: String) -> Int? {
         guard let line = screen.split(separator: "\n").first(where: { $0.contains(" · step ") }),
             let range = line.range(of: " · step ")
         else { return nil }
-        return Int(line[range.upperBound...].prefix { $0.isNumber })
+        return Int(line[range.upperBound...].prefix { $0.isNumber || $0 == "," }.filter { $0 != "," })
     }
 
     @Test func playsTheDemoPausesStepsBackAndForthAndQuits() throws {
@@ -43,12 +43,12 @@ struct PlayTmuxTests {
         try session.waitFor("the same step as before") { self.step(in: $0) == ahead }
         // Help, closed by any key.
         try session.send("?")
-        try session.waitFor(text: "step back (any depth)")
+        try session.waitFor(text: "prev/next failed")
         try session.send("x")
-        try session.waitFor("help closed") { !$0.contains("step back (any depth)") }
+        try session.waitFor("help closed") { !$0.contains("prev/next failed") }
         // Resume and speed up: the story reaches its end and waits there.
         try session.send("Space")
-        for _ in 0..<6 { try session.send("+") }
+        for _ in 0..<6 { try session.send(">") }
         try session.waitFor(text: "end of fragmentation.pool", timeout: .seconds(20))
         try session.waitFor(text: "the same allocation succeeds")
         try quitAndCheckRestored(session)
@@ -61,11 +61,52 @@ struct PlayTmuxTests {
             })
         try session.waitFor(text: "end of", timeout: .seconds(20))
         try session.send("b")
-        try session.waitFor(text: "paused · step 2513")
+        try session.waitFor(text: "paused · step 2,513 of 2,514")
         for _ in 0..<300 { try session.send("Left") }
-        try session.waitFor(text: "paused · step 2213")
+        try session.waitFor(text: "paused · step 2,213 of 2,514")
         try session.send("g")
         try session.waitFor(text: "end of", timeout: .seconds(20))
+        try quitAndCheckRestored(session)
+    }
+
+    /// A long trace opens at once, and the timeline's keys jump across it: End, `:` to a step,
+    /// `[` back to the last failed allocation before it, a click on the timeline.
+    @Test func seeksAcrossALongTrace() throws {
+        // 120,000 operations, ~60 live blocks, in a pool too small for the largest requests.
+        var lines = ["# a long generated trace"]
+        var live: [Int] = [], next = 0
+        var state: UInt64 = 7
+        func random(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<120_000 {
+            if !live.isEmpty, live.count >= 64 || random(2) == 0 {
+                let index = random(live.count)
+                lines.append("f \(live[index])")
+                live.swapAt(index, live.count - 1)
+                live.removeLast()
+            } else {
+                lines.append("a \(next) \(16 + random(random(50) == 0 ? 60_000 : 2_000))")
+                live.append(next)
+                next += 1
+            }
+        }
+        let path = try Poolmap.temporaryFile("long.trace", lines.joined(separator: "\n") + "\n")
+        let session = try TmuxSession([PoolmapBinary.path, "play", path, "--size", "96KiB", "--paused"])
+        try session.waitFor(text: "paused · step 0 of 120,000", timeout: .seconds(30))
+        try session.send("End")
+        try session.waitFor(text: "end of", timeout: .seconds(60))
+        try session.send(":")
+        try session.waitFor(text: "go to step")
+        try session.send("60000")
+        try session.send("Enter")
+        try session.waitFor(text: "paused · step 60,000 of 120,000", timeout: .seconds(20))
+        try session.send("[")
+        let failure = try session.waitFor("the failure before") { (self.step(in: $0) ?? .max) < 60_000 }
+        #expect(failure.contains("failed"), "the log ends at the failed allocation")
+        try session.send("Home")
+        try session.waitFor(text: "paused · step 0 of 120,000")
         try quitAndCheckRestored(session)
     }
 }

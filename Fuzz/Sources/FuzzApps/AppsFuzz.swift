@@ -10,7 +10,7 @@ import PoolScript
 /// anywhere, resizes from 1×1 to 300×100, ticks. `AppRunner` drives the app on a
 /// ``FuzzTerminal`` that draws a frame after every event. Nothing may trap; every frame is
 /// exactly the terminal's size and holds no control character; after every frame the state
-/// keeps its promises (see ``AppsProgram/checkExplorer(_:on:)`` and ``AppsProgram/checkPlayer(_:on:)``).
+/// keeps its promises (the selection a live block or none, the zoom within the pool, …) (see ``AppsProgram/checkExplorer(_:on:)`` and ``AppsProgram/checkPlayer(_:on:)``).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzApps(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     fuzzCheck(MemoryPool.checksInvariants, "build with -DPOOL_INTERNAL_CHECKS (Fuzz/run does)")
@@ -58,7 +58,7 @@ enum AppsProgram {
             do {
                 state = try PlayerState(
                     script: script, poolSize: poolSize, speed: speed, paused: input.bool(),
-                    monochrome: depth == .monochrome)
+                    monochrome: depth == .monochrome, screenSize: size)
             } catch {
                 fuzzFailure("the player refused pool size \(poolSize): \(error)")
             }
@@ -86,14 +86,7 @@ enum AppsProgram {
 
     static func checkExplorer(_ state: ExplorerState, on terminal: FuzzTerminal) {
         let pool = state.pool
-        if let selected = state.selectedOffset {
-            fuzzCheck(pool.block(at: selected) != nil, "the selection \(selected) is not a live block")
-        }
-        if let bytesPerCell = state.viewport.bytesPerCell {
-            fuzzCheck(
-                bytesPerCell >= 1 && bytesPerCell <= pool.totalSize,
-                "zoom of \(bytesPerCell) bytes per cell on a pool of \(pool.totalSize)")
-        }
+        checkMap(pool: pool, selectedOffset: state.selectedOffset, viewport: state.viewport, app: "explorer")
         let geometry = state.mapGeometry
         fuzzCheck(
             geometry.bytes.lowerBound >= 0 && geometry.bytes.upperBound <= pool.totalSize && geometry.bytesPerCell >= 1,
@@ -105,8 +98,22 @@ enum AppsProgram {
     }
 
     static func checkPlayer(_ state: PlayerState, on terminal: FuzzTerminal) {
+        let model = state.screenModel
+        checkMap(pool: model.pool, selectedOffset: model.selectedOffset, viewport: model.viewport, app: "player")
         fuzzCheck(state.speed >= 0.25 && state.speed <= 1_000_000, "speed \(state.speed)")
-        fuzzCheck(state.ticks == terminal.ticks, "\(state.ticks) ticks counted, \(terminal.ticks) delivered")
+        fuzzCheck(state.screenSize == terminal.size, "the player thinks the screen is \(state.screenSize)")
+    }
+
+    /// The selection is a live block or none; a zoom shows 1 byte to the whole pool per cell.
+    static func checkMap(pool: MemoryPool, selectedOffset: Int?, viewport: MapViewport, app: String) {
+        if let selected = selectedOffset {
+            fuzzCheck(pool.block(at: selected) != nil, "the \(app)'s selection \(selected) is not a live block")
+        }
+        if let bytesPerCell = viewport.bytesPerCell {
+            fuzzCheck(
+                bytesPerCell >= 1 && bytesPerCell <= pool.totalSize,
+                "the \(app)'s zoom of \(bytesPerCell) bytes per cell on a pool of \(pool.totalSize)")
+        }
     }
 
     // MARK: Decoding
@@ -130,13 +137,13 @@ enum AppsProgram {
     }
 
     static func bounded(_ script: Script) -> Script {
-        var script = script
-        for index in script.statements.indices {
-            if case .random(let count, let seed) = script.statements[index].action, count > maximumRandomCount {
-                script.statements[index].action = .random(count: maximumRandomCount, seed: seed)
+        let statements = script.statements.map { statement in
+            guard case .random(let count, let seed) = statement.action, count > maximumRandomCount else {
+                return statement
             }
+            return Statement(line: statement.line, action: .random(count: maximumRandomCount, seed: seed))
         }
-        return script
+        return Script(kind: script.kind, fileName: script.fileName, statements: statements)
     }
 
     static func events(_ input: inout FuzzInput) -> [InputEvent] {
@@ -162,7 +169,7 @@ enum AppsProgram {
 
     /// Every key either app knows, and some they do not.
     static let keys: [Key] =
-        "aAfdrRuhl+=-_0?qQnbg 12x".map { Key.character($0) } + [
+        "aAfdrRuhl+=-_0?qQnbg 12x<>,.[]{}m:t%".map { Key.character($0) } + [
             .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .insert, .delete, .backspace, .enter,
             .escape, .tab, .backTab, .function(1), .function(2), .function(12),
         ]
@@ -170,7 +177,7 @@ enum AppsProgram {
     /// What a prompt is typed with: sizes (`256`, `4KiB`, `0x100`, `200 256`), and now and then any
     /// character at all — controls, combining marks, wide and zero-width ones, emoji.
     static func promptCharacter(_ input: inout FuzzInput) -> Character {
-        let alphabet = Array("0123456789 KkMGiBbx")
+        let alphabet = Array("0123456789 KkMGiBbx%")
         let choice = input.below(alphabet.count + 3)
         if choice < alphabet.count { return alphabet[choice] }
         if choice == alphabet.count {

@@ -19,7 +19,6 @@ final class FuzzTerminal: TerminalDevice {
     /// Whether an event was handed out since the last frame.
     private var owesFrame = false
     private(set) var frames = 0
-    private(set) var ticks = 0
 
     init(size: TerminalSize, colorDepth: ColorDepth, events: [InputEvent]) {
         self.size = size
@@ -53,11 +52,7 @@ final class FuzzTerminal: TerminalDevice {
         let event = events[next]
         next += 1
         owesFrame = true
-        switch event {
-        case .resize(let newSize): size = newSize
-        case .tick: ticks += 1
-        default: break
-        }
+        if case .resize(let newSize) = event { size = newSize }
         return event
     }
 }

@@ -13,22 +13,29 @@ import PoolScript
 /// - a script runs (on the pool `poolmap run` would give it, and on a small one, at most
 ///   ``stepBudget`` steps) without trapping; the text report's map line has exactly the width
 ///   asked for (fewer only for a smaller pool) and the JSON report parses back with the run's
-///   figures; on the small pool, a run that ends within ``streamBudget`` steps also streams (`--every`) text and JSON Lines
-///   that parse.
+///   figures; a run of at most ``streamBudget`` steps also goes through `HeadlessRun` as
+///   `poolmap run` does, text and JSON, final and `--every`, with the same checks (JSON Lines
+///   parse one by one);
+/// - a trace read back from a file (`TraceFile`, as `poolmap run` reads traces) gives the same
+///   diagnostics, or the same statements, count and default pool, as its bytes parsed.
 public enum ParserFuzzing {
     /// Steps run per pool size, so that `random 1000000000` does not stall the fuzzer.
     public static let stepBudget = 500
-    /// Runs of at most this many steps are streamed (`--every`) too: a text block per step costs.
+    /// Runs of at most this many steps also go through `HeadlessRun` (`poolmap run`) in its four
+    /// forms: a text block per step costs.
     public static let streamBudget = 40
 
     public static func run(_ bytes: [UInt8], kind: Script.Kind) {
-        let fileName = kind == .trace ? "fuzz.trace" : "fuzz.pool"
+        // A trace is also read back from a file, as `poolmap run` reads it (`TraceFile`), under
+        // the same name so that both readings give the same diagnostics.
+        let fileName = kind == .trace ? traceFile.path : "fuzz.pool"
         let lines = lineLengths(bytes)
         let script: Script
         do {
             script = try ScriptFile.parse(bytes, fileName: fileName, kind: kind)
         } catch {
             checkDiagnostics(error.diagnostics, fileName: fileName, lineLengths: lines)
+            if kind == .trace { checkTraceFile(bytes, parsed: .failure(error)) }
             return
         }
         fuzzCheck(script.kind == kind && script.fileName == fileName, "the script's kind or name changed")
@@ -40,8 +47,51 @@ public enum ParserFuzzing {
             previousLine = statement.line
         }
         checkRoundTrip(script)
-        runAndReport(script, poolSize: ScriptRunner.defaultPoolSize(for: script), width: 64, stream: false)
-        runAndReport(script, poolSize: 1 + bytes.count % 4096, width: 1 + bytes.count % 200, stream: true)
+        var input = HeadlessRun.Input.script(script)
+        if kind == .trace, let file = checkTraceFile(bytes, parsed: .success(script)) { input = .trace(file) }
+        fuzzCheck(
+            input.stepCount == script.stepCount && input.defaultPoolSize == ScriptRunner.defaultPoolSize(for: script),
+            "the run's input counts \(input.stepCount) steps and a pool of \(input.defaultPoolSize)")
+        runAndReport(script, input: input, poolSize: ScriptRunner.defaultPoolSize(for: script), width: 64)
+        runAndReport(script, input: input, poolSize: 1 + bytes.count % 4096, width: 1 + bytes.count % 200)
+    }
+
+    /// Where trace inputs are written to be read back, one file per process.
+    static let traceFile = TemporaryFile(name: "fuzz-trace-\(getpid()).trace")
+
+    /// Reading the trace from a file (`TraceFile`, what `poolmap run` does) agrees with parsing
+    /// its bytes: the same diagnostics, or the same statements, count and default pool.
+    @discardableResult
+    static func checkTraceFile(_ bytes: [UInt8], parsed: Result<Script, SyntaxErrors>) -> TraceFile? {
+        traceFile.write(bytes)
+        let file: TraceFile
+        do {
+            file = try TraceFile(path: traceFile.path)
+        } catch {
+            guard case .syntax(let errors) = error, case .failure(let expected) = parsed else {
+                fuzzFailure("TraceFile threw \(error), the parser \(parsed)")
+            }
+            fuzzCheck(errors == expected, "TraceFile and the parser disagree:\n\(errors)\n\(expected)")
+            return nil
+        }
+        guard case .success(let script) = parsed else { fuzzFailure("TraceFile read a trace the parser refused") }
+        fuzzCheck(file.statementCount == script.statements.count, "TraceFile counts \(file.statementCount) operations")
+        fuzzCheck(
+            file.defaultPoolSize == ScriptRunner.defaultPoolSize(for: script),
+            "TraceFile's default pool \(file.defaultPoolSize)")
+        var index = 0
+        do {
+            try file.forEachStatement { statement in
+                fuzzCheck(
+                    index < script.statements.count && statement == script.statements[index],
+                    "TraceFile's statement \(index) differs: \(statement)")
+                index += 1
+            }
+        } catch {
+            fuzzFailure("TraceFile could not read the file again: \(error)")
+        }
+        fuzzCheck(index == script.statements.count, "TraceFile gave \(index) of \(script.statements.count) statements")
+        return file
     }
 
     /// The scalar count of each line, as `SourceLines` cuts them: at `\n`, a `\r` before it
@@ -103,7 +153,7 @@ public enum ParserFuzzing {
             "statements printed back parse differently:\n\(text)")
     }
 
-    static func runAndReport(_ script: Script, poolSize: Int, width: Int, stream: Bool) {
+    static func runAndReport(_ script: Script, input: HeadlessRun.Input, poolSize: Int, width: Int) {
         var runner: ScriptRunner
         do {
             runner = try ScriptRunner(script: script, poolSize: poolSize)
@@ -118,37 +168,52 @@ public enum ParserFuzzing {
         for line in report.errorLines {
             fuzzCheck(!line.contains("\n") && line.hasPrefix(script.fileName + ":"), "error line: \(line)")
         }
-        for mapWidth in [1, width] {
-            let text = report.text(width: mapWidth)
-            let map = text.prefix { $0 != "\n" }
-            fuzzCheck(
-                map.count == min(mapWidth, pool.totalSize),
-                "text map line of \(map.count) characters for width \(mapWidth), pool \(pool.totalSize)")
-            fuzzCheck(map.allSatisfy { "█▒░".contains($0) }, "text map line holds other characters: \(map)")
+        checkMapLine(report.text(width: width), width: width, pool: pool)
+        let poolSteps = steps.filter(\.isPoolOperation).count
+        checkJSONReport(report.json, pool: pool, poolSteps: poolSteps)
+        // What `poolmap run` prints, in each of its four forms, for runs short enough.
+        guard finished, steps.count <= streamBudget else { return }
+        let errorText = report.errorLines.map { $0 + "\n" }.joined()
+        for format in HeadlessRun.Format.allCases {
+            for every in [false, true] {
+                var output = ""
+                var errors = ""
+                let count: Int
+                do {
+                    count = try HeadlessRun.run(
+                        input, poolSize: poolSize, format: format, width: width, every: every,
+                        output: { output += $0 }, errors: { errors += $0 })
+                } catch {
+                    fuzzFailure("poolmap run (\(format), every: \(every)) threw \(error)")
+                }
+                let form = "poolmap run --format \(format)\(every ? " --every" : "")"
+                fuzzCheck(count == runner.state.errorCount, "\(form) counted \(count) errors")
+                fuzzCheck(errors == errorText, "\(form) wrote other error lines")
+                switch (format, every) {
+                case (.text, false): checkMapLine(output, width: width, pool: pool)
+                case (.text, true): break
+                case (.json, false): checkJSONReport(output, pool: pool, poolSteps: poolSteps)
+                case (.json, true): checkJSONLines(output, poolSteps: poolSteps)
+                }
+            }
         }
-        let poolSteps = steps.filter(\.isPoolOperation)
-        checkJSONReport(report.json, pool: pool, poolSteps: poolSteps.count)
-        guard stream, finished, steps.count <= streamBudget else { return }
-        var jsonLines = ""
-        var errorText = ""
-        let errors: Int
-        do {
-            errors = try HeadlessRun.run(
-                script, poolSize: poolSize, format: .json, width: width, every: true,
-                output: { jsonLines += $0 }, errors: { errorText += $0 })
-            _ = try HeadlessRun.run(
-                script, poolSize: poolSize, format: .text, width: width, every: true, output: { _ in },
-                errors: { _ in })
-        } catch {
-            fuzzFailure("HeadlessRun refused pool size \(poolSize): \(error)")
-        }
+    }
+
+    /// The first line of a text report: the map, exactly `width` characters of `█▒░` (fewer only
+    /// for a pool of fewer bytes).
+    static func checkMapLine(_ text: String, width: Int, pool: MemoryPool) {
+        let map = text.prefix { $0 != "\n" }
         fuzzCheck(
-            errors == runner.state.errorCount, "--every counted \(errors) errors, the run \(runner.state.errorCount)")
-        fuzzCheck(errorText == report.errorLines.map { $0 + "\n" }.joined(), "--every wrote other error lines")
-        let objects = jsonLines.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            map.count == min(width, pool.totalSize),
+            "text map line of \(map.count) characters for width \(width), pool \(pool.totalSize)")
+        fuzzCheck(map.allSatisfy { "█▒░".contains($0) }, "text map line holds other characters: \(map)")
+    }
+
+    static func checkJSONLines(_ text: String, poolSteps: Int) {
+        let objects = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         fuzzCheck(
-            objects.count == poolSteps.count && jsonLines.hasSuffix("\n") || poolSteps.isEmpty && jsonLines.isEmpty,
-            "--every wrote \(objects.count) JSON lines for \(poolSteps.count) pool operations")
+            objects.count == poolSteps && (text.hasSuffix("\n") || text.isEmpty),
+            "--every wrote \(objects.count) JSON lines for \(poolSteps) pool operations")
         for object in objects {
             guard let parsed = parseJSON(String(object)) as? [String: Any], parsed["step"] is [String: Any],
                 parsed["stats"] is [String: Any], parsed["regions"] is [Any]

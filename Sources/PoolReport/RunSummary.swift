@@ -1,0 +1,65 @@
+import PoolAllocator
+import PoolScript
+import PoolText
+
+/// What a run did, step by step, in constant memory: the figures the text report gives for a
+/// run too long to list (`HeadlessRun`).
+struct RunSummary {
+    /// Where in the run a figure was reached: the step (1-based) and its source line.
+    struct Place {
+        var step = 0
+        var line = 0
+    }
+
+    private(set) var steps = 0
+    private(set) var failedAllocations = 0
+    private(set) var firstFailure: Place?
+    private(set) var runtimeErrors = 0
+    private(set) var defragments = 0
+    /// The most bytes in use (padding included) after any step, and where first.
+    private(set) var peakUsed = 0
+    private(set) var peakUsedAt = Place()
+    /// The highest fragmentation after any step, and where first.
+    private(set) var peakFragmentation = 0.0
+    private(set) var peakFragmentationAt = Place()
+
+    /// Accounts for `step`, with the pool's figures after it.
+    /// - Complexity: O(1).
+    mutating func add(_ step: Step, after stats: PoolStats) {
+        steps += 1
+        let here = Place(step: steps, line: step.line)
+        switch step.outcome {
+        case .allocationFailed:
+            failedAllocations += 1
+            if firstFailure == nil { firstFailure = here }
+        case .error: runtimeErrors += 1
+        case .mapping: defragments += 1
+        default: break
+        }
+        if stats.used > peakUsed {
+            peakUsed = stats.used
+            peakUsedAt = here
+        }
+        if stats.fragmentation > peakFragmentation {
+            peakFragmentation = stats.fragmentation
+            peakFragmentationAt = here
+        }
+    }
+
+    /// The summary's lines, indented like event lines.
+    var lines: [String] {
+        func at(_ place: Place) -> String {
+            "after step \(NumberText.grouped(place.step)) (line \(NumberText.grouped(place.line)))"
+        }
+        var failures = "  failed allocations: \(NumberText.grouped(failedAllocations))"
+        if let firstFailure { failures += ", the first \(at(firstFailure))" }
+        return [
+            failures,
+            "  runtime errors: \(NumberText.grouped(runtimeErrors))",
+            "  defragments: \(NumberText.grouped(defragments))",
+            "  peak used: \(ByteSize.formatExact(peakUsed))" + (peakUsed > 0 ? " " + at(peakUsedAt) : ""),
+            "  peak fragmentation: \(NumberText.fractionAndPercent(peakFragmentation)) "
+                + (peakFragmentation > 0 ? at(peakFragmentationAt) : "(never fragmented)"),
+        ]
+    }
+}

@@ -1,0 +1,52 @@
+import TestSupport
+import Testing
+
+@testable import PoolScript
+
+/// `IntMap` against `Dictionary`: the same answers after any sequence of sets and removals.
+@Suite struct IntMapTests {
+    @Test(arguments: [1, 2, 3, 4])
+    func agreesWithADictionary(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        var map = IntMap()
+        var model: [Int: Int] = [:]
+        // Few distinct keys, so that sets, overwrites, removals and long probe runs all happen;
+        // some keys collide on purpose (multiples of a large power of two).
+        let keyRange = random.pick([16, 200, 5000])
+        for step in 0..<20_000 {
+            let key = random.chance(10) ? random.below(8) << 40 : random.below(keyRange)
+            switch random.below(4) {
+            case 0, 1:
+                let value = random.below(1000)
+                map[key] = value
+                model[key] = value
+            case 2:
+                #expect(map.removeValue(forKey: key) == model.removeValue(forKey: key), "seed \(seed) step \(step)")
+            default:
+                map[key] = nil
+                model[key] = nil
+            }
+            #expect(map.count == model.count, "seed \(seed) step \(step)")
+            if step % 997 == 0 {
+                for (key, value) in model { #expect(map[key] == value, "seed \(seed) step \(step) key \(key)") }
+                #expect(Dictionary(uniqueKeysWithValues: map.entries.map { ($0.key, $0.value) }) == model)
+            }
+        }
+        for key in 0..<keyRange { #expect(map[key] == model[key], "seed \(seed) key \(key)") }
+    }
+
+    @Test func valueSemanticsAndEquality() {
+        var a: IntMap = [1: 10, 2: 20]
+        let b = a
+        a[3] = 30
+        #expect(b.count == 2 && b[3] == nil && a[3] == 30)
+        var c = IntMap()
+        for key in (0..<100).reversed() { c[key] = key }
+        var d = IntMap()
+        for key in 0..<100 { d[key] = key }
+        #expect(c == d)
+        d[50] = 0
+        #expect(c != d)
+        #expect(c[-1] == nil && c.removeValue(forKey: -5) == nil)
+    }
+}
