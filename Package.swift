@@ -14,7 +14,11 @@ let package = Package(
     name: "poolmap",
     products: [
         .library(name: "PoolAllocator", targets: ["PoolAllocator"]),
+        .library(name: "PoolText", targets: ["PoolText"]),
         .library(name: "MemoryMap", targets: ["MemoryMap"]),
+        .library(name: "PoolScript", targets: ["PoolScript"]),
+        .library(name: "PoolReport", targets: ["PoolReport"]),
+        .library(name: "PoolApp", targets: ["PoolApp"]),
         .library(name: "PoolRecord", targets: ["PoolRecord"]),
         // Used by the fuzz targets (Fuzz/), which can only reach this package's products.
         .library(name: "PoolText", targets: ["PoolText"]),

@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // Benchmarks live in their own package so `swift test` at the root never builds them.
 // Run from this folder: `swift run -c release AllocatorBenchmark`, `swift run -c release RenderBenchmark`,
-// `swift run -c release RecordBenchmark`.
+// `swift run -c release RecordBenchmark`, `swift run -c release TraceBenchmark`.
 import PackageDescription
 
 let package = Package(
@@ -20,6 +20,17 @@ let package = Package(
                 "BenchmarkSupport",
                 .product(name: "PoolAllocator", package: "poolmap"),
                 .product(name: "MemoryMap", package: "poolmap"),
+            ]
+        ),
+        .executableTarget(
+            name: "TraceBenchmark",
+            dependencies: [
+                "BenchmarkSupport",
+                .product(name: "PoolText", package: "poolmap"),
+                .product(name: "MemoryMap", package: "poolmap"),
+                .product(name: "PoolScript", package: "poolmap"),
+                .product(name: "PoolReport", package: "poolmap"),
+                .product(name: "PoolApp", package: "poolmap"),
             ]
         ),
         .executableTarget(

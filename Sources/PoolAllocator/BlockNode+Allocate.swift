@@ -72,10 +72,21 @@ extension BlockNode {
         makeChildUnique(i)
         let oldChildMax = maxFree[i]
         let limit = childEnd(i, nodeEnd: end)
-        let attempt = withChild(i) {
-            $0.carve(end: limit, nodeMax: oldChildMax, size: size, align: align, freeBlocks: &freeBlocks)
+        // A leaf child is carved directly, without a call to `carve` that only dispatches.
+        let attempt = withChild(i) { child in
+            child.isLeaf
+                ? child.carveInLeaf(end: limit, nodeMax: oldChildMax, size: size, align: align, freeBlocks: &freeBlocks)
+                : child.carve(end: limit, nodeMax: oldChildMax, size: size, align: align, freeBlocks: &freeBlocks)
         }
         guard let result = attempt else { return nil }
+        return noteCarve(result, inChild: i, end: end, size: size)
+    }
+
+    /// Inner: updates child `i`'s summary after a carve below it of `size` bytes reported
+    /// `result`, taking in the child's new sibling if it split.
+    /// - Returns: what this node reports in turn.
+    @inline(__always)
+    private func noteCarve(_ result: CarveResult, inChild i: Int, end: Int, size: Int) -> CarveResult {
         guard let newSibling = result.split else {
             payload[i] += size
             padding[i] += result.gap
@@ -105,6 +116,18 @@ extension BlockNode {
             if gap <= length &- size { break }
             j &+= 1
         }
+        return carveEntry(
+            j, length: length, gap: gap, nodeMax: nodeMax, size: size, align: align, freeBlocks: &freeBlocks)
+    }
+
+    /// Leaf: turns free entry `j` of `length` bytes into a block of `size` bytes after `gap`
+    /// bytes of padding (`gap + size <= length`); what is left after the block stays free.
+    /// Splits the leaf when that needs a slot and there is none.
+    /// - Parameter nodeMax: the leaf's largest free entry before the carve.
+    @inline(__always)
+    private func carveEntry(
+        _ j: Int, length: Int, gap: Int, nodeMax: Int, size: Int, align: Int, freeBlocks: inout Int
+    ) -> CarveResult {
         let start = starts[j]
         tags[j] = align  // the gap is its padding: `pad(j)` gives it back
         let rest = length - gap - size
@@ -122,5 +145,36 @@ extension BlockNode {
             right.insertEntry(at: j + 1 - count, start: restStart, tag: -rest)
         }
         return CarveResult(offset: start + gap, gap: gap, maxFree: leafMaxFree(), split: .passRetained(right))
+    }
+
+    /// Carves a block of `size` bytes at the lowest multiple of `align` in the free entry that
+    /// starts at `target`, which must hold it (as the policies' searches choose it, e.g.
+    /// `firstFit(endingAbove:need:size:align:)`): the entry's bytes before that offset become
+    /// the block's padding, the rest after it stays free. This node must be uniquely
+    /// referenced; children are made unique on the way down.
+    /// - Parameters:
+    ///   - end: one past this node's last byte.
+    ///   - nodeMax: this node's largest free entry before the carve.
+    ///   - freeBlocks: decremented when the free entry is used up entirely.
+    /// - Complexity: O(log n): one descent by offset.
+    func carve(at target: Int, end: Int, nodeMax: Int, size: Int, align: Int, freeBlocks: inout Int) -> CarveResult {
+        if isLeaf {
+            let j = entryIndex(containing: target)
+            let length = 0 &- tags[j]
+            let gap = Self.padding(start: target, align: align)
+            assert(
+                starts[j] == target && tags[j] < 0 && gap <= length - size, "carve(at:) needs a free entry that fits")
+            return carveEntry(
+                j, length: length, gap: gap, nodeMax: nodeMax, size: size, align: align, freeBlocks: &freeBlocks)
+        }
+        let i = childIndex(containing: target)
+        prefetchChild(i)
+        makeChildUnique(i)
+        let oldChildMax = maxFree[i]
+        let limit = childEnd(i, nodeEnd: end)
+        let result = withChild(i) {
+            $0.carve(at: target, end: limit, nodeMax: oldChildMax, size: size, align: align, freeBlocks: &freeBlocks)
+        }
+        return noteCarve(result, inChild: i, end: end, size: size)
     }
 }

@@ -95,7 +95,11 @@ extension BlockNode {
             let (first, width) = lane(k)
             (right.ints + (first - ints)).update(from: first + index * width, count: moving * width)
         }
-        if let kids, let to = right.kids { to.moveInitialize(from: kids + index, count: moving) }
+        if let kids, let to = right.kids {
+            to.moveInitialize(from: kids + index, count: moving)
+            // Children that another node may hold stay marked so wherever they go.
+            right.childrenMayBeShared = childrenMayBeShared
+        }
         right.count = moving
         count = index
         clearSlots(from: index, count: moving)
@@ -111,7 +115,10 @@ extension BlockNode {
             let (first, width) = lane(k)
             (first + count * width).update(from: right.ints + (first - ints), count: right.count * width)
         }
-        if let kids, let from = right.kids { (kids + count).moveInitialize(from: from, count: right.count) }
+        if let kids, let from = right.kids {
+            (kids + count).moveInitialize(from: from, count: right.count)
+            if right.childrenMayBeShared { childrenMayBeShared = true }
+        }
         count += right.count
         right.clearSlots(from: 0, count: right.count)
         right.count = 0

@@ -38,8 +38,11 @@ extension BlockNode {
         makeChildUnique(i)
         let oldChildMax = maxFree[i]
         let limit = childEnd(i, nodeEnd: end)
-        let result = withChild(i) {
-            $0.release(offset: offset, end: limit, nodeMax: oldChildMax, counters: &counters)
+        // A leaf child is released directly, without a call to `release` that only dispatches.
+        let result = withChild(i) { child in
+            child.isLeaf
+                ? child.releaseInLeaf(offset: offset, end: limit, nodeMax: oldChildMax, counters: &counters)
+                : child.release(offset: offset, end: limit, nodeMax: oldChildMax, counters: &counters)
         }
         if result.failure != nil { return result }
         let (childCount, childCapacity) = withChild(i) { ($0.count, $0.slots) }
@@ -169,8 +172,10 @@ extension BlockNode {
     /// - Returns: whether they were joined.
     func mergeWithSibling(_ i: Int, nodeEnd: Int) -> Bool {
         let left = i + 1 < count ? i : i - 1
-        let leftChild = kids![left], rightChild = kids![left + 1]
-        guard leftChild.count + rightChild.count <= leftChild.slots else { return false }
+        // Counted through borrowed references: a strong one held here would make `uniqueChild`
+        // below copy a child that only this node holds.
+        let joined = withChild(left, \.count) + withChild(left + 1, \.count)
+        guard joined <= withChild(left, \.slots) else { return false }
         let target = uniqueChild(left)
         target.absorb(uniqueChild(left + 1))  // a shared sibling is copied, never emptied
         removeSlot(at: left + 1)

@@ -3,7 +3,7 @@ extension MemoryPool {
     /// Slides every block as low as it can go, in address order: the first from 0, each next
     /// one to the lowest multiple of its alignment at or above the previous block's end (the gap
     /// becomes its padding, possibly 0, so `used` may grow). No block moves up; afterwards all
-    /// free space is one block at the end.
+    /// free space is one block at the end, and the rover is back at 0.
     /// - Returns: old offset → new offset for **every** live block (unmoved ones map to
     ///   themselves), so `ptr = moved[ptr]!` updates any pointer.
     /// - Complexity: O(n).
@@ -31,6 +31,11 @@ extension MemoryPool {
             used: cursor, padding: padding, blocks: counters.blocks,
             freeBlocks: cursor < totalSize ? 1 : 0)
         largestFree = totalSize - cursor
+        rover = 0
+        if sizeIndex != nil {
+            sizeIndex = SizeIndex(
+                sorted: cursor < totalSize ? [SizeIndex.Key(length: totalSize - cursor, start: cursor)] : [])
+        }
         checkInvariants()
         return moved
     }

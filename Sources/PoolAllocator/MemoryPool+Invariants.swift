@@ -38,6 +38,13 @@ extension MemoryPool {
         precondition(counters.used >= 0 && counters.used <= totalSize && counters.padding >= 0)
         precondition(counters.blocks >= 0 && counters.freeBlocks >= 0)
         precondition(largestFree == root.scannedMaxFree(), "largest free block out of date")
+        precondition(rover >= 0 && rover <= totalSize, "rover \(rover) outside 0...\(totalSize)")
+        precondition((sizeIndex != nil) == (fitPolicy == .best), "a size index exactly under best fit")
+        if let sizeIndex {
+            precondition(
+                sizeIndex.count == counters.freeBlocks,
+                "size index count \(sizeIndex.count) != free blocks \(counters.freeBlocks)")
+        }
         if !root.isLeaf {
             var payload = 0, padding = 0, blocks = 0
             for i in 0..<root.count {
@@ -147,5 +154,11 @@ extension MemoryPool {
         _ = visit(root, start: 0, end: totalSize, depth: 0)
         precondition(cursor == totalSize, "entries end at \(cursor), not \(totalSize)")
         precondition(sums == counters, "pool-wide sums \(counters) != entries \(sums)")
+        if let sizeIndex {
+            sizeIndex.verify()
+            var free: [SizeIndex.Key] = []
+            forEachEntry { if $0.isFree { free.append(SizeIndex.Key(length: $0.end - $0.start, start: $0.start)) } }
+            precondition(sizeIndex.keys == free.sorted(), "the size index does not hold exactly the free entries")
+        }
     }
 }

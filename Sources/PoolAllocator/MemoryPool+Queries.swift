@@ -194,7 +194,8 @@ extension MemoryPool {
     }
 
     /// Bytes of the allocator's own storage: every node's object and buffers (capacity ×
-    /// stride), counted whole even when another snapshot shares them.
+    /// stride), the size index's too under best fit, counted whole even when another snapshot
+    /// shares them.
     /// - Complexity: O(n / 64).
     public var bookkeepingBytes: Int {
         func visit(_ node: BlockNode) -> Int {
@@ -202,6 +203,6 @@ extension MemoryPool {
             if !node.isLeaf { for i in 0..<node.count { bytes += visit(node.kids![i]) } }
             return bytes
         }
-        return MemoryLayout<MemoryPool>.stride + visit(root)
+        return MemoryLayout<MemoryPool>.stride + visit(root) + (sizeIndex?.ownedBytes ?? 0)
     }
 }

@@ -40,5 +40,5 @@ extension InputEvent {
     public static func character(_ character: Character) -> InputEvent { .key(.character(character)) }
 
     /// One key event per character of `text`, as if typed.
-    static func typing(_ text: String) -> [InputEvent] { text.map { .key(.character($0)) } }
+    public static func typing(_ text: String) -> [InputEvent] { text.map { .key(.character($0)) } }
 }

@@ -17,7 +17,7 @@ public struct PlayerTimeline: Sendable {
     /// Steps the event log and the sparkline show, ending at the current position.
     public static let recentCount = 60
     /// Checkpoints kept at most, for long runs (the interval grows to keep to it).
-    static let maximumCheckpoints = 2048
+    static let maximumCheckpoints = 1024
     /// The shortest interval between checkpoints.
     static let minimumCheckpointInterval = 256
 

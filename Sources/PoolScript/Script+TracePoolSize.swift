@@ -1,8 +1,10 @@
 extension Script {
     /// The pool a trace needs when `--size` does not say: its peak live bytes × 1.25, rounded up
     /// to a whole KiB (at least 1 KiB). See `TracePeak`.
-    /// - Complexity: O(statements).
+    /// - Complexity: O(1) for a trace that was parsed, which works it out as it reads;
+    ///   O(statements) otherwise.
     public var tracePoolSize: Int {
+        if let knownTracePoolSize { return knownTracePoolSize }
         var peak = TracePeak()
         for statement in statements { peak.add(statement) }
         return peak.poolSize

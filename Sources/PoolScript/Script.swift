@@ -12,6 +12,8 @@ public struct Script: Equatable, Sendable {
     /// The file name used in messages (`FILE:LINE: error: …`).
     public var fileName: String
     public var statements: StatementList
+    /// A trace's default pool size, worked out while it was read (see `tracePoolSize`).
+    var knownTracePoolSize: Int?
 
     public init(kind: Kind, fileName: String, statements: [Statement]) {
         self.init(kind: kind, fileName: fileName, statements: StatementList(statements))

@@ -49,15 +49,24 @@ public enum ScriptFile {
                 throw .syntax(error)
             }
         }
-        var scanner = TraceScanner(fileName: path)
-        var trace = PackedTrace()
+        var reader = PackedTraceReader(fileName: path, expectedBytes: fileSize(ofPath: path))
         try readPieces(ofPath: path) { piece in
-            scanner.feed(piece) { trace.append($0) }
-            return !scanner.isBinary
+            reader.feed(piece)
+            return !reader.isBinary
         }
-        scanner.finish { trace.append($0) }
-        if let errors = scanner.errors { throw .syntax(errors) }
-        return Script(kind: .trace, fileName: path, statements: StatementList(packed: trace))
+        do {
+            return try reader.finish()
+        } catch {
+            throw .syntax(error)
+        }
+    }
+
+    /// The size of the file at `path`, or 0 when it has none (a pipe, a device) or cannot be
+    /// read (`readPieces` then says why).
+    static func fileSize(ofPath path: String) -> Int {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
+        return Int(info.st_size)
     }
 
     /// Bytes read at a time.

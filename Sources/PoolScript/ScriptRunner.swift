@@ -40,20 +40,25 @@ public struct ScriptRunner: Sendable {
     /// Runs the next step; nil when the script is finished.
     /// - Complexity: O(log n) for most steps; see the type's discussion.
     public mutating func step() -> Step? {
-        let statements = script.statements
         let index = state.statementIndex
-        return step { index < statements.count ? statements[index] : nil }
+        let next = state.random == nil && index < script.statements.count ? script.statements[index] : nil
+        return step(next: next)
     }
 
     /// Runs the next step, asking `next` for the next statement when one is needed (a `random`
     /// under way needs none): how a trace streams through a runner without being kept. `next`
     /// returns nil at the end.
     public mutating func step(reading next: () -> Statement?) -> Step? {
+        step(next: state.random == nil ? next() : nil)
+    }
+
+    /// Runs the next step: the `random` under way, else `next` (nil: the end).
+    private mutating func step(next: Statement?) -> Step? {
         let step: Step
         if let random = state.random {
             step = randomStep(random)
         } else {
-            guard let statement = next() else { return nil }
+            guard let statement = next else { return nil }
             state.statementIndex += 1
             step = perform(statement)
         }

@@ -14,14 +14,9 @@ enum TraceParser {
     /// - Throws: the syntax errors of the file, in line order (see `TraceScanner` for how many).
     /// - Complexity: O(bytes), a few nanoseconds a byte for plain lines (release builds).
     static func parse(_ bytes: [UInt8], fileName: String) throws(SyntaxErrors) -> Script {
-        var scanner = TraceScanner(fileName: fileName)
-        var trace = PackedTrace()
-        bytes.withUnsafeBufferPointer { buffer in
-            scanner.feed(buffer) { trace.append($0) }
-        }
-        scanner.finish { trace.append($0) }
-        if let errors = scanner.errors { throw errors }
-        return Script(kind: .trace, fileName: fileName, statements: StatementList(packed: trace))
+        var reader = PackedTraceReader(fileName: fileName, expectedBytes: bytes.count)
+        bytes.withUnsafeBufferPointer { reader.feed($0) }
+        return try reader.finish()
     }
 
     /// Parses trace text, as the tests write it (files go through `ScriptFile`).
@@ -180,5 +175,42 @@ struct TraceLineReader {
 
     private mutating func fail(_ word: ArraySlice<UInt8>, _ message: String) {
         problems.append(Problem(byteIndex: word.startIndex, message: message))
+    }
+}
+
+/// Reads a trace into packed form, working out its default pool size as it goes: what
+/// `TraceParser.parse` and `ScriptFile.load` share.
+struct PackedTraceReader {
+    private var scanner: TraceScanner
+    private var trace = PackedTrace()
+    private var peak = TracePeak()
+
+    /// - Parameter expectedBytes: the text's length, when known: room is made for the
+    ///   operations it likely holds, so the packed arrays are not copied as they grow.
+    init(fileName: String, expectedBytes: Int = 0) {
+        scanner = TraceScanner(fileName: fileName)
+        trace.reserveCapacity(expectedBytes / 12)
+    }
+
+    /// Whether the text turned out binary (reading more is pointless).
+    var isBinary: Bool { scanner.isBinary }
+
+    mutating func feed(_ piece: UnsafeBufferPointer<UInt8>) {
+        scanner.feed(piece) { statement in
+            trace.append(statement)
+            peak.add(statement)
+        }
+    }
+
+    /// The script, or every syntax error.
+    mutating func finish() throws(SyntaxErrors) -> Script {
+        scanner.finish { statement in
+            trace.append(statement)
+            peak.add(statement)
+        }
+        if let errors = scanner.errors { throw errors }
+        var script = Script(kind: .trace, fileName: scanner.fileName, statements: StatementList(packed: trace))
+        script.knownTracePoolSize = peak.poolSize
+        return script
     }
 }

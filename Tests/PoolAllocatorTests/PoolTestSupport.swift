@@ -6,17 +6,23 @@ struct PoolSnapshot: Equatable, CustomStringConvertible {
     var stats: PoolStats
     var regions: [Region]
     var blocks: [Block]
+    var policy: FitPolicy
+    var rover: Int
 
     init(_ pool: MemoryPool) {
         stats = pool.stats
         regions = pool.regions
         blocks = pool.blocks
+        policy = pool.policy
+        rover = pool.rover
     }
 
     init(_ model: ReferenceModel) {
         stats = model.stats
         regions = model.regions
         blocks = model.blocks
+        policy = model.policy
+        rover = model.rover
     }
 
     /// Equal, with `fragmentation` compared to within rounding: it is a quotient, and an
@@ -31,7 +37,7 @@ struct PoolSnapshot: Equatable, CustomStringConvertible {
 
     var description: String {
         let layout = regions.map { "\($0.kind) \($0.offset)..<\($0.end)" }.joined(separator: ", ")
-        return "\(stats) [\(layout)]"
+        return "\(policy) fit, rover \(rover), \(stats) [\(layout)]"
     }
 }
 
@@ -62,8 +68,8 @@ func expectRefused(
 }
 
 /// A pool of `total` bytes after `alloc(size)` for each size in turn, with the offsets returned.
-func makePool(total: Int, sizes: [Int]) throws -> (pool: MemoryPool, offsets: [Int]) {
-    var pool = try MemoryPool(totalSize: total)
+func makePool(total: Int, sizes: [Int], policy: FitPolicy = .first) throws -> (pool: MemoryPool, offsets: [Int]) {
+    var pool = try MemoryPool(totalSize: total, policy: policy)
     var offsets: [Int] = []
     for size in sizes {
         let offset = try #require(try pool.alloc(size))

@@ -1,4 +1,5 @@
 import PoolAllocator
+import PoolScript
 import TestSupport
 import Testing
 
@@ -28,11 +29,13 @@ struct RandomizedModelTests {
         /// Percent of steps that allocate; of the rest up to 96, three quarters free a live block and
         /// a quarter free something invalid; 4% defragment.
         var allocPercent: Int
+        /// Percent of steps that first switch both to a random policy (0: the policy stays).
+        var switchPercent = 0
 
-        init(seed: UInt64, total: Int, allocPercent: Int = 50) throws {
+        init(seed: UInt64, total: Int, allocPercent: Int = 50, policy: FitPolicy = .first) throws {
             random = SplitMix64(seed: seed)
-            pool = try MemoryPool(totalSize: total)
-            model = ReferenceModel(total: total)
+            pool = try MemoryPool(totalSize: total, policy: policy)
+            model = ReferenceModel(total: total, policy: policy)
             self.total = total
             self.seed = seed
             self.allocPercent = allocPercent
@@ -43,6 +46,13 @@ struct RandomizedModelTests {
         ///   so one bug reports once instead of at every later step).
         @discardableResult
         mutating func perform(step: Int, checkStateEvery: Int = 1) -> Bool {
+            var switched = ""
+            if switchPercent > 0, random.chance(switchPercent) {
+                let policy = random.pick(FitPolicy.allCases)
+                pool.policy = policy
+                model.policy = policy
+                switched = "policy = .\(policy), then "
+            }
             let roll = random.below(100)
             let (name, actual, expected): (String, Outcome, Outcome)
             if roll < allocPercent {
@@ -56,7 +66,7 @@ struct RandomizedModelTests {
                 let expectedMoves = model.defragment()
                 (name, actual, expected) = ("defragment", .moved(actualMoves), .moved(expectedMoves))
             }
-            let note = "seed \(seed) total \(total) step \(step): \(name)"
+            let note = "seed \(seed) total \(total) \(model.policy) fit step \(step): \(switched)\(name)"
             #expect(actual == expected, "\(note)")
             guard actual == expected else { return false }
             if step % checkStateEvery == 0 {
@@ -119,6 +129,7 @@ struct RandomizedModelTests {
             }
         }
 
+        /// The outcome of an allocation.
         private func allocation(_ body: () throws -> Int?) -> Outcome {
             do {
                 return .offset(try body())
@@ -130,6 +141,7 @@ struct RandomizedModelTests {
             }
         }
 
+        /// The outcome of a free.
         private func release(_ body: () throws -> Void) -> Outcome {
             do {
                 try body()

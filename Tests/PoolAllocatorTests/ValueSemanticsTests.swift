@@ -58,4 +58,32 @@ struct ValueSemanticsTests {
         #expect(PoolSnapshot(history[10].pool) == history[10].snapshot)
         #expect(PoolSnapshot(pool) == latest)
     }
+
+    @Test("snapshots stay intact while the pool that moves on splits and joins its inner nodes")
+    func snapshotsAcrossSplitsAndJoins() throws {
+        // Growing by 16-byte blocks (a free now and then) fills and splits inner nodes that
+        // earlier snapshots share; draining in random order joins them. A node split off a
+        // copied node, or one taking in a copied node's children, holds children a snapshot
+        // still holds: a later change below it must copy them first.
+        let seed: UInt64 = 11
+        var random = SplitMix64(seed: seed)
+        var pool = try MemoryPool(totalSize: 1 << 24)
+        var live: [Int] = []
+        var history: [(pool: MemoryPool, snapshot: PoolSnapshot)] = []
+        for step in 0..<9000 {
+            if step % 64 == 0 { history.append((pool, PoolSnapshot(pool))) }
+            if step % 4 == 3 {
+                try pool.free(live.remove(at: random.below(live.count)))
+            } else {
+                live.append(try #require(try pool.alloc(16)))
+            }
+        }
+        while !live.isEmpty {
+            if live.count % 64 == 0 { history.append((pool, PoolSnapshot(pool))) }
+            try pool.free(live.remove(at: random.below(live.count)))
+        }
+        for (k, entry) in history.enumerated() {
+            #expect(PoolSnapshot(entry.pool) == entry.snapshot, "seed \(seed): snapshot \(k) changed")
+        }
+    }
 }

@@ -6,12 +6,17 @@ import Glibc
 import Darwin
 #endif
 
-/// The project's allocator. A failed allocation (none happen at this pool size) is offset -1.
+/// The project's allocator under one policy. A failed allocation (none happen at this pool
+/// size) is offset -1.
 struct PoolUnderTest: ChurnAllocator {
     var pool: MemoryPool
 
-    init(totalSize: Int) {
-        do { pool = try MemoryPool(totalSize: totalSize) } catch { fatalError("pool of \(totalSize) bytes: \(error)") }
+    init(totalSize: Int, policy: FitPolicy = .first) {
+        do {
+            pool = try MemoryPool(totalSize: totalSize, policy: policy)
+        } catch {
+            fatalError("pool of \(totalSize) bytes: \(error)")
+        }
     }
 
     @inline(__always) mutating func allocate(size: Int, aligned: Bool) -> Int {

@@ -1,6 +1,11 @@
-/// Command-line options: `[--quick] [--sizes 1000,10000] [--runs k] [--naive-ops-1m k] [--skip-naive]`.
+import PoolAllocator
+
+/// Command-line options:
+/// `[--quick] [--sizes 1000,10000] [--policies first,best] [--runs k] [--naive-ops-1m k] [--skip-naive]`.
 struct BenchmarkOptions {
     var sizes = [1_000, 10_000, 100_000, 1_000_000]
+    /// The pool's policies to time, each on the same op stream; first fit alone by default.
+    var policies: [FitPolicy] = [.first]
     /// Runs per size when not overridden: 5 up to 100k, 3 at 1M (1 each with `--quick`).
     var runsOverride: Int?
     var quick = false
@@ -24,6 +29,17 @@ struct BenchmarkOptions {
                     }
                     return n
                 }
+            case "--policies":
+                guard let list = rest.popFirst() else { throw UsageError("--policies needs a list, e.g. first,best") }
+                policies =
+                    list == "all"
+                    ? FitPolicy.allCases
+                    : try list.split(separator: ",").map { text throws(UsageError) in
+                        guard let policy = FitPolicy(rawValue: String(text)) else {
+                            throw UsageError("--policies takes first, next, best, worst or all; got \(text)")
+                        }
+                        return policy
+                    }
             case "--runs":
                 guard let text = rest.popFirst(), let runs = Int(text), runs > 0 else {
                     throw UsageError("--runs needs a positive count")
@@ -60,11 +76,14 @@ struct BenchmarkOptions {
     func naiveOps(for n: Int) -> Int { n >= 1_000_000 ? naiveOpsAtOneMillion : ChurnWorkload.churnOpCount }
 
     static let usage = """
-        usage: AllocatorBenchmark [--quick] [--sizes 1000,10000,100000,1000000] [--runs k] [--naive-ops-1m k] [--skip-naive]
+        usage: AllocatorBenchmark [--quick] [--sizes 1000,10000,100000,1000000] [--policies first,next,best,worst|all]
+                                  [--runs k] [--naive-ops-1m k] [--skip-naive]
           Replays the churn workload (docs/benchmarks.md) against MemoryPool, a naive
           sorted-array first fit and malloc/free, in release builds:
           cd Benchmarks && swift run -c release AllocatorBenchmark
           --quick        N = 1k and 10k, one run each
+          --policies     the pool's policies to time (default: first); the offsets hash is checked
+                         for first fit only, the others' are printed for information
           --skip-naive   leave the naive baseline out (profiling the pool)
         """
 }

@@ -24,4 +24,22 @@ struct SizeResult {
     var poolOverSystem: Double { pool.median / system.median }
     var naiveOverPool: Double { naive.median / pool.median }
     var hashesOK: Bool { opStreamOK && offsetsOK && naiveOffsetsOK != false }
+    /// The policies other than first fit, timed on the same op stream (`--policies`).
+    var others: [PolicyResult] = []
+}
+
+/// One policy other than first fit at one N: its timings and how its pool looked after the
+/// churn phase. Its offsets hash is information only: the workload defines it for first fit.
+struct PolicyResult {
+    let policy: FitPolicy
+    var offsetsHash: UInt64
+    var failures: Int
+    var endStats: PoolStats
+    var endLiveCount: Int
+    var bookkeepingBytes: Int
+    var samples = Samples()
+
+    var bookkeepingPerLiveBlock: Double { Double(bookkeepingBytes) / Double(max(1, endLiveCount)) }
+    /// Against malloc/free of the same runs.
+    func overSystem(_ system: Samples) -> Double { samples.median / system.median }
 }
