@@ -51,6 +51,14 @@ write("allocator", "snapshots", [POOL[65536], 0] + alloc_small(50) * 4 + [18, 0]
 write("allocator", "double-free", [POOL[64], 0] + alloc_small(8) * 3 + free_live(1) + free_kind(3) + free_kind(2, 0)
       + free_kind(4, 1) + [20, 1])
 
+# policies: next fit over holes with the rover, best and worst fit, switching in the middle
+holes = alloc_small(40) * 6 + free_live(1) + free_live(2) + free_live(3)
+write("allocator", "next-fit", [POOL[1000], 1] + holes + alloc_small(10) * 3 + free_live(0) + alloc_small(30) + DEFRAG
+      + alloc_small(20))
+write("allocator", "best-fit", [POOL[4096], 2] + holes + alloc_small(30) + aligned_pow2(4, 6) + QUERY + [0, 1])
+write("allocator", "worst-fit-switching", [POOL[65536], 3] + holes + alloc_small(10) + [20, 1] + alloc_small(10)
+      + [20, 2] + alloc_small(10) + [20, 0] + [18, 0] + [20, 3] + alloc_small(10) + [19, 0] + alloc_small(10))
+
 # ---- apps: header, terminal size, colour depth, then the app and the events ------------
 KEYS = list("aAfdrRuhl+=-_0?qQnbg 12x<>,.[]{}m:t%") + ["up", "down", "left", "right", "home", "end", "pageUp",
                                                 "pageDown", "insert", "delete", "backspace", "enter",

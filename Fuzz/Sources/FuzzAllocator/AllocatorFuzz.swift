@@ -10,8 +10,8 @@ import PoolAllocator
 /// ```
 /// pool size choice, policy, then operations until the input ends (at most 2,000)
 /// ```
-/// The policy byte is read and ignored until `FitPolicy` lands; then it picks the pool's policy,
-/// and the "switch policy" operation changes it mid-stream, so today's corpus stays meaningful.
+/// The policy byte picks the pool's `FitPolicy` (first, next, best, worst fit); an operation
+/// switches it mid-stream, and the rover (next fit's starting point) is compared too.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAllocator(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     fuzzCheck(MemoryPool.checksInvariants, "build with -DPOOL_INTERNAL_CHECKS (Fuzz/run does)")
@@ -48,17 +48,17 @@ struct AllocatorProgram {
     static func run(_ input: inout FuzzInput) {
         let choice = input.below(poolSizes.count + 1)
         let total = choice < poolSizes.count ? poolSizes[choice] : input.int64()
-        _ = input.byte()  // the policy (first fit until the policies land)
+        let policy = drawPolicy(&input)
         let pool: MemoryPool
         do {
-            pool = try MemoryPool(totalSize: total)
+            pool = try MemoryPool(totalSize: total, policy: policy)
         } catch {
             fuzzCheck(total <= 0 && error == .invalidPoolSize(total), "MemoryPool(totalSize: \(total)) threw \(error)")
             return
         }
         fuzzCheck(total > 0, "MemoryPool(totalSize: \(total)) did not throw")
         var program = AllocatorProgram(
-            input: input, current: Pair(pool: pool, model: ReferenceModel(total: total)))
+            input: input, current: Pair(pool: pool, model: ReferenceModel(total: total, policy: policy)))
         program.compareState("the new pool")
         while !program.input.isAtEnd, program.step < maximumOperations {
             program.step += 1
@@ -113,7 +113,10 @@ struct AllocatorProgram {
                 freed.removeAll()
             }
         case 20:
-            _ = input.byte()  // switch policy (a no-op until the policies land)
+            // Switch policy: the next allocation follows it; nothing else changes (the rover stays).
+            let policy = Self.drawPolicy(&input)
+            current.pool.policy = policy
+            current.model.policy = policy
         case 21:
             burst()
         case 22:
@@ -163,6 +166,10 @@ struct AllocatorProgram {
     }
 
     // MARK: Decoding arguments
+
+    static func drawPolicy(_ input: inout FuzzInput) -> FitPolicy {
+        FitPolicy.allCases[input.below(FitPolicy.allCases.count)]
+    }
 
     /// A size: small, a fraction of the pool, an exact free gap (±1), hostile, or any 64 bits.
     mutating func drawSize() -> Int {
@@ -310,6 +317,10 @@ struct AllocatorProgram {
         fuzzCheck(
             a == e && abs(actual.fragmentation - expected.fragmentation) <= 1e-12,
             "\(context()): stats \(actual), the model \(expected)")
+        fuzzCheck(
+            pair.pool.policy == pair.model.policy && pair.pool.rover == pair.model.rover,
+            "\(context()): policy \(pair.pool.policy), rover \(pair.pool.rover); the model \(pair.model.policy), "
+                + "rover \(pair.model.rover)")
     }
 
     /// What `body` returned or the `PoolError` it threw.
@@ -324,7 +335,7 @@ struct AllocatorProgram {
     }
 
     func note(_ text: String) -> String {
-        "operation \(step) on a pool of \(total): \(text)"
+        "operation \(step) on a pool of \(total), \(current.model.policy) fit: \(text)"
     }
 
     func sorted(_ moves: [Int: Int]) -> [(Int, Int)] {

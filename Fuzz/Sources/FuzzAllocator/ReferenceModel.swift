@@ -8,8 +8,14 @@ import PoolAllocator
 ///
 /// It keeps only the live blocks, sorted by address. Free space is never stored: it is whatever
 /// lies between blocks, so free runs are maximal by construction (coalescing is implicit), and
-/// first fit is a linear walk over those gaps. Everything else (stats, regions, defragment) is
+/// each policy is a linear walk over those gaps. Everything else (stats, regions, defragment) is
 /// recomputed from the block list on demand. Every operation is O(n) or worse; that is the point.
+///
+/// The policies, straight from their definitions: the gaps that fit, then first fit takes the
+/// first of them, best fit the shortest (the first of the shortest), worst fit the longest
+/// (the first of the longest), and next fit the first that ends above the rover (above 0 when
+/// the rover is at the pool's end), else the first. The rover is the end of the last block
+/// allocated, 0 at the start and after `defragment`.
 ///
 /// Arithmetic never overflows for hostile sizes and alignments: a fit test compares
 /// `gap <= room` and `size <= room - gap` instead of adding.
@@ -17,13 +23,21 @@ struct ReferenceModel {
     let total: Int
     /// Live blocks in address order.
     private(set) var blocks: [Block] = []
+    var policy: FitPolicy
+    /// Where the last allocated block ended; 0 at the start and after `defragment`.
+    private(set) var rover = 0
 
-    init(total: Int) { self.total = total }
+    init(total: Int, policy: FitPolicy = .first) {
+        self.total = total
+        self.policy = policy
+    }
 
     /// A model that starts from a known layout (blocks in address order, not overlapping).
-    init(total: Int, blocks: [Block]) {
+    init(total: Int, blocks: [Block], policy: FitPolicy = .first, rover: Int = 0) {
         self.total = total
         self.blocks = blocks
+        self.policy = policy
+        self.rover = rover
     }
 
     /// The free gaps between blocks, in address order, as half-open ranges (never empty).
@@ -45,19 +59,36 @@ struct ReferenceModel {
     mutating func allocAligned(_ size: Int, alignment: Int) throws(PoolError) -> Int? {
         guard size > 0 else { throw .invalidSize(size) }
         guard alignment > 0 else { throw .invalidAlignment(alignment) }
-        for gap in freeGaps {
-            let remainder = gap.lowerBound % alignment
-            let padding = remainder == 0 ? 0 : alignment - remainder
-            let room = gap.count
-            guard padding <= room, size <= room - padding else { continue }
-            let block = Block(
-                offset: gap.lowerBound + padding, size: size,
-                alignment: alignment, padding: padding)
-            let index = blocks.firstIndex { $0.start > block.start } ?? blocks.count
-            blocks.insert(block, at: index)
-            return block.offset
+        let fitting = freeGaps.filter { gap in
+            let padding = Self.padding(gap.lowerBound, alignment)
+            return padding <= gap.count && size <= gap.count - padding
         }
-        return nil
+        let chosen: Range<Int>?
+        switch policy {
+        case .first:
+            chosen = fitting.first
+        case .best:
+            // `min(by:)` keeps the first of equals: the lowest address.
+            chosen = fitting.min { $0.count < $1.count }
+        case .worst:
+            chosen = fitting.min { $0.count > $1.count }
+        case .next:
+            let floor = rover == total ? 0 : rover
+            chosen = fitting.first { $0.upperBound > floor } ?? fitting.first
+        }
+        guard let gap = chosen else { return nil }
+        let padding = Self.padding(gap.lowerBound, alignment)
+        let block = Block(offset: gap.lowerBound + padding, size: size, alignment: alignment, padding: padding)
+        let index = blocks.firstIndex { $0.start > block.start } ?? blocks.count
+        blocks.insert(block, at: index)
+        rover = block.end
+        return block.offset
+    }
+
+    /// From `start` up to the next multiple of `alignment`.
+    static func padding(_ start: Int, _ alignment: Int) -> Int {
+        let remainder = start % alignment
+        return remainder == 0 ? 0 : alignment - remainder
     }
 
     /// The error `free(offset)` must throw, or nil when the offset is a live block's start.
@@ -89,6 +120,7 @@ struct ReferenceModel {
             blocks[index] = new
             cursor = new.end
         }
+        rover = 0
         return moved
     }
 
