@@ -21,6 +21,30 @@ struct FuzzFindingsTests {
         }
     }
 
+    /// script-parser: a caption with a raw carriage return before a `\n` escape printed back as a
+    /// line break (`\r` and `\n` make one character, which the quoting compared with `"\n"`), so
+    /// the statement no longer parsed and the text report's event line broke in two; any other
+    /// raw control character (an escape sequence) went into reports as it was.
+    @Test("raw control characters in a string are refused; captions print back on one line")
+    func captionsStayOnOneLine() throws {
+        // The shape of the fuzzer's input: a raw CR, then the escape \n.
+        let error = try #require(throws: SyntaxErrors.self) {
+            try ScriptParser.parse("say \"With s at 500, the 300 B\r\\npool\"\n", fileName: "t.pool")
+        }
+        #expect(error.diagnostics.map { [$0.line, $0.column] } == [[1, 30]])
+        #expect(error.diagnostics.first?.message.contains("control character U+000D in a string") == true)
+        for raw in ["\u{1B}[2J", "\u{7F}", "\u{85}"] {
+            #expect(throws: SyntaxErrors.self) { try ScriptParser.parse("say \"x\(raw)\"", fileName: "t.pool") }
+        }
+        // A caption holding a CR (however it was made) still prints on one line.
+        #expect(!Action.say("a\r\nb").description.unicodeScalars.contains("\n"))
+        // Every escape prints back and parses to the same caption; tabs may also be typed raw.
+        let script = try ScriptParser.parse("say \"a\\n\\t\\\"q\\\" \\\\ \tb\"\n", fileName: "t.pool")
+        let caption = try #require(script.statements.first?.action)
+        #expect(caption == .say("a\n\t\"q\" \\ \tb"))
+        #expect(try ScriptParser.parse(caption.description, fileName: "t.pool").statements.map(\.action) == [caption])
+    }
+
     /// The fuzzer's input as `poolmap run` reads a trace file (`TraceFile`), which streams it.
     private func viaFile(_ bytes: [UInt8]) throws(SyntaxErrors) -> Script {
         let path = NSTemporaryDirectory() + "fuzz-finding-\(getpid()).trace"
