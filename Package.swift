@@ -9,6 +9,7 @@ let internalChecks: [SwiftSetting] = [
 
 // The module graph, bottom up (docs/architecture.md explains each arrow):
 //   PoolAllocator ← PoolText ← MemoryMap, PoolScript ← PoolReport ← PoolApp ← CursesTerminal ← poolmap
+//   PoolApp ← PoolQuiz ← poolmap
 //   PoolCommandLine (no dependencies) ← poolmap
 let package = Package(
     name: "poolmap",
@@ -19,12 +20,8 @@ let package = Package(
         .library(name: "PoolScript", targets: ["PoolScript"]),
         .library(name: "PoolReport", targets: ["PoolReport"]),
         .library(name: "PoolApp", targets: ["PoolApp"]),
+        .library(name: "PoolQuiz", targets: ["PoolQuiz"]),
         .library(name: "PoolRecord", targets: ["PoolRecord"]),
-        // Used by the fuzz targets (Fuzz/), which can only reach this package's products.
-        .library(name: "PoolText", targets: ["PoolText"]),
-        .library(name: "PoolScript", targets: ["PoolScript"]),
-        .library(name: "PoolReport", targets: ["PoolReport"]),
-        .library(name: "PoolApp", targets: ["PoolApp"]),
         .executable(name: "poolmap", targets: ["poolmap"]),
     ],
     dependencies: [
@@ -49,6 +46,11 @@ let package = Package(
             name: "PoolApp",
             dependencies: ["PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "PoolReport"]
         ),
+        // Predict, then reveal: the quiz app, worksheets and their shared question generator.
+        .target(
+            name: "PoolQuiz",
+            dependencies: ["PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "PoolApp"]
+        ),
         // The system ncurses, and the one module that imports it.
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         // Signal handlers that give the terminal back (async-signal-safe, so in C).
@@ -63,7 +65,8 @@ let package = Package(
         .executableTarget(
             name: "poolmap",
             dependencies: [
-                "PoolText", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal", "PoolRecord", "PoolCommandLine",
+                "PoolAllocator", "PoolText", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal", "PoolRecord",
+                "PoolCommandLine", "PoolQuiz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -92,6 +95,13 @@ let package = Package(
         .testTarget(
             name: "PoolAppTests",
             dependencies: ["PoolApp", "PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "TestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "PoolQuizTests",
+            dependencies: [
+                "PoolQuiz", "PoolApp", "PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "TestSupport",
+            ],
             exclude: ["Golden"]
         ),
         .testTarget(

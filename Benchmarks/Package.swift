@@ -8,7 +8,7 @@ let package = Package(
     name: "poolmap-benchmarks",
     dependencies: [.package(name: "poolmap", path: "..")],
     targets: [
-        // What both benchmarks share: the workload's generator.
+        // What the benchmarks share: the workload's generator, a clock and the median.
         .target(name: "BenchmarkSupport"),
         .executableTarget(
             name: "AllocatorBenchmark",
@@ -35,7 +35,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "RecordBenchmark",
-            dependencies: [.product(name: "PoolRecord", package: "poolmap")]
+            dependencies: ["BenchmarkSupport", .product(name: "PoolRecord", package: "poolmap")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -12,6 +12,8 @@ public enum CellStyle: Hashable, Sendable {
     case used(alternate: Bool)
     /// The selected block's bytes.
     case selected
+    /// The cell holding next fit's rover, where its next search starts.
+    case rover
     /// Alignment padding.
     case padding
     /// Free bytes.
@@ -24,6 +26,16 @@ public enum CellStyle: Hashable, Sendable {
     case fading
     /// A block sliding to its new offset during a defragment (animation).
     case moving
+    /// The search made visible: the free block the policy is looking at now.
+    case candidate
+    /// The search made visible: a free block with fewer bytes than the request (`×`).
+    case tooSmall
+    /// The search made visible: a free block with the bytes but not at the alignment (`≠`).
+    case misaligned
+    /// The search made visible: a free block the request fits in (`✓`).
+    case fits
+    /// The free block the user points at (the quiz's answer) and the block it would hold.
+    case answer
     case gaugeFilled
     case gaugeEmpty
     case sparkline

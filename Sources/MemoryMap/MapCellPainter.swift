@@ -7,17 +7,26 @@ struct MapCellPainter {
     let monochrome: Bool
     /// The selected block's footprint, if any.
     let selected: Range<Int>?
+    /// Next fit's rover, if it is shown: the byte whose cell is drawn `.rover` (the pool's last
+    /// byte when the rover is at its end).
+    let rover: Int?
     let appearing: SpanSet
     let fading: SpanSet
     let slide: SlideFrame?
+    /// The search made visible, and the answer marker (`MapCellPainter+Search`).
+    let search: SearchMarks
+    let marker: MapMarker?
 
     init(model: ScreenModel) {
         pool = model.pool
         monochrome = model.monochrome
         selected = model.selectedOffset.flatMap { model.pool.block(at: $0) }.map { $0.start..<$0.end }
+        rover = model.rover.map { min(max(0, $0), max(0, model.pool.totalSize - 1)) }
         appearing = SpanSet(model.animation.appearing)
         fading = SpanSet(model.animation.fading)
         slide = model.animation.slide.flatMap(SlideFrame.init)
+        search = SearchMarks(model.animation.search)
+        marker = model.marker
     }
 
     /// The glyph used for a block drawn in the alternate colour when there are no colours.
@@ -87,6 +96,10 @@ struct MapCellPainter {
         }
         if moving {
             style = .moving
+        } else if let rover, bytes.contains(rover) {
+            style = .rover
+        } else if marker != nil || !search.isEmpty, let marked = overlay(bytes: bytes, kind: kind, glyph: glyph) {
+            return marked
         } else if let selected, selected.overlaps(bytes), usage.usedBytes + usage.paddingBytes > 0 {
             style = .selected
         } else if usage.usedBytes > 0, !appearing.isEmpty, appearing.intersects(bytes) {

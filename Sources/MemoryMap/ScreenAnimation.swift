@@ -7,11 +7,17 @@ public struct ScreenAnimation: Equatable, Sendable {
     public var fading: [Range<Int>]
     /// A defragment in progress: moved blocks drawn between their old and new offsets.
     public var slide: SlideAnimation?
+    /// An allocation's search made visible: free blocks marked with verdicts, listed in the panel.
+    public var search: SearchView?
 
-    public init(appearing: [Range<Int>] = [], fading: [Range<Int>] = [], slide: SlideAnimation? = nil) {
+    public init(
+        appearing: [Range<Int>] = [], fading: [Range<Int>] = [], slide: SlideAnimation? = nil,
+        search: SearchView? = nil
+    ) {
         self.appearing = appearing
         self.fading = fading
         self.slide = slide
+        self.search = search
     }
 
     /// Nothing moving.

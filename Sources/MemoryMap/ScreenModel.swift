@@ -11,6 +11,8 @@ public struct ScreenModel: Sendable {
     public var names: [Int: String]
     /// The offset of the selected block, if any; its cells are drawn `.selected`.
     public var selectedOffset: Int?
+    /// Next fit's rover, when the pool places by next fit: its cell is drawn `.rover`.
+    public var rover: Int?
     /// Which bytes the map shows.
     public var viewport: MapViewport
     /// Fragmentation (0…1) after each recent operation, oldest first; drawn as a sparkline.
@@ -35,12 +37,17 @@ public struct ScreenModel: Sendable {
     public var animation: ScreenAnimation
     /// Draw for terminals without colour: adjacent blocks alternate `█`/`▓` instead of colours.
     public var monochrome: Bool
+    /// A free block the user points at (the quiz's answer), drawn `.answer`.
+    public var marker: MapMarker?
+    /// The panel's lines when the app writes its own (the quiz), instead of stats and inspector.
+    public var sidePanel: [PanelText]?
 
     public init(
         pool: MemoryPool,
         title: String = "poolmap",
         names: [Int: String] = [:],
         selectedOffset: Int? = nil,
+        rover: Int? = nil,
         viewport: MapViewport = .fit,
         fragmentationHistory: [Double] = [],
         log: [LogEntry] = [],
@@ -52,12 +59,15 @@ public struct ScreenModel: Sendable {
         helpKeys: [KeyHint] = [],
         footerKeys: [KeyHint] = [],
         animation: ScreenAnimation = .none,
-        monochrome: Bool = false
+        monochrome: Bool = false,
+        marker: MapMarker? = nil,
+        sidePanel: [PanelText]? = nil
     ) {
         self.pool = pool
         self.title = title
         self.names = names
         self.selectedOffset = selectedOffset
+        self.rover = rover
         self.viewport = viewport
         self.fragmentationHistory = fragmentationHistory
         self.log = log
@@ -70,5 +80,7 @@ public struct ScreenModel: Sendable {
         self.footerKeys = footerKeys
         self.animation = animation
         self.monochrome = monochrome
+        self.marker = marker
+        self.sidePanel = sidePanel
     }
 }

@@ -18,13 +18,20 @@ extension ScreenRenderer {
         }
     }
 
-    /// The footer: key hints, each left out whole when it does not fit.
-    static func drawFooter(_ model: ScreenModel, layout: ScreenLayout, into grid: inout Grid) {
-        let row = layout.footerRow
+    /// The footer: key hints, each left out whole when it does not fit. The last two (help and
+    /// quit, in every app) are kept whatever the width, so a newcomer always sees the way out.
+    static func drawFooter(_ keys: [KeyHint], row: Int, into grid: inout Grid) {
+        func width(_ hint: KeyHint) -> Int { hint.keys.count + 1 + hint.action.count + 2 }
+        let kept = Array(keys.suffix(2))
+        var room = grid.width + 1 - kept.map(width).reduce(0, +)  // the last hint needs no gap after it
+        var shown: [KeyHint] = []
+        for hint in keys.dropLast(kept.count) {
+            guard width(hint) <= room else { break }
+            shown.append(hint)
+            room -= width(hint)
+        }
         var column = 1
-        for hint in model.footerKeys {
-            let needed = hint.keys.count + 1 + hint.action.count
-            guard column + needed <= grid.width else { break }
+        for hint in shown + kept where column + width(hint) - 2 <= grid.width {
             column = grid.put(hint.keys, row: row, column: column, style: .key)
             column = grid.put(" " + hint.action, row: row, column: column, style: .dim) + 2
         }

@@ -24,7 +24,7 @@ extension ScreenRenderer {
         _ model: ScreenModel, painter: MapCellPainter, geometry: MapGeometry,
         layout: ScreenLayout, into grid: inout Grid
     ) {
-        drawMapHeading(geometry, layout: layout, into: &grid)
+        drawMapHeading(geometry, layout: layout, showsRover: model.rover != nil, into: &grid)
         let digits = layout.mapLabelWidth - 3
         // The cells are contiguous across rows: paint them in one run, then lay them out.
         let cells = painter.cells(of: geometry, from: 0, count: geometry.cellCount)
@@ -53,7 +53,9 @@ extension ScreenRenderer {
         }
     }
 
-    static func drawMapHeading(_ geometry: MapGeometry, layout: ScreenLayout, into grid: inout Grid) {
+    static func drawMapHeading(
+        _ geometry: MapGeometry, layout: ScreenLayout, showsRover: Bool, into grid: inout Grid
+    ) {
         let row = layout.mapHeadingRow
         var column = grid.put("Map", row: row, column: 0, style: .title, maxWidth: layout.leftWidth)
         let scope: String
@@ -71,10 +73,12 @@ extension ScreenRenderer {
         let detail = " \(scope) · \(perCell)"
         column = grid.put(detail, row: row, column: column, style: .dim, maxWidth: layout.leftWidth - column)
         // The legend, when it fits whole: the glyphs mean the same without colour.
-        let legend: [(String, CellStyle)] = [
+        // Next fit's rover is a style, not a glyph: its sample is a cell drawn that way.
+        var legend: [(String, CellStyle)] = [
             ("█", .used(alternate: false)), (" used ", .dim), ("▒", .padding),
             (" pad ", .dim), ("░", .free), (" free", .dim),
         ]
+        if showsRover { legend += [(" ", .dim), ("░", .rover), (" rover", .dim)] }
         let legendWidth = legend.reduce(0) { $0 + $1.0.count }
         var legendColumn = layout.leftWidth - legendWidth
         guard legendColumn >= column + 2 else { return }

@@ -7,8 +7,7 @@ extension ScreenRenderer {
         for row in layout.panelTopRow..<layout.panelBottomRow {
             grid[row, layout.separatorColumn] = Cell("│", .dim)
         }
-        var lines = statsLines(model, stats: stats, width: layout.panelWidth - 1)
-        lines += inspectorLines(model, width: layout.panelWidth - 1)
+        let lines = panelLines(model, stats: stats, layout: layout)
         var row = layout.panelTopRow
         for line in lines where row < layout.panelBottomRow {
             var column = layout.panelColumn + 1

@@ -10,15 +10,22 @@ extension ScreenRenderer {
     /// - Complexity: O(cells + buckets).
     static func drawTimeline(_ model: ScreenModel, layout: ScreenLayout, into grid: inout Grid) {
         guard let timeline = model.timeline, let row = layout.timelineRow else { return }
+        drawTimeline(timeline, row: row, column: layout.overviewColumn, columns: layout.overviewColumns, into: &grid)
+    }
+
+    /// The timeline on `row`: its label before `column`, its cells in `columns` columns from it.
+    static func drawTimeline(
+        _ timeline: TimelineModel, row: Int, column: Int, columns: Int, into grid: inout Grid
+    ) {
         let label = timeline.figure == .used ? "used" : "frag"
-        grid.put(label, row: row, column: 0, style: .dim, maxWidth: layout.overviewColumn - 1)
-        let count = timeline.cellCount(columns: layout.overviewColumns)
+        grid.put(label, row: row, column: 0, style: .dim, maxWidth: column - 1)
+        let count = timeline.cellCount(columns: columns)
         let cursor = timeline.cell(showing: timeline.position, of: count)
         for index in 0..<count {
             let steps = timeline.steps(ofCell: index, of: count)
             var cell = timelineCell(timeline, steps: steps)
             if index == cursor { cell.style = .selected }
-            grid[row, layout.overviewColumn + index] = cell
+            grid[row, column + index] = cell
         }
     }
 

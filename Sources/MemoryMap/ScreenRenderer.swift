@@ -28,7 +28,7 @@ public enum ScreenRenderer {
         drawLog(model, layout: layout, into: &grid)
         drawPlayback(model, layout: layout, into: &grid)
         drawPrompt(model, layout: layout, into: &grid)
-        drawFooter(model, layout: layout, into: &grid)
+        drawFooter(model.footerKeys, row: layout.footerRow, into: &grid)
         if model.isHelpOpen {
             drawHelp(model.helpKeys, into: &grid)
         }

@@ -21,13 +21,28 @@ struct ExplorerAnimation: Sendable {
     /// The defragment's slide and how many ticks it has run.
     var slide: SlideAnimation?
     var slideTick = 0
+    /// An allocation's search made visible (the explain key); it stays shown once decided,
+    /// until the pool changes again.
+    var search: SearchAnimation?
 
     /// Whether anything still moves (the app then wants ticks).
-    public var isActive: Bool { !appearing.isEmpty || !fading.isEmpty || slide != nil }
+    public var isActive: Bool {
+        !appearing.isEmpty || !fading.isEmpty || slide != nil || search?.isDecided == false
+    }
 
     /// The frame's view of the animation for the renderer.
     var screenAnimation: ScreenAnimation {
-        ScreenAnimation(appearing: appearing.map(\.footprint), fading: fading.map(\.footprint), slide: slide)
+        ScreenAnimation(
+            appearing: appearing.map(\.footprint), fading: fading.map(\.footprint), slide: slide, search: search?.view)
+    }
+
+    /// The pool to draw instead of the current one: the pool before an allocation while its
+    /// search is shown undecided.
+    var shownPool: MemoryPool? { search?.shownPool }
+
+    /// Shows `search` (its new block lights up once it is decided).
+    mutating func startSearch(_ search: SearchAnimation) {
+        self.search = search
     }
 
     /// Highlights a block that just appeared.
@@ -59,6 +74,10 @@ struct ExplorerAnimation: Sendable {
         fading = fading.compactMap {
             $0.ticksLeft > 1 ? Highlight(footprint: $0.footprint, ticksLeft: $0.ticksLeft - 1) : nil
         }
+        if var searching = search {
+            if searching.advance(), let footprint = searching.appearing { blockAppeared(footprint) }
+            search = searching
+        }
         if var running = slide {
             slideTick += 1
             if slideTick >= Self.slideTicks {
@@ -77,5 +96,6 @@ struct ExplorerAnimation: Sendable {
         fading = []
         slide = nil
         slideTick = 0
+        search = nil
     }
 }

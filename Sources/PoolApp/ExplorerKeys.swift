@@ -4,7 +4,8 @@ extension KeyHint {
     /// The explorer's footer: the keys a newcomer needs first.
     static let explorerFooter: [KeyHint] = [
         KeyHint("a", "alloc"), KeyHint("A", "aligned"), KeyHint("f", "free"), KeyHint("d", "defrag"),
-        KeyHint("r", "random"), KeyHint("R", "burst"), KeyHint("u", "undo"), KeyHint("←→", "select"),
+        KeyHint("r", "random"), KeyHint("R", "burst"), KeyHint("u", "undo"), KeyHint("p", "policy"),
+        KeyHint("←→", "select"),
         KeyHint("+-0", "zoom"), KeyHint("?", "help"), KeyHint("q", "quit"),
     ]
 
@@ -18,6 +19,8 @@ extension KeyHint {
         KeyHint("r", "random operation"),
         KeyHint("R", "random burst"),
         KeyHint("u", "undo (many)"),
+        KeyHint("p", "cycle fit policy"),
+        KeyHint("e", "explain search"),
         KeyHint("← → h l", "select prev/next"),
         KeyHint("Home End", "first/last block"),
         KeyHint("+ -", "zoom in / out"),

@@ -8,18 +8,24 @@ extension ExplorerState {
     /// a failure is logged with its reason and changes nothing.
     mutating func allocate(size: Int, alignment: Int) {
         let action = AllocationFailure.request(size: size, alignment: alignment)
+        let before = pool
         var changed = pool
         do {
             guard let offset = try changed.allocAligned(size, alignment: alignment) else {
                 record(
                     LogEntry(
                         AllocationFailure.message(size: size, alignment: alignment, stats: pool.stats), isError: true))
+                explainAllocation(size: size, alignment: alignment, before: before, footprint: nil)
                 return
             }
             commit(changed, action: action)
             select(offset)
             if let block = pool.block(at: offset) {
-                animation.blockAppeared(block.start..<block.end)
+                if !explainAllocation(
+                    size: size, alignment: alignment, before: before, footprint: block.start..<block.end)
+                {
+                    animation.blockAppeared(block.start..<block.end)
+                }
                 let padding = block.padding > 0 ? " (\(ByteSize.format(block.padding)) padding)" : ""
                 record(LogEntry("\(action) → \(HexOffset.format(offset))\(padding)"))
             }
@@ -70,12 +76,17 @@ extension ExplorerState {
     /// One operation drawn by the random workload.
     mutating func randomOperation() {
         let operation = workload.next(for: pool)
+        let before = pool
         var changed = pool
         switch apply(operation, to: &changed) {
         case .allocated(let offset, let size, let alignment):
             commit(changed, action: "random alloc")
             select(offset)
-            if let block = pool.block(at: offset) { animation.blockAppeared(block.start..<block.end) }
+            if let block = pool.block(at: offset),
+                !explainAllocation(size: size, alignment: alignment, before: before, footprint: block.start..<block.end)
+            {
+                animation.blockAppeared(block.start..<block.end)
+            }
             record(
                 LogEntry(
                     "random: \(AllocationFailure.request(size: size, alignment: alignment)) → "
@@ -86,6 +97,7 @@ extension ExplorerState {
                 LogEntry(
                     "random: " + AllocationFailure.message(size: size, alignment: alignment, stats: pool.stats),
                     isError: true))
+            explainAllocation(size: size, alignment: alignment, before: before, footprint: nil)
         case .freed(let block):
             commit(changed, action: "random free")
             if selectedOffset == block.offset { selectedOffset = changed.block(after: block.offset)?.offset }
@@ -113,6 +125,18 @@ extension ExplorerState {
                 "burst of \(Self.burstLength): \(allocations) alloc, \(frees) free, \(failures) failed; "
                     + "frag \(fragmentation)"
             ))
+    }
+
+    /// `p`: the next placement policy, first → next → best → worst → first; undone like any
+    /// operation. The blocks stay where they are: the policy only decides where the next go.
+    mutating func cyclePolicy() {
+        let all = FitPolicy.allCases
+        let next = all[(all.firstIndex(of: pool.policy)! + 1) % all.count]
+        var changed = pool
+        changed.policy = next
+        commit(changed, action: "policy \(next.rawValue) fit")
+        let rover = next == .next ? "; the rover (next fit's starting point) is marked on the map" : ""
+        record(LogEntry("policy: \(next.rawValue) fit\(rover)"))
     }
 
     /// Goes back to the state before the last action.

@@ -49,6 +49,8 @@ extension ExplorerState {
         case .character("r"): randomOperation()
         case .character("R"): randomBurst()
         case .character("u"): undo()
+        case .character("p"): cyclePolicy()
+        case .character("e"): toggleExplain()
         case .left: selectPrevious()
         case .right: selectNext()
         case .home: selectFirst()

@@ -32,6 +32,8 @@ public struct ExplorerState: Sendable {
     var undoStack: [UndoPoint] = []
     /// Where random operations come from (`r`, `R`).
     var workload: RandomWorkload
+    /// Whether each allocation's search is shown (`e`).
+    public internal(set) var explainsSearch = false
 
     /// Most undo levels kept; older ones are dropped.
     static let maximumUndoLevels = 1000
@@ -46,12 +48,13 @@ public struct ExplorerState: Sendable {
     /// - Parameters:
     ///   - screenSize: the terminal's size now (later sizes arrive as resize events).
     ///   - seed: the seed of the random operations, so a session can be replayed.
+    ///   - policy: the placement policy to start with (`p` cycles it).
     /// - Throws: `PoolError.invalidPoolSize` when `poolSize < 1`.
     public init(
         poolSize: Int, screenSize: TerminalSize, seed: UInt64 = RandomWorkload.defaultSeed,
-        monochrome: Bool = false
+        monochrome: Bool = false, policy: FitPolicy = .first
     ) throws(PoolError) {
-        pool = try MemoryPool(totalSize: poolSize)
+        pool = try MemoryPool(totalSize: poolSize, policy: policy)
         self.screenSize = screenSize
         self.monochrome = monochrome
         workload = RandomWorkload(seed: seed)
@@ -90,9 +93,10 @@ public struct ExplorerState: Sendable {
     /// The frame to draw for this state.
     var screenModel: ScreenModel {
         ScreenModel(
-            pool: pool,
-            title: "poolmap explorer · \(ByteSize.formatExact(pool.totalSize)) pool",
+            pool: animation.shownPool ?? pool,
+            title: "poolmap explorer · \(ByteSize.formatExact(pool.totalSize)) pool · \(pool.policy.rawValue) fit",
             selectedOffset: selectedOffset,
+            rover: pool.policy == .next ? pool.rover : nil,
             viewport: viewport,
             fragmentationHistory: fragmentationHistory,
             log: log,

@@ -27,12 +27,18 @@ public enum Palette {
         case .used(alternate: false): return CellLook(foreground: 35)
         case .used(alternate: true): return CellLook(foreground: 29)
         case .selected: return CellLook(foreground: 214, attributes: .bold)
+        case .rover: return CellLook(foreground: 16, background: 201, attributes: .bold)
         case .padding: return CellLook(foreground: 134)
         case .free: return CellLook(foreground: 240)
         case .sliver: return CellLook(foreground: 45)
         case .appearing: return CellLook(foreground: 120, attributes: .bold)
         case .fading: return CellLook(foreground: 167)
         case .moving: return CellLook(foreground: 81, attributes: .bold)
+        case .candidate: return CellLook(foreground: 16, background: 226, attributes: .bold)
+        case .tooSmall: return CellLook(foreground: 203)
+        case .misaligned: return CellLook(foreground: 213)
+        case .fits: return CellLook(foreground: 84, attributes: .bold)
+        case .answer: return CellLook(foreground: 16, background: 45, attributes: .bold)
         case .gaugeFilled: return CellLook(foreground: 208)
         case .gaugeEmpty: return CellLook(foreground: 238)
         case .sparkline: return CellLook(foreground: 75)
@@ -57,12 +63,18 @@ public enum Palette {
         case .used(alternate: false): return CellLook(foreground: 2)
         case .used(alternate: true): return CellLook(foreground: 2, attributes: .bold)
         case .selected: return CellLook(foreground: 3, attributes: .bold)
+        case .rover: return CellLook(foreground: 0, background: 5, attributes: .bold)
         case .padding: return CellLook(foreground: 5)
         case .free: return CellLook(foreground: 7, attributes: .dim)
         case .sliver: return CellLook(foreground: 6, attributes: .bold)
         case .appearing: return CellLook(foreground: 2, attributes: [.bold, .underline])
         case .fading: return CellLook(foreground: 1)
         case .moving: return CellLook(foreground: 6, attributes: .bold)
+        case .candidate: return CellLook(foreground: 0, background: 3, attributes: .bold)
+        case .tooSmall: return CellLook(foreground: 1)
+        case .misaligned: return CellLook(foreground: 5, attributes: .bold)
+        case .fits: return CellLook(foreground: 2, attributes: .bold)
+        case .answer: return CellLook(foreground: 0, background: 6, attributes: .bold)
         case .gaugeFilled: return CellLook(foreground: 3)
         case .gaugeEmpty: return CellLook(attributes: .dim)
         case .sparkline: return CellLook(foreground: 4, attributes: .bold)
@@ -79,12 +91,15 @@ public enum Palette {
     /// No colours (`--no-color`, `NO_COLOR`, vt100): attributes only.
     private static func monochrome(_ style: CellStyle) -> CellLook {
         switch style {
-        case .plain, .used(alternate: false), .padding, .free, .gaugeFilled, .sparkline, .ok, .overlay:
+        case .plain, .used(alternate: false), .padding, .free, .gaugeFilled, .sparkline, .ok, .overlay, .misaligned:
             return .plain
-        case .dim, .gaugeEmpty, .fading: return CellLook(attributes: .dim)
+        case .dim, .gaugeEmpty, .fading, .tooSmall: return CellLook(attributes: .dim)
         case .title: return CellLook(attributes: [.bold, .reverse])
-        case .emphasis, .used(alternate: true), .sliver, .warning, .key, .moving: return CellLook(attributes: .bold)
-        case .selected, .prompt: return CellLook(attributes: .reverse)
+        case .emphasis, .used(alternate: true), .sliver, .warning, .key, .moving, .fits:
+            return CellLook(attributes: .bold)
+        case .selected, .prompt, .answer: return CellLook(attributes: .reverse)
+        case .candidate: return CellLook(attributes: [.reverse, .bold])
+        case .rover: return CellLook(attributes: [.reverse, .underline])
         case .appearing: return CellLook(attributes: [.bold, .underline])
         case .error: return CellLook(attributes: [.bold, .underline])
         @unknown default: return .plain

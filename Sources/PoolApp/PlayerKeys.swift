@@ -1,15 +1,14 @@
 import MemoryMap
 
 extension KeyHint {
-    /// The player's footer: the keys a newcomer needs first.
-    static let playerFooter: [KeyHint] = [
+    /// The footer of the player and the comparison: the keys a newcomer needs first.
+    static let playbackFooter: [KeyHint] = [
         KeyHint("space", "pause"), KeyHint("n→", "step"), KeyHint("b←", "back"), KeyHint("<>", "speed"),
         KeyHint("[]", "failures"), KeyHint(":", "go to"), KeyHint("?", "help"), KeyHint("q", "quit"),
     ]
 
-    /// Every key of the player, for the help overlay; short enough for two columns at 60×16.
-    /// The map's keys (`h` `l`, `+` `-` `0`, PgUp/PgDn, clicks) are the explorer's.
-    static let playerHelp: [KeyHint] = [
+    /// The keys of `PlaybackCommand` but help and quit: the player's and the comparison's.
+    static let playbackHelp: [KeyHint] = [
         KeyHint("space", "pause / resume"),
         KeyHint("n →", "step forward"),
         KeyHint("b ←", "step back"),
@@ -21,11 +20,26 @@ extension KeyHint {
         KeyHint("m", "peak frag"),
         KeyHint(":", "go to step or %"),
         KeyHint("t", "timeline figure"),
-        KeyHint("h l", "select prev/next"),
-        KeyHint("+ - 0", "zoom in/out/fit"),
-        KeyHint("PgUp PgDn", "scroll (zoomed)"),
-        KeyHint("click", "seek / select"),
-        KeyHint("? F1", "this help"),
-        KeyHint("q", "quit"),
     ]
+
+    /// Every key of the player, for the help overlay; short enough for two columns at 60×16.
+    /// The map's keys (`h` `l`, `+` `-` `0`, PgUp/PgDn, clicks) are the explorer's.
+    static let playerHelp: [KeyHint] =
+        playbackHelp + [
+            KeyHint("e", "explain search"),
+            KeyHint("h l", "select prev/next"),
+            KeyHint("+ - 0", "zoom in/out/fit"),
+            KeyHint("PgUp PgDn", "scroll (zoomed)"),
+            KeyHint("click", "seek / select"),
+            KeyHint("? F1", "this help"),
+            KeyHint("q", "quit"),
+        ]
+
+    /// Every key of the comparison: the playback keys, acting on every band at once.
+    static let compareHelp: [KeyHint] =
+        playbackHelp + [
+            KeyHint("click", "seek"),
+            KeyHint("? F1", "this help"),
+            KeyHint("q", "quit"),
+        ]
 }

@@ -14,21 +14,32 @@ public enum PlayerRecording {
     public static func record(
         _ state: PlayerState, width: Int, height: Int, depth: ColorDepth = .full256
     ) -> (CastRecorder, PlayerState) {
-        let recorder = CastRecorder(width: width, height: height, depth: depth)
         // The whole run is read first, so every frame shows the complete timeline whatever the
         // machine's speed.
         var ready = state
         ready.timeline.scan(through: ready.timeline.totalSteps)
-        var app = PlayerApp(state: ready)
+        let (recorder, app) = record(PlayerApp(state: ready), width: width, height: height, depth: depth) {
+            $0.state.isFinished && !$0.state.animation.isActive
+        }
+        return (recorder, app.state)
+    }
+
+    /// Drives `app` with ticks until `isDone`, recording every frame, then holds the last one
+    /// for ``endHoldSeconds``: the same frames and times as on a terminal.
+    static func record<App: RecordableApp>(
+        _ app: App, width: Int, height: Int, depth: ColorDepth, isDone: (App) -> Bool
+    ) -> (CastRecorder, App) {
+        let recorder = CastRecorder(width: width, height: height, depth: depth)
+        var app = app
         recorder.record(app.view(width: width, height: height), of: app)
-        while !app.state.isFinished || app.state.animation.isActive {
+        while !isDone(app) {
             _ = app.handle(.tick)
             recorder.record(app.view(width: width, height: height), of: app)
         }
         let holdTicks = Int((endHoldSeconds / PlayerState.tickSeconds).rounded())
         for _ in 0..<holdTicks { _ = app.handle(.tick) }
-        recorder.finish(at: app.state.playbackSeconds)
-        return (recorder, app.state)
+        recorder.finish(at: app.recordingSeconds)
+        return (recorder, app)
     }
 
     /// `--record FILE` without a terminal: the whole script played into a cast, in colour, never
@@ -65,5 +76,21 @@ public enum PlayerRecording {
             cast: recorder.text, eventCount: recorder.eventCount, seconds: end.playbackSeconds,
             width: width, height: height, errorLines: end.timeline.overview.errorLines,
             errorCount: end.timeline.overview.errorCount)
+    }
+
+    /// Records a comparison headless at `width`×`height`, as `headless(_:width:height:)` does a
+    /// player; the errors are the first band's (they do not depend on the policy).
+    public static func headless(_ state: CompareState, width: Int, height: Int) -> Headless {
+        var ready = state
+        ready.monochrome = false
+        ready.pacing.isPaused = false
+        ready.readToTheEnd()
+        let (recorder, app) = record(CompareApp(state: ready), width: width, height: height, depth: .full256) {
+            $0.state.isFinished && !$0.state.wantsTicks
+        }
+        let overview = app.state.bands[0].timeline.overview
+        return Headless(
+            cast: recorder.text, eventCount: recorder.eventCount, seconds: app.state.pacing.seconds,
+            width: width, height: height, errorLines: overview.errorLines, errorCount: overview.errorCount)
     }
 }

@@ -3,55 +3,30 @@ import PoolAllocator
 import PoolScript
 
 extension PlayerState {
-    /// Most steps run in one tick, so a frame is drawn at least this often even at the
-    /// highest speeds on a slow machine.
-    static let maximumStepsPerTick = 50_000
-
     /// One tick of the playback clock: the run is read further ahead, animations advance, and
     /// the operations the pacing owes are run.
     /// - Complexity: O((speed × interval + the steps read ahead) × log n).
     mutating func tick() {
-        ticks += 1
         if !timeline.overview.isComplete { readAhead() }
         animation.advance()
-        guard !isPaused, !timeline.isAtEnd else {
-            budget = 0
-            return
-        }
-        if holdMilliseconds > 0 {
-            holdMilliseconds -= Self.tickSeconds * 1000
-            if holdMilliseconds > 0 { return }
-            holdMilliseconds = 0
-        }
-        budget = min(budget + speed * Self.tickSeconds, max(1, speed * Self.tickSeconds) + 1)
-        var run = 0
-        while budget >= 1, run < Self.maximumStepsPerTick {
-            guard let step = playStep(animated: animates) else {
-                budget = 0
-                return
-            }
-            run += 1
-            switch step.operation {
-            case .say:
-                continue
-            case .wait(let milliseconds):
-                // Waits are written for the default speed; playing faster shortens them too.
-                holdMilliseconds = Double(milliseconds) * min(1, Self.defaultSpeed(for: timeline.script) / speed)
-                budget = 0
-                return
-            case .defrag where animation.slide != nil:
-                // Hold the next operations until the blocks have slid into place.
-                holdMilliseconds = Double(ExplorerAnimation.slideTicks) * Self.tickSeconds * 1000
-                budget -= 1
-                return
-            default:
-                budget -= 1
-            }
-        }
+        pacing.countTick()
+        var pace = pacing
+        let animated = pace.animates
+        // Explaining a search holds playback until it is decided, and a moment more.
+        var explainHold = 0
+        pace.run(
+            isAtEnd: timeline.isAtEnd,
+            step: {
+                let played = playStep(animated: animated).map { ($0, animation.slide != nil) }
+                explainHold = animation.search?.isDecided == false ? explainHoldTicks : 0
+                return played
+            },
+            holdAfter: { explainHold })
+        pacing = pace
     }
 
     /// One tick's reading ahead, at the `scanPace`.
-    private mutating func readAhead() {
+    mutating func readAhead() {
         switch scanPace {
         case .steps(let count):
             timeline.scan(steps: count)
@@ -85,14 +60,25 @@ extension PlayerState {
     /// Starts the animation of `step`, given the pool before it.
     mutating func animate(_ step: Step, before: MemoryPool) {
         let after = timeline.current.pool
+        animation.search = nil
         switch (step.operation, step.outcome) {
-        case (.alloc, .offset(let offset)):
-            if let block = after.block(at: offset) { animation.blockAppeared(block.start..<block.end) }
+        case (.alloc(_, _, let size, let alignment), .offset(let offset)):
+            let footprint = after.block(at: offset).map { $0.start..<$0.end }
+            if !explain(size: size, alignment: alignment ?? 1, before: before, footprint: footprint), let footprint {
+                animation.blockAppeared(footprint)
+            }
+        case (.alloc(_, _, let size, let alignment), .allocationFailed):
+            explain(size: size, alignment: alignment ?? 1, before: before, footprint: nil)
         case (.free(_, _, let offset?), .done):
             if let block = before.block(at: offset) { animation.blockFaded(block.start..<block.end) }
-        case (.realloc(_, _, let old), .offset(let offset)):
+        case (.realloc(_, let size, let old), .offset(let offset)):
             if let old, let block = before.block(at: old) { animation.blockFaded(block.start..<block.end) }
-            if let block = after.block(at: offset) { animation.blockAppeared(block.start..<block.end) }
+            let footprint = after.block(at: offset).map { $0.start..<$0.end }
+            if !explain(size: size, alignment: 1, before: before, footprint: footprint), let footprint {
+                animation.blockAppeared(footprint)
+            }
+        case (.realloc(_, let size, _), .allocationFailed):
+            explain(size: size, alignment: 1, before: before, footprint: nil)
         case (.defrag, .mapping(let moves)):
             var mapping: [Int: Int] = [:]
             for move in moves { mapping[move.old] = move.new }
@@ -130,15 +116,13 @@ extension PlayerState {
     /// `g`: back to the start, playing.
     mutating func restart() {
         animation.finish()
-        holdMilliseconds = 0
-        budget = 0
         timeline.rewind()
-        isPaused = false
+        pacing.restart()
     }
 
     /// `<`/`>`: halves or doubles the speed.
     mutating func changeSpeed(by factor: Double) {
-        speed = Self.clampedSpeed(speed * factor)
+        pacing.changeSpeed(by: factor)
     }
 
     /// A seek: pause, finish what moves, and go to `position` (clamped to the run).
@@ -150,8 +134,7 @@ extension PlayerState {
 
     /// Pauses and finishes animations and waits, before playback moves by hand.
     private mutating func stopForSeek() {
-        isPaused = true
-        holdMilliseconds = 0
+        pacing.stop()
         animation.finish()
     }
 

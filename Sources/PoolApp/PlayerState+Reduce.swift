@@ -35,49 +35,42 @@ extension PlayerState {
             }
             return .continue
         }
-        let overview = timeline.overview
+        if let command = PlaybackCommand(key) { return perform(command) }
         switch key {
-        case .character("q"), .character("Q"):
-            return .quit
-        case .character("?"), .function(1):
-            isHelpOpen = true
-        case .character(" "):
-            if timeline.isAtEnd { restart() } else { isPaused.toggle() }
-        case .character("n"), .right:
-            stepForward()
-        case .character("b"), .left:
-            stepBack()
-        case .character(">"), .character("."):
-            changeSpeed(by: 2)
-        case .character("<"), .character(","):
-            changeSpeed(by: 0.5)
-        case .character("g"):
-            restart()
-        case .home:
-            seek(to: 0)
-        case .end:
-            seek(to: timeline.totalSteps)
-        case .character("["):
-            seekToMark(RunOverview.last(of: overview.failures, before: timeline.position))
-        case .character("]"):
-            seekToMark(RunOverview.first(of: readAhead(\.failures), after: timeline.position))
-        case .character("{"):
-            seekToMark(RunOverview.last(of: overview.defragments, before: timeline.position))
-        case .character("}"):
-            seekToMark(RunOverview.first(of: readAhead(\.defragments), after: timeline.position))
-        case .character("m"):
-            timeline.scan(through: timeline.totalSteps)
-            seek(to: timeline.overview.peakFragmentationPosition)
-        case .character(":"):
-            prompt = PromptLine(label: "go to step (e.g. 12345 or 50%)")
-        case .character("t"):
-            timelineFigure = timelineFigure == .used ? .fragmentation : .used
+        case .character("e"):
+            toggleExplain()
         case .character("h"), .character("l"):
             // From the block the inspector shows, whether the user picked it or not.
             navigation.selectedOffset = selectedOffset
             _ = navigation.handle(key, pool: timeline.current.pool, layout: layout)
         default:
             _ = navigation.handle(key, pool: timeline.current.pool, layout: layout)
+        }
+        return .continue
+    }
+
+    private mutating func perform(_ command: PlaybackCommand) -> AppAction {
+        let overview = timeline.overview
+        switch command {
+        case .quit: return .quit
+        case .help: isHelpOpen = true
+        case .pauseOrResume: if timeline.isAtEnd { restart() } else { isPaused.toggle() }
+        case .stepForward: stepForward()
+        case .stepBack: stepBack()
+        case .faster: changeSpeed(by: 2)
+        case .slower: changeSpeed(by: 0.5)
+        case .restart: restart()
+        case .start: seek(to: 0)
+        case .end: seek(to: timeline.totalSteps)
+        case .previousFailure: seekToMark(RunOverview.last(of: overview.failures, before: timeline.position))
+        case .nextFailure: seekToMark(RunOverview.first(of: readAhead(\.failures), after: timeline.position))
+        case .previousDefragment: seekToMark(RunOverview.last(of: overview.defragments, before: timeline.position))
+        case .nextDefragment: seekToMark(RunOverview.first(of: readAhead(\.defragments), after: timeline.position))
+        case .peakFragmentation:
+            timeline.scan(through: timeline.totalSteps)
+            seek(to: timeline.overview.peakFragmentationPosition)
+        case .goTo: prompt = PromptLine(label: PlaybackCommand.goToLabel)
+        case .switchTimelineFigure: timelineFigure = timelineFigure == .used ? .fragmentation : .used
         }
         return .continue
     }

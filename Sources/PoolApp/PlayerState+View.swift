@@ -14,7 +14,7 @@ extension PlayerState {
             LogEntry(Self.logText(step), isError: step.error != nil || Self.isFailure(step))
         }
         return ScreenModel(
-            pool: runner.pool,
+            pool: animation.shownPool ?? runner.pool,
             title: title,
             names: runner.state.namesByOffset,
             selectedOffset: selectedOffset,
@@ -27,7 +27,7 @@ extension PlayerState {
             prompt: prompt,
             isHelpOpen: isHelpOpen,
             helpKeys: KeyHint.playerHelp,
-            footerKeys: KeyHint.playerFooter,
+            footerKeys: KeyHint.playbackFooter,
             animation: animation.screenAnimation,
             monochrome: monochrome
         )
@@ -52,7 +52,7 @@ extension PlayerState {
         if timeline.isAtEnd {
             return "end of \(timeline.script.fileName) · g or space replays · b steps back · q quits" + reading
         }
-        let state = isPaused ? "paused" : "▶ \(Self.speedText(speed))"
+        let state = (isPaused ? "paused" : "▶ \(Self.speedText(speed))") + (explainsSearch ? " · explain" : "")
         var line =
             "\(state) · step \(NumberText.grouped(timeline.position)) of \(NumberText.grouped(timeline.totalSteps))"
             + reading

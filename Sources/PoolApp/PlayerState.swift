@@ -16,11 +16,8 @@ import PoolScript
 /// `scanStepsPerTick` steps ahead, so the timeline fills in while the player is already usable.
 public struct PlayerState: Sendable {
     /// The tick interval while playing or animating (25 frames per second).
-    public static let tickInterval = ExplorerAnimation.tickInterval
-    /// Operations per second at or below which each operation is animated.
-    static let animationSpeedLimit = 40.0
-    /// The slowest and fastest speeds `<`/`>` reach.
-    static let speedRange = 0.25...1_000_000.0
+    public static let tickInterval = Pacing.tickInterval
+    static let speedRange = Pacing.speedRange
     /// How much of the run a tick reads ahead for the timeline.
     public enum ScanPace: Sendable, Equatable {
         /// A fixed number of steps: what tests and recordings use, so that every run of the
@@ -36,10 +33,8 @@ public struct PlayerState: Sendable {
 
     /// The run, walkable both ways.
     var timeline: PlayerTimeline
-    /// Operations per second while playing.
-    public internal(set) var speed: Double
-    /// Paused by the user (space, a single step, a seek).
-    var isPaused: Bool
+    /// The clock, the speed, pause, and what holds playback.
+    var pacing: Pacing
     /// Whether the help overlay is open.
     public internal(set) var isHelpOpen = false
     /// The `:` prompt (go to a step), when open.
@@ -54,12 +49,6 @@ public struct PlayerState: Sendable {
     public var screenSize: TerminalSize
     /// What moves on the map right now.
     var animation = ExplorerAnimation()
-    /// Operations owed to the pacing and not run yet (a fraction of one at low speed).
-    var budget = 0.0
-    /// Milliseconds of `wait` (or of a slide) still to sit out before the next operation.
-    var holdMilliseconds = 0.0
-    /// Ticks handled since the start: the playback clock of recordings.
-    var ticks = 0
     /// The furthest position played forward to; a `say` reached beyond it is a new marker.
     var furthestPlayed = 0
     /// The `say` captions reached by playing forward, timed by the playback clock.
@@ -68,23 +57,30 @@ public struct PlayerState: Sendable {
     public let title: String
     /// Draw for terminals without colour.
     public var monochrome: Bool
+    /// Whether each allocation's search is shown (`--explain`, `e`), when operations are animated.
+    public internal(set) var explainsSearch: Bool
 
     /// A player at the start of `script`.
     /// - Parameters:
     ///   - poolSize: the pool before any `pool` statement.
     ///   - speed: operations per second (`--speed`); nil takes `defaultSpeed(for:)`.
     ///   - paused: start paused (`--paused`).
+    ///   - policy: the placement policy of every pool (`--policy`), else as the script says.
     ///   - screenSize: the terminal's size now (later sizes arrive as resize events).
+    ///   - explain: show each allocation's search (`--explain`; `e` toggles it).
     public init(
-        script: Script, poolSize: Int, speed: Double? = nil, paused: Bool = false, title: String? = nil,
-        monochrome: Bool = false, screenSize: TerminalSize = TerminalSize(width: 100, height: 30)
+        script: Script, poolSize: Int, policy: FitPolicy? = nil, speed: Double? = nil, paused: Bool = false,
+        title: String? = nil, monochrome: Bool = false, screenSize: TerminalSize = TerminalSize(width: 100, height: 30),
+        explain: Bool = false
     ) throws(PoolError) {
-        timeline = try PlayerTimeline(script: script, poolSize: poolSize)
-        self.speed = Self.clampedSpeed(speed ?? Self.defaultSpeed(for: script))
-        isPaused = paused
+        timeline = try PlayerTimeline(script: script, poolSize: poolSize, policy: policy)
+        pacing = Pacing(
+            speed: speed ?? Self.defaultSpeed(for: script), isPaused: paused,
+            defaultSpeed: Self.defaultSpeed(for: script))
         self.title = title ?? "poolmap play — \(script.fileName)"
         self.monochrome = monochrome
         self.screenSize = screenSize
+        explainsSearch = explain
     }
 
     /// Scripts play at 5 operations per second, so each can be followed; traces at 200.
@@ -92,16 +88,17 @@ public struct PlayerState: Sendable {
         script.kind == .trace ? 200 : 5
     }
 
-    static func clampedSpeed(_ speed: Double) -> Double {
-        guard speed.isFinite else { return speedRange.upperBound }
-        return min(max(speed, speedRange.lowerBound), speedRange.upperBound)
+    /// Operations per second while playing.
+    public var speed: Double { pacing.speed }
+
+    /// Paused by the user (space, a single step, a seek).
+    var isPaused: Bool {
+        get { pacing.isPaused }
+        set { pacing.isPaused = newValue }
     }
 
     /// Whether playback is over: every step run and shown.
     public var isFinished: Bool { timeline.isAtEnd }
-
-    /// Whether each operation is animated at this speed.
-    var animates: Bool { speed <= Self.animationSpeedLimit }
 
     /// Whether the player wants ticks: playing, something still moving, or the run still being
     /// read for the timeline.
@@ -110,14 +107,9 @@ public struct PlayerState: Sendable {
     }
 
     /// The playback clock: seconds of pacing so far (ticks × interval).
-    var playbackSeconds: Double {
-        Double(ticks) * Self.tickSeconds
-    }
+    var playbackSeconds: Double { pacing.seconds }
 
-    static let tickSeconds: Double = {
-        let parts = tickInterval.components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
-    }()
+    static let tickSeconds = Pacing.tickSeconds
 
     /// Where things are on the screen now.
     var layout: ScreenLayout {

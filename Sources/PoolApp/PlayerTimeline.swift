@@ -41,15 +41,16 @@ public struct PlayerTimeline: Sendable {
     /// `checkpoints[i]` is the state after `i * checkpointInterval` steps.
     private var checkpoints: [RunnerState]
 
-    /// A timeline at the start of `script`, with `poolSize` bytes before any `pool` statement.
+    /// A timeline at the start of `script`, with `poolSize` bytes before any `pool` statement,
+    /// every pool placing blocks by `policy` when it is given (else as the script says).
     /// - Throws: `PoolError.invalidPoolSize` when `poolSize < 1`.
-    public init(script: Script, poolSize: Int) throws(PoolError) {
+    public init(script: Script, poolSize: Int, policy: FitPolicy? = nil) throws(PoolError) {
         self.script = script
         totalSteps = script.stepCount
         var interval = Self.minimumCheckpointInterval
         while totalSteps / interval > Self.maximumCheckpoints { interval *= 2 }
         checkpointInterval = interval
-        current = try ScriptRunner(script: script, poolSize: poolSize)
+        current = try ScriptRunner(script: script, poolSize: poolSize, policy: policy)
         scanner = current
         checkpoints = [current.state]
         overview = RunOverview(totalSteps: totalSteps)

@@ -225,7 +225,8 @@ public final class RecordSession {
         var notes = recording.warnings
         if header.bootstrapBytes > 0 {
             notes.append(
-                "the tracer served \(header.bootstrapBytes) bytes from its bootstrap buffer while looking up the real allocator"
+                "the tracer served \(header.bootstrapBytes) bytes from its bootstrap buffer while "
+                    + "looking up the real allocator"
             )
         }
         let text = converter.traceText(command: request.command, exitDescription: exit, notes: notes)

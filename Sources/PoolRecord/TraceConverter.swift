@@ -144,7 +144,8 @@ public struct TraceConverter {
         }
         if summary.reusedLiveAddresses > 0 {
             notes.append(
-                "\(summary.reusedLiveAddresses) allocations at addresses still live: their earlier blocks are freed first"
+                "\(summary.reusedLiveAddresses) allocations at addresses still live: their earlier "
+                    + "blocks are freed first"
             )
         }
         if summary.malformedRecords > 0 {

@@ -68,6 +68,7 @@ public enum HeadlessRun {
 
     /// Runs `input` on a pool of `poolSize` bytes (before any `pool` statement).
     /// - Parameters:
+    ///   - policy: the placement policy of every pool (`--policy`), else as the script says.
     ///   - width: characters in a text map line.
     ///   - every: the state after every step (a text block per step, or JSON Lines, one object
     ///     per pool operation) instead of one final report.
@@ -78,22 +79,22 @@ public enum HeadlessRun {
     /// - Throws: `PoolError.invalidPoolSize` when `poolSize < 1`; `ScriptFile.LoadError` when a
     ///   trace file can no longer be read.
     public static func run(
-        _ input: Input, poolSize: Int, format: Format, width: Int, every: Bool, events: Events = .default,
-        output: (String) -> Void, errors: (String) -> Void
+        _ input: Input, poolSize: Int, policy: FitPolicy? = nil, format: Format, width: Int, every: Bool,
+        events: Events = .default, output: (String) -> Void, errors: (String) -> Void
     ) throws -> Int {
         try withoutActuallyEscaping(output) { output in
             try run(
-                input, poolSize: poolSize, format: format, width: width, every: every, events: events,
-                out: Chunked(sink: output), errors: errors)
+                input, poolSize: poolSize, policy: policy, format: format, width: width, every: every,
+                events: events, out: Chunked(sink: output), errors: errors)
         }
     }
 
     private static func run(
-        _ input: Input, poolSize: Int, format: Format, width: Int, every: Bool, events: Events,
-        out: Chunked, errors: (String) -> Void
+        _ input: Input, poolSize: Int, policy: FitPolicy?, format: Format, width: Int, every: Bool,
+        events: Events, out: Chunked, errors: (String) -> Void
     ) throws -> Int {
         var out = out
-        var runner = try ScriptRunner(script: emptyScript(input), poolSize: poolSize)
+        var runner = try ScriptRunner(script: emptyScript(input), poolSize: poolSize, policy: policy)
         let fileName = input.fileName
         func reportError(_ step: Step) {
             if let line = step.errorLine(fileName: fileName) { errors(line + "\n") }
@@ -117,7 +118,7 @@ public enum HeadlessRun {
                 reportError(step)
                 out.append { report.add(step, to: &$0) }
             }
-            out.write(report.end(runner.state))
+            out.append { report.end(runner.state, to: &$0) }
         case (.text, false):
             try text(input, poolSize: poolSize, runner: &runner, width: width, events: events, out: &out) {
                 reportError($0)
@@ -158,7 +159,7 @@ public enum HeadlessRun {
             }
             let numberWidth = RunReport.numberWidth(lastLine: lastLine)
             out.write((RunReport.stateLines(runner.state, width: width) + ["events:"]).joined(separator: "\n") + "\n")
-            var again = try ScriptRunner(script: emptyScript(input), poolSize: poolSize)
+            var again = try ScriptRunner(script: emptyScript(input), poolSize: poolSize, policy: runner.policy)
             try forEachStep(input, &again) { step, _ in
                 out.write(RunReport.eventLine(step, numberWidth: numberWidth) + "\n")
             }
@@ -189,7 +190,7 @@ public enum HeadlessRun {
 
     /// A script with the input's kind and name whose statements the runner reads: the script
     /// itself, or no statements for a trace streamed in by `forEachStep`.
-    private static func emptyScript(_ input: Input) -> Script {
+    static func emptyScript(_ input: Input) -> Script {
         switch input {
         case .script(let script): return script
         case .trace(let file): return file.emptyScript
@@ -198,7 +199,7 @@ public enum HeadlessRun {
 
     /// Runs every step of `input` on `runner`, handing each to `body` with the runner after it
     /// (lent, not copied: a copy of the state would cost a retain of everything it holds).
-    private static func forEachStep(
+    static func forEachStep(
         _ input: Input, _ runner: inout ScriptRunner, _ body: (Step, inout ScriptRunner) -> Void
     ) throws {
         switch input {

@@ -2,7 +2,7 @@ import PoolScript
 import PoolText
 
 /// The JSON report written as the run goes: `{"steps": [` first, a line per pool operation as
-/// it happens, then the stats and regions of the final state. Holds nothing per step, so a
+/// it happens, then the final pool's policy, stats and regions. Holds nothing per step, so a
 /// run of any length costs O(live blocks) memory.
 struct JSONReport {
     /// Pool operations written so far.
@@ -22,15 +22,16 @@ struct JSONReport {
     }
 
     /// The closing: the end of the steps, then the stats and the regions of `final`.
-    func end(_ final: RunnerState) -> String {
-        var out = stepCount == 0 ? "],\n" : "\n  ],\n"
-        out += "  \"stats\": " + RunReport.json(final.pool.stats).compact + ",\n  \"regions\": [\n"
-        let regions = RunReport.jsonRegions(of: final)
+    func end(_ final: RunnerState, to out: inout TextBuffer) {
+        out.append(stepCount == 0 ? "],\n" : "\n  ],\n")
+        out.append("  \"policy\": \"\(final.pool.policy.rawValue)\",\n")
+        out.append("  \"stats\": " + RunReport.json(final.pool.stats).compact + ",\n  \"regions\": [\n")
+        let regions = final.pool.regions
         for (index, region) in regions.enumerated() {
-            out += "    "
-            region.write(to: &out)
-            out += index + 1 < regions.count ? ",\n" : "\n"
+            out.append("    ")
+            RunReport.appendJSON(of: region, in: final, to: &out)
+            out.append(index + 1 < regions.count ? ",\n" : "\n")
         }
-        return out + "  ]\n}\n"
+        out.append("  ]\n}\n")
     }
 }

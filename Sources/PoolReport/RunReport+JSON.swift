@@ -11,18 +11,22 @@ extension RunReport {
         var out = TextBuffer()
         out.append(report.begin())
         for step in steps { report.add(step, to: &out) }
-        return out.text + report.end(final)
+        report.end(final, to: &out)
+        return out.text
     }
 
-    /// One `--every` JSON line: the step, then the stats and regions after it.
+    /// One `--every` JSON line: the step, then the pool's policy, stats and regions after it.
     static func jsonLine(step: Step, after state: RunnerState) -> String {
         var out = TextBuffer()
         out.append("{\"step\": ")
         appendJSON(of: step, to: &out)
-        var rest = ", \"stats\": " + json(state.pool.stats).compact + ", \"regions\": "
-        JSONValue.array(jsonRegions(of: state)).write(to: &rest)
-        out.append(rest)
-        out.append("}")
+        out.append(", \"policy\": \"\(state.pool.policy.rawValue)\", \"stats\": " + json(state.pool.stats).compact)
+        out.append(", \"regions\": [")
+        for (index, region) in state.pool.regions.enumerated() {
+            if index > 0 { out.append(", ") }
+            appendJSON(of: region, in: state, to: &out)
+        }
+        out.append("]}")
         return out.text
     }
 
@@ -41,19 +45,27 @@ extension RunReport {
         ])
     }
 
-    /// The regions in address order, used ones with their script name or trace id.
-    /// - Complexity: O(n).
-    static func jsonRegions(of state: RunnerState) -> [JSONValue] {
-        state.pool.regions.map { region in
-            var members: JSONObject = [
-                "offset": .int(region.offset), "size": .int(region.size), "kind": .string(region.kind.rawValue),
-            ]
-            if region.kind == .used {
-                if let name = state.namesByOffset[region.offset] { members.append("name", .string(name)) }
-                if let id = state.idsByOffset[region.offset] { members.append("id", .int(id)) }
+    /// Appends a region as one JSON object, `{"offset": 0, "size": 200, "kind": "used"}`, a used
+    /// one with its script name or trace id.
+    static func appendJSON(of region: Region, in state: RunnerState, to out: inout TextBuffer) {
+        out.append("{\"offset\": ")
+        out.append(region.offset)
+        out.append(", \"size\": ")
+        out.append(region.size)
+        out.append(", \"kind\": \"")
+        out.append(region.kind.rawValue)
+        out.append("\"")
+        if region.kind == .used {
+            if let name = state.namesByOffset[region.offset] {
+                out.append(", \"name\": ")
+                out.appendJSONString(name)
             }
-            return .object(members)
+            if let id = state.idsByOffset[region.offset] {
+                out.append(", \"id\": ")
+                out.append(id)
+            }
         }
+        out.append("}")
     }
 
     /// Appends a step as one JSON object: `line`, `op`, its arguments by name, then `result` or
@@ -77,9 +89,10 @@ extension RunReport {
             out.appendJSONString(text)
         }
         switch step.operation {
-        case .pool(let size):
+        case .pool(let size, let policy):
             out.append(", \"op\": \"pool\"")
             add("size", size)
+            add("policy", text: policy.rawValue)
         case .alloc(let name, let id, let size, let alignment):
             out.append(", \"op\": \"alloc\"")
             add("id", id)

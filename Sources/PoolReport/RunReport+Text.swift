@@ -42,7 +42,8 @@ extension RunReport {
             map,
             "\(MapCells.usedGlyph) used  \(MapCells.paddingGlyph) padding  \(MapCells.freeGlyph) free" + scale,
             "total \(ByteSize.formatExact(stats.total))  used \(ByteSize.formatExact(stats.used))"
-                + "  free \(ByteSize.formatExact(stats.free))  padding \(ByteSize.formatExact(stats.padding))",
+                + "  free \(ByteSize.formatExact(stats.free))  padding \(ByteSize.formatExact(stats.padding))"
+                + "  policy \(pool.policy.rawValue) fit",
             "blocks \(stats.blockCount)  free blocks \(stats.freeBlockCount)"
                 + "  largest free \(ByteSize.formatExact(stats.largestFree))"
                 + "  fragmentation \(NumberText.fractionAndPercent(stats.fragmentation))",

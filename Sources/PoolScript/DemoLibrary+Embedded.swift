@@ -2741,5 +2741,52 @@ stats
 wait 2s
 
 """#),
+        ("policies.pool", #"""
+# Policies: best fit leaves slivers that first fit avoids, and saves a request that first fit fails
+#
+# `poolmap demo policies` plays both pools side by side; `poolmap compare demos/policies.pool
+# --policies first,next,best,worst` adds the other two. Every `pool` statement starts a scene.
+compare first best
+
+pool 550
+say "Scene 1: a 200 B hole low in the pool, a 150 B hole above it, nothing else free"
+a = alloc 200
+s1 = alloc 100
+b = alloc 150
+s2 = alloc 100
+free a
+free b
+stats
+wait 1.5s
+say "120 B: first fit takes the lowest hole that fits (200 B); best fit the smallest (150 B)"
+c = alloc 120
+wait 1s
+say "Best fit left a 30 B sliver nothing will ever use. 80 B: both fit it in the 200 B hole"
+d = alloc 80
+wait 1s
+say "Now 150 B: first fit still has its 150 B hole; best fit split it, and fails"
+e = alloc 150
+stats
+wait 2s
+
+pool 420
+say "Scene 2: a 200 B hole low in the pool, a 120 B hole at its end"
+a = alloc 200
+s1 = alloc 100
+b = alloc 120
+free a
+free b
+stats
+wait 1.5s
+say "120 B: first fit cuts the low 200 B hole; best fit takes the 120 B hole whole"
+c = alloc 120
+wait 1s
+say "Now 200 B: first fit has only 80 B and 120 B left, and fails; best fit kept 200 B whole"
+d = alloc 200
+stats
+wait 2s
+say "Neither policy wins everywhere: it depends on the sizes that come next"
+
+"""#),
     ]
 }

@@ -14,10 +14,11 @@ public struct RunReport: Sendable {
         self.final = final
     }
 
-    /// Runs `script` to the end on a pool of `poolSize` bytes (before any `pool` statement).
+    /// Runs `script` to the end on a pool of `poolSize` bytes (before any `pool` statement),
+    /// every pool placing blocks by `policy` when it is given (else as the script says).
     /// - Complexity: O(steps · log n) plus O(n) per `pool`/`defrag`.
-    public static func run(_ script: Script, poolSize: Int) throws(PoolError) -> RunReport {
-        var runner = try ScriptRunner(script: script, poolSize: poolSize)
+    public static func run(_ script: Script, poolSize: Int, policy: FitPolicy? = nil) throws(PoolError) -> RunReport {
+        var runner = try ScriptRunner(script: script, poolSize: poolSize, policy: policy)
         var steps: [Step] = []
         steps.reserveCapacity(script.statements.count)
         while let step = runner.step() { steps.append(step) }

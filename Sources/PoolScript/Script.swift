@@ -1,3 +1,5 @@
+import PoolAllocator
+
 /// A parsed script or trace, ready to run: its statements in file order.
 public struct Script: Equatable, Sendable {
     /// Which grammar the file was read with.
@@ -12,6 +14,9 @@ public struct Script: Equatable, Sendable {
     /// The file name used in messages (`FILE:LINE: error: …`).
     public var fileName: String
     public var statements: StatementList
+    /// The policies a `compare first best` line at the top asks to run side by side (two to
+    /// four, in its order); nil when the script has none.
+    public var comparePolicies: [FitPolicy]?
     /// A trace's default pool size, worked out while it was read (see `tracePoolSize`).
     var knownTracePoolSize: Int?
 

@@ -1,3 +1,5 @@
+import PoolAllocator
+
 /// Reads `.pool` scripts: one statement per line, `#` comments, blank lines ignored.
 ///
 /// ```
@@ -15,7 +17,7 @@
 /// Every line is read even after an error, so one pass reports every syntax error.
 enum ScriptParser {
     /// The statement keywords, in the order the grammar lists them.
-    static let keywords = ["pool", "alloc", "free", "defrag", "stats", "say", "wait", "random"]
+    static let keywords = ["pool", "alloc", "free", "defrag", "stats", "say", "wait", "random", "compare"]
 
     /// Parses a script file's bytes.
     /// - Parameter fileName: the name used in diagnostics.
@@ -25,17 +27,30 @@ enum ScriptParser {
         let source = SourceLines(bytes, fileName: fileName)
         var diagnostics = source.diagnostics
         var statements: [Statement] = []
+        var compare: [FitPolicy]?
+        var anythingBefore = false  // a statement (or a `compare`) came before this line
         for line in source.lines {
             let scalars = line.scalars
             var problems: [ScriptTokenizer.Failure] = []
             switch ScriptTokenizer.tokens(of: scalars) {
             case .failure(let failure):
                 problems.append(failure)
+            case .success(let tokens) where tokens.first?.word == "compare":
+                var reader = StatementReader(tokens: tokens)
+                let policies = reader.comparison()
+                if anythingBefore {
+                    reader.fail(tokens[0].column, "'compare' must come first in a script, before any statement")
+                } else if let policies, reader.problems.isEmpty {
+                    compare = policies
+                }
+                anythingBefore = true
+                problems += reader.problems
             case .success(let tokens) where !tokens.isEmpty:
                 var reader = StatementReader(tokens: tokens)
                 if let action = reader.statement(), reader.problems.isEmpty {
                     statements.append(Statement(line: line.number, action: action))
                 }
+                anythingBefore = true
                 problems += reader.problems
             case .success:
                 break
@@ -50,7 +65,9 @@ enum ScriptParser {
         guard diagnostics.isEmpty else {
             throw SyntaxErrors(diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
         }
-        return Script(kind: .script, fileName: fileName, statements: statements)
+        var script = Script(kind: .script, fileName: fileName, statements: statements)
+        script.comparePolicies = compare
+        return script
     }
 
     /// Parses script text, as the tests write it (files go through `ScriptFile`).

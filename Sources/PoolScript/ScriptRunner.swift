@@ -13,14 +13,20 @@ public struct ScriptRunner: Sendable {
     public let script: Script
     /// Where the run stands; copy it to keep a checkpoint, assign it back to return there.
     public var state: RunnerState
+    /// The placement policy of every pool of the run (`--policy`), overriding the script's;
+    /// nil lets each `pool` statement say, first fit by default.
+    public let policy: FitPolicy?
 
     /// A runner at the start of `script`.
-    /// - Parameter poolSize: the pool before any `pool` statement: `--size`, else 64 KiB for
-    ///   scripts and `tracePoolSize` for traces (see `defaultPoolSize(for:)`).
+    /// - Parameters:
+    ///   - poolSize: the pool before any `pool` statement: `--size`, else 64 KiB for scripts and
+    ///     `tracePoolSize` for traces (see `defaultPoolSize(for:)`).
+    ///   - policy: the policy of every pool of the run, whatever the script says (`--policy`).
     /// - Throws: `PoolError.invalidPoolSize` when `poolSize < 1`.
-    public init(script: Script, poolSize: Int) throws(PoolError) {
+    public init(script: Script, poolSize: Int, policy: FitPolicy? = nil) throws(PoolError) {
         self.script = script
-        state = RunnerState(pool: try MemoryPool(totalSize: poolSize))
+        self.policy = policy
+        state = RunnerState(pool: try MemoryPool(totalSize: poolSize, policy: policy ?? .first))
     }
 
     /// The pool a script starts with when no size is given: 64 KiB for a script, the trace's
@@ -101,14 +107,16 @@ public struct ScriptRunner: Sendable {
     private mutating func perform(_ statement: Statement) -> Step {
         let line = statement.line
         switch statement.action {
-        case .pool(let size):
+        case .pool(let size, let named):
             // Sizes were checked positive when parsing; a failure here cannot happen, but is
             // reported rather than trusted.
+            let policy = self.policy ?? named ?? .first
             do {
-                state.startScene(try MemoryPool(totalSize: size))
-                return Step(line: line, operation: .pool(size: size), outcome: .done)
+                state.startScene(try MemoryPool(totalSize: size, policy: policy))
+                return Step(line: line, operation: .pool(size: size, policy: policy), outcome: .done)
             } catch {
-                return Step(line: line, operation: .pool(size: size), outcome: .error(error.description))
+                return Step(
+                    line: line, operation: .pool(size: size, policy: policy), outcome: .error(error.description))
             }
         case .alloc(let name, let size, let alignment):
             let operation = Step.Operation.alloc(name: name, id: nil, size: size, alignment: alignment)

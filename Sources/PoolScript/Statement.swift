@@ -1,7 +1,10 @@
+import PoolAllocator
+
 /// What one line of a script or trace asks for.
 public enum Action: Equatable, Hashable, Sendable {
-    /// `pool SIZE`: a fresh, empty pool of `size` bytes; every name becomes unbound.
-    case pool(size: Int)
+    /// `pool SIZE [policy NAME]`: a fresh, empty pool of `size` bytes placing blocks by
+    /// `policy` (nil: first fit, unless the run says otherwise); every name becomes unbound.
+    case pool(size: Int, policy: FitPolicy? = nil)
     /// `[NAME =] alloc SIZE [align A]`: allocate, binding `name` to the block when given.
     /// `alignment` is nil for a plain allocation.
     case alloc(name: String?, size: Int, alignment: Int?)
@@ -47,7 +50,8 @@ extension Action: CustomStringConvertible {
     /// The statement as it would be written in a script or trace, e.g. `b = alloc 200 align 256`.
     public var description: String {
         switch self {
-        case .pool(let size): return "pool \(size)"
+        case .pool(let size, nil): return "pool \(size)"
+        case .pool(let size, let policy?): return "pool \(size) policy \(policy.rawValue)"
         case .alloc(let name, let size, let alignment):
             let binding = name.map { "\($0) = " } ?? ""
             let align = alignment.map { " align \($0)" } ?? ""

@@ -1,3 +1,4 @@
+import PoolAllocator
 import PoolText
 
 extension StatementReader {
@@ -53,6 +54,27 @@ extension StatementReader {
         } catch {
             fail(token.column, "'\(text)' is not \(what.rawValue); sizes look like 256, 4KiB, 0x100 or 2M")
         }
+        return nil
+    }
+
+    /// The policies, as a script names them, for messages: `first, next, best or worst`.
+    static let policyNames =
+        FitPolicy.allCases.dropLast().map(\.rawValue).joined(separator: ", ") + " or "
+        + FitPolicy.allCases.last!.rawValue
+
+    /// A policy's name after `keyword` (`policy best`).
+    mutating func policy(after keyword: ScriptToken) -> FitPolicy? {
+        guard let token = take() else {
+            fail(keyword.endColumn, "'\(keyword.spelling)' needs a placement policy: \(Self.policyNames)")
+            return nil
+        }
+        return policy(token)
+    }
+
+    /// A placement policy's name: `first`, `next`, `best` or `worst`.
+    mutating func policy(_ token: ScriptToken) -> FitPolicy? {
+        if let word = token.word, let policy = FitPolicy(rawValue: word) { return policy }
+        fail(token.column, "unknown policy '\(token.spelling)'; the policies are \(Self.policyNames)")
         return nil
     }
 

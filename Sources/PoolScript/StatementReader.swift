@@ -1,3 +1,5 @@
+import PoolAllocator
+
 /// Reads one script statement from a line's tokens, collecting every problem it finds.
 struct StatementReader {
     private let tokens: [ScriptToken]
@@ -26,7 +28,7 @@ struct StatementReader {
         let action: Action?
         switch word {
         case "pool":
-            action = size(after: first, what: .poolSize, example: "pool 1KiB").map { .pool(size: $0) }
+            action = pool(after: first)
         case "alloc":
             action = allocation(name: nil, after: first)
         case "free":
@@ -76,6 +78,45 @@ struct StatementReader {
             fail(extra.column, "unexpected '\(extra.spelling)' after the statement")
         }
         return action
+    }
+
+    /// `compare POLICY POLICY [POLICY [POLICY]]`: two to four different policies, after the
+    /// keyword (the first token).
+    mutating func comparison() -> [FitPolicy]? {
+        guard let keyword = take() else { return nil }
+        var policies: [FitPolicy] = []
+        var ok = true
+        while let token = take() {
+            guard let policy = policy(token) else {
+                ok = false
+                continue
+            }
+            if policies.contains(policy) {
+                fail(token.column, "'\(policy.rawValue)' is already compared; name each policy once")
+                ok = false
+            } else {
+                policies.append(policy)
+            }
+        }
+        guard ok else { return nil }
+        guard (2...4).contains(policies.count) else {
+            fail(keyword.column, "'compare' needs two to four policies, e.g. compare first best")
+            return nil
+        }
+        return policies
+    }
+
+    private mutating func pool(after keyword: ScriptToken) -> Action? {
+        let bytes = size(after: keyword, what: .poolSize, example: "pool 1KiB")
+        var policy: FitPolicy?
+        var policyOK = true
+        if let next = peek, next.word == "policy" {
+            take()
+            policy = self.policy(after: next)
+            policyOK = policy != nil
+        }
+        guard let bytes, policyOK else { return nil }
+        return .pool(size: bytes, policy: policy)
     }
 
     private mutating func allocation(name: String?, after keyword: ScriptToken) -> Action? {

@@ -7,7 +7,8 @@ extension Step {
     public var statementText: String {
         var text: String
         switch operation {
-        case .pool(let size): text = "pool \(ByteSize.format(size))"
+        case .pool(let size, let policy):
+            text = "pool \(ByteSize.format(size))" + (policy == .first ? "" : " policy \(policy.rawValue)")
         case .alloc(_, let id?, let size, let alignment):
             text = alignment.map { "m \(id) \(size) \($0)" } ?? "a \(id) \(size)"
         case .alloc(let name, nil, let size, let alignment):
@@ -32,13 +33,13 @@ extension Step {
         error.map { "\(fileName):\(line): error: \($0)" }
     }
 
-    /// The outcome in words: `0`, `failed: alloc 512 B failed: …`, `{128: 0, 384: 128}`,
+    /// The outcome in words: `0`, `alloc 512 B failed: …`, `{128: 0, 384: 128}`,
     /// `error: …`; empty for steps with nothing to report.
     public var outcomeText: String {
         switch outcome {
         case .done: return ""
         case .offset(let offset): return "\(offset)"
-        case .allocationFailed(let message): return "failed: \(message)"
+        case .allocationFailed(let message): return message
         case .mapping(let pairs):
             return "{" + pairs.map { "\($0.old): \($0.new)" }.joined(separator: ", ") + "}"
         case .stats(let stats): return stats.classicFigures

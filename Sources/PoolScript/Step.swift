@@ -5,8 +5,8 @@ import PoolAllocator
 public struct Step: Equatable, Sendable {
     /// What was done, with its arguments.
     public enum Operation: Equatable, Sendable {
-        /// A fresh pool (a `pool` statement).
-        case pool(size: Int)
+        /// A fresh pool (a `pool` statement) and the policy it places blocks by.
+        case pool(size: Int, policy: FitPolicy)
         /// An allocation; `name` for scripts, `id` for traces; `alignment` nil when plain.
         case alloc(name: String?, id: Int?, size: Int, alignment: Int?)
         /// A free; `offset` is the block's offset when it was known (a free by name reports it).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PoolAllocator
 import PoolScript
 
 /// `poolmap demo [NAME]`: plays a built-in demo; no file needed.
@@ -29,6 +30,9 @@ struct Demo: ParsableCommand {
 
     @OptionGroup var playback: PlaybackOptions
 
+    @Option(help: policyHelp)
+    var policy: FitPolicy?
+
     func validate() throws {
         guard list || DemoLibrary.named(name) != nil else {
             throw ValidationError(
@@ -46,6 +50,6 @@ struct Demo: ParsableCommand {
         let script = try ScriptLoading.parse(demo.text, fileName: demo.fileName, kind: demo.kind)
         try PlaySession.play(
             script, poolSize: ScriptRunner.defaultPoolSize(for: script),
-            title: "poolmap demo — \(demo.name)", options: playback)
+            title: "poolmap demo — \(demo.name)", options: playback, policy: policy)
     }
 }

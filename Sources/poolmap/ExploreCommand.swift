@@ -1,5 +1,6 @@
 import ArgumentParser
 import CursesTerminal
+import PoolAllocator
 import PoolApp
 import PoolScript
 
@@ -31,6 +32,9 @@ struct Explore: ParsableCommand {
     @Option(name: .long, help: "The seed of the random operations (r, R), to replay a session.")
     var seed: UInt64 = RandomWorkload.defaultSeed
 
+    @Option(help: ArgumentHelp("The placement policy to start with; p cycles it.", valueName: "first|next|best|worst"))
+    var policy: FitPolicy = .first
+
     @Flag(name: .long, help: "No colours: glyphs and attributes only (also when NO_COLOR is set).")
     var noColor = false
 
@@ -39,7 +43,7 @@ struct Explore: ParsableCommand {
             ExplorerApp(
                 state: try ExplorerState(
                     poolSize: size, screenSize: terminal.size, seed: seed,
-                    monochrome: terminal.colorDepth == .monochrome))
+                    monochrome: terminal.colorDepth == .monochrome, policy: policy))
         }
         if status != 0 { throw ExitCode(status) }
     }

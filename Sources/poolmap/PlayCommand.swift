@@ -1,4 +1,5 @@
 import ArgumentParser
+import PoolAllocator
 import PoolScript
 
 /// `poolmap play FILE`: plays a script or trace step by step in the terminal.
@@ -6,9 +7,14 @@ struct Play: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Play a script or trace step by step on the map, with captions.",
         discussion: """
-            Keys: space pause/resume · n/→ step forward · b/← step back (any depth) · +/- speed · \
-            g restart · ? help · q quit. With --record and no terminal, renders the whole script \
-            into the cast and exits like `poolmap run` (0, or 1 after runtime errors).
+            Keys: space pause/resume · n/→ step forward · b/← step back · </> slower/faster · \
+            g restart · Home/End start/end · [/] previous/next failure · {/} previous/next \
+            defragment · m peak fragmentation · : go to a step or a percentage · t timeline \
+            figure · click the timeline to seek · ? help · q quit; the map's keys are the \
+            explorer's (h/l select, +/-/0 zoom). A trace of any length opens at once: the \
+            timeline fills in while you watch. With --record and no terminal, renders the \
+            whole script into the cast and exits like `poolmap run` (0, or 1 after runtime \
+            errors).
 
             Examples (from the repository, whose demos/ holds these files):
               poolmap play demos/alignment.pool
@@ -24,9 +30,13 @@ struct Play: ParsableCommand {
 
     @OptionGroup var playback: PlaybackOptions
 
+    @Option(help: policyHelp)
+    var policy: FitPolicy?
+
     func run() throws {
         let script = try input.load()
         try PlaySession.play(
-            script, poolSize: input.poolSize(for: script), title: "poolmap play — \(input.file)", options: playback)
+            script, poolSize: input.poolSize(for: script), title: "poolmap play — \(input.file)", options: playback,
+            policy: policy)
     }
 }

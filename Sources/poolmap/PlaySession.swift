@@ -1,16 +1,24 @@
 import ArgumentParser
 import CursesTerminal
 import MemoryMap
+import PoolAllocator
 import PoolApp
 import PoolScript
 
 /// The options `play` and `demo` share: pacing, recording, colour.
 struct PlaybackOptions: ParsableArguments {
-    @Option(help: "Operations per second (default 5 for scripts, 200 for traces; +/- change it while playing).")
+    @Option(help: "Operations per second (default 5 for scripts, 200 for traces; < and > change it while playing).")
     var speed: Double?
 
     @Flag(help: "Start paused: step with n/→ and b/←, resume with space.")
     var paused = false
+
+    @Flag(
+        help: ArgumentHelp(
+            "Show each allocation's search: the free blocks its policy looks at, each too small, misaligned "
+                + "or fits, then the block taken (e toggles it while playing; up to 40 operations a second; "
+                + "not in comparisons)."))
+    var explain = false
 
     @Option(
         help: ArgumentHelp(
@@ -42,16 +50,58 @@ struct PlaybackOptions: ParsableArguments {
     }
 }
 
-/// Plays a script in the terminal, or records it headless: wiring only, the logic is in
-/// `PlayerState` and `PlayerRecording`.
+/// Plays a script in the terminal — the player, or the comparison view when policies are to be
+/// compared — or records it headless: wiring only, the logic is in `PlayerState`,
+/// `CompareState` and `PlayerRecording`.
 enum PlaySession {
     /// Plays `script`; with `--record` and no terminal, renders it into the cast and exits as
     /// `run` would (1 after runtime errors).
-    static func play(_ script: Script, poolSize: Int, title: String, options: PlaybackOptions) throws {
+    /// - Parameters:
+    ///   - policy: `--policy`: every pool places by it (and no comparison is shown).
+    ///   - policies: `--policies`: compare these; else a leading `compare` line of the script.
+    static func play(
+        _ script: Script, poolSize: Int, title: String, options: PlaybackOptions, policy: FitPolicy?,
+        policies: [FitPolicy]? = nil
+    ) throws {
+        if let compared = policies ?? (policy == nil ? script.comparePolicies : nil) {
+            let state = try CompareState(
+                script: script, policies: compared, poolSize: poolSize, speed: options.speed,
+                paused: options.paused, title: title)
+            try present(
+                options: options, fileName: script.fileName,
+                headless: { PlayerRecording.headless(state, width: options.width, height: options.height) },
+                makeApp: { terminal in
+                    var comparing = state
+                    comparing.monochrome = terminal.colorDepth == .monochrome
+                    comparing.screenSize = terminal.size
+                    comparing.scanPace = .duration(.milliseconds(15))
+                    return CompareApp(state: comparing)
+                })
+            return
+        }
         let state = try PlayerState(
-            script: script, poolSize: poolSize, speed: options.speed, paused: options.paused, title: title)
+            script: script, poolSize: poolSize, policy: policy, speed: options.speed, paused: options.paused,
+            title: title, explain: options.explain)
+        try present(
+            options: options, fileName: script.fileName,
+            headless: { PlayerRecording.headless(state, width: options.width, height: options.height) },
+            makeApp: { terminal in
+                var playing = state
+                playing.monochrome = terminal.colorDepth == .monochrome
+                playing.screenSize = terminal.size
+                playing.scanPace = .duration(.milliseconds(15))
+                return PlayerApp(state: playing)
+            })
+    }
+
+    /// Runs the app full screen (recording it with `--record`), or, with `--record` and no
+    /// terminal, writes the headless recording and reports like `run`.
+    static func present<App: RecordableApp>(
+        options: PlaybackOptions, fileName: String, headless: () -> PlayerRecording.Headless,
+        makeApp: (CursesTerminal) throws -> App
+    ) throws {
         if let path = options.record, !StandardStreams.isInteractive {
-            let recording = PlayerRecording.headless(state, width: options.width, height: options.height)
+            let recording = headless()
             try StandardStreams.writeFile(recording.cast, to: path)
             recording.errorLines.forEach { StandardStreams.writeError($0 + "\n") }
             if recording.errorCount > recording.errorLines.count {
@@ -59,21 +109,17 @@ enum PlaySession {
                     "poolmap: \(recording.errorCount - recording.errorLines.count) more runtime errors not shown "
                         + "(poolmap run lists them all)\n")
             }
-            StandardStreams.write(recording.summary(fileName: script.fileName, path: path) + "\n")
+            StandardStreams.write(recording.summary(fileName: fileName, path: path) + "\n")
             if recording.errorCount > 0 { throw ExitCode(1) }
             return
         }
         var recorder: CastRecorder?
         let status = CursesTerminal.runFullScreen(noColor: options.noColor) { terminal in
-            var playing = state
-            playing.monochrome = terminal.colorDepth == .monochrome
-            playing.screenSize = terminal.size
-            playing.scanPace = .duration(.milliseconds(15))
             if options.record != nil {
                 recorder = CastRecorder(
                     width: terminal.size.width, height: terminal.size.height, depth: terminal.colorDepth)
             }
-            return PlayerApp(state: playing)
+            return try makeApp(terminal)
         } onFrame: { grid, app in
             recorder?.record(grid, of: app)
         }

@@ -22,7 +22,10 @@ struct Poolmap: ParsableCommand {
                   a command's options and examples
             """,
         version: PoolmapVersion.description,
-        subcommands: [Explore.self, Run.self, Play.self, Demo.self, Record.self, Version.self],
+        subcommands: [
+            Explore.self, Run.self, Play.self, Demo.self, Compare.self, Quiz.self, WorksheetCommand.self, Record.self,
+            Version.self,
+        ],
         defaultSubcommand: Explore.self
     )
 

@@ -48,7 +48,9 @@ struct Record: ParsableCommand {
         // Without `--`, an option-like first word is poolmap's: help, or a mistake.
         if let first = command.first, first != "--", first.hasPrefix("-") {
             if first == "-h" || first == "--help" { throw CleanExit.helpRequest(self) }
-            throw ValidationError("unknown option '\(first)'; put COMMAND after --: poolmap record -- COMMAND [ARGS…]")
+            throw ValidationError(
+                "unknown option '\(first)'; put COMMAND after --: poolmap record -- "
+                    + "COMMAND [ARGS…]")
         }
         if words.isEmpty {
             throw ValidationError("no COMMAND to record: poolmap record [-o FILE] [--play] -- COMMAND [ARGS…]")
@@ -70,7 +72,8 @@ struct Record: ParsableCommand {
                 let script = try ScriptLoading.load(path: recording.tracePath, forceTrace: true)
                 try PlaySession.play(
                     script, poolSize: ScriptLoading.poolSize(for: script, size: nil),
-                    title: "poolmap play — \(recording.tracePath)", options: try PlaybackOptions.parse([]))
+                    title: "poolmap play — \(recording.tracePath)", options: try PlaybackOptions.parse([]),
+                    policy: nil)
             } else {
                 StandardStreams.writeError("poolmap: --play needs a terminal on standard input and output\n")
             }

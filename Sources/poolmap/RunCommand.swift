@@ -1,4 +1,5 @@
 import ArgumentParser
+import PoolAllocator
 import PoolReport
 import PoolScript
 
@@ -28,7 +29,11 @@ struct Run: ParsableCommand {
 
     @OptionGroup var input: ScriptFileOptions
 
-    @Option(help: "text: a map line, legend, stats and the event log; json: stats, regions and steps.")
+    @Option(help: policyHelp)
+    var policy: FitPolicy?
+
+    @Option(
+        help: "text: a map line, legend, stats and the event log; json: the steps, then the policy, stats and regions.")
     var format: HeadlessRun.Format = .text
 
     @Option(help: "Characters in the text map line (default 64, or the terminal's width).")
@@ -53,10 +58,15 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let source = try ScriptLoading.runInput(path: input.file, forceTrace: input.trace)
+        // A script that begins with `compare` is compared, unless one policy is asked for.
+        if policy == nil, !every, case .script(let script) = source, let policies = script.comparePolicies {
+            try Compare.printRanking(source, policies: policies, size: input.size, format: format)
+            return
+        }
         let errors = try ScriptLoading.exitingOnFailure { () throws(ScriptFile.LoadError) in
             do {
                 return try HeadlessRun.run(
-                    source, poolSize: input.size ?? source.defaultPoolSize, format: format,
+                    source, poolSize: input.size ?? source.defaultPoolSize, policy: policy, format: format,
                     width: width ?? StandardStreams.terminalWidth() ?? 64, every: every, events: events,
                     output: StandardStreams.write, errors: StandardStreams.writeError)
             } catch let error as ScriptFile.LoadError {

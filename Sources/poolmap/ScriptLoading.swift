@@ -1,4 +1,5 @@
 import ArgumentParser
+import PoolAllocator
 import PoolCommandLine
 import PoolReport
 import PoolScript
@@ -92,3 +93,12 @@ struct ScriptFileOptions: ParsableArguments {
         ScriptLoading.poolSize(for: script, size: size)
     }
 }
+
+extension FitPolicy: ExpressibleByArgument {
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+/// The help of every `--policy` option.
+let policyHelp = ArgumentHelp(
+    "The placement policy of every pool (first, next, best or worst fit), whatever the script says.",
+    valueName: "first|next|best|worst")

@@ -1,4 +1,5 @@
 import PoolAllocator
+import TestSupport
 import Testing
 
 /// The four placement policies and the rover: hand-checked layouts, the rover's edge cases,

@@ -1,4 +1,5 @@
 import PoolAllocator
+import TestSupport
 import Testing
 
 /// Everything observable about a pool, so "state unchanged" is one comparison.

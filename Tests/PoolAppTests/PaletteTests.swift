@@ -7,7 +7,7 @@ import Testing
     static let styles: [CellStyle] = [
         .plain, .title, .dim, .emphasis, .used(alternate: false), .used(alternate: true), .selected,
         .padding, .free, .sliver, .appearing, .fading, .moving, .gaugeFilled, .gaugeEmpty, .sparkline,
-        .ok, .warning, .error, .key, .prompt, .overlay,
+        .ok, .warning, .error, .key, .prompt, .overlay, .rover, .candidate, .tooSmall, .misaligned, .fits, .answer,
     ]
 
     @Test func eightColourLooksUseOnlyTheEightColours() {
@@ -33,6 +33,19 @@ import Testing
             let looks = [CellStyle.used(alternate: false), .used(alternate: true), .selected]
                 .map { Palette.look(for: $0, depth: depth) }
             #expect(Set(looks).count == 3, "\(depth)")
+        }
+    }
+
+    /// The search's marks tell their verdicts apart by colour where there is colour (the glyphs
+    /// `×` `≠` `✓` do without), and the block being looked at and the answer stand out everywhere.
+    @Test func searchMarksDifferAtEveryDepth() {
+        for depth in [ColorDepth.eight, .full256] {
+            let looks = [CellStyle.candidate, .tooSmall, .misaligned, .fits, .answer, .free]
+                .map { Palette.look(for: $0, depth: depth) }
+            #expect(Set(looks).count == looks.count, "\(depth)")
+        }
+        for style in [CellStyle.candidate, .answer] {
+            #expect(Palette.look(for: style, depth: .monochrome).attributes.contains(.reverse), "\(style)")
         }
     }
 

@@ -61,7 +61,8 @@ import Testing
         let missing = folder + "/no/such/folder/out.trace"
         #expect(
             refusal(["/bin/sh"], output: missing)?.description
-                == "cannot write the trace to \(missing) (no folder \(folder)/no/such/folder: No such file or directory): nothing was run"
+                == "cannot write the trace to \(missing) (no folder \(folder)/no/such/folder: No such "
+                + "file or directory): nothing was run"
         )
         #expect(
             refusal(["/bin/sh"], output: folder)?.description
@@ -72,7 +73,8 @@ import Testing
         // Permission bits do not tell (root may write anywhere they allow): creating a file does.
         #expect(
             refusal(["/bin/sh"], output: "/proc/poolmap-test.trace")?.description
-                == "cannot write the trace to /proc/poolmap-test.trace (cannot create files in /proc: No such file or directory): nothing was run"
+                == "cannot write the trace to /proc/poolmap-test.trace (cannot create files in /proc: No "
+                + "such file or directory): nothing was run"
         )
         #expect(refusal(["/bin/sh"], output: "/proc/self")?.description.contains("it is a directory") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [], "nothing was created")
@@ -103,7 +105,8 @@ import Testing
     @Test func theSummaryLine() {
         #expect(
             recording("ls-42.trace").summaryLine
-                == "poolmap: recorded 12 events (peak live: 3 blocks, 4096 bytes) in ls-42.trace; play it: poolmap play ls-42.trace"
+                == "poolmap: recorded 12 events (peak live: 3 blocks, 4096 bytes) in ls-42.trace; play "
+                + "it: poolmap play ls-42.trace"
         )
         #expect(
             recording("ls-42.trace").warnings == ["the record file filled up after 10 records: the trace stops there"])

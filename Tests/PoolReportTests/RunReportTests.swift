@@ -17,7 +17,7 @@ import Testing
             report.json == """
                 {
                   "steps": [
-                    {"line": 1, "op": "pool", "size": 1024, "result": null},
+                    {"line": 1, "op": "pool", "size": 1024, "policy": "first", "result": null},
                     {"line": 2, "op": "alloc", "name": "a", "size": 100, "result": 0},
                     {"line": 3, "op": "alloc", "name": "b", "size": 200, "align": 256, "result": 256},
                     {"line": 5, "op": "free", "name": "a", "offset": 0, "result": null},
@@ -29,6 +29,7 @@ import Testing
                     {"line": 9, "op": "free", "name": "q", "error": "cannot free 'q': the name is not bound to a \
                 block: it was never allocated"}
                   ],
+                  "policy": "first",
                   "stats": {"total": 1024, "used": 200, "free": 824, "num_blocks": 1, "fragmentation": 0.0, \
                 "padding": 0, "largest_free": 824, "free_blocks": 1},
                   "regions": [
@@ -42,7 +43,7 @@ import Testing
             report.text(width: 16) == """
                 ███░░░░░░░░░░░░░
                 █ used  ▒ padding  ░ free  (16 cells of 64 B)
-                total 1 KiB  used 200 B  free 824 B  padding 0 B
+                total 1 KiB  used 200 B  free 824 B  padding 0 B  policy first fit
                 blocks 1  free blocks 1  largest free 824 B  fragmentation 0.0000 (0.00%)
                 events:
                   1  pool 1 KiB
@@ -52,7 +53,7 @@ import Testing
                   5  free a (0)
                   6  defrag  → {256: 0}
                   7  stats  → total 1024, used 200, free 824, num_blocks 1, fragmentation 0.0
-                  8  alloc 2048  → failed: alloc 2 KiB failed: only 824 B free
+                  8  alloc 2048  → alloc 2 KiB failed: only 824 B free
                   9  free q  → error: cannot free 'q': the name is not bound to a block: it was never allocated
 
                 """)

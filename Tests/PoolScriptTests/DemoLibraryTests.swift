@@ -28,7 +28,9 @@ import Testing
     }
 
     @Test func theIssuesDemosAreThere() {
-        for name in ["fragmentation", "classic-examples", "alignment", "first-fit", "defrag", "awk-buckets"] {
+        for name in [
+            "fragmentation", "classic-examples", "alignment", "first-fit", "defrag", "awk-buckets", "policies",
+        ] {
             #expect(DemoLibrary.named(name) != nil, "missing demo \(name)")
         }
         #expect(DemoLibrary.all.first?.name == DemoLibrary.defaultName)
@@ -57,6 +59,8 @@ import Testing
                 its figures
                 defrag            Defragment: the old-to-new offset mapping, and names that follow their blocks
                 first-fit         First fit: why the lowest hole is chosen, and what that costs
+                policies          Policies: best fit leaves slivers that first fit avoids, and saves a request that \
+                first fit fails
 
                 """)
     }

@@ -141,7 +141,7 @@ func diagnostics(_ text: String, file: String = "t.pool") -> String {
                 a = alloc abc align 0
                                     ^
                 t.pool:3:1: error: unknown statement 'foo'; expected 'pool', 'alloc', 'free', 'defrag', 'stats', \
-                'say', 'wait', 'random' or 'NAME = alloc'
+                'say', 'wait', 'random', 'compare' or 'NAME = alloc'
                 foo 5
                 ^
                 t.pool:4:6: error: an offset cannot be negative: -3

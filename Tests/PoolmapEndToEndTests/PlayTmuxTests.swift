@@ -110,3 +110,22 @@ struct PlayTmuxTests {
         try quitAndCheckRestored(session)
     }
 }
+
+/// The comparison view in a real terminal.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the terminal tests are skipped"))
+struct CompareTmuxTests {
+    @Test func theBandsPlayTogetherAndRankAtTheEnd() throws {
+        let session = try TmuxSession([PoolmapBinary.path, "demo", "policies", "--speed", "50"])
+        try session.waitFor(text: "first fit  used")
+        try session.waitFor(text: "best fit  used")
+        try session.waitFor(text: "best failed", timeout: .seconds(20))
+        try session.send("End")
+        try session.waitFor(text: "ranked below")
+        try session.waitFor(text: "rank  policy")
+        try session.send("Home")
+        try session.waitFor(text: "paused · step 0 of")
+        try session.resize(width: 60, height: 16)
+        try session.waitFor(text: "first fit")
+        try quitAndCheckRestored(session)
+    }
+}

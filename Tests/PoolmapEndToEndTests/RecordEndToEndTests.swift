@@ -245,7 +245,8 @@ import Testing
             cases.append(
                 (
                     ["--", "/sbin/ldconfig", "-p"], 1,
-                    "/sbin/ldconfig is statically linked: its allocator is built in where LD_PRELOAD cannot reach it, so nothing could be recorded"
+                    "/sbin/ldconfig is statically linked: its allocator is built in where LD_PRELOAD "
+                        + "cannot reach it, so nothing could be recorded"
                 ))
         }
         for (arguments, status, message) in cases {

@@ -92,7 +92,12 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
             #expect(result.status == 0, "\(file): \(result.error)")
             #expect(result.error == "")
             let first = try #require(result.output.split(separator: "\n").first)
-            #expect(first.count == 64 && first.allSatisfy { "█▒░".contains($0) }, "\(file): \(first)")
+            if first.hasPrefix("rank") {
+                // A demo that compares policies prints their ranking.
+                #expect(result.output.split(separator: "\n").count >= 3, "\(file)")
+            } else {
+                #expect(first.count == 64 && first.allSatisfy { "█▒░".contains($0) }, "\(file): \(first)")
+            }
             try expectGolden(result.output, "run/\(file.dropFirst("demos/".count)).txt")
         }
     }
@@ -101,7 +106,12 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
         for file in try Poolmap.demoFiles() {
             let result = try Poolmap.run(["run", file, "--format", "json"])
             #expect(result.status == 0, "\(file)")
-            let json = try Poolmap.json(result.output)
+            var json = try Poolmap.json(result.output)
+            if let policies = json["policies"] as? [[String: Any]] {
+                // A demo that compares policies: one entry each, in ranking order.
+                #expect(policies.count >= 2 && policies.allSatisfy { $0["stats"] is [String: Any] })
+                json = try Poolmap.json(try Poolmap.run(["run", file, "--format", "json", "--policy", "first"]).output)
+            }
             let stats = try #require(json["stats"] as? [String: Any])
             #expect(
                 Set(stats.keys) == [
@@ -178,7 +188,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
                 alloc abc
                       ^
                 \(syntax):3:1: error: unknown statement 'foo'; expected 'pool', 'alloc', 'free', 'defrag', 'stats', \
-                'say', 'wait', 'random' or 'NAME = alloc'
+                'say', 'wait', 'random', 'compare' or 'NAME = alloc'
                 foo
                 ^
                 2 errors in \(syntax)
@@ -198,7 +208,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
                 \(runtime):7: error: cannot free 'a': the name is not bound to a block: freed on line 6
 
                 """)
-        #expect(errors.output.contains("alloc 2048  → failed: alloc 2 KiB failed: only 1 KiB free"))
+        #expect(errors.output.contains("alloc 2048  → alloc 2 KiB failed: only 1 KiB free"))
 
         let missing = try Poolmap.run(["run", "/nonexistent/x.pool"])
         #expect(missing.status == 1)
@@ -240,7 +250,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
         #expect(lines.count == (whole["steps"] as? [Any])?.count)
         for line in lines {
             let object = try Poolmap.json(String(line))
-            #expect(Set(object.keys) == ["step", "stats", "regions"])
+            #expect(Set(object.keys) == ["step", "policy", "stats", "regions"])
         }
         let last = try Poolmap.json(String(lines.last!))
         #expect(last["stats"] as? NSDictionary == whole["stats"] as? NSDictionary)

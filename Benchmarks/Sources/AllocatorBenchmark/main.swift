@@ -32,7 +32,8 @@ printTable(results, options: options)
 let mismatches = results.filter { !$0.hashesOK }.map { Format.count($0.n) }
 if !mismatches.isEmpty {
     print(
-        "\nHASH MISMATCH at N = \(mismatches.joined(separator: ", ")): not the workload's sequence or not exact first fit"
+        "\nHASH MISMATCH at N = \(mismatches.joined(separator: ", ")): not the workload's sequence or "
+            + "not exact first fit"
     )
     exit(1)
 }

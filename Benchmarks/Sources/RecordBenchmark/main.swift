@@ -1,5 +1,3 @@
-import PoolRecord
-
 // The overhead of `poolmap record`: real programs run with and without the tracer, in
 // alternating runs, median of each. Target: the traced program takes ≤ 3× the untraced time.
 //
@@ -12,6 +10,9 @@ import PoolRecord
 //   c++map   a C++ program (compiled here, -O2) fills a std::map of 10^6 entries, then drains it
 // For each: untraced, traced (the program alone, records written), and the whole record
 // (checks, run, conversion and the trace file).
+import BenchmarkSupport
+import PoolRecord
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -20,20 +21,6 @@ import Darwin
 
 /// What to remove before exiting.
 nonisolated(unsafe) var cleanUp: () -> Void = {}
-
-/// Monotonic time in seconds.
-func now() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    guard !sorted.isEmpty else { return .nan }
-    let middle = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
 
 func fail(_ message: String) -> Never {
     cleanUp()
@@ -189,19 +176,19 @@ for workload in workloads {
     var events = 0
     var traceBytes = 0
     for _ in 0..<runs {
-        let start = now()
+        let start = monotonicSeconds()
         if run(workload.command) != 0 { fail("\(workload.name) failed untraced") }
-        plain.append(now() - start)
+        plain.append(monotonicSeconds() - start)
 
         let output = folder + "/trace-\(traced.count).trace"
-        let begin = now()
+        let begin = monotonicSeconds()
         do {
             let session = try RecordSession(RecordRequest(command: workload.command, output: output))
-            let running = now()
+            let running = monotonicSeconds()
             try session.run()
-            traced.append(now() - running)
+            traced.append(monotonicSeconds() - running)
             let recording = try session.writeTrace()
-            whole.append(now() - begin)
+            whole.append(monotonicSeconds() - begin)
             events = recording.summary.events
         } catch {
             fail("\(workload.name): \(error)")

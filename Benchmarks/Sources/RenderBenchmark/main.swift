@@ -36,7 +36,9 @@ func makePool(live: Int, seed: UInt64) throws -> MemoryPool {
 func model(for pool: MemoryPool) -> ScreenModel {
     let middle = pool.block(containing: pool.totalSize / 2)?.offset ?? pool.firstBlock?.offset
     let history = (0..<200).map { Double($0 % 50) / 50 }
-    let log = (0..<20).map { LogEntry("alloc \($0 * 16) B → 0x\(String($0 * 4096, radix: 16))", isError: $0 % 7 == 0) }
+    let log = (0..<20).map {
+        LogEntry("alloc \($0 * 16) B → 0x\(String($0 * 4096, radix: 16))", isError: $0 % 7 == 0)
+    }
     return ScreenModel(
         pool: pool, title: "poolmap render benchmark", selectedOffset: middle,
         fragmentationHistory: history, log: log)

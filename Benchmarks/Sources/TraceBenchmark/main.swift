@@ -3,11 +3,11 @@
 //   cd Benchmarks && swift run -c release TraceBenchmark [--events N] [--runs K] [--keep FILE]
 //   swift run -c release TraceBenchmark generate N FILE      (only write the trace)
 //
-// The trace (docs/benchmarks.md, "The long churn trace"): SplitMix64 seeded with 12, a fill of
-// 2,000 allocations, then churn: each event frees a uniformly chosen live block with
-// probability 1/2 (when any is live), else allocates; one allocation in 16 is a realloc of a
-// live block (`r`), one in 8 is aligned to 256 (`m`), the others plain (`a`); sizes are
-// log-uniform from 16 B to 64 KiB. About 2,000 blocks stay live throughout.
+// The trace (docs/benchmarks.md, "The long churn trace"): SplitMix64 seeded with 12; each event
+// frees a uniformly chosen live block with probability live/4000 (so the live count settles
+// around 1,935), else allocates; one allocation in 16 is a realloc of a live block (`r`), one
+// in 8 is aligned to 256 (`m`), the others plain (`a`); sizes are log-uniform from 16 B to
+// 64 KiB.
 //
 // Every figure is measured in a fresh child process (this executable, run again with a mode),
 // so that peak memory (ru_maxrss from wait4) is that process's alone:
@@ -15,8 +15,10 @@
 //   play                 load the trace, build the player and draw its first frame (interactive),
 //                        read the whole run for the timeline (complete), then 100 seeks to random
 //                        steps through the `:` prompt, each timed to its frame drawn; peak RSS.
-// Targets (2 cores): run text ≤ 5 s and ≤ 150 MB; run JSON ≤ 10 s and ≤ 150 MB; play interactive
-// ≤ 3 s, timeline complete ≤ 6 s, ≤ 1 GB; seek ≤ 50 ms (median of 100).
+//   parse                ScriptFile.load: the trace read in pieces, parsed and packed for play;
+//                        its rate in MB/s of file.
+// Targets (2 cores): parsing ≥ 100 MB/s; run text ≤ 5 s and ≤ 150 MB; run JSON ≤ 10 s and
+// ≤ 150 MB; play interactive ≤ 3 s, timeline complete ≤ 6 s, ≤ 1 GB; seek ≤ 50 ms (median of 100).
 import BenchmarkSupport
 import MemoryMap
 import PoolApp
@@ -29,20 +31,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// Monotonic time in seconds.
-func now() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    guard !sorted.isEmpty else { return .nan }
-    let middle = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-}
 
 func fail(_ message: String) -> Never {
     var text = "TraceBenchmark: \(message)\n"
@@ -66,9 +54,10 @@ func generate(events: Int, path: String) {
     var live: [Int] = []
     var nextID = 0
     var text = "# long churn trace: \(events) events, SplitMix64 seed 12, about 2000 live blocks\n"
+    // Frees balance allocations where L/4000 = (1 − L/4000) · 15/16: L = 60,000/31 ≈ 1,935.
     text.reserveCapacity(1 << 20)
-    for event in 0..<events {
-        if event >= 2000, !live.isEmpty, below(2) == 0 {
+    for _ in 0..<events {
+        if below(4000) < live.count {
             let index = below(live.count)
             text += "f \(live[index])\n"
             live.swapAt(index, live.count - 1)
@@ -105,7 +94,7 @@ func child(_ arguments: [String]) -> (seconds: Double, megabytes: Double, output
     let all = [CommandLine.arguments[0]] + arguments
     var argv: [UnsafeMutablePointer<CChar>?] = all.map { strdup($0) } + [nil]
     var pid: pid_t = 0
-    let start = now()
+    let start = monotonicSeconds()
     guard posix_spawn(&pid, CommandLine.arguments[0], &actions, nil, &argv, environ) == 0 else { fail("spawn") }
     close(pipe[1])
     var output = [UInt8]()
@@ -119,7 +108,7 @@ func child(_ arguments: [String]) -> (seconds: Double, megabytes: Double, output
     var status: Int32 = 0
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
-    let seconds = now() - start
+    let seconds = monotonicSeconds() - start
     argv.forEach { free($0) }
     posix_spawn_file_actions_destroy(&actions)
     guard status == 0 else { fail("\(arguments.joined(separator: " ")) failed (status \(status))") }
@@ -143,9 +132,20 @@ func runChild(format: HeadlessRun.Format, path: String) {
     fclose(null)
 }
 
+/// `parse FILE`: reads, parses and packs the trace as `play` does; prints the seconds.
+func parseChild(path: String) {
+    let start = monotonicSeconds()
+    do {
+        let script = try ScriptFile.load(path: path)
+        print(monotonicSeconds() - start, script.stepCount)
+    } catch {
+        fail("\(error)")
+    }
+}
+
 /// `play FILE`: opening, the timeline, 100 seeks; prints `interactive complete seekMedian seekMax steps`.
 func playChild(path: String) {
-    let start = now()
+    let start = monotonicSeconds()
     let script: Script
     do {
         script = try ScriptFile.load(path: path)
@@ -161,13 +161,13 @@ func playChild(path: String) {
     }
     state.scanPace = .duration(.milliseconds(15))
     var checksum = ScreenRenderer.render(state.screenModel, width: size.width, height: size.height).cells.count
-    let interactive = now() - start
+    let interactive = monotonicSeconds() - start
     // The timeline fills in tick by tick, a frame drawn after each, as on screen.
     while state.screenModel.statement?.contains("reading the run") == true {
         _ = state.reduce(.tick)
         checksum &+= ScreenRenderer.render(state.screenModel, width: size.width, height: size.height).cells.count
     }
-    let complete = now() - start
+    let complete = monotonicSeconds() - start
     let steps = script.stepCount
     var random = SplitMix64(state: 99)
     var seeks: [Double] = []
@@ -175,10 +175,10 @@ func playChild(path: String) {
         let target = Int(random.next() % UInt64(steps + 1))
         _ = state.reduce(.character(":"))
         for event in InputEvent.typing(String(target)) { _ = state.reduce(event) }
-        let seekStart = now()
+        let seekStart = monotonicSeconds()
         _ = state.reduce(.key(.enter))
         checksum &+= ScreenRenderer.render(state.screenModel, width: size.width, height: size.height).cells.count
-        seeks.append(now() - seekStart)
+        seeks.append(monotonicSeconds() - seekStart)
         guard
             state.screenModel.statement?.contains("step \(NumberText.grouped(target)) of") == true
                 || target == steps
@@ -201,6 +201,7 @@ case "generate":
 case "run-text": runChild(format: .text, path: arguments[1])
 case "run-json": runChild(format: .json, path: arguments[1])
 case "play": playChild(path: arguments[1])
+case "parse": parseChild(path: arguments[1])
 default:
     var events = 10_000_000, runs = 3
     var keep: String?
@@ -215,16 +216,23 @@ default:
         index += 2
     }
     let path = keep ?? "/tmp/poolmap-trace-benchmark-\(getpid()).trace"
-    let generateStart = now()
+    let generateStart = monotonicSeconds()
     generate(events: events, path: path)
     var info = stat()
     stat(path, &info)
     print(
         "trace: \(NumberText.grouped(events)) events, \(format(Double(info.st_size) / 1_048_576, 1)) MiB, "
-            + "generated in \(format(now() - generateStart)) s → \(path)")
+            + "generated in \(format(monotonicSeconds() - generateStart)) s → \(path)")
+    let megabytes = Double(info.st_size) / 1_000_000
+    var parse: [Double] = []
     var text: [(Double, Double)] = [], json: [(Double, Double)] = []
     var play: [(interactive: Double, complete: Double, seek: Double, worst: Double, megabytes: Double)] = []
     for _ in 0..<runs {
+        let parsed = child(["parse", path])
+        guard let seconds = parsed.output.split(separator: " ").first.flatMap({ Double($0) }) else {
+            fail("parse printed \(parsed.output)")
+        }
+        parse.append(megabytes / seconds)
         let t = child(["run-text", path])
         text.append((t.seconds, t.megabytes))
         let j = child(["run-json", path])
@@ -236,9 +244,11 @@ default:
     }
     if keep == nil { unlink(path) }
     func row(_ name: String, _ values: [Double], unit: String, target: String) -> String {
-        "\(name)  \(format(median(values))) \(unit) (\(format(values.min() ?? 0))–\(format(values.max() ?? 0)))  target \(target)"
+        let range = "\(format(values.min() ?? 0))–\(format(values.max() ?? 0))"
+        return "\(name)  \(format(median(values))) \(unit) (\(range))  target \(target)"
     }
     print("median (min–max) of \(runs) run\(runs == 1 ? "" : "s"), each in its own process:")
+    print(row("parse            ", parse, unit: "MB/s", target: "≥ 100 MB/s"))
     print(row("run, text        ", text.map(\.0), unit: "s ", target: "≤ 5 s"))
     print(row("run, text RSS    ", text.map(\.1), unit: "MB", target: "≤ 150 MB"))
     print(row("run, JSON        ", json.map(\.0), unit: "s ", target: "≤ 10 s"))

@@ -1,5 +1,5 @@
-// A copy of Tests/PoolAllocatorTests/ReferenceModel.swift (the fuzz package can only use the
-// main package's products, and the tests' support is none). Keep the two in step; the queries
+// A copy of Tests/TestSupport/ReferenceModel.swift (the fuzz package can only use the main
+// package's products, and the tests' support is none). Keep the two in step; the queries
 // the fuzzer compares besides (`block(at:)`, `usage(in:)`, …) are in ReferenceModel+Queries.swift.
 
 import PoolAllocator

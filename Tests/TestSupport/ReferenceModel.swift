@@ -15,21 +15,21 @@ import PoolAllocator
 ///
 /// Arithmetic never overflows for hostile sizes and alignments: a fit test compares
 /// `gap <= room` and `size <= room - gap` instead of adding.
-struct ReferenceModel {
-    let total: Int
+public struct ReferenceModel {
+    public let total: Int
     /// Live blocks in address order.
-    private(set) var blocks: [Block] = []
-    var policy: FitPolicy
+    public private(set) var blocks: [Block] = []
+    public var policy: FitPolicy
     /// Where the last allocated block ended; 0 at the start and after `defragment`.
-    private(set) var rover = 0
+    public private(set) var rover = 0
 
-    init(total: Int, policy: FitPolicy = .first) {
+    public init(total: Int, policy: FitPolicy = .first) {
         self.total = total
         self.policy = policy
     }
 
     /// A model that starts from a known layout (blocks in address order, not overlapping).
-    init(total: Int, blocks: [Block], policy: FitPolicy = .first, rover: Int = 0) {
+    public init(total: Int, blocks: [Block], policy: FitPolicy = .first, rover: Int = 0) {
         self.total = total
         self.blocks = blocks
         self.policy = policy
@@ -37,7 +37,7 @@ struct ReferenceModel {
     }
 
     /// The free gaps between blocks, in address order, as half-open ranges (never empty).
-    var freeGaps: [Range<Int>] {
+    public var freeGaps: [Range<Int>] {
         var gaps: [Range<Int>] = []
         var cursor = 0
         for block in blocks {
@@ -48,11 +48,11 @@ struct ReferenceModel {
         return gaps
     }
 
-    mutating func alloc(_ size: Int) throws(PoolError) -> Int? {
+    public mutating func alloc(_ size: Int) throws(PoolError) -> Int? {
         try allocAligned(size, alignment: 1)
     }
 
-    mutating func allocAligned(_ size: Int, alignment: Int) throws(PoolError) -> Int? {
+    public mutating func allocAligned(_ size: Int, alignment: Int) throws(PoolError) -> Int? {
         guard size > 0 else { throw .invalidSize(size) }
         guard alignment > 0 else { throw .invalidAlignment(alignment) }
         let fitting = freeGaps.filter { gap in
@@ -88,7 +88,7 @@ struct ReferenceModel {
     }
 
     /// The error `free(offset)` must throw, or nil when the offset is a live block's start.
-    func freeError(_ offset: Int) -> PoolError? {
+    public func freeError(_ offset: Int) -> PoolError? {
         guard offset >= 0, offset < total else { return .offsetOutOfRange(offset) }
         if blocks.contains(where: { $0.offset == offset }) { return nil }
         if blocks.contains(where: { $0.start <= offset && offset < $0.end }) {
@@ -97,12 +97,12 @@ struct ReferenceModel {
         return .notAllocated(offset)
     }
 
-    mutating func free(_ offset: Int) throws(PoolError) {
+    public mutating func free(_ offset: Int) throws(PoolError) {
         if let error = freeError(offset) { throw error }
         blocks.removeAll { $0.offset == offset }
     }
 
-    mutating func defragment() -> [Int: Int] {
+    public mutating func defragment() -> [Int: Int] {
         var moved: [Int: Int] = [:]
         var cursor = 0
         for index in blocks.indices {
@@ -120,7 +120,7 @@ struct ReferenceModel {
         return moved
     }
 
-    var stats: PoolStats {
+    public var stats: PoolStats {
         let used = blocks.reduce(0) { $0 + $1.padding + $1.size }
         let padding = blocks.reduce(0) { $0 + $1.padding }
         let gaps = freeGaps
@@ -132,7 +132,7 @@ struct ReferenceModel {
             padding: padding, largestFree: largest, freeBlockCount: gaps.count)
     }
 
-    var regions: [Region] {
+    public var regions: [Region] {
         var regions: [Region] = []
         var cursor = 0
         for block in blocks {

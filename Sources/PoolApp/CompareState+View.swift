@@ -1,0 +1,113 @@
+import MemoryMap
+import PoolAllocator
+import PoolReport
+import PoolScript
+import PoolText
+
+extension CompareState {
+    /// The frame: the timeline, a band per policy, the log (or the ranking at the end), the
+    /// caption and the status line.
+    /// - Complexity: O(bands · buckets) besides the renderer's own work.
+    public var screenModel: ComparisonModel {
+        let ranking = isFinished ? self.ranking : nil
+        let bandModels = bands.indices.map { index -> ComparisonModel.Band in
+            let band = bands[index]
+            let failures = band.timeline.overview.failures
+            return ComparisonModel.Band(
+                name: "\(policies[index].rawValue) fit", pool: band.timeline.current.pool,
+                failedAllocations: Self.count(of: failures, atOrBefore: position),
+                animation: band.animation.screenAnimation, isFlashing: flashing[index] > 0,
+                rank: ranking.map { rows in rows.firstIndex { $0.policy == policies[index] }! + 1 })
+        }
+        return ComparisonModel(
+            title: title, bands: bandModels, timeline: timelineModel, log: log,
+            ranking: ranking?.map {
+                ComparisonModel.RankRow(
+                    name: "\($0.policy.rawValue) fit", failedAllocations: $0.failedAllocations,
+                    peakFragmentation: $0.peakFragmentation, largestFree: $0.stats.largestFree)
+            },
+            caption: bands[0].timeline.current.state.caption ?? "", statement: statusLine, prompt: prompt,
+            isHelpOpen: isHelpOpen, helpKeys: KeyHint.compareHelp, footerKeys: KeyHint.playbackFooter,
+            monochrome: monochrome)
+    }
+
+    /// The policies ranked as `Comparison` ranks them, from the whole runs (the bands are at the
+    /// end, so their pools are the final ones).
+    var ranking: [Comparison.Result] {
+        let results = bands.indices.map { index -> Comparison.Result in
+            let overview = bands[index].timeline.overview
+            return Comparison.Result(
+                policy: policies[index], stats: bands[index].timeline.current.pool.stats,
+                failedAllocations: overview.failures.count, peakFragmentation: overview.peakFragmentation,
+                runtimeErrors: overview.errorCount)
+        }
+        return Comparison.ranked(results, order: policies)
+    }
+
+    /// One timeline for all bands: each stretch's highest figure in any band, and a mark where
+    /// any band failed or defragmented.
+    var timelineModel: TimelineModel {
+        var model = bands[0].timeline.timelineModel(figure: timelineFigure)
+        for band in bands.dropFirst() {
+            let other = band.timeline.overview
+            model.scannedSteps = min(model.scannedSteps, other.scannedSteps)
+            for index in model.buckets.indices where index < other.buckets.count {
+                model.buckets[index].used = max(model.buckets[index].used, other.buckets[index].used)
+                model.buckets[index].fragmentation = max(
+                    model.buckets[index].fragmentation, other.buckets[index].fragmentation)
+                model.buckets[index].hasFailure = model.buckets[index].hasFailure || other.buckets[index].hasFailure
+            }
+        }
+        return model
+    }
+
+    /// `▶ 5 op/s · step 14 of 40 · line 12: alloc 1 KiB`, or how to go on at the end.
+    var statusLine: String {
+        let timeline = bands[0].timeline
+        if timeline.isAtEnd {
+            return "end of \(timeline.script.fileName) · ranked below · g or space replays · b steps back · q quits"
+        }
+        let state = pacing.isPaused ? "paused" : "▶ \(PlayerState.speedText(pacing.speed))"
+        var line = "\(state) · step \(NumberText.grouped(position)) of \(NumberText.grouped(timeline.totalSteps))"
+        let read = bands.map(\.timeline.overview.scannedSteps).min() ?? 0
+        if read < timeline.totalSteps {
+            line += " · reading the runs \(NumberText.wholePercent(read, of: timeline.totalSteps))"
+        }
+        if let step = timeline.lastStep { line += " · line \(step.line): \(step.statementText)" }
+        return line
+    }
+
+    /// How many of `positions` (sorted) are at or before `position`.
+    static func count(of positions: [Int], atOrBefore position: Int) -> Int {
+        var low = 0, high = positions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if positions[middle] <= position { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
+
+/// The comparison as an ``InteractiveApp``: ``CompareState`` drawn by the `MemoryMap` renderer.
+public struct CompareApp: RecordableApp {
+    public private(set) var state: CompareState
+
+    public init(state: CompareState) {
+        self.state = state
+    }
+
+    public mutating func handle(_ event: InputEvent) -> AppAction {
+        state.reduce(event)
+    }
+
+    public func view(width: Int, height: Int) -> Grid {
+        ScreenRenderer.render(state.screenModel, width: width, height: height)
+    }
+
+    public var tickInterval: Duration? {
+        state.wantsTicks ? Pacing.tickInterval : nil
+    }
+
+    public var recordingSeconds: Double { state.pacing.seconds }
+    public var recordingMarks: [CastMark] { state.captionMarks }
+}

@@ -1,0 +1,212 @@
+import MemoryMap
+import PoolAllocator
+import PoolReport
+import PoolScript
+import PoolText
+
+/// The comparison view: one script or trace played on two to four pools at once, one per
+/// placement policy, every band fed the same statements in lockstep. The player's keys act on
+/// all bands together; a failed allocation flashes its band and is logged per policy; at the end
+/// a table ranks the policies as `poolmap compare` does without a terminal (`Comparison`).
+///
+/// Each band is a `PlayerState` (its own timeline, checkpoints, animation); this state keeps
+/// the one clock (`Pacing`) and moves every band by the same steps, so they stay at one position.
+public struct CompareState: Sendable {
+    /// Ticks a band stays alarmed after an allocation failed in it.
+    static let flashTicks = 12
+    /// Log entries kept.
+    static let maximumLogEntries = 200
+
+    /// The policies, in the order asked.
+    public let policies: [FitPolicy]
+    /// One player per policy, in that order.
+    var bands: [PlayerState]
+    /// The one clock, speed and pause of every band.
+    var pacing: Pacing
+    /// Ticks each band still flashes for.
+    var flashing: [Int]
+    /// What happened, a line per pool operation, oldest first.
+    var log: [LogEntry] = []
+    public internal(set) var isHelpOpen = false
+    /// The `:` prompt (go to a step), when open.
+    var prompt: PromptLine?
+    var timelineFigure = TimelineModel.Figure.used
+    /// The terminal's size, for clicks on the timeline.
+    public var screenSize: TerminalSize
+    /// The furthest position played forward to, and the `say` captions reached by playing forward.
+    var furthestPlayed = 0
+    var captionMarks: [CastMark] = []
+    public let title: String
+    public var monochrome: Bool
+
+    /// A comparison at the start of `script`.
+    /// - Parameters:
+    ///   - policies: two to four policies, each once (`Comparison.defaultPolicies` by default).
+    ///   - poolSize: the pool before any `pool` statement.
+    /// - Throws: `PoolError.invalidPoolSize` when `poolSize < 1`.
+    public init(
+        script: Script, policies: [FitPolicy] = Comparison.defaultPolicies, poolSize: Int, speed: Double? = nil,
+        paused: Bool = false, title: String? = nil, monochrome: Bool = false,
+        screenSize: TerminalSize = TerminalSize(width: 100, height: 30)
+    ) throws(PoolError) {
+        self.policies = policies
+        var bands: [PlayerState] = []
+        for policy in policies {
+            bands.append(try PlayerState(script: script, poolSize: poolSize, policy: policy, screenSize: screenSize))
+        }
+        self.bands = bands
+        let defaultSpeed = PlayerState.defaultSpeed(for: script)
+        pacing = Pacing(speed: speed ?? defaultSpeed, isPaused: paused, defaultSpeed: defaultSpeed)
+        flashing = Array(repeating: 0, count: policies.count)
+        self.title = title ?? "poolmap compare — \(script.fileName)"
+        self.monochrome = monochrome
+        self.screenSize = screenSize
+    }
+
+    /// How much of the run a tick reads ahead, in every band.
+    public var scanPace: PlayerState.ScanPace {
+        get { bands[0].scanPace }
+        set { for index in bands.indices { bands[index].scanPace = newValue } }
+    }
+
+    /// The position every band stands at.
+    var position: Int { bands[0].timeline.position }
+
+    /// Whether every step has been run and shown.
+    public var isFinished: Bool { bands[0].timeline.isAtEnd }
+
+    /// Whether the comparison wants ticks: playing, something moving or flashing, or a run
+    /// still being read.
+    var wantsTicks: Bool {
+        bands.contains { $0.animation.isActive || !$0.timeline.overview.isComplete }
+            || flashing.contains { $0 > 0 } || (!pacing.isPaused && !isFinished)
+    }
+
+    // MARK: Playing
+
+    /// One tick: every band reads ahead and animates, then the steps the pacing owes run in
+    /// every band.
+    mutating func tick() {
+        pacing.countTick()
+        for index in bands.indices {
+            if !bands[index].timeline.overview.isComplete { bands[index].readAhead() }
+            bands[index].animation.advance()
+            flashing[index] = max(0, flashing[index] - 1)
+        }
+        var pace = pacing
+        let animated = pace.animates
+        pace.run(isAtEnd: isFinished) { stepAll(animated: animated) }
+        pacing = pace
+    }
+
+    /// Runs the next step in every band; logs it, flashes the bands where it failed.
+    /// - Returns: the step (as the first band ran it) and whether a slide now runs; nil at the end.
+    mutating func stepAll(animated: Bool) -> (step: Step, sliding: Bool)? {
+        var steps: [Step] = []
+        for index in bands.indices {
+            guard let step = bands[index].playStep(animated: animated) else { return nil }
+            steps.append(step)
+            if case .allocationFailed = step.outcome { flashing[index] = Self.flashTicks }
+        }
+        let step = steps[0]
+        if position > furthestPlayed {
+            furthestPlayed = position
+            if case .say(let caption) = step.operation {
+                captionMarks.append(CastMark(seconds: pacing.seconds, text: caption))
+            }
+        }
+        if step.isPoolOperation { record(steps) }
+        return (step, bands.contains { $0.animation.slide != nil })
+    }
+
+    /// Logs one step as every band ran it: `12 alloc 1 KiB: first → 0x0400 · best failed: …`.
+    private mutating func record(_ steps: [Step]) {
+        let outcomes = zip(policies, steps).map { policy, step -> String in
+            switch step.outcome {
+            case .offset(let offset): return "\(policy.rawValue) → \(HexOffset.format(offset))"
+            case .allocationFailed(let message):
+                return "\(policy.rawValue) failed: "
+                    + (message.split(separator: ":", maxSplits: 1).last.map {
+                        String($0.drop { $0 == " " })
+                    } ?? message)
+            case .error(let message): return "\(policy.rawValue) error: \(message)"
+            default: return ""
+            }
+        }.filter { !$0.isEmpty }
+        let step = steps[0]
+        let failed = steps.contains {
+            if case .allocationFailed = $0.outcome { return true }
+            return $0.error != nil
+        }
+        let text =
+            "\(step.line) \(step.statementText)" + (outcomes.isEmpty ? "" : ": " + outcomes.joined(separator: " · "))
+        log.append(LogEntry(text, isError: failed))
+        if log.count > Self.maximumLogEntries { log.removeFirst(log.count - Self.maximumLogEntries) }
+    }
+
+    /// `n`/`→`: every band runs up to and including the next pool operation, paused.
+    mutating func stepForward() {
+        pacing.stop()
+        while let (step, _) = stepAll(animated: true), !step.isPoolOperation {}
+    }
+
+    /// Every band moves to `position`, paused; the log is rebuilt from there.
+    mutating func seek(to position: Int) {
+        pacing.stop()
+        for index in bands.indices {
+            bands[index].seek(to: position)
+            flashing[index] = 0
+        }
+        rebuildLog()
+    }
+
+    /// `b`/`←`: every band undoes the last pool operation shown.
+    mutating func stepBack() {
+        pacing.stop()
+        for index in bands.indices { bands[index].stepBack() }
+        rebuildLog()
+    }
+
+    /// `g`: back to the start, playing.
+    mutating func restart() {
+        for index in bands.indices { bands[index].restart() }
+        pacing.restart()
+        flashing = flashing.map { _ in 0 }
+        log = []
+    }
+
+    /// The log of the steps that led to the position, from the bands' recent steps.
+    private mutating func rebuildLog() {
+        log = []
+        let recent = bands.map(\.timeline.recentSteps)
+        for index in recent[0].indices where recent[0][index].isPoolOperation {
+            record(recent.map { $0[index] })
+        }
+    }
+
+    // MARK: Seeking marks across the bands
+
+    /// Positions after a failed allocation in any band, in order (read ahead to the end first
+    /// when looking forward).
+    mutating func failures(readingAhead: Bool) -> [Int] {
+        if readingAhead { readToTheEnd() }
+        return Array(Set(bands.flatMap(\.timeline.overview.failures))).sorted()
+    }
+
+    /// Positions after a defragment (the same in every band), in order.
+    mutating func defragments(readingAhead: Bool) -> [Int] {
+        if readingAhead { readToTheEnd() }
+        return bands[0].timeline.overview.defragments
+    }
+
+    mutating func readToTheEnd() {
+        for index in bands.indices { bands[index].timeline.scan(through: bands[index].timeline.totalSteps) }
+    }
+
+    /// The position of the highest fragmentation reached by any band.
+    mutating func peakFragmentationPosition() -> Int {
+        readToTheEnd()
+        let peak = bands.max { $0.timeline.overview.peakFragmentation < $1.timeline.overview.peakFragmentation }
+        return peak?.timeline.overview.peakFragmentationPosition ?? 0
+    }
+}

@@ -1,0 +1,48 @@
+import MemoryMap
+import PoolAllocator
+import PoolText
+
+extension ExplorerState {
+    /// `e`: explain, or stop explaining, the search of each allocation: the free blocks the
+    /// policy looks at, in its order, each marked too small, misaligned or fits, then the block
+    /// taken (the same animation as `poolmap play --explain` and the quiz's reveal).
+    mutating func toggleExplain() {
+        explainsSearch.toggle()
+        if !explainsSearch { animation.search = nil }
+        record(
+            LogEntry(
+                explainsSearch
+                    ? "explain: on; each allocation shows the free blocks \(SearchText.name(pool.policy)) looks at"
+                    : "explain: off"))
+    }
+
+    /// When explaining, shows the search an allocation of `size` bytes at `alignment` made on
+    /// `before` (the pool before it), and logs it; `footprint` is the block it made, lit up once
+    /// the search is decided.
+    /// - Returns: whether the search is shown (the caller then does not light the block up itself).
+    @discardableResult
+    mutating func explainAllocation(size: Int, alignment: Int, before: MemoryPool, footprint: Range<Int>?) -> Bool {
+        guard explainsSearch else { return false }
+        guard before.stats.freeBlockCount <= SearchAnimation.maximumFreeBlocks else {
+            let limit = NumberText.grouped(SearchAnimation.maximumFreeBlocks)
+            record(LogEntry("explain: more than \(limit) free blocks; the search is not shown"))
+            return false
+        }
+        guard
+            let search = SearchAnimation.explaining(
+                size: size, alignment: alignment, before: before, appearing: footprint)
+        else { return false }
+        animation.startSearch(search)
+        record(LogEntry(Self.searchSummary(search.search, poolSize: before.totalSize)))
+        return true
+    }
+
+    /// `search (best fit): 5 free blocks looked at, 2 fit → lands at 0x0300 (768)`.
+    static func searchSummary(_ search: FitSearch, poolSize: Int) -> String {
+        let looked = search.looks.count == 1 ? "1 free block" : "\(NumberText.grouped(search.looks.count)) free blocks"
+        let fitting = search.fitting.count
+        let fit = fitting == 1 ? "1 fits" : "\(NumberText.grouped(fitting)) fit"
+        return "search (\(SearchText.name(search.policy))): \(looked) looked at, \(fit) → "
+            + SearchText.outcome(search, poolSize: poolSize)
+    }
+}

@@ -1,0 +1,168 @@
+import PoolAllocator
+import PoolScript
+
+/// The random questions of `poolmap quiz --random N` and `poolmap worksheet --ops N`: one
+/// generator for both, so a worksheet and a quiz with the same flags ask the same questions.
+///
+/// `operations` operations on a pool of `poolSize` bytes placing by `policy`, drawn from a
+/// `SplitMix64` seeded with `seed`, each for the pool as the operations before it left it:
+/// 1. When blocks are live, with probability `freePercent`/100 free one of them, chosen
+///    uniformly among the live blocks (in the order they were allocated).
+/// 2. Otherwise allocate, naming the block `b1`, `b2`, … by the allocations so far (failed
+///    ones included). One time in six, when the free bytes are split so that the largest free
+///    block is smaller than the free total, the size lies just beyond the largest free block
+///    (`largest + 1 … free`, rounded up to a multiple of 4 unless that passes `free`): a
+///    request that fails although enough bytes are free. Otherwise the size is log-uniform
+///    from 8 bytes up to a quarter of the pool (an exponent `e` uniform in
+///    `min(3, E) … E`, `E = ⌊log2 M⌋`, `M = max(1, poolSize / 4)`, then uniform in
+///    `2^e … min(2^(e+1) − 1, M)`), rounded down to a multiple of 4 from 4 up, so that sums
+///    work out on paper. One request in four is aligned, to 16, 32, 64, 128 or 256 bytes
+///    (uniform, and at most half the pool).
+/// So some requests fail (the pool fills up, or its free bytes are split) and some are aligned,
+/// and the same flags always give the same operations.
+public struct QuestionGenerator: Equatable, Sendable {
+    /// What to generate.
+    public struct Options: Equatable, Hashable, Sendable {
+        public var operations: Int
+        public var poolSize: Int
+        public var policy: FitPolicy
+        public var seed: UInt64
+        /// How often an operation frees a live block, in percent (0 … 100).
+        public var freePercent: Int
+
+        /// The default pool: 4 KiB, small enough to work out offsets by hand.
+        public static let defaultPoolSize = 4096
+        /// The default seed.
+        public static let defaultSeed: UInt64 = 1
+        /// How often an operation frees a live block by default, in percent.
+        public static let defaultFreePercent = 40
+        /// How many operations may be asked for.
+        public static let operationRange = 1...1000
+
+        public init(
+            operations: Int, poolSize: Int = defaultPoolSize, policy: FitPolicy = .first, seed: UInt64 = defaultSeed,
+            freePercent: Int = defaultFreePercent
+        ) {
+            self.operations = operations
+            self.poolSize = poolSize
+            self.policy = policy
+            self.seed = seed
+            self.freePercent = freePercent
+        }
+
+        /// Why these options cannot be generated, or nil when they can.
+        public var problem: String? {
+            if !Self.operationRange.contains(operations) {
+                return "the number of operations must be from \(Self.operationRange.lowerBound) to "
+                    + "1,000, not \(operations)"
+            }
+            if poolSize < 1 { return "the pool must have at least 1 byte, not \(poolSize)" }
+            if !(0...100).contains(freePercent) {
+                return "the share of frees is a percentage from 0 to 100, not \(freePercent)"
+            }
+            return nil
+        }
+    }
+
+    /// One generated operation and its answer.
+    public enum Operation: Equatable, Hashable, Sendable {
+        /// `name = alloc size [align alignment]`; `offset` is where it lands, nil when it fails.
+        case alloc(name: String, size: Int, alignment: Int?, offset: Int?)
+        /// `free name`, a block live at that point.
+        case free(name: String)
+    }
+
+    /// Why generating was refused.
+    public struct Refusal: Error, Equatable, CustomStringConvertible {
+        public var description: String
+    }
+
+    public let options: Options
+    /// The operations, in order, with their answers.
+    public let operations: [Operation]
+    /// The pool's figures after the last operation.
+    public let finalStats: PoolStats
+
+    /// Generates the operations `options` describe.
+    /// - Throws: `Refusal` when the options are out of range (see `Options.problem`).
+    /// - Complexity: O(operations × log n).
+    public init(_ options: Options) throws(Refusal) {
+        if let problem = options.problem { throw Refusal(description: problem) }
+        self.options = options
+        var random = SplitMix64(seed: options.seed)
+        var pool: MemoryPool
+        do {
+            pool = try MemoryPool(totalSize: options.poolSize, policy: options.policy)
+        } catch {
+            throw Refusal(description: error.description)
+        }
+        var live: [(name: String, offset: Int)] = []
+        var allocations = 0
+        var operations: [Operation] = []
+        operations.reserveCapacity(options.operations)
+        for _ in 0..<options.operations {
+            if !live.isEmpty, random.draw(below: 100) < UInt64(options.freePercent) {
+                let chosen = live.remove(at: Int(random.draw(below: UInt64(live.count))))
+                try? pool.free(chosen.offset)
+                operations.append(.free(name: chosen.name))
+                continue
+            }
+            allocations += 1
+            let name = "b\(allocations)"
+            let (size, alignment) = Self.drawRequest(&random, pool: pool)
+            let offset = try? pool.allocAligned(size, alignment: alignment ?? 1)
+            if let offset { live.append((name, offset)) }
+            operations.append(.alloc(name: name, size: size, alignment: alignment, offset: offset))
+        }
+        self.operations = operations
+        finalStats = pool.stats
+    }
+
+    /// A request for `pool` (step 2 of the rule).
+    static func drawRequest(_ random: inout SplitMix64, pool: MemoryPool) -> (size: Int, alignment: Int?) {
+        let stats = pool.stats
+        let total = pool.totalSize
+        var size: Int
+        if random.draw(below: 6) == 0, stats.largestFree < stats.free {
+            // Just too big for the largest free block, though the free bytes would hold it.
+            size = stats.largestFree + 1 + Int(random.draw(below: UInt64(stats.free - stats.largestFree)))
+            let rounded = size.addingReportingOverflow(3)
+            if !rounded.overflow { size = min(stats.free, rounded.partialValue / 4 * 4) }
+        } else {
+            let maximum = max(1, total / 4)
+            let topExponent = Int.bitWidth - 1 - maximum.leadingZeroBitCount
+            let exponent = random.draw(in: min(3, topExponent)...topExponent)
+            let low = 1 << exponent
+            let high = exponent + 1 < Int.bitWidth - 1 ? min((1 << (exponent + 1)) - 1, maximum) : maximum
+            size = random.draw(in: low...high)
+            if size >= 4 { size = size / 4 * 4 }
+        }
+        var alignment: Int?
+        if random.draw(below: 4) == 0 {
+            // 16 … 256, at most half the pool.
+            let topShift = min(8, Int.bitWidth - 1 - max(1, total / 2).leadingZeroBitCount)
+            if topShift >= 4 { alignment = 1 << random.draw(in: 4...topShift) }
+        }
+        return (size, alignment)
+    }
+}
+
+extension SplitMix64 {
+    /// A uniformly distributed value in `0 ..< bound` (0 when `bound <= 1`), without modulo
+    /// bias: draws in the incomplete last copy of `bound` are rejected and drawn again.
+    mutating func draw(below bound: UInt64) -> UInt64 {
+        guard bound > 1 else { return 0 }
+        let rejectFrom = (UInt64.max - bound + 1) % bound
+        while true {
+            let value = next()
+            if value >= rejectFrom { return value % bound }
+        }
+    }
+
+    /// A uniformly distributed integer in `range` (`range` must not be empty).
+    mutating func draw(in range: ClosedRange<Int>) -> Int {
+        let span = UInt64(bitPattern: Int64(range.upperBound &- range.lowerBound))
+        if span == UInt64.max { return Int(Int64(bitPattern: next())) }
+        return range.lowerBound &+ Int(Int64(bitPattern: draw(below: span + 1)))
+    }
+}

@@ -1,0 +1,74 @@
+import PoolAllocator
+import PoolScript
+import PoolText
+
+/// An allocation the quiz stops at: where will it land?
+struct AllocationQuestion: Sendable {
+    /// 1-based, counting every question asked.
+    var number: Int
+    /// The step as the runner made it: its outcome is the answer.
+    var step: Step
+    /// The search the allocation makes on the pool before it.
+    var search: FitSearch
+    /// Every free block of the pool before it, in address order, with its verdict: what the
+    /// marker moves over.
+    var blocks: [FitSearch.Look]
+    /// The pool before the allocation.
+    var before: MemoryPool
+    /// The run just after it.
+    var after: ScriptRunner
+
+    /// The question for `step`, an allocation of `size` bytes at `alignment` made on `before`,
+    /// which left the run at `after`; nil for a request the allocator refuses outright (it is
+    /// then no question).
+    init?(number: Int, step: Step, size: Int, alignment: Int, before: MemoryPool, after: ScriptRunner) {
+        guard let search = try? FitSearch(pool: before, size: size, alignment: alignment),
+            let all = try? FitSearch(pool: before, size: size, alignment: alignment, policy: .best)
+        else { return nil }
+        self.number = number
+        self.step = step
+        self.search = search
+        blocks = all.looks
+        self.before = before
+        self.after = after
+    }
+
+    /// What kind of question it is: the answer is an offset, or "fails".
+    var kind: QuestionKind { search.chosen == nil ? .failure : .placement }
+
+    /// The request as the script wrote it: `b3 = alloc 64 align 32`, `a 5 100`.
+    var request: String { step.statementText }
+
+    /// The index in `blocks` of the block the allocation takes, if any.
+    var answerIndex: Int? {
+        guard let chosen = search.chosen else { return nil }
+        return blocks.firstIndex { $0.start == chosen.start }
+    }
+}
+
+/// What the student picked: a free block (an index into the question's `blocks`), or "fails".
+enum AllocationChoice: Equatable, Sendable {
+    case block(Int)
+    case fails
+}
+
+/// The fragmentation question: the pool's fragmentation now, as a percentage.
+struct FragmentationQuestion: Sendable {
+    var number: Int
+    var stats: PoolStats
+
+    /// The right answer, in percent.
+    var percent: Double {
+        let value = stats.fragmentation * 100
+        return value.isFinite ? value : 0
+    }
+}
+
+/// Whether an answer was right, in one line, and why, in another.
+struct QuizVerdict: Equatable, Sendable {
+    var isRight: Bool
+    /// `✓ Right: it lands at 0x0320 (800)`.
+    var headline: String
+    /// The reason: the policy's rule and the numbers.
+    var detail: String
+}

@@ -1,0 +1,139 @@
+import PoolAllocator
+import PoolScript
+import PoolText
+
+/// `poolmap compare` without a terminal: one script or trace run once per placement policy,
+/// every pool of each run placing by that policy, and the policies ranked.
+///
+/// Ranking: fewest failed allocations, then the lowest peak fragmentation (the highest figure
+/// after any step), then the largest free block at the end, then the order asked for.
+public struct Comparison: Sendable {
+    /// What one policy's run did.
+    public struct Result: Equatable, Sendable {
+        public var policy: FitPolicy
+        /// The pool's figures at the end.
+        public var stats: PoolStats
+        public var failedAllocations: Int
+        public var peakFragmentation: Double
+        public var runtimeErrors: Int
+
+        public init(
+            policy: FitPolicy, stats: PoolStats, failedAllocations: Int, peakFragmentation: Double, runtimeErrors: Int
+        ) {
+            self.policy = policy
+            self.stats = stats
+            self.failedAllocations = failedAllocations
+            self.peakFragmentation = peakFragmentation
+            self.runtimeErrors = runtimeErrors
+        }
+    }
+
+    /// The results, best first.
+    public private(set) var ranking: [Result]
+
+    /// The policies a comparison runs when none are named: all four.
+    public static let defaultPolicies = FitPolicy.allCases
+
+    /// Runs `input` once per policy of `policies` (two to four, distinct) on a pool of `poolSize`
+    /// bytes (before any `pool` statement). `errors` gets each runtime error once, from the first
+    /// policy's run, as `FILE:LINE: error: …` lines.
+    /// - Throws: `PoolError.invalidPoolSize` when `poolSize < 1`; `ScriptFile.LoadError` when a
+    ///   trace file can no longer be read.
+    public init(
+        _ input: HeadlessRun.Input, policies: [FitPolicy], poolSize: Int, errors: (String) -> Void = { _ in }
+    ) throws {
+        var results: [Result] = []
+        for (index, policy) in policies.enumerated() {
+            var failed = 0, peak = 0.0
+            let runErrors = try HeadlessRun.forEachStep(input, poolSize: poolSize, policy: policy) { step, pool in
+                if case .allocationFailed = step.outcome { failed += 1 }
+                peak = max(peak, pool.stats.fragmentation)
+                if index == 0, let line = step.errorLine(fileName: input.fileName) { errors(line + "\n") }
+            }
+            results.append(
+                Result(
+                    policy: policy, stats: runErrors.finalStats, failedAllocations: failed, peakFragmentation: peak,
+                    runtimeErrors: runErrors.errorCount))
+        }
+        ranking = Self.ranked(results, order: policies)
+    }
+
+    /// `results` best first (see the type's discussion).
+    public static func ranked(_ results: [Result], order: [FitPolicy]) -> [Result] {
+        results.sorted { a, b in
+            if a.failedAllocations != b.failedAllocations { return a.failedAllocations < b.failedAllocations }
+            if a.peakFragmentation != b.peakFragmentation { return a.peakFragmentation < b.peakFragmentation }
+            if a.stats.largestFree != b.stats.largestFree { return a.stats.largestFree > b.stats.largestFree }
+            return (order.firstIndex(of: a.policy) ?? 0) < (order.firstIndex(of: b.policy) ?? 0)
+        }
+    }
+
+    /// Runtime errors of the run (the same for every policy: they do not depend on placement).
+    public var runtimeErrors: Int { ranking.map(\.runtimeErrors).max() ?? 0 }
+
+    /// The ranking as a table:
+    /// ```
+    /// rank  policy  failed allocs  peak frag        largest free at end  used at end
+    /// 1     first   0              0.1234 (12.34%)  2 KiB                …
+    /// ```
+    public var text: String {
+        let header = ["rank", "policy", "failed allocs", "peak fragmentation", "largest free at end", "used at end"]
+        let rows = ranking.enumerated().map { index, result in
+            [
+                String(index + 1), "\(result.policy.rawValue) fit", NumberText.grouped(result.failedAllocations),
+                NumberText.fractionAndPercent(result.peakFragmentation), ByteSize.formatExact(result.stats.largestFree),
+                ByteSize.formatExact(result.stats.used),
+            ]
+        }
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            zip(cells, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(separator: "  ")
+                .replacingTrailingSpaces()
+        }
+        return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
+    }
+
+    /// `{"policies": [{"policy": "first", "stats": {…}, "failed_allocs": N, "peak_fragmentation": F}, …]}`,
+    /// best first; the stats have the keys of `run --format json`.
+    public var json: String {
+        let policies = ranking.map { result -> JSONValue in
+            .object([
+                "policy": .string(result.policy.rawValue),
+                "stats": RunReport.json(result.stats),
+                "failed_allocs": .int(result.failedAllocations),
+                "peak_fragmentation": .double(result.peakFragmentation),
+            ])
+        }
+        var out = "{\"policies\": [\n"
+        for (index, policy) in policies.enumerated() {
+            out += "  " + policy.compact + (index + 1 < policies.count ? ",\n" : "\n")
+        }
+        return out + "]}\n"
+    }
+}
+
+extension String {
+    fileprivate func replacingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
+
+extension HeadlessRun {
+    /// What `forEachStep` leaves: the pool's figures at the end and the runtime errors.
+    public struct RunEnd: Sendable {
+        public var finalStats: PoolStats
+        public var errorCount: Int
+    }
+
+    /// Runs `input` to the end on a pool of `poolSize` bytes placing by `policy`, handing every
+    /// step to `body` with the pool after it; memory as `run`'s.
+    public static func forEachStep(
+        _ input: Input, poolSize: Int, policy: FitPolicy?, _ body: (Step, MemoryPool) -> Void
+    ) throws -> RunEnd {
+        var runner = try ScriptRunner(script: emptyScript(input), poolSize: poolSize, policy: policy)
+        try forEachStep(input, &runner) { step, runner in body(step, runner.state.pool) }
+        return RunEnd(finalStats: runner.state.pool.stats, errorCount: runner.state.errorCount)
+    }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import PoolAllocator
+import PoolReport
+import PoolScript
+
+/// `poolmap compare FILE`: one script or trace run under two to four placement policies side by
+/// side, and the policies ranked.
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a script or trace under several placement policies side by side, and rank them.",
+        discussion: """
+            Every policy gets its own pool, fed the same statements. In a terminal: a band per \
+            policy with its map, used share, fragmentation, largest free block and failed \
+            allocations, played with the player's keys on all bands at once; a failed allocation \
+            flashes its band; at the end a table ranks the policies. Without a terminal, or with \
+            --format: that table as text or JSON. Ranking: fewest failed allocations, then lowest \
+            peak fragmentation (the highest after any step), then largest free block at the end. \
+            --policies wins over a script's leading `compare` line; without either, all four. \
+            Exit status as run: 0, 1 after runtime errors, 2 for syntax errors.
+
+            Examples:
+              poolmap compare demos/fragmentation.pool
+                  first, next, best and worst fit side by side on the default demo
+              poolmap compare demos/awk-buckets.trace --policies first,best --format json
+                  a real trace under two policies, ranked, as JSON
+              poolmap demo policies
+                  where best fit leaves slivers, and where it saves an allocation
+            """
+    )
+
+    @OptionGroup var input: ScriptFileOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "The policies to compare, two to four of first, next, best, worst (default: the script's compare "
+                + "line, else all four).", valueName: "first,best,…"),
+        transform: Compare.parsePolicies)
+    var policies: [FitPolicy]?
+
+    @Option(help: "Print the ranking instead of showing the bands: text or json.")
+    var format: HeadlessRun.Format?
+
+    @OptionGroup var playback: PlaybackOptions
+
+    /// `first,best`: two to four different policies.
+    static func parsePolicies(_ text: String) throws -> [FitPolicy] {
+        var policies: [FitPolicy] = []
+        for name in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let word = name.trimmingCharacters(in: " ")
+            guard let policy = FitPolicy(rawValue: word) else {
+                throw ValidationError(
+                    "--policies: unknown policy '\(word)'; the policies are first, next, best and worst")
+            }
+            guard !policies.contains(policy) else {
+                throw ValidationError("--policies: '\(word)' is named twice")
+            }
+            policies.append(policy)
+        }
+        guard (2...4).contains(policies.count) else {
+            throw ValidationError("--policies needs two to four policies, e.g. first,best")
+        }
+        return policies
+    }
+
+    func run() throws {
+        if format != nil || (!StandardStreams.isInteractive && playback.record == nil) {
+            let source = try ScriptLoading.runInput(path: input.file, forceTrace: input.trace)
+            var compared = policies ?? Comparison.defaultPolicies
+            if policies == nil, case .script(let script) = source, let named = script.comparePolicies {
+                compared = named
+            }
+            try Self.printRanking(source, policies: compared, size: input.size, format: format ?? .text)
+            return
+        }
+        let script = try input.load()
+        try PlaySession.play(
+            script, poolSize: input.poolSize(for: script), title: "poolmap compare — \(input.file)",
+            options: playback, policy: nil, policies: policies ?? script.comparePolicies ?? Comparison.defaultPolicies)
+    }
+
+    /// Runs the comparison headless and prints its ranking; exits 1 after runtime errors.
+    static func printRanking(
+        _ source: HeadlessRun.Input, policies: [FitPolicy], size: Int?, format: HeadlessRun.Format
+    ) throws {
+        let comparison = try ScriptLoading.exitingOnFailure { () throws(ScriptFile.LoadError) in
+            do {
+                return try Comparison(
+                    source, policies: policies, poolSize: size ?? source.defaultPoolSize,
+                    errors: StandardStreams.writeError)
+            } catch let error as ScriptFile.LoadError {
+                throw error
+            } catch {
+                throw .unreadable(path: source.fileName, reason: "\(error)")
+            }
+        }
+        StandardStreams.write(format == .json ? comparison.json : comparison.text)
+        if comparison.runtimeErrors > 0 { throw ExitCode(1) }
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: Character) -> String {
+        String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
+    }
+}

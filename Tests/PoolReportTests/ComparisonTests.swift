@@ -1,0 +1,89 @@
+import PoolAllocator
+import Testing
+
+@testable import PoolReport
+@testable import PoolScript
+
+/// `poolmap compare` without a terminal: one run per policy, ranked.
+@Suite struct ComparisonTests {
+    static let script = """
+        pool 550
+        a = alloc 200
+        s1 = alloc 100
+        b = alloc 150
+        s2 = alloc 100
+        free a
+        free b
+        c = alloc 120
+        d = alloc 80
+        e = alloc 150
+        """
+
+    static func compare(_ text: String, _ policies: [FitPolicy] = FitPolicy.allCases) throws -> Comparison {
+        try Comparison(.script(try ScriptParser.parse(text, fileName: "c.pool")), policies: policies, poolSize: 4096)
+    }
+
+    @Test func everyPolicyRunsTheSameStatementsAndTheRankingOrdersThem() throws {
+        let comparison = try Self.compare(Self.script)
+        let byPolicy = Dictionary(uniqueKeysWithValues: comparison.ranking.map { ($0.policy, $0) })
+        // Best fit takes the 150 B hole for the 120 B request and then cannot place 150 B.
+        #expect(byPolicy[.first]?.failedAllocations == 0)
+        #expect(byPolicy[.best]?.failedAllocations == 1)
+        #expect(comparison.ranking.first?.failedAllocations == 0)
+        #expect(comparison.ranking.last?.policy == .best || comparison.ranking.last?.failedAllocations == 1)
+        // Each result is what a run under that policy reports.
+        for result in comparison.ranking {
+            let report = try RunReport.run(
+                try ScriptParser.parse(Self.script, fileName: "c.pool"), poolSize: 4096, policy: result.policy)
+            #expect(result.stats == report.final.pool.stats, "\(result.policy)")
+        }
+    }
+
+    @Test func rankingRules() {
+        func result(_ policy: FitPolicy, failed: Int, peak: Double, largest: Int) -> Comparison.Result {
+            Comparison.Result(
+                policy: policy,
+                stats: PoolStats(
+                    total: 1000, used: 0, free: 1000, blockCount: 0, fragmentation: 0, padding: 0, largestFree: largest,
+                    freeBlockCount: 1), failedAllocations: failed, peakFragmentation: peak, runtimeErrors: 0)
+        }
+        let ranked = Comparison.ranked(
+            [
+                result(.first, failed: 2, peak: 0.1, largest: 900),
+                result(.next, failed: 1, peak: 0.5, largest: 100),
+                result(.best, failed: 1, peak: 0.2, largest: 100),
+                result(.worst, failed: 1, peak: 0.2, largest: 500),
+            ], order: FitPolicy.allCases)
+        #expect(ranked.map(\.policy) == [.worst, .best, .next, .first])
+        let ties = Comparison.ranked(
+            [result(.best, failed: 0, peak: 0, largest: 10), result(.first, failed: 0, peak: 0, largest: 10)],
+            order: [.first, .best])
+        #expect(ties.map(\.policy) == [.first, .best], "ties keep the order asked for")
+    }
+
+    @Test func theTableAndTheJSON() throws {
+        let comparison = try Self.compare(Self.script, [.first, .best])
+        #expect(
+            comparison.text == """
+                rank  policy     failed allocs  peak fragmentation  largest free at end  used at end
+                1     first fit  0              0.4286 (42.86%)     0 B                  550 B
+                2     best fit   1              0.4286 (42.86%)     120 B                400 B
+
+                """)
+        #expect(comparison.json.hasPrefix("{\"policies\": [\n  {\"policy\": \"first\", \"stats\": {\"total\": 550"))
+        #expect(comparison.json.contains("\"failed_allocs\": 1, \"peak_fragmentation\": 0.42857142857142"))
+        #expect(comparison.json.hasSuffix("}\n]}\n"))
+    }
+
+    @Test func runtimeErrorsAreReportedOnce() throws {
+        var errors: [String] = []
+        let comparison = try Comparison(
+            .script(try ScriptParser.parse("pool 1K\nfree nope\n", fileName: "e.pool")), policies: [.first, .best],
+            poolSize: 1024, errors: { errors.append($0) })
+        #expect(comparison.runtimeErrors == 1)
+        #expect(
+            errors == [
+                "e.pool:2: error: cannot free 'nope': the name is not bound to a block: it was never allocated\n"
+            ])
+    }
+}
