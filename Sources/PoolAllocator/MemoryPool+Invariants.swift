@@ -8,6 +8,16 @@ extension MemoryPool {
     /// and debug builds (the test suite too) stay usable for large pools.
     static let fullCheckLimit = 2_048
 
+    /// Whether this build checks the invariants after every mutation (`POOL_INTERNAL_CHECKS`):
+    /// the fuzz targets refuse to run without them.
+    public static var checksInvariants: Bool {
+        #if POOL_INTERNAL_CHECKS
+        return true
+        #else
+        return false
+        #endif
+    }
+
     @inline(__always)
     mutating func checkInvariants() {
         #if POOL_INTERNAL_CHECKS

@@ -62,8 +62,8 @@ public struct ExplorerState: Sendable {
         log = [LogEntry("empty pool of \(ByteSize.formatExact(poolSize)); press a to allocate, ? for help")]
     }
 
-    /// How many actions can be undone.
-    var undoDepth: Int { undoStack.count }
+    /// How many actions can be undone (at most 1000).
+    public var undoDepth: Int { undoStack.count }
 
     /// The selected block, if any.
     var selectedBlock: Block? { navigation.selectedBlock(in: pool) }

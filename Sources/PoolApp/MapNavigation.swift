@@ -12,6 +12,13 @@ struct MapNavigation: Sendable {
     /// The selected block's offset, if any (the owner keeps it pointing at a live block).
     var selectedOffset: Int?
 
+    /// The viewport as it applies to `pool`: a zoom of more bytes per cell than the pool holds
+    /// (kept from a larger scene the player has since left) shows the whole pool.
+    func viewport(for pool: MemoryPool) -> MapViewport {
+        guard let bytesPerCell = viewport.bytesPerCell, bytesPerCell > pool.totalSize else { return viewport }
+        return .fit
+    }
+
     /// The selected block, if it is live in `pool`.
     func selectedBlock(in pool: MemoryPool) -> Block? {
         selectedOffset.flatMap { pool.block(at: $0) }

@@ -18,7 +18,7 @@ extension PlayerState {
             title: title,
             names: runner.state.namesByOffset,
             selectedOffset: selectedOffset,
-            viewport: navigation.viewport,
+            viewport: navigation.viewport(for: runner.pool),
             fragmentationHistory: timeline.recentFragmentation,
             log: log,
             caption: runner.state.caption ?? "",

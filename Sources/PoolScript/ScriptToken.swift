@@ -85,6 +85,17 @@ struct ScriptTokenizer {
                         index += 2
                         continue
                     }
+                    if c.value < 0x20 && c != "\t" || (0x7F...0x9F).contains(c.value) {
+                        // A raw control character would reach every report and terminal that
+                        // prints the string; line breaks and tabs have escapes.
+                        let code = String(c.value, radix: 16, uppercase: true)
+                        return .failure(
+                            Failure(
+                                column: index + 1,
+                                message:
+                                    "control character U+\(String(repeating: "0", count: 4 - code.count) + code) in a "
+                                    + "string; write a line break as \\n and a tab as \\t"))
+                    }
                     text.append(c)
                     index += 1
                 }

@@ -76,18 +76,24 @@ extension Action: CustomStringConvertible {
     }
 
     /// `text` as a script string literal: quotes and backslashes escaped.
+    ///
+    /// Scalar by scalar, not character by character: a `\r` before a `\n` forms one character
+    /// (CR LF) that is not `"\n"`, and printing it raw would break the line. A string holds no
+    /// other control character (the tokenizer refuses them), so the result is one line.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for character in text {
-            switch character {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.append(character)
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out.append(contentsOf: "\\\"".unicodeScalars)
+            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
+            default: out.append(scalar)
             }
         }
-        return out + "\""
+        out.append("\"")
+        return String(out)
     }
 
     /// Whether the action changes or inspects the pool (everything but `say` and `wait`).

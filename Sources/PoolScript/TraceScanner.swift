@@ -165,7 +165,9 @@ struct TraceScanner {
             statementCount += 1
             emit(Statement(line: lineNumber, action: action))
         }
-        for problem in reader.problems {
+        // The reader finds a line's problems in the order it checks them (an extra word before a
+        // bad id); they are reported left to right, as every file's diagnostics are.
+        for problem in reader.problems.sorted(by: { $0.byteIndex < $1.byteIndex }) {
             let prefix = slice[slice.startIndex..<problem.byteIndex]
             report(
                 Diagnostic(

@@ -1,0 +1,208 @@
+import FuzzSupport
+import MemoryMap
+import PoolAllocator
+import PoolApp
+import PoolScript
+
+/// The apps target: the input decodes to an app (the explorer on a pool of some size, or the
+/// player on a demo or on a script taken from the input), a terminal size and up to
+/// ``AppsProgram/maximumEvents`` input events — keys (prompt text too), clicks and wheel steps
+/// anywhere, resizes from 1×1 to 300×100, ticks. `AppRunner` drives the app on a
+/// ``FuzzTerminal`` that draws a frame after every event. Nothing may trap; every frame is
+/// exactly the terminal's size and holds no control character; after every frame the state
+/// keeps its promises (the selection a live block or none, the zoom within the pool, …) (see ``AppsProgram/checkExplorer(_:on:)`` and ``AppsProgram/checkPlayer(_:on:)``).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzApps(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    fuzzCheck(MemoryPool.checksInvariants, "build with -DPOOL_INTERNAL_CHECKS (Fuzz/run does)")
+    var input = FuzzInput(data, size)
+    AppsProgram.run(&input)
+    return 0
+}
+
+@_cdecl("FuzzApps_main")
+public func fuzzAppsMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv, fuzzApps)
+}
+
+enum AppsProgram {
+    static let maximumEvents = 64
+    /// `random` statements of a fuzzed script run at most this many operations, so that one
+    /// tick at full speed stays quick.
+    static let maximumRandomCount = 1_000
+
+    static let poolSizes = [1, 2, 7, 64, 100, 1000, 4096, 65_536, 1 << 20, 1 << 30, 1 << 40, Int.max]
+
+    static func run(_ input: inout FuzzInput) {
+        let header = input.byte()
+        let size = terminalSize(&input)
+        let depth = input.pick([ColorDepth.monochrome, .eight, .full256])
+        if header & 1 == 0 {
+            let choice = input.below(poolSizes.count + 1)
+            let poolSize = choice < poolSizes.count ? poolSizes[choice] : 1 + input.uint16()
+            let seed = UInt64(input.byte())
+            let state: ExplorerState
+            do {
+                state = try ExplorerState(
+                    poolSize: poolSize, screenSize: size, seed: seed, monochrome: depth == .monochrome)
+            } catch {
+                fuzzFailure("the explorer refused pool size \(poolSize): \(error)")
+            }
+            var app = ExplorerApp(state: state)
+            let terminal = FuzzTerminal(size: size, colorDepth: depth, events: events(&input))
+            drive(&app, on: terminal) { checkExplorer($0.state, on: terminal) }
+        } else {
+            let script = playerScript(&input)
+            let poolSize = input.bool() ? ScriptRunner.defaultPoolSize(for: script) : 1 + input.uint16()
+            let speed: Double? = input.pick([nil, 0.25, 1, 5, 40, 41, 200, 1e6, .infinity, .nan, 0, -1])
+            let state: PlayerState
+            do {
+                state = try PlayerState(
+                    script: script, poolSize: poolSize, speed: speed, paused: input.bool(),
+                    monochrome: depth == .monochrome, screenSize: size)
+            } catch {
+                fuzzFailure("the player refused pool size \(poolSize): \(error)")
+            }
+            var app = PlayerApp(state: state)
+            let terminal = FuzzTerminal(size: size, colorDepth: depth, events: events(&input))
+            drive(&app, on: terminal) { checkPlayer($0.state, on: terminal) }
+        }
+    }
+
+    /// Runs `app` until every event was delivered; `q` ends a run, and the next one starts from
+    /// the state it left (as if the user opened the app again).
+    static func drive<App: InteractiveApp>(_ app: inout App, on terminal: FuzzTerminal, check: (App) -> Void) {
+        while !terminal.isDone {
+            do {
+                _ = try AppRunner.run(&app, on: terminal) { _, app in check(app) }
+            } catch is FuzzTerminal.End {
+                return
+            } catch {
+                fuzzFailure("AppRunner threw \(error)")
+            }
+        }
+    }
+
+    // MARK: Invariants
+
+    static func checkExplorer(_ state: ExplorerState, on terminal: FuzzTerminal) {
+        let pool = state.pool
+        checkMap(pool: pool, selectedOffset: state.selectedOffset, viewport: state.viewport, app: "explorer")
+        let geometry = state.mapGeometry
+        fuzzCheck(
+            geometry.bytes.lowerBound >= 0 && geometry.bytes.upperBound <= pool.totalSize && geometry.bytesPerCell >= 1,
+            "the map shows bytes \(geometry.bytes) at \(geometry.bytesPerCell) per cell of a pool of \(pool.totalSize)")
+        fuzzCheck(state.undoDepth <= 1000, "undo depth \(state.undoDepth)")
+        fuzzCheck(state.log.count <= 500, "log of \(state.log.count) entries")
+        fuzzCheck(state.fragmentationHistory.count <= 256, "sparkline of \(state.fragmentationHistory.count) points")
+        fuzzCheck(state.screenSize == terminal.size, "the explorer thinks the screen is \(state.screenSize)")
+    }
+
+    static func checkPlayer(_ state: PlayerState, on terminal: FuzzTerminal) {
+        let model = state.screenModel
+        checkMap(pool: model.pool, selectedOffset: model.selectedOffset, viewport: model.viewport, app: "player")
+        fuzzCheck(state.speed >= 0.25 && state.speed <= 1_000_000, "speed \(state.speed)")
+        fuzzCheck(state.screenSize == terminal.size, "the player thinks the screen is \(state.screenSize)")
+    }
+
+    /// The selection is a live block or none; a zoom shows 1 byte to the whole pool per cell.
+    static func checkMap(pool: MemoryPool, selectedOffset: Int?, viewport: MapViewport, app: String) {
+        if let selected = selectedOffset {
+            fuzzCheck(pool.block(at: selected) != nil, "the \(app)'s selection \(selected) is not a live block")
+        }
+        if let bytesPerCell = viewport.bytesPerCell {
+            fuzzCheck(
+                bytesPerCell >= 1 && bytesPerCell <= pool.totalSize,
+                "the \(app)'s zoom of \(bytesPerCell) bytes per cell on a pool of \(pool.totalSize)")
+        }
+    }
+
+    // MARK: Decoding
+
+    /// A built-in demo (not the long trace), or a script or trace of up to 255 bytes of the input.
+    static func playerScript(_ input: inout FuzzInput) -> Script {
+        let demos = DemoLibrary.all.filter { $0.text.utf8.count < 8_192 }
+        let choice = input.below(demos.count + 2)
+        if choice >= demos.count {
+            let text = Array(input.bytes(upTo: Int(input.byte())))
+            let kind: Script.Kind = choice == demos.count ? .script : .trace
+            if let script = try? ScriptFile.parse(text, fileName: "fuzz", kind: kind) {
+                return bounded(script)
+            }
+        }
+        do {
+            return try demos[choice % demos.count].script()
+        } catch {
+            fuzzFailure("a demo does not parse: \(error)")
+        }
+    }
+
+    static func bounded(_ script: Script) -> Script {
+        let statements = script.statements.map { statement in
+            guard case .random(let count, let seed) = statement.action, count > maximumRandomCount else {
+                return statement
+            }
+            return Statement(line: statement.line, action: .random(count: maximumRandomCount, seed: seed))
+        }
+        return Script(kind: script.kind, fileName: script.fileName, statements: statements)
+    }
+
+    static func events(_ input: inout FuzzInput) -> [InputEvent] {
+        var events: [InputEvent] = []
+        while !input.isAtEnd, events.count < maximumEvents {
+            switch input.below(8) {
+            case 0, 1, 2:
+                events.append(.key(input.pick(keys)))
+            case 3:
+                for _ in 0...input.below(8) { events.append(.key(.character(promptCharacter(&input)))) }
+            case 4:
+                events.append(.click(row: coordinate(&input), column: coordinate(&input)))
+            case 5:
+                events.append(.wheel(input.bool() ? .up : .down, row: coordinate(&input), column: coordinate(&input)))
+            case 6:
+                events.append(.resize(terminalSize(&input)))
+            default:
+                for _ in 0...input.below(16) { events.append(.tick) }
+            }
+        }
+        return events
+    }
+
+    /// Every key either app knows, and some they do not.
+    static let keys: [Key] =
+        "aAfdrRuhl+=-_0?qQnbg 12x<>,.[]{}m:t%".map { Key.character($0) } + [
+            .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .insert, .delete, .backspace, .enter,
+            .escape, .tab, .backTab, .function(1), .function(2), .function(12),
+        ]
+
+    /// What a prompt is typed with: sizes (`256`, `4KiB`, `0x100`, `200 256`), and now and then any
+    /// character at all — controls, combining marks, wide and zero-width ones, emoji.
+    static func promptCharacter(_ input: inout FuzzInput) -> Character {
+        let alphabet = Array("0123456789 KkMGiBbx%")
+        let choice = input.below(alphabet.count + 3)
+        if choice < alphabet.count { return alphabet[choice] }
+        if choice == alphabet.count {
+            return input.pick(["e\u{301}", "🇫🇷", "👩‍💻", "漢", "\u{200B}", "\u{2028}", "\u{1B}", "\r\n", "\u{7F}"])
+        }
+        let value = UInt32(input.byte()) << 8 | UInt32(input.byte())
+        return Character(Unicode.Scalar(value) ?? "\u{FFFD}")
+    }
+
+    /// Common sizes, the smallest screen that is not refused and the one below it, or any size
+    /// from 1×1 to 300×100.
+    static func terminalSize(_ input: inout FuzzInput) -> TerminalSize {
+        let common = [(80, 24), (60, 16), (59, 16), (60, 15), (100, 30), (40, 12), (1, 1), (300, 100)]
+        let choice = input.below(common.count + 1)
+        if choice < common.count { return TerminalSize(width: common[choice].0, height: common[choice].1) }
+        return TerminalSize(width: 1 + input.below(300), height: 1 + input.below(100))
+    }
+
+    /// A screen row or column: mostly on or near the screen, sometimes far off it.
+    static func coordinate(_ input: inout FuzzInput) -> Int {
+        let value = input.uint16()
+        switch value >> 14 {
+        case 0: return value % 310 - 5
+        case 1: return [Int.min, -1, Int.max, 300, 100][value % 5]
+        default: return value & 0xFF
+        }
+    }
+}
