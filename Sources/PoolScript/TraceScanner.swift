@@ -1,3 +1,5 @@
+import PoolText
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,11 +14,17 @@ import Darwin
 /// fields, mistakes, non-ASCII text) goes through `TraceLineReader`, which gives the same
 /// statements and every diagnostic. A NUL byte makes the file binary: one diagnostic, no
 /// statements. A malloc-lab `.rep` header (lines of bare numbers before the first operation) is
-/// skipped. Diagnostics beyond `keptDiagnostics` are counted, not kept.
+/// skipped. Diagnostics beyond `keptDiagnostics` are counted, not kept. A line longer than
+/// `maximumLineBytes` is an error, read no further than that: memory stays bounded whatever
+/// the input (`yes | tr -d '\n'`).
 struct TraceScanner {
     let fileName: String
     /// Diagnostics kept for printing: a garbage file of millions of lines is not kept whole.
     static let keptDiagnostics = 1000
+    /// The longest line read (its newline and a CR before it not counted). A trace line is an
+    /// operation and a few numbers; a longer line is reported, and the rest of it, up to its
+    /// newline, skipped unread (a NUL byte there included).
+    static let maximumLineBytes = 1 << 20
 
     private(set) var diagnostics: [Diagnostic] = []
     /// Diagnostics found beyond `keptDiagnostics`.
@@ -27,8 +35,13 @@ struct TraceScanner {
     private(set) var isBinary = false
     private var lineNumber = 0
     private var inHeader = true
-    /// The start of a line that the previous piece cut.
+    /// The start of a line that the previous piece cut (at most `maximumLineBytes` plus a piece).
     private var carry: [UInt8] = []
+    /// Set while the rest of a line longer than `maximumLineBytes` goes by, up to its newline.
+    private var isSkippingLongLine = false
+
+    /// How many bytes of an unfinished line are held (for tests of the bound).
+    var carriedBytes: Int { carry.count }
 
     init(fileName: String) {
         self.fileName = fileName
@@ -46,18 +59,24 @@ struct TraceScanner {
         var start = 0
         while start < bytes.count {
             guard let newline = memchr(base + start, 0x0A, bytes.count - start) else {
+                if isSkippingLongLine { return }
                 carry.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
-                // A NUL in an unfinished line makes the file binary now: an endless input
-                // without newlines (`/dev/zero`) must not be carried forever.
-                if memchr(base + start, 0, bytes.count - start) != nil {
+                // A NUL in an unfinished line makes the file binary now, and a line past the
+                // limit is reported now: an endless input without newlines (`/dev/zero`, `yes |
+                // tr -d '\n'`) must not be carried forever. `line` tells the two apart.
+                let isTooLong = carry.count > Self.maximumLineBytes + 1
+                if isTooLong || memchr(base + start, 0, bytes.count - start) != nil {
                     let cut = carry
                     carry = []
                     cut.withUnsafeBufferPointer { line($0, emit: emit) }
+                    isSkippingLongLine = isTooLong && !isBinary
                 }
                 return
             }
             let end = UnsafeRawPointer(newline).assumingMemoryBound(to: UInt8.self) - base
-            if carry.isEmpty {
+            if isSkippingLongLine {
+                isSkippingLongLine = false
+            } else if carry.isEmpty {
                 line(UnsafeBufferPointer(rebasing: bytes[start..<end]), emit: emit)
             } else {
                 carry.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
@@ -82,6 +101,10 @@ struct TraceScanner {
         lineNumber += 1
         var bytes = raw
         if let last = bytes.last, last == 0x0D { bytes = UnsafeBufferPointer(rebasing: bytes.dropLast()) }
+        if bytes.count > Self.maximumLineBytes {
+            tooLong(UnsafeBufferPointer(rebasing: bytes[..<Self.maximumLineBytes]))
+            return
+        }
         if let statement = Self.plainOperation(bytes, line: lineNumber) {
             inHeader = false
             statementCount += 1
@@ -176,6 +199,25 @@ struct TraceScanner {
                     message: problem.message,
                     sourceLine: Diagnostic.printable(String(decoding: slice, as: UTF8.self).unicodeScalars)))
         }
+    }
+
+    /// A line past `maximumLineBytes`, of which `head` is the part read: binary when a NUL is
+    /// in it, else one error quoting the line's start (not a megabyte of it).
+    private mutating func tooLong(_ head: UnsafeBufferPointer<UInt8>) {
+        if memchr(head.baseAddress!, 0, head.count) != nil {
+            careful(Array(head), emit: { _ in })
+            return
+        }
+        let shown = 60
+        var start = String(decoding: head.prefix(shown * 4), as: UTF8.self).unicodeScalars.prefix(shown)
+            .map { $0 }
+        start.append("…")
+        report(
+            Diagnostic(
+                fileName: fileName, line: lineNumber, column: 1,
+                message: "line longer than \(ByteSize.formatExact(Self.maximumLineBytes)); "
+                    + "a trace line is one operation and its numbers",
+                sourceLine: Diagnostic.printable(start)))
     }
 
     private mutating func report(_ diagnostic: Diagnostic) {
