@@ -42,6 +42,15 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var playback: PlaybackOptions
 
+    func validate() throws {
+        // The flag comes with the playback options `play` and `demo` share; a search is one
+        // pool's, and the bands show several.
+        if playback.explain {
+            throw ValidationError(
+                "--explain shows one pool's search and compare plays several; use it with play or demo")
+        }
+    }
+
     /// `first,best`: two to four different policies.
     static func parsePolicies(_ text: String) throws -> [FitPolicy] {
         var policies: [FitPolicy] = []

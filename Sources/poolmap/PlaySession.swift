@@ -17,7 +17,7 @@ struct PlaybackOptions: ParsableArguments {
         help: ArgumentHelp(
             "Show each allocation's search: the free blocks its policy looks at, each too small, misaligned "
                 + "or fits, then the block taken (e toggles it while playing; up to 40 operations a second; "
-                + "not in comparisons)."))
+                + "refused by compare)."))
     var explain = false
 
     @Option(

@@ -44,6 +44,9 @@ import Testing
             #expect(result.status == 64, "\(policies)")
             #expect(result.error.contains(message), "\(policies): \(result.error)")
         }
+        let explain = try Poolmap.run(["compare", "demos/policies.pool", "--explain"])
+        #expect(explain.status == 64)
+        #expect(explain.error.contains("--explain shows one pool's search and compare plays several"))
         let policy = try Poolmap.run(["run", "demos/fragmentation.pool", "--policy", "fastest"])
         #expect(policy.status == 64)
         let errors = try Poolmap.temporaryFile("e.pool", "compare first best\npool 1K\nfree nope\n")
