@@ -208,16 +208,14 @@ struct TraceScanner {
             careful(Array(head), emit: { _ in })
             return
         }
-        let shown = 60
-        var start = String(decoding: head.prefix(shown * 4), as: UTF8.self).unicodeScalars.prefix(shown)
-            .map { $0 }
-        start.append("…")
+        // The first 60 characters: at most 4 bytes each.
+        let start = String(decoding: head.prefix(240), as: UTF8.self).unicodeScalars.prefix(60)
         report(
             Diagnostic(
                 fileName: fileName, line: lineNumber, column: 1,
                 message: "line longer than \(ByteSize.formatExact(Self.maximumLineBytes)); "
                     + "a trace line is one operation and its numbers",
-                sourceLine: Diagnostic.printable(start)))
+                sourceLine: Diagnostic.printable(start) + "…"))
     }
 
     private mutating func report(_ diagnostic: Diagnostic) {
