@@ -84,18 +84,24 @@ public enum ScriptFile {
         return bytes
     }
 
-    /// Calls `body` with the file's bytes in pieces of up to `pieceBytes`, until the end or until
-    /// `body` returns false.
+    /// Calls `body` with the file's bytes in pieces of up to `pieceBytes` (a smaller regular file
+    /// in one piece), until the end or until `body` returns false.
     static func readPieces(
         ofPath path: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool
     ) throws(LoadError) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: pieceBytes)
+        // A small regular file needs no megabyte: one byte more than its size reads it whole
+        // and sees its end (a file that grows meanwhile is read on, in pieces of that size).
+        var info = stat()
+        let capacity =
+            fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+            ? min(pieceBytes, max(Int(info.st_size) + 1, 4096)) : pieceBytes
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
         while true {
-            let count = read(descriptor, buffer, pieceBytes)
+            let count = read(descriptor, buffer, capacity)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw .unreadable(path: path, reason: String(cString: strerror(errno)))
