@@ -8,6 +8,8 @@ import PoolAllocator
 public struct SlideAnimation: Equatable, Sendable {
     /// Above this many moved blocks the slide is not animated.
     static let maximumAnimatedMoves = 4096
+    /// Timer ticks a slide takes from the old offsets to the new ones (the apps tick at 25 Hz).
+    public static let ticks = 15
 
     /// One moved block.
     struct Move: Equatable, Sendable {
@@ -45,6 +47,16 @@ public struct SlideAnimation: Equatable, Sendable {
         moved.sort { $0.to < $1.to }
         self.moves = tooMany ? [] : moved
         self.isAnimated = !tooMany && !moved.isEmpty
+    }
+
+    /// One timer tick further: `progress` moves to the next of ``ticks`` steps.
+    /// - Returns: false when the slide has ended (the caller drops it and draws the end state).
+    public mutating func advance() -> Bool {
+        let done = progress.isNaN ? 1 : min(1, max(0, progress))  // as `currentOffsets` draws it
+        let tick = Int((done * Double(Self.ticks)).rounded()) + 1
+        guard tick < Self.ticks else { return false }
+        progress = Double(tick) / Double(Self.ticks)
+        return true
     }
 
     /// How many moved blocks are drawn sliding.

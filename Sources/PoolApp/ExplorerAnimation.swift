@@ -6,8 +6,6 @@ import PoolAllocator
 struct ExplorerAnimation: Sendable {
     /// Ticks an appearing or fading footprint stays highlighted.
     static let highlightTicks = 8
-    /// Ticks a defragment's slide takes from the old offsets to the new ones.
-    static let slideTicks = 15
     /// The tick interval while anything moves (25 frames per second).
     public static let tickInterval = Duration.milliseconds(40)
 
@@ -18,9 +16,8 @@ struct ExplorerAnimation: Sendable {
 
     var appearing: [Highlight] = []
     var fading: [Highlight] = []
-    /// The defragment's slide and how many ticks it has run.
+    /// The defragment's slide.
     var slide: SlideAnimation?
-    var slideTick = 0
     /// An allocation's search made visible (the explain key); it stays shown once decided,
     /// until the pool changes again.
     var search: SearchAnimation?
@@ -60,10 +57,7 @@ struct ExplorerAnimation: Sendable {
     mutating func startSlide(moves: [Int: Int], in pool: MemoryPool) {
         finish()
         let slide = SlideAnimation(moves: moves, in: pool, progress: 0)
-        if slide.isAnimated {
-            self.slide = slide
-            slideTick = 0
-        }
+        if slide.isAnimated { self.slide = slide }
     }
 
     /// One tick further; finished animations drop out.
@@ -78,15 +72,7 @@ struct ExplorerAnimation: Sendable {
             if searching.advance(), let footprint = searching.appearing { blockAppeared(footprint) }
             search = searching
         }
-        if var running = slide {
-            slideTick += 1
-            if slideTick >= Self.slideTicks {
-                slide = nil
-            } else {
-                running.progress = Double(slideTick) / Double(Self.slideTicks)
-                slide = running
-            }
-        }
+        if var running = slide { slide = running.advance() ? running : nil }
     }
 
     /// Stops everything at its end state (before the pool changes again, so no highlight
@@ -95,7 +81,6 @@ struct ExplorerAnimation: Sendable {
         appearing = []
         fading = []
         slide = nil
-        slideTick = 0
         search = nil
     }
 }

@@ -1,3 +1,4 @@
+import MemoryMap
 import PoolScript
 
 /// The playback clock and pace that the player and the comparison share: ticks counted, the
@@ -109,7 +110,7 @@ struct Pacing: Sendable {
                 return
             case .defrag where sliding:
                 // Hold the next operations until the blocks have slid into place.
-                holdMilliseconds = Double(ExplorerAnimation.slideTicks) * Self.tickSeconds * 1000
+                holdMilliseconds = Double(SlideAnimation.ticks) * Self.tickSeconds * 1000
                 budget -= 1
                 return
             default:

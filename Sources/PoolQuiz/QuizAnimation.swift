@@ -8,12 +8,9 @@ import PoolApp
 struct QuizAnimation: Sendable {
     /// Ticks a freed block stays highlighted.
     static let highlightTicks = 8
-    /// Ticks a defragment's slide takes.
-    static let slideTicks = 15
 
     var fading: [(footprint: Range<Int>, ticksLeft: Int)] = []
     var slide: SlideAnimation?
-    var slideTick = 0
     /// The reveal's search.
     var search: SearchAnimation?
 
@@ -38,20 +35,11 @@ struct QuizAnimation: Sendable {
     mutating func startSlide(moves: [Int: Int], in pool: MemoryPool) {
         let slide = SlideAnimation(moves: moves, in: pool, progress: 0)
         self.slide = slide.isAnimated ? slide : nil
-        slideTick = 0
     }
 
     mutating func advance() {
         fading = fading.compactMap { $0.ticksLeft > 1 ? ($0.footprint, $0.ticksLeft - 1) : nil }
-        if var running = slide {
-            slideTick += 1
-            if slideTick >= Self.slideTicks {
-                slide = nil
-            } else {
-                running.progress = Double(slideTick) / Double(Self.slideTicks)
-                slide = running
-            }
-        }
+        if var running = slide { slide = running.advance() ? running : nil }
         search?.advance()
     }
 
@@ -59,7 +47,6 @@ struct QuizAnimation: Sendable {
     mutating func finish() {
         fading = []
         slide = nil
-        slideTick = 0
         search = nil
     }
 }

@@ -40,7 +40,7 @@ public struct QuizState: Sendable {
     /// Ticks between statements that play without a question (a free, a runtime error).
     static let playTicks = 8
     /// Ticks a defragment takes before the quiz goes on: its slide and a moment more.
-    static let defragmentTicks = QuizAnimation.slideTicks + 5
+    static let defragmentTicks = SlideAnimation.ticks + 5
     /// In random mode, a fragmentation question after every this many allocation questions.
     static let fragmentationEvery = 10
     /// The tick interval while anything moves or plays (25 frames per second).

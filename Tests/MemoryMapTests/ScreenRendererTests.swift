@@ -146,6 +146,20 @@ struct ScreenRendererTests {
         #expect(end[0..<16].allSatisfy { $0 == Cell("█", .used(alternate: false)) })
     }
 
+    @Test func aSlideEndsAfterItsTicksFromAnyProgress() throws {
+        var pool = try Scenes.packed(total: 64, count: 2, size: 16)
+        try pool.free(0)
+        let moves = pool.defragment()
+        var slide = SlideAnimation(moves: moves, in: pool, progress: 0)
+        var seen: [Double] = []
+        while slide.advance() { seen.append(slide.progress) }
+        #expect(seen == (1..<SlideAnimation.ticks).map { Double($0) / Double(SlideAnimation.ticks) })
+        for progress in [-3, 1, 7, .nan, .infinity, -.infinity] as [Double] {
+            var odd = SlideAnimation(moves: moves, in: pool, progress: progress)
+            #expect(odd.advance() == (progress < 0), "progress \(progress)")
+        }
+    }
+
     @Test func tooManyMovesShowTheEndStateAtOnce() throws {
         let count = SlideAnimation.maximumAnimatedMoves + 2
         var pool = try Scenes.packed(total: count * 2 + 2, count: count + 1, size: 2)

@@ -42,7 +42,7 @@ import Testing
         let progress = drive.state.animation.screenAnimation.slide?.progress
         try drive.send([.tick, .tick])
         #expect(try #require(drive.state.animation.screenAnimation.slide?.progress) > (progress ?? 1))
-        try drive.send(Array(repeating: .tick, count: ExplorerAnimation.slideTicks))
+        try drive.send(Array(repeating: .tick, count: SlideAnimation.ticks))
         #expect(!drive.state.animation.isActive)
         #expect(drive.app.tickInterval == nil, "an idle explorer asks for no ticks")
     }
