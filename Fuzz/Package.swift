@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(name: "FuzzScriptParser", dependencies: ["FuzzSupport"]),
         // Any bytes as a trace: the same promises as the script parser.
         .executableTarget(name: "FuzzTraceParser", dependencies: ["FuzzSupport"]),
-        // Input events for the explorer and the player, every frame drawn and checked.
+        // Input events for the explorer, the player, the comparison and the quiz, every frame checked.
         .executableTarget(
             name: "FuzzApps",
             dependencies: [
@@ -41,6 +41,7 @@ let package = Package(
                 .product(name: "PoolAllocator", package: poolmap),
                 .product(name: "PoolScript", package: poolmap),
                 .product(name: "PoolApp", package: poolmap),
+                .product(name: "PoolQuiz", package: poolmap),
                 .product(name: "MemoryMap", package: poolmap),
             ]
         ),

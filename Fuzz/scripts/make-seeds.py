@@ -62,7 +62,8 @@ write("allocator", "worst-fit-switching", [POOL[65536], 3] + holes + alloc_small
 # ---- apps: header, terminal size, colour depth, then the app and the events ------------
 KEYS = list("aAfdrRuhl+=-_0?qQnbg 12x<>,.[]{}m:t%") + ["up", "down", "left", "right", "home", "end", "pageUp",
                                                 "pageDown", "insert", "delete", "backspace", "enter",
-                                                "escape", "tab", "backTab", "F1", "F2", "F12"]
+                                                "escape", "tab", "backTab", "F1", "F2", "F12",
+                                                "p", "e", "X"]
 ALPHABET = list("0123456789 KkMGiBbx%")
 
 
@@ -119,3 +120,18 @@ write("apps", "player-script", player + [5, len(script)] + list(script) + [1, 6,
 trace = b'a 1 256\nm 2 100 64\nr 1 512\nf 2\nf 1\n'
 write("apps", "player-trace", player + [6, len(trace)] + list(trace) + [1, 5, 1] + key("n") * 6 + key("b") * 6
       + key(" ") + ticks(10))
+# the player with a forced policy (header bits 3-4: best) and --explain (bit 5)
+write("apps", "player-explain-best", [1 | 2 << 3 | 0x20] + screen(100, 30) + [0, 1, 0, 1] + key("n") * 4 + ticks(16)
+      + key("e") + key("n") * 2 + ticks(16) * 2 + key("h") + key("+"))
+# the comparison (header 5): the script above, shuffle bytes, all four policies, default speed
+write("apps", "compare-script", [5] + screen(100, 30) + [5, len(script)] + list(script) + [1, 3, 2, 1, 0, 2, 0, 1]
+      + key("n") * 4 + key("b") + ticks(16) * 2 + key("end") + key("?") + key("escape") + key("g") + click(1, 40)
+      + resize(60, 16) + key("q") + key("home"))
+# the quiz (header 7): random questions (8 operations, 4 KiB pool, first fit, seed 0, 40% frees), then answers
+write("apps", "quiz-random", [7] + screen(100, 30) + [1, 1, 7, 0, 3, 0, 0, 1, 40]
+      + key("right") * 2 + key("enter") + ticks(16) * 2 + key("enter") + key("X") + key("enter") + ticks(16) * 2
+      + key("enter") + key("l") + key("home") + key("end") + key("enter") + ticks(16) + key("enter") + typed("12")
+      + key("enter") + key("g") + key("n"))
+# the quiz on a demo, with the policy forced to next fit
+write("apps", "quiz-demo", [7] + screen(80, 24) + [0, 0, 1, 1, 1] + key("enter") + ticks(16) + key("left")
+      + click(5, 20) + key("enter") + ticks(16) * 2 + key(" ") + key("+") + key("0") + key("?") + key("q") + key("x"))

@@ -92,11 +92,14 @@ public struct ExplorerState: Sendable {
 
     /// The frame to draw for this state.
     var screenModel: ScreenModel {
-        ScreenModel(
-            pool: animation.shownPool ?? pool,
+        // While an allocation's search plays, the map shows the pool before it: the new block
+        // is neither selected nor the rover moved until the search lands.
+        let shown = animation.shownPool ?? pool
+        return ScreenModel(
+            pool: shown,
             title: "poolmap explorer · \(ByteSize.formatExact(pool.totalSize)) pool · \(pool.policy.rawValue) fit",
-            selectedOffset: selectedOffset,
-            rover: pool.policy == .next ? pool.rover : nil,
+            selectedOffset: selectedOffset.flatMap { shown.block(at: $0) == nil ? nil : $0 },
+            rover: shown.policy == .next ? shown.rover : nil,
             viewport: viewport,
             fragmentationHistory: fragmentationHistory,
             log: log,

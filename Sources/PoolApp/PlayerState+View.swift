@@ -13,11 +13,14 @@ extension PlayerState {
         let log = steps.filter(\.isPoolOperation).map { step in
             LogEntry(Self.logText(step), isError: step.error != nil || Self.isFailure(step))
         }
+        // While an allocation's search plays, the map shows the pool before it, where the new
+        // block is not selected yet.
+        let shown = animation.shownPool ?? runner.pool
         return ScreenModel(
-            pool: animation.shownPool ?? runner.pool,
+            pool: shown,
             title: title,
             names: runner.state.namesByOffset,
-            selectedOffset: selectedOffset,
+            selectedOffset: selectedOffset.flatMap { shown.block(at: $0) == nil ? nil : $0 },
             viewport: navigation.viewport(for: runner.pool),
             fragmentationHistory: timeline.recentFragmentation,
             log: log,

@@ -2,15 +2,18 @@ import FuzzSupport
 import MemoryMap
 import PoolAllocator
 import PoolApp
+import PoolQuiz
 import PoolScript
 
-/// The apps target: the input decodes to an app (the explorer on a pool of some size, or the
-/// player on a demo or on a script taken from the input), a terminal size and up to
-/// ``AppsProgram/maximumEvents`` input events — keys (prompt text too), clicks and wheel steps
+/// The apps target: the input decodes to an app — the explorer on a pool of some size; the
+/// player, the comparison (two to four policies) or the quiz (generated questions, or a script)
+/// on a demo or on a script taken from the input — a terminal size and up to
+/// ``AppsProgram/maximumEvents`` input events: keys (prompt text too), clicks and wheel steps
 /// anywhere, resizes from 1×1 to 300×100, ticks. `AppRunner` drives the app on a
 /// ``FuzzTerminal`` that draws a frame after every event. Nothing may trap; every frame is
 /// exactly the terminal's size and holds no control character; after every frame the state
-/// keeps its promises (the selection a live block or none, the zoom within the pool, …) (see ``AppsProgram/checkExplorer(_:on:)`` and ``AppsProgram/checkPlayer(_:on:)``).
+/// keeps its promises (the selection a live block or none, the zoom within the pool, the bands
+/// in step, the score adding up, …): see the `check…` functions below.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzApps(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     fuzzCheck(MemoryPool.checksInvariants, "build with -DPOOL_INTERNAL_CHECKS (Fuzz/run does)")
@@ -37,35 +40,108 @@ enum AppsProgram {
         let size = terminalSize(&input)
         let depth = input.pick([ColorDepth.monochrome, .eight, .full256])
         if header & 1 == 0 {
-            let choice = input.below(poolSizes.count + 1)
-            let poolSize = choice < poolSizes.count ? poolSizes[choice] : 1 + input.uint16()
-            let seed = UInt64(input.byte())
-            let state: ExplorerState
+            runExplorer(&input, size: size, depth: depth)
+            return
+        }
+        // Bits 1–2 choose the player (twice as likely), the comparison or the quiz; bits 3–5 the
+        // player's forced policy and `--explain`.
+        switch (header >> 1) & 3 {
+        case 2: runComparison(&input, size: size, depth: depth)
+        case 3: runQuiz(&input, size: size, depth: depth)
+        default:
+            let policy = [nil, FitPolicy.next, .best, .worst][Int(header >> 3) & 3]
+            runPlayer(&input, size: size, depth: depth, policy: policy, explain: header & 0x20 != 0)
+        }
+    }
+
+    static func runExplorer(_ input: inout FuzzInput, size: TerminalSize, depth: ColorDepth) {
+        let choice = input.below(poolSizes.count + 1)
+        let poolSize = choice < poolSizes.count ? poolSizes[choice] : 1 + input.uint16()
+        let seed = UInt64(input.byte())
+        let state: ExplorerState
+        do {
+            state = try ExplorerState(
+                poolSize: poolSize, screenSize: size, seed: seed, monochrome: depth == .monochrome)
+        } catch {
+            fuzzFailure("the explorer refused pool size \(poolSize): \(error)")
+        }
+        var app = ExplorerApp(state: state)
+        let terminal = FuzzTerminal(size: size, colorDepth: depth, events: events(&input))
+        drive(&app, on: terminal) { checkExplorer($0.state, on: terminal) }
+    }
+
+    static func runPlayer(
+        _ input: inout FuzzInput, size: TerminalSize, depth: ColorDepth, policy: FitPolicy?, explain: Bool
+    ) {
+        let script = playerScript(&input)
+        let poolSize = input.bool() ? ScriptRunner.defaultPoolSize(for: script) : 1 + input.uint16()
+        let speed = playerSpeed(&input)
+        let state: PlayerState
+        do {
+            state = try PlayerState(
+                script: script, poolSize: poolSize, policy: policy, speed: speed, paused: input.bool(),
+                monochrome: depth == .monochrome, screenSize: size, explain: explain)
+        } catch {
+            fuzzFailure("the player refused pool size \(poolSize): \(error)")
+        }
+        var app = PlayerApp(state: state)
+        let terminal = FuzzTerminal(size: size, colorDepth: depth, events: events(&input))
+        drive(&app, on: terminal) { checkPlayer($0.state, on: terminal) }
+    }
+
+    /// `poolmap compare`: two to four policies (each once, in any order) play one script in bands.
+    static func runComparison(_ input: inout FuzzInput, size: TerminalSize, depth: ColorDepth) {
+        let script = playerScript(&input)
+        let poolSize = input.bool() ? ScriptRunner.defaultPoolSize(for: script) : 1 + input.uint16()
+        var policies = FitPolicy.allCases
+        for index in policies.indices.reversed() { policies.swapAt(index, input.below(index + 1)) }
+        policies = Array(policies.prefix(2 + input.below(3)))
+        let speed = playerSpeed(&input)
+        let state: CompareState
+        do {
+            state = try CompareState(
+                script: script, policies: policies, poolSize: poolSize, speed: speed, paused: input.bool(),
+                monochrome: depth == .monochrome, screenSize: size)
+        } catch {
+            fuzzFailure("the comparison refused pool size \(poolSize): \(error)")
+        }
+        var app = CompareApp(state: state)
+        let terminal = FuzzTerminal(size: size, colorDepth: depth, events: events(&input))
+        drive(&app, on: terminal) { checkComparison($0.state, on: terminal) }
+    }
+
+    /// `poolmap quiz`: generated questions (options that may be refused, as `--random N` with
+    /// hostile flags), or a demo's or the input's script with any pool size and forced policy.
+    static func runQuiz(_ input: inout FuzzInput, size: TerminalSize, depth: ColorDepth) {
+        var source: QuizSource?
+        if input.bool() {
+            let options = QuestionGenerator.Options(
+                operations: input.bool() ? 1 + input.below(60) : input.pick([0, -1, 1000, 1001, Int.max]),
+                poolSize: input.bool() ? 1 + input.uint16() : input.pick([0, 1, 64, 4096, 1 << 40, Int.max]),
+                policy: drawPolicy(&input), seed: UInt64(input.byte()),
+                freePercent: input.bool() ? input.below(101) : input.pick([-1, 101, Int.min]))
             do {
-                state = try ExplorerState(
-                    poolSize: poolSize, screenSize: size, seed: seed, monochrome: depth == .monochrome)
+                source = try QuizSource.random(options)
+                fuzzCheck(options.problem == nil, "the generator took options it calls wrong: \(options)")
             } catch {
-                fuzzFailure("the explorer refused pool size \(poolSize): \(error)")
+                fuzzCheck(options.problem != nil, "the generator refused options it calls right: \(options)")
             }
-            var app = ExplorerApp(state: state)
-            let terminal = FuzzTerminal(size: size, colorDepth: depth, events: events(&input))
-            drive(&app, on: terminal) { checkExplorer($0.state, on: terminal) }
-        } else {
+        }
+        if source == nil {
             let script = playerScript(&input)
             let poolSize = input.bool() ? ScriptRunner.defaultPoolSize(for: script) : 1 + input.uint16()
-            let speed: Double? = input.pick([nil, 0.25, 1, 5, 40, 41, 200, 1e6, .infinity, .nan, 0, -1])
-            let state: PlayerState
-            do {
-                state = try PlayerState(
-                    script: script, poolSize: poolSize, speed: speed, paused: input.bool(),
-                    monochrome: depth == .monochrome, screenSize: size)
-            } catch {
-                fuzzFailure("the player refused pool size \(poolSize): \(error)")
-            }
-            var app = PlayerApp(state: state)
-            let terminal = FuzzTerminal(size: size, colorDepth: depth, events: events(&input))
-            drive(&app, on: terminal) { checkPlayer($0.state, on: terminal) }
+            let policy: FitPolicy? = input.bool() ? drawPolicy(&input) : nil
+            source = QuizSource(script: script, poolSize: poolSize, policy: policy, name: "fuzz")
         }
+        let state: QuizState
+        do {
+            state = try QuizState(source: source!, screenSize: size, monochrome: depth == .monochrome)
+        } catch {
+            fuzzFailure("the quiz refused its source: \(error)")
+        }
+        var app = QuizApp(state: state)
+        let terminal = FuzzTerminal(size: size, colorDepth: depth, events: events(&input))
+        drive(&app, on: terminal) { checkQuiz($0.state, on: terminal) }
     }
 
     /// Runs `app` until every event was delivered; `q` ends a run, and the next one starts from
@@ -104,6 +180,58 @@ enum AppsProgram {
         fuzzCheck(state.screenSize == terminal.size, "the player thinks the screen is \(state.screenSize)")
     }
 
+    /// Every band is its policy's pool, all of one size (they play in lockstep); at the end the
+    /// bands are ranked 1 to n.
+    static func checkComparison(_ state: CompareState, on terminal: FuzzTerminal) {
+        let model = state.screenModel
+        fuzzCheck(model.bands.count == state.policies.count, "\(model.bands.count) bands for \(state.policies)")
+        for (band, policy) in zip(model.bands, state.policies) {
+            fuzzCheck(band.pool.policy == policy, "the \(policy) fit band's pool is \(band.pool.policy) fit")
+            fuzzCheck(
+                band.pool.totalSize == model.bands[0].pool.totalSize,
+                "bands out of step: pools of \(band.pool.totalSize) and \(model.bands[0].pool.totalSize)")
+            fuzzCheck(band.failedAllocations >= 0, "\(band.failedAllocations) failed allocations")
+        }
+        if state.isFinished {
+            let ranks = model.bands.compactMap(\.rank).sorted()
+            fuzzCheck(ranks == Array(1...model.bands.count), "ranks \(ranks) at the end")
+        }
+        fuzzCheck(state.screenSize == terminal.size, "the comparison thinks the screen is \(state.screenSize)")
+    }
+
+    /// Every question asked is answered but the one on screen; while a placement is asked the
+    /// marker is on a whole free block of the pool shown; during a reveal it keeps the block
+    /// answered (which the new block may now fill), and at no other time is there one.
+    static func checkQuiz(_ state: QuizState, on terminal: FuzzTerminal) {
+        let model = state.screenModel
+        checkMap(pool: model.pool, selectedOffset: nil, viewport: model.viewport, app: "quiz")
+        let asking = state.phase == .placing || state.phase == .fragmentation
+        fuzzCheck(
+            state.score.answered == state.questionsAsked - (asking ? 1 : 0),
+            "\(state.score.answered) answers to \(state.questionsAsked) questions in phase \(state.phase)")
+        if let marker = model.marker { checkMarker(marker, pool: model.pool, phase: state.phase) }
+        fuzzCheck(state.log.count <= 500, "quiz log of \(state.log.count) entries")
+        fuzzCheck(state.screenSize == terminal.size, "the quiz thinks the screen is \(state.screenSize)")
+    }
+
+    static func checkMarker(_ marker: MapMarker, pool: MemoryPool, phase: QuizState.Phase) {
+        let bytes = marker.bytes
+        fuzzCheck(
+            !bytes.isEmpty && bytes.lowerBound >= 0 && bytes.upperBound <= pool.totalSize,
+            "the marker's bytes \(bytes) in a pool of \(pool.totalSize)")
+        if phase == .revealing {
+            fuzzCheck(marker.offset == nil, "a reveal's marker proposes an offset")
+            return
+        }
+        fuzzCheck(phase == .placing, "a marker in phase \(phase)")
+        func isFree(_ range: Range<Int>) -> Bool { pool.usage(in: range).freeBytes == range.count }
+        fuzzCheck(
+            isFree(bytes) && (bytes.lowerBound == 0 || !isFree(bytes.lowerBound - 1..<bytes.lowerBound))
+                && (bytes.upperBound == pool.totalSize || !isFree(bytes.upperBound..<bytes.upperBound + 1)),
+            "the marker's bytes \(bytes) are not a free block")
+        if let offset = marker.offset { fuzzCheck(bytes.contains(offset), "marker at \(offset) outside \(bytes)") }
+    }
+
     /// The selection is a live block or none; a zoom shows 1 byte to the whole pool per cell.
     static func checkMap(pool: MemoryPool, selectedOffset: Int?, viewport: MapViewport, app: String) {
         if let selected = selectedOffset {
@@ -134,6 +262,15 @@ enum AppsProgram {
         } catch {
             fuzzFailure("a demo does not parse: \(error)")
         }
+    }
+
+    /// A speed as `--speed` could give it, and some it refuses.
+    static func playerSpeed(_ input: inout FuzzInput) -> Double? {
+        input.pick([nil, 0.25, 1, 5, 40, 41, 200, 1e6, .infinity, .nan, 0, -1])
+    }
+
+    static func drawPolicy(_ input: inout FuzzInput) -> FitPolicy {
+        FitPolicy.allCases[input.below(FitPolicy.allCases.count)]
     }
 
     static func bounded(_ script: Script) -> Script {
@@ -167,12 +304,13 @@ enum AppsProgram {
         return events
     }
 
-    /// Every key either app knows, and some they do not.
+    /// Every key the apps know, and some they do not (new ones go at the end: the seeds
+    /// written by scripts/make-seeds.py name keys by their index here).
     static let keys: [Key] =
         "aAfdrRuhl+=-_0?qQnbg 12x<>,.[]{}m:t%".map { Key.character($0) } + [
             .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .insert, .delete, .backspace, .enter,
             .escape, .tab, .backTab, .function(1), .function(2), .function(12),
-        ]
+        ] + "peX".map { Key.character($0) }
 
     /// What a prompt is typed with: sizes (`256`, `4KiB`, `0x100`, `200 256`), and now and then any
     /// character at all — controls, combining marks, wide and zero-width ones, emoji.
