@@ -21,6 +21,7 @@ extension PlayerState {
             title: title,
             names: runner.state.namesByOffset,
             selectedOffset: selectedOffset.flatMap { shown.block(at: $0) == nil ? nil : $0 },
+            rover: shown.policy == .next ? shown.rover : nil,
             viewport: navigation.viewport(for: runner.pool),
             fragmentationHistory: timeline.recentFragmentation,
             log: log,

@@ -136,6 +136,20 @@ import Testing
         #expect(text.contains("space pause"))
     }
 
+    @Test func nextFitsRoverIsShownAsInTheExplorer() throws {
+        var state = try Self.player("pool 1K policy next\na = alloc 100\nb = alloc 200\n", paused: true)
+        _ = state.reduce(.character("n"))
+        #expect(state.screenModel.rover == 0)
+        _ = state.reduce(.character("n"))
+        #expect(state.screenModel.rover == 100)
+        let grid = PlayerApp(state: state).view(width: 100, height: 30)
+        #expect(grid.text.contains("rover"), "the legend names it")
+        _ = state.reduce(.character("n"))
+        #expect(state.screenModel.rover == 300)
+        let firstFit = try Self.player(Self.fourAllocs, paused: true)
+        #expect(firstFit.screenModel.rover == nil)
+    }
+
     @Test func drivenThroughTheAppRunnerOnAFakeTerminal() throws {
         let terminal = FakeTerminal(events: [.tick, .tick, .tick, .character(" "), .key(.left), .character("q")])
         var app = PlayerApp(state: try Self.player(Self.fourAllocs, speed: 25))  // one op per tick
