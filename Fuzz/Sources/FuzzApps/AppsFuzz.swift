@@ -58,16 +58,10 @@ enum AppsProgram {
         let choice = input.below(poolSizes.count + 1)
         let poolSize = choice < poolSizes.count ? poolSizes[choice] : 1 + input.uint16()
         let seed = UInt64(input.byte())
-        let state: ExplorerState
-        do {
-            state = try ExplorerState(
-                poolSize: poolSize, screenSize: size, seed: seed, monochrome: depth == .monochrome)
-        } catch {
-            fuzzFailure("the explorer refused pool size \(poolSize): \(error)")
+        let state = made("the explorer on a pool of \(poolSize)") {
+            try ExplorerState(poolSize: poolSize, screenSize: size, seed: seed, monochrome: depth == .monochrome)
         }
-        var app = ExplorerApp(state: state)
-        let terminal = FuzzTerminal(size: size, colorDepth: depth, events: events(&input))
-        drive(&app, on: terminal) { checkExplorer($0.state, on: terminal) }
+        play(ExplorerApp(state: state), &input, size: size, depth: depth) { checkExplorer($0.state, on: $1) }
     }
 
     static func runPlayer(
@@ -75,18 +69,13 @@ enum AppsProgram {
     ) {
         let script = playerScript(&input)
         let poolSize = input.bool() ? ScriptRunner.defaultPoolSize(for: script) : 1 + input.uint16()
-        let speed = playerSpeed(&input)
-        let state: PlayerState
-        do {
-            state = try PlayerState(
-                script: script, poolSize: poolSize, policy: policy, speed: speed, paused: input.bool(),
+        let speed = playerSpeed(&input), paused = input.bool()
+        let state = made("the player on a pool of \(poolSize)") {
+            try PlayerState(
+                script: script, poolSize: poolSize, policy: policy, speed: speed, paused: paused,
                 monochrome: depth == .monochrome, screenSize: size, explain: explain)
-        } catch {
-            fuzzFailure("the player refused pool size \(poolSize): \(error)")
         }
-        var app = PlayerApp(state: state)
-        let terminal = FuzzTerminal(size: size, colorDepth: depth, events: events(&input))
-        drive(&app, on: terminal) { checkPlayer($0.state, on: terminal) }
+        play(PlayerApp(state: state), &input, size: size, depth: depth) { checkPlayer($0.state, on: $1) }
     }
 
     /// `poolmap compare`: two to four policies (each once, in any order) play one script in bands.
@@ -96,18 +85,13 @@ enum AppsProgram {
         var policies = FitPolicy.allCases
         for index in policies.indices.reversed() { policies.swapAt(index, input.below(index + 1)) }
         policies = Array(policies.prefix(2 + input.below(3)))
-        let speed = playerSpeed(&input)
-        let state: CompareState
-        do {
-            state = try CompareState(
-                script: script, policies: policies, poolSize: poolSize, speed: speed, paused: input.bool(),
+        let speed = playerSpeed(&input), paused = input.bool()
+        let state = made("the comparison on a pool of \(poolSize)") {
+            try CompareState(
+                script: script, policies: policies, poolSize: poolSize, speed: speed, paused: paused,
                 monochrome: depth == .monochrome, screenSize: size)
-        } catch {
-            fuzzFailure("the comparison refused pool size \(poolSize): \(error)")
         }
-        var app = CompareApp(state: state)
-        let terminal = FuzzTerminal(size: size, colorDepth: depth, events: events(&input))
-        drive(&app, on: terminal) { checkComparison($0.state, on: terminal) }
+        play(CompareApp(state: state), &input, size: size, depth: depth) { checkComparison($0.state, on: $1) }
     }
 
     /// `poolmap quiz`: generated questions (options that may be refused, as `--random N` with
@@ -133,15 +117,30 @@ enum AppsProgram {
             let policy: FitPolicy? = input.bool() ? drawPolicy(&input) : nil
             source = QuizSource(script: script, poolSize: poolSize, policy: policy, name: "fuzz")
         }
-        let state: QuizState
-        do {
-            state = try QuizState(source: source!, screenSize: size, monochrome: depth == .monochrome)
-        } catch {
-            fuzzFailure("the quiz refused its source: \(error)")
+        let state = made("the quiz") {
+            try QuizState(source: source!, screenSize: size, monochrome: depth == .monochrome)
         }
-        var app = QuizApp(state: state)
+        play(QuizApp(state: state), &input, size: size, depth: depth) { checkQuiz($0.state, on: $1) }
+    }
+
+    /// What `make` returns: every app takes the pool sizes and sources given here.
+    static func made<State>(_ what: @autoclosure () -> String, _ make: () throws -> State) -> State {
+        do {
+            return try make()
+        } catch {
+            fuzzFailure("\(what()) refused to start: \(error)")
+        }
+    }
+
+    /// Drives `app` with the rest of the input's events on a terminal of `size`, checking the
+    /// app after every frame.
+    static func play<App: InteractiveApp>(
+        _ app: App, _ input: inout FuzzInput, size: TerminalSize, depth: ColorDepth,
+        check: (App, FuzzTerminal) -> Void
+    ) {
+        var app = app
         let terminal = FuzzTerminal(size: size, colorDepth: depth, events: events(&input))
-        drive(&app, on: terminal) { checkQuiz($0.state, on: terminal) }
+        drive(&app, on: terminal) { check($0, terminal) }
     }
 
     /// Runs `app` until every event was delivered; `q` ends a run, and the next one starts from
