@@ -115,7 +115,8 @@ extension ScreenRenderer {
             ranking: model.ranking.map { $0.count + 1 } ?? 0)
     }
 
-    /// A band: `#1 first fit  used 45%  frag 12.3%  largest free 1.2 KiB  failed 3`, then its map.
+    /// A band: `#1 first fit  used 45%  frag 12.3%  largest free 1.2 KiB  failed 3` (and `░ rover`
+    /// under next fit), then its map.
     static func drawBand(
         _ band: ComparisonModel.Band, top: Int, layout: ComparisonLayout, monochrome: Bool, into grid: inout Grid
     ) {
@@ -128,12 +129,19 @@ extension ScreenRenderer {
             + "  frag \(NumberText.percent(stats.fragmentation))"
             + "  largest free \(ByteSize.format(stats.largestFree))"
             + "  failed \(NumberText.grouped(band.failedAllocations))"
-        grid.put(figures, row: top, column: column, style: band.isFlashing ? .error : .dim)
+        column = grid.put(figures, row: top, column: column, style: band.isFlashing ? .error : .dim)
+        // Next fit's rover, marked on its cell as in the explorer, named where a legend would be.
+        let rover = band.pool.policy == .next ? band.pool.rover : nil
+        if rover != nil {
+            column = grid.put("  ", row: top, column: column, style: .dim)
+            column = grid.put("░", row: top, column: column, style: .rover)
+            grid.put(" rover", row: top, column: column, style: .dim)
+        }
         let rows = layout.bandRows - 1
         let geometry = MapGeometry(
             totalSize: band.pool.totalSize, viewport: .fit, rows: rows, columns: layout.mapColumns)
         let painter = MapCellPainter(
-            model: ScreenModel(pool: band.pool, animation: band.animation, monochrome: monochrome))
+            model: ScreenModel(pool: band.pool, rover: rover, animation: band.animation, monochrome: monochrome))
         let cells = painter.cells(of: geometry, from: 0, count: geometry.cellCount)
         for mapRow in 0..<rows {
             guard let start = geometry.rowStart(mapRow) else { break }

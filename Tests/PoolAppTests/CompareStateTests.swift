@@ -114,6 +114,22 @@ import Testing
         #expect(state.position == 1)
     }
 
+    @Test func nextFitsBandMarksItsRover() throws {
+        var state = try Self.state([.first, .next], speed: 25)
+        ticks(&state, 12)  // a few allocations in
+        let grid = CompareApp(state: state).view(width: 100, height: 30)
+        let layout = ScreenRenderer.comparisonLayout(state.screenModel, width: 100, height: 30)
+        func roverCells(band: Int) -> Int {
+            let top = layout.bandRow(band)
+            return (top + 1..<top + layout.bandRows).reduce(0) { count, row in
+                count + (0..<grid.width).filter { grid[row, $0].style == .rover }.count
+            }
+        }
+        #expect(roverCells(band: 0) == 0)
+        #expect(roverCells(band: 1) == 1)
+        #expect(grid.text.split(separator: "\n").filter { $0.contains("░ rover") }.count == 1)
+    }
+
     @Test func screens() throws {
         let golden = Golden(#filePath)
         var state = try Self.state()
