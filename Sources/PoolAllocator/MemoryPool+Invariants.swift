@@ -107,6 +107,11 @@ extension MemoryPool {
                     if align == 0 {
                         precondition(node.tags[j] == s - e, "free entry at \(s) has a stale length")
                         precondition(!previousFree, "adjacent free entries at \(s)")
+                        if let sizeIndex {
+                            precondition(
+                                sizeIndex.contains(SizeIndex.Key(length: e - s, start: s)),
+                                "the size index lacks the free entry at \(s)")
+                        }
                         sums.freeBlocks += 1
                     } else {
                         precondition(align > 0 && pad >= 0 && pad < align && pad < e - s, "bad block at \(s)")
@@ -154,11 +159,8 @@ extension MemoryPool {
         _ = visit(root, start: 0, end: totalSize, depth: 0)
         precondition(cursor == totalSize, "entries end at \(cursor), not \(totalSize)")
         precondition(sums == counters, "pool-wide sums \(counters) != entries \(sums)")
-        if let sizeIndex {
-            sizeIndex.verify()
-            var free: [SizeIndex.Key] = []
-            forEachEntry { if $0.isFree { free.append(SizeIndex.Key(length: $0.end - $0.start, start: $0.start)) } }
-            precondition(sizeIndex.keys == free.sorted(), "the size index does not hold exactly the free entries")
-        }
+        // The index holds every free entry (checked at each above) and, its keys strictly
+        // ascending and as many as the free entries (`verifyRoot`), nothing else.
+        sizeIndex?.verify()
     }
 }

@@ -88,6 +88,19 @@ struct SizeIndex: Sendable {
         return nil
     }
 
+    /// Whether `key` is in the index.
+    /// - Complexity: O(log n).
+    func contains(_ key: Key) -> Bool {
+        var node = root
+        while !node.isLeaf {
+            let i = Self.lowerBound(node.keys, key)
+            guard i < node.children.count else { return false }
+            node = node.children[i]
+        }
+        let i = Self.lowerBound(node.keys, key)
+        return i < node.keys.count && node.keys[i] == key
+    }
+
     /// Every key, ascending.
     /// - Complexity: O(n).
     var keys: [Key] {

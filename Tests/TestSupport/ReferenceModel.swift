@@ -39,6 +39,7 @@ public struct ReferenceModel {
     /// The free gaps between blocks, in address order, as half-open ranges (never empty).
     public var freeGaps: [Range<Int>] {
         var gaps: [Range<Int>] = []
+        gaps.reserveCapacity(blocks.count + 1)
         var cursor = 0
         for block in blocks {
             if block.start > cursor { gaps.append(cursor..<block.start) }
