@@ -104,6 +104,7 @@ let package = Package(
             ],
             exclude: ["Golden"]
         ),
+        .testTarget(name: "PoolCommandLineTests", dependencies: ["PoolCommandLine"]),
         .testTarget(
             name: "PoolRecordTests", dependencies: ["PoolRecord", "PoolCommandLine", "PoolScript"],
             exclude: ["Fixtures"]),
