@@ -108,6 +108,8 @@ let package = Package(
         .testTarget(
             name: "PoolRecordTests", dependencies: ["PoolRecord", "PoolCommandLine", "PoolScript"],
             exclude: ["Fixtures"]),
+        // The manifest itself: every folder under Tests/ is a target, every Swift module has tests.
+        .testTarget(name: "PackageManifestTests", dependencies: ["TestSupport"]),
         // Runs the built `poolmap` executable: the CLI end to end, and the TUI under tmux.
         .testTarget(
             name: "PoolmapEndToEndTests",
