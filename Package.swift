@@ -104,6 +104,8 @@ let package = Package(
             ],
             exclude: ["Golden"]
         ),
+        // What needs no terminal: key codes, mouse reports, the colour depth, the refusals.
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "PoolApp"]),
         .testTarget(name: "PoolCommandLineTests", dependencies: ["PoolCommandLine"]),
         .testTarget(
             name: "PoolRecordTests", dependencies: ["PoolRecord", "PoolCommandLine", "PoolScript"],

@@ -41,61 +41,36 @@ extension CursesTerminal {
         }
     }
 
-    /// A typed character or control code.
+    /// A typed character or control code (see ``KeyDecoder/character(_:)``).
     func event(forCharacter code: wint_t) -> InputEvent? {
         trapIfRequested(byKeyCode: code)
-        switch code {
-        case 27: return .key(.escape)
-        case 10, 13: return .key(.enter)
-        case 8, 127: return .key(.backspace)
-        case 9: return .key(.tab)
-        case 12:
-            // Ctrl-L, as in every full-screen program: repaint everything (another process may
-            // have written over the screen).
+        return event(for: KeyDecoder.character(code))
+    }
+
+    /// A curses key code (see ``KeyDecoder/keyCode(_:)``).
+    func event(forKeyCode code: Int32) -> InputEvent? {
+        event(for: KeyDecoder.keyCode(code))
+    }
+
+    /// The event for a decoded code, reading what only the terminal knows: its new size, the
+    /// pending mouse report; Ctrl-L repaints the screen and is no event.
+    private func event(for meaning: KeyDecoder.Meaning) -> InputEvent? {
+        switch meaning {
+        case .key(let key): return .key(key)
+        case .resize: return .resize(size)
+        case .mouse: return mouseEvent()
+        case .repaint:
             redrawWholeScreen()
             return nil
-        case 0..<32: return nil
-        default:
-            guard let scalar = Unicode.Scalar(code), !(0x80..<0xA0).contains(code) else { return nil }
-            return .key(.character(Character(scalar)))
+        case .ignored: return nil
         }
     }
 
-    /// A curses key code: a named key, the mouse, or a resize.
-    func event(forKeyCode code: Int32) -> InputEvent? {
-        switch code {
-        case KEY_UP: return .key(.up)
-        case KEY_DOWN: return .key(.down)
-        case KEY_LEFT: return .key(.left)
-        case KEY_RIGHT: return .key(.right)
-        case KEY_HOME, KEY_A1: return .key(.home)
-        case KEY_END, KEY_C1: return .key(.end)
-        case KEY_PPAGE, KEY_A3: return .key(.pageUp)
-        case KEY_NPAGE, KEY_C3: return .key(.pageDown)
-        case KEY_DC: return .key(.delete)
-        case KEY_IC: return .key(.insert)
-        case KEY_BACKSPACE: return .key(.backspace)
-        case KEY_ENTER: return .key(.enter)
-        case KEY_BTAB: return .key(.backTab)
-        case KEY_RESIZE: return .resize(size)
-        case KEY_MOUSE: return mouseEvent()
-        case (PM_KEY_F0 + 1)...(PM_KEY_F0 + 63): return .key(.function(Int(code - PM_KEY_F0)))
-        default: return nil
-        }
-    }
-
-    /// The pending mouse report as a click or wheel step; releases and motion are ignored.
+    /// The pending mouse report as a click or wheel step (see ``MouseDecoder``).
     func mouseEvent() -> InputEvent? {
         var report = MEVENT()
         guard getmouse(&report) == OK else { return nil }
-        let row = Int(report.y), column = Int(report.x)
-        let state = report.bstate
-        if state & (PM_BUTTON1_PRESSED | PM_BUTTON1_CLICKED | PM_BUTTON1_DOUBLE_CLICKED) != 0 {
-            return .click(row: row, column: column)
-        }
-        if state & PM_BUTTON4_PRESSED != 0 { return .wheel(.up, row: row, column: column) }
-        if state & PM_BUTTON5_PRESSED != 0 { return .wheel(.down, row: row, column: column) }
-        return nil
+        return MouseDecoder.event(state: report.bstate, row: Int(report.y), column: Int(report.x))
     }
 
     /// Teaches curses the Home/End spellings terminals and tmux send besides the terminfo

@@ -26,5 +26,23 @@ extension CursesTerminal {
                     + "Use a full terminal (e.g. TERM=xterm-256color), or `poolmap run FILE` for text output."
             }
         }
+
+        /// Why a terminal is refused, checking in this order: standard input, standard output,
+        /// `TERM` set, `TERM` known, the cursor addressable. Nil when it can be used.
+        /// - Parameters:
+        ///   - inputIsTerminal: whether standard input is a terminal (`isatty`).
+        ///   - outputIsTerminal: whether standard output is a terminal.
+        ///   - term: the `TERM` variable, nil when unset.
+        ///   - canAddressCursor: looks a `TERM` up in terminfo: nil when it has no entry, else
+        ///     whether it can move the cursor. Asked only about a `TERM` that is set.
+        static func refusal(
+            inputIsTerminal: Bool, outputIsTerminal: Bool, term: String?, canAddressCursor: (String) -> Bool?
+        ) -> StartError? {
+            if !inputIsTerminal { return .notATerminal(stream: "standard input") }
+            if !outputIsTerminal { return .notATerminal(stream: "standard output") }
+            guard let term, !term.isEmpty else { return .termUnset }
+            guard let canAddress = canAddressCursor(term) else { return .unknownTerminal(term) }
+            return canAddress ? nil : .cannotAddressCursor(term)
+        }
     }
 }

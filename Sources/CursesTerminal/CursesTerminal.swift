@@ -64,11 +64,10 @@ public final class CursesTerminal: TerminalDevice {
             PM_BUTTON1_PRESSED | PM_BUTTON1_RELEASED | PM_BUTTON1_CLICKED | PM_BUTTON1_DOUBLE_CLICKED
                 | PM_BUTTON4_PRESSED | PM_BUTTON5_PRESSED, nil)
 
-        let wantsColor = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
-        if wantsColor, has_colors() {
+        if ColorDepth.isAllowed(noColor: noColor, environment: environment), has_colors() {
             start_color()
             use_default_colors()
-            colorDepth = pm_colors() >= 256 ? .full256 : (pm_colors() >= 8 ? .eight : .monochrome)
+            colorDepth = ColorDepth.choose(colors: Int(pm_colors()))
         } else {
             colorDepth = .monochrome
         }
@@ -120,16 +119,22 @@ public final class CursesTerminal: TerminalDevice {
     }
 
     /// Refuses what would draw garbage or hang: no terminal on standard input or output, an
-    /// unset, unknown or cursorless `TERM`.
+    /// unset, unknown or cursorless `TERM` (the order and the rules are `StartError.refusal`'s).
     static func checkTerminal(environment: [String: String]) throws {
-        if isatty(STDIN_FILENO) == 0 { throw StartError.notATerminal(stream: "standard input") }
-        if isatty(STDOUT_FILENO) == 0 { throw StartError.notATerminal(stream: "standard output") }
-        guard let term = environment["TERM"], !term.isEmpty else { throw StartError.termUnset }
+        let refusal = StartError.refusal(
+            inputIsTerminal: isatty(STDIN_FILENO) != 0, outputIsTerminal: isatty(STDOUT_FILENO) != 0,
+            term: environment["TERM"], canAddressCursor: probeCursorAddressing)
+        if let refusal { throw refusal }
+    }
+
+    /// Loads `term`'s terminfo entry and frees it again: nil when there is none, else whether
+    /// the terminal can move the cursor (`TERM=dumb` cannot).
+    static func probeCursorAddressing(_ term: String) -> Bool? {
         var status: Int32 = 0
-        guard setupterm(term, STDOUT_FILENO, &status) == OK else { throw StartError.unknownTerminal(term) }
+        guard setupterm(term, STDOUT_FILENO, &status) == OK else { return nil }
         let canAddressCursor = pm_terminal_has_cursor_addressing() != 0
         pm_release_probed_terminal()
-        guard canAddressCursor else { throw StartError.cannotAddressCursor(term) }
+        return canAddressCursor
     }
 
     /// Uses the user's locale, falling back to C.UTF-8 for characters when it is not UTF-8:
