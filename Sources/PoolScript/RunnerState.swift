@@ -86,6 +86,8 @@ public struct RunnerState: Sendable {
         offsetsByID = IntMap()
         idsByOffset = IntMap()
         failedIDs = IntMap()
+        // A caption speaks of the scene it was said in: the new pool starts without one.
+        caption = nil
         sceneCount += 1
     }
 }

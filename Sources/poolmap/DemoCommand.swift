@@ -1,5 +1,6 @@
 import ArgumentParser
 import PoolAllocator
+import PoolCommandLine
 import PoolScript
 
 /// `poolmap demo [NAME]`: plays a built-in demo; no file needed.
@@ -35,9 +36,13 @@ struct Demo: ParsableCommand {
 
     func validate() throws {
         guard list || DemoLibrary.named(name) != nil else {
+            let names = DemoLibrary.all.map(\.name)
+            let close = Suggestions.closest(to: name, among: names, prefixes: true)
             throw ValidationError(
-                "no demo named '\(name)'; the demos are: "
-                    + DemoLibrary.all.map(\.name).joined(separator: ", "))
+                "no demo named '\(name)'"
+                    + (close.isEmpty
+                        ? "; the demos are: " : "; did you mean \(Suggestions.quotedList(close))? The demos are: ")
+                    + names.joined(separator: ", "))
         }
     }
 

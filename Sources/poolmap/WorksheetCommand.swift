@@ -32,16 +32,16 @@ struct WorksheetCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How many operations (allocations and frees): 1 to 1000.", valueName: "n"))
     var ops: Int
 
-    @Option(help: "The seed (default 1): the same seed and flags give the same worksheet.")
+    @Option(help: "The seed: the same seed and flags give the same worksheet.")
     var seed: UInt64 = QuestionGenerator.Options.defaultSeed
 
-    @Option(help: "The pool's size (default 4KiB: 256, 4KiB, 0x100, 2M).", transform: ScriptLoading.parseSize)
+    @Option(help: "The pool's size (256, 4KiB, 0x100, 2M).", transform: ScriptLoading.parseSize)
     var size: Int = QuestionGenerator.Options.defaultPoolSize
 
-    @Option(help: ArgumentHelp("The placement policy (default first).", valueName: "first|next|best|worst"))
+    @Option(help: ArgumentHelp("The placement policy.", valueName: "first|next|best|worst"))
     var policy: FitPolicy = .first
 
-    @Option(help: ArgumentHelp("How often an operation frees a live block, in percent (default 40).", valueName: "p"))
+    @Option(help: ArgumentHelp("How often an operation frees a live block, in percent.", valueName: "p"))
     var freePercent: Int = QuestionGenerator.Options.defaultFreePercent
 
     @Flag(help: "Fill in every answer: the answer key.")
