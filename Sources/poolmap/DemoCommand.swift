@@ -35,15 +35,16 @@ struct Demo: ParsableCommand {
     var policy: FitPolicy?
 
     func validate() throws {
-        guard list || DemoLibrary.named(name) != nil else {
-            let names = DemoLibrary.all.map(\.name)
-            let close = Suggestions.closest(to: name, among: names, prefixes: true)
-            throw ValidationError(
-                "no demo named '\(name)'"
-                    + (close.isEmpty
-                        ? "; the demos are: " : "; did you mean \(Suggestions.quotedList(close))? The demos are: ")
-                    + names.joined(separator: ", "))
-        }
+        guard list || DemoLibrary.named(name) != nil else { throw ValidationError(Self.unknownNameMessage(name)) }
+    }
+
+    /// Why `name` names no demo: the closest names, as for a mistyped command, and every demo.
+    static func unknownNameMessage(_ name: String) -> String {
+        let names = DemoLibrary.all.map(\.name)
+        let close = Suggestions.closest(to: name, among: names, prefixes: true)
+        let didYouMean = close.isEmpty ? "" : "; did you mean \(Suggestions.quotedList(close))?"
+        return "no demo named '\(name)'\(didYouMean)\(close.isEmpty ? ";" : "") the demos are: "
+            + names.joined(separator: ", ")
     }
 
     func run() throws {

@@ -47,6 +47,13 @@ struct WorksheetCommand: ParsableCommand {
     @Flag(help: "Fill in every answer: the answer key.")
     var answers = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Take the first draw as it comes. Otherwise a sheet of 10 operations or more is drawn again until "
+                + "an allocation fails and the policy matters (a block lands elsewhere under first, best or worst fit)."
+        ))
+    var easy = false
+
     func validate() throws {
         guard QuestionGenerator.Options.operationRange.contains(ops) else {
             throw ValidationError("--ops takes 1 to 1000 operations, not \(ops)")
@@ -58,7 +65,7 @@ struct WorksheetCommand: ParsableCommand {
 
     func run() throws {
         let options = QuestionGenerator.Options(
-            operations: ops, poolSize: size, policy: policy, seed: seed, freePercent: freePercent)
+            operations: ops, poolSize: size, policy: policy, seed: seed, freePercent: freePercent, easy: easy)
         let worksheet: Worksheet
         do {
             worksheet = try Worksheet(options)
