@@ -65,3 +65,23 @@ extension NewcomerEndToEndTests {
         #expect(help.contains("(default: 40)"))
     }
 }
+
+extension NewcomerEndToEndTests {
+    /// A replay names its policy and how its pool got its size, so nobody reads it as the
+    /// traced program's own heap; the summary comes after the stats however short the run.
+    @Test func theRunReportLeadsWithWhatMatters() throws {
+        let trace = try Poolmap.run(["run", "demos/awk-buckets.trace"]).output.split(separator: "\n")
+        #expect(trace.first == "first fit · 100 KiB pool (peak live × 1.25)")
+        let sized = try Poolmap.run(["run", "demos/awk-buckets.trace", "--size", "1M", "--policy", "best"])
+        #expect(sized.output.hasPrefix("best fit · 1 MiB pool (--size)\n"))
+        let script = try Poolmap.temporaryFile("short.pool", "a = alloc 100\nb = alloc 70000\n")
+        let short = try Poolmap.run(["run", script]).output.split(separator: "\n").map(String.init)
+        #expect(short.first == "first fit · 64 KiB pool (the default for scripts)")
+        #expect(
+            Array(short[5...7]) == [
+                "summary: 2 steps", "  failed allocations: 1, the first after step 2 (line 2)", "  runtime errors: 0",
+            ])
+        #expect(short.contains("  peak used: 100 B after step 1 (line 1)"))
+        #expect(short.firstIndex(of: "events:")! > short.firstIndex(of: "summary: 2 steps")!)
+    }
+}
