@@ -32,7 +32,15 @@ struct ExplorerPrompt: Equatable, Sendable {
     /// Parses the typed text with the one size grammar.
     /// - Returns: the request, or the message for the prompt line (`"abc" is not a size`).
     public func parse() -> Result<Request, PromptError> {
-        let words = line.text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        // A unit typed apart from its number (`4 KiB`, as poolmap prints sizes) belongs to it.
+        var words: [String] = []
+        for word in line.text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            if ByteSize.isUnit(word), let number = words.popLast() {
+                words.append(number + " " + word)
+            } else {
+                words.append(String(word))
+            }
+        }
         switch purpose {
         case .allocate:
             guard words.count == 1 else {

@@ -20,6 +20,12 @@ import PoolScript
 ///    (uniform, and at most half the pool).
 /// So some requests fail (the pool fills up, or its free bytes are split) and some are aligned,
 /// and the same flags always give the same operations.
+///
+/// A set of `demandingFrom` operations or more is redrawn until it is worth handing out (unless
+/// `Options.easy`): at least one allocation fails, and at least one lands differently (another
+/// offset, or a failure) when the same operations run under first, best and worst fit — so the
+/// policy matters. Redraw `k` (1, 2, …) starts from `redrawSeed(seed, k)`; after
+/// `maximumRedraws` the first draw stands.
 public struct QuestionGenerator: Equatable, Sendable {
     /// What to generate.
     public struct Options: Equatable, Hashable, Sendable {
@@ -29,6 +35,8 @@ public struct QuestionGenerator: Equatable, Sendable {
         public var seed: UInt64
         /// How often an operation frees a live block, in percent (0 … 100).
         public var freePercent: Int
+        /// Take the first draw as it comes, even with no failure or no policy difference.
+        public var easy: Bool
 
         /// The default pool: 4 KiB, small enough to work out offsets by hand.
         public static let defaultPoolSize = 4096
@@ -41,13 +49,14 @@ public struct QuestionGenerator: Equatable, Sendable {
 
         public init(
             operations: Int, poolSize: Int = defaultPoolSize, policy: FitPolicy = .first, seed: UInt64 = defaultSeed,
-            freePercent: Int = defaultFreePercent
+            freePercent: Int = defaultFreePercent, easy: Bool = false
         ) {
             self.operations = operations
             self.poolSize = poolSize
             self.policy = policy
             self.seed = seed
             self.freePercent = freePercent
+            self.easy = easy
         }
 
         /// Why these options cannot be generated, or nil when they can.
@@ -77,19 +86,88 @@ public struct QuestionGenerator: Equatable, Sendable {
         public var description: String
     }
 
+    /// From how many operations a draw must have a failure and a policy difference.
+    public static let demandingFrom = 10
+    /// How many times a draw is made again before the first one is taken as it is.
+    public static let maximumRedraws = 400
+
     public let options: Options
     /// The operations, in order, with their answers.
     public let operations: [Operation]
     /// The pool's figures after the last operation.
     public let finalStats: PoolStats
+    /// How many draws were made after the first (0 when the first was taken).
+    public let redraws: Int
 
     /// Generates the operations `options` describe.
     /// - Throws: `Refusal` when the options are out of range (see `Options.problem`).
-    /// - Complexity: O(operations × log n).
+    /// - Complexity: O(operations × log n) per draw; at most `maximumRedraws` + 1 draws.
     public init(_ options: Options) throws(Refusal) {
         if let problem = options.problem { throw Refusal(description: problem) }
         self.options = options
-        var random = SplitMix64(seed: options.seed)
+        let first = try Self.draw(options, seed: options.seed)
+        var chosen = (draw: first, redraws: 0)
+        if !options.easy, options.operations >= Self.demandingFrom, !Self.isDemanding(first.operations, options) {
+            for redraw in 1...Self.maximumRedraws {
+                let candidate = try Self.draw(options, seed: Self.redrawSeed(options.seed, redraw))
+                if Self.isDemanding(candidate.operations, options) {
+                    chosen = (candidate, redraw)
+                    break
+                }
+            }
+        }
+        operations = chosen.draw.operations
+        finalStats = chosen.draw.finalStats
+        redraws = chosen.redraws
+    }
+
+    /// The seed of redraw `k`: the seed moved on by `k` steps of the golden-ratio increment
+    /// SplitMix64 itself uses, so each redraw's stream is unrelated to the others.
+    static func redrawSeed(_ seed: UInt64, _ redraw: Int) -> UInt64 {
+        seed &+ UInt64(redraw) &* 0x9E37_79B9_7F4A_7C15
+    }
+
+    /// Whether `operations` are worth handing out: an allocation fails, and the policy matters.
+    static func isDemanding(_ operations: [Operation], _ options: Options) -> Bool {
+        operations.contains { if case .alloc(_, _, _, nil) = $0 { true } else { false } }
+            && policyMatters(operations, poolSize: options.poolSize)
+    }
+
+    /// Whether some allocation of `operations` lands differently (offset or failure) when they
+    /// run under first, best and worst fit. A free of a block whose allocation failed under a
+    /// policy is skipped under that policy.
+    /// - Complexity: O(operations × log n).
+    static func policyMatters(_ operations: [Operation], poolSize: Int) -> Bool {
+        var pools: [MemoryPool] = []
+        for policy in [FitPolicy.first, .best, .worst] {
+            guard let pool = try? MemoryPool(totalSize: poolSize, policy: policy) else { return false }
+            pools.append(pool)
+        }
+        var offsets = [[String: Int]](repeating: [:], count: pools.count)
+        for operation in operations {
+            switch operation {
+            case .alloc(let name, let size, let alignment, _):
+                var landed: [Int?] = []
+                for index in pools.indices {
+                    let offset = try? pools[index].allocAligned(size, alignment: alignment ?? 1)
+                    offsets[index][name] = offset
+                    landed.append(offset)
+                }
+                if landed.contains(where: { $0 != landed[0] }) { return true }
+            case .free(let name):
+                for index in pools.indices {
+                    if let offset = offsets[index].removeValue(forKey: name) { try? pools[index].free(offset) }
+                }
+            }
+        }
+        return false
+    }
+
+    /// One draw of the operations from `seed`.
+    private static func draw(
+        _ options: Options, seed: UInt64
+    ) throws(Refusal) -> (operations: [Operation], finalStats: PoolStats) {
+        var random = SplitMix64(seed: seed)
         var pool: MemoryPool
         do {
             pool = try MemoryPool(totalSize: options.poolSize, policy: options.policy)
@@ -114,8 +192,7 @@ public struct QuestionGenerator: Equatable, Sendable {
             if let offset { live.append((name, offset)) }
             operations.append(.alloc(name: name, size: size, alignment: alignment, offset: offset))
         }
-        self.operations = operations
-        finalStats = pool.stats
+        return (operations, pool.stats)
     }
 
     /// A request for `pool` (step 2 of the rule).

@@ -52,6 +52,14 @@ public enum HeadlessRun {
             }
         }
 
+        /// Whether the input is a trace (a file read as one, or a trace script).
+        var kind: Script.Kind {
+            switch self {
+            case .script(let script): return script.kind
+            case .trace: return .trace
+            }
+        }
+
         /// The pool before any `pool` statement when `--size` does not say.
         public var defaultPoolSize: Int {
             switch self {
@@ -66,7 +74,8 @@ public enum HeadlessRun {
     /// Output is handed over in pieces of about this many bytes.
     static let chunkBytes = 1 << 16
 
-    /// Runs `input` on a pool of `poolSize` bytes (before any `pool` statement).
+    /// Runs `input` on a pool of `poolSize` bytes (before any `pool` statement; nil: the
+    /// input's default, `Input.defaultPoolSize`, which the report's first line then names).
     /// - Parameters:
     ///   - policy: the placement policy of every pool (`--policy`), else as the script says.
     ///   - width: characters in a text map line.
@@ -79,19 +88,21 @@ public enum HeadlessRun {
     /// - Throws: `PoolError.invalidPoolSize` when `poolSize < 1`; `ScriptFile.LoadError` when a
     ///   trace file can no longer be read.
     public static func run(
-        _ input: Input, poolSize: Int, policy: FitPolicy? = nil, format: Format, width: Int, every: Bool,
+        _ input: Input, poolSize: Int?, policy: FitPolicy? = nil, format: Format, width: Int, every: Bool,
         events: Events = .default, output: (String) -> Void, errors: (String) -> Void
     ) throws -> Int {
         try withoutActuallyEscaping(output) { output in
             try run(
-                input, poolSize: poolSize, policy: policy, format: format, width: width, every: every,
-                events: events, out: Chunked(sink: output), errors: errors)
+                input, poolSize: poolSize ?? input.defaultPoolSize,
+                sizeChoice: PoolSizeChoice(kind: input.kind, sizeGiven: poolSize != nil), policy: policy,
+                format: format, width: width, every: every, events: events, out: Chunked(sink: output),
+                errors: errors)
         }
     }
 
     private static func run(
-        _ input: Input, poolSize: Int, policy: FitPolicy?, format: Format, width: Int, every: Bool,
-        events: Events, out: Chunked, errors: (String) -> Void
+        _ input: Input, poolSize: Int, sizeChoice: PoolSizeChoice, policy: FitPolicy?, format: Format, width: Int,
+        every: Bool, events: Events, out: Chunked, errors: (String) -> Void
     ) throws -> Int {
         var out = out
         var runner = try ScriptRunner(script: emptyScript(input), poolSize: poolSize, policy: policy)
@@ -120,7 +131,10 @@ public enum HeadlessRun {
             }
             out.append { report.end(runner.state, to: &$0) }
         case (.text, false):
-            try text(input, poolSize: poolSize, runner: &runner, width: width, events: events, out: &out) {
+            try text(
+                input, poolSize: poolSize, sizeChoice: sizeChoice, runner: &runner, width: width, events: events,
+                out: &out
+            ) {
                 reportError($0)
             }
         }
@@ -128,10 +142,11 @@ public enum HeadlessRun {
         return runner.state.errorCount
     }
 
-    /// The final text report: every event listed, or a summary and the last events.
+    /// The final text report: the heading, the final state and the summary, then every event
+    /// listed or the last events.
     private static func text(
-        _ input: Input, poolSize: Int, runner: inout ScriptRunner, width: Int, events: Events,
-        out: inout Chunked, reportError: (Step) -> Void
+        _ input: Input, poolSize: Int, sizeChoice: PoolSizeChoice, runner: inout ScriptRunner, width: Int,
+        events: Events, out: inout Chunked, reportError: (Step) -> Void
     ) throws {
         let total = input.stepCount
         let listsEvery: Bool
@@ -139,33 +154,38 @@ public enum HeadlessRun {
         case .all: listsEvery = true
         case .upTo(let limit): listsEvery = total <= limit
         }
+        var summary = RunSummary()
         if listsEvery, total <= Events.defaultLimit {
             // Short enough to keep: one pass.
             var steps: [Step] = []
-            try forEachStep(input, &runner) { step, _ in
+            try forEachStep(input, &runner) { step, runner in
                 reportError(step)
                 steps.append(step)
+                summary.add(step, after: runner.state.pool.stats)
             }
-            out.write(RunReport(script: runner.script, steps: steps, final: runner.state).text(width: width))
+            let report = RunReport(
+                script: runner.script, steps: steps, final: runner.state, summary: summary, sizeChoice: sizeChoice)
+            out.write(report.text(width: width))
             return
         }
         if listsEvery {
-            // Every one of many events: a first pass for the final state that heads the report,
-            // then a second that writes each event as it comes.
+            // Every one of many events: a first pass for the final state and the summary that
+            // head the report, then a second that writes each event as it comes.
             var lastLine: Int?
-            try forEachStep(input, &runner) { step, _ in
+            try forEachStep(input, &runner) { step, runner in
                 reportError(step)
+                summary.add(step, after: runner.state.pool.stats)
                 lastLine = step.line
             }
             let numberWidth = RunReport.numberWidth(lastLine: lastLine)
-            out.write((RunReport.stateLines(runner.state, width: width) + ["events:"]).joined(separator: "\n") + "\n")
+            let head = RunReport.headLines(runner.state, sizeChoice: sizeChoice, summary: summary, width: width)
+            out.write((head + ["events:"]).joined(separator: "\n") + "\n")
             var again = try ScriptRunner(script: emptyScript(input), poolSize: poolSize, policy: runner.policy)
             try forEachStep(input, &again) { step, _ in
                 out.write(RunReport.eventLine(step, numberWidth: numberWidth) + "\n")
             }
             return
         }
-        var summary = RunSummary()
         var tail: [Step] = []
         tail.reserveCapacity(tailEvents)
         var next = 0  // where the next step goes in `tail`, a ring once full
@@ -178,11 +198,8 @@ public enum HeadlessRun {
         let last = Array(tail[next...] + tail[..<next])
         let numberWidth = RunReport.numberWidth(lastLine: last.last?.line)
         let shown = min(tailEvents, summary.steps)
-        var lines = RunReport.stateLines(runner.state, width: width)
-        lines.append(
-            "events: \(NumberText.grouped(summary.steps)) steps, summarized; the last \(shown) below "
-                + "(--events all lists every one)")
-        lines += summary.lines
+        var lines = RunReport.headLines(runner.state, sizeChoice: sizeChoice, summary: summary, width: width)
+        lines.append("events: the last \(shown) of \(NumberText.grouped(summary.steps)) (--events all lists every one)")
         lines.append("  …")
         lines += last.map { RunReport.eventLine($0, numberWidth: numberWidth) }
         out.write(lines.joined(separator: "\n") + "\n")

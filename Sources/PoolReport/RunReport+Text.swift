@@ -4,10 +4,11 @@ import PoolScript
 import PoolText
 
 extension RunReport {
-    /// `run --format text` with every event listed: the map line (exactly `width` characters
-    /// of `█▒░`, fewer only for a pool of fewer bytes), a legend, the stats, then the event log.
+    /// `run --format text` with every event listed: the heading (policy, pool size and why),
+    /// the map line (exactly `width` characters of `█▒░`, fewer only for a pool of fewer
+    /// bytes), a legend, the stats, the summary, then the event log.
     public func text(width: Int) -> String {
-        var lines = Self.stateLines(final, width: width)
+        var lines = Self.headLines(final, sizeChoice: sizeChoice, summary: summary, width: width)
         lines.append("events:")
         let numberWidth = Self.numberWidth(lastLine: steps.last?.line)
         for step in steps { lines.append(Self.eventLine(step, numberWidth: numberWidth)) }
@@ -22,6 +23,16 @@ extension RunReport {
     /// One `--every` text block: the event line, then the state after it.
     static func textBlock(step: Step, after state: RunnerState, width: Int) -> String {
         ([eventLine(step, numberWidth: 1)] + stateLines(state, width: width)).joined(separator: "\n") + "\n"
+    }
+
+    /// What heads a final text report: the heading line, the state, then `summary:` and the
+    /// summary's lines.
+    static func headLines(
+        _ state: RunnerState, sizeChoice: PoolSizeChoice, summary: RunSummary, width: Int
+    ) -> [String] {
+        [sizeChoice.current(state).heading(policy: state.pool.policy, poolSize: state.pool.totalSize)]
+            + stateLines(state, width: width)
+            + ["summary: \(NumberText.grouped(summary.steps)) steps"] + summary.lines
     }
 
     /// The map line, the legend and the stats of `state`.

@@ -2735,7 +2735,9 @@ wait 2s
 say "Defragment: every live block slides down to the lowest offset it can take"
 defrag
 wait 1.5s
-say "Now the free space is one block of 2 KiB, and the same allocation succeeds"
+say "Now the free space is one block of 2 KiB..."
+wait 1.5s
+say "...and the same allocation succeeds: it takes 1 KiB of that one block"
 big = alloc 1KiB
 stats
 wait 2s

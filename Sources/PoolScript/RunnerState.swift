@@ -29,7 +29,7 @@ public struct RunnerState: Sendable {
     /// Runtime errors so far.
     public internal(set) var errorCount = 0
     /// Scenes started by `pool` statements so far.
-    var sceneCount = 0
+    public internal(set) var sceneCount = 0
 
     init(pool: MemoryPool) {
         self.pool = pool
@@ -86,6 +86,8 @@ public struct RunnerState: Sendable {
         offsetsByID = IntMap()
         idsByOffset = IntMap()
         failedIDs = IntMap()
+        // A caption speaks of the scene it was said in: the new pool starts without one.
+        caption = nil
         sceneCount += 1
     }
 }

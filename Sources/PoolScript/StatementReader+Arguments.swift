@@ -51,6 +51,8 @@ extension StatementReader {
             return value
         } catch .tooLarge {
             fail(token.column, "\(what.noun) \(text) is too large; the largest is \(Int.max) bytes")
+        } catch .ambiguousUnit(_, let suggestion) {
+            fail(token.column, "'\(text)' is not \(what.rawValue); did you mean \(suggestion)?")
         } catch {
             fail(token.column, "'\(text)' is not \(what.rawValue); sizes look like 256, 4KiB, 0x100 or 2M")
         }

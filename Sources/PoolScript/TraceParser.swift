@@ -145,6 +145,9 @@ struct TraceLineReader {
             } catch .tooLarge {
                 fail(word, "\(what.split(separator: " ")[1]) \(text) is too large; the largest is \(Int.max) bytes")
                 return nil
+            } catch .ambiguousUnit(_, let suggestion) {
+                fail(word, "'\(text)' is not \(what); did you mean \(suggestion)?")
+                return nil
             } catch {
                 fail(word, "'\(text)' is not \(what); sizes look like 256, 4KiB, 0x100 or 2M")
                 return nil

@@ -1,12 +1,18 @@
 /// The one size grammar of poolmap (`--size`, prompts, scripts, traces): a decimal or `0x` hex
-/// integer with an optional unit attached, case-sensitive — `B`, `K`/`KiB`, `M`/`MiB`,
-/// `G`/`GiB` (binary multiples). Examples: `256`, `4KiB`, `0x100`, `2M`. In hex, `B` is a
-/// digit, never the unit: `0x1B` is 27 bytes.
+/// integer with an optional unit, attached or after blanks — `B`, `K`/`k`/`KiB`, `M`/`m`/`MiB`,
+/// `G`/`g`/`GiB`, all binary multiples (lowercase `k`, `m`, `g` as `head -c 4k` reads them).
+/// Examples: `256`, `4KiB`, `4 KiB` (as poolmap prints sizes), `4k`, `0x100`, `2M`. In hex, `B`
+/// is a digit, never the unit: `0x1B` is 27 bytes. The decimal-looking units (`kb`, `KB`, `MB`,
+/// …) are refused as ambiguous (4,000 or 4,096?) with the size poolmap would have read.
 public enum ByteSize {
     /// Why a text is not a size.
     public enum ParseError: Error, Equatable, Sendable, CustomStringConvertible {
-        /// Not of the grammar at all (`abc`, `-5`, `4kb`).
+        /// Not of the grammar at all (`abc`, `-5`, `1.5K`).
         case notASize(String)
+        /// A number with a unit poolmap does not read, but whose meaning it can guess: `4kb`,
+        /// `4KB` (decimal or binary?) or `4kib` (the wrong case). `suggestion` is the size in
+        /// the grammar, with its bytes: `4KiB (4,096 bytes)`.
+        case ambiguousUnit(String, suggestion: String)
         /// Of the grammar, but beyond 64 bits.
         case tooLarge(String)
         /// Of the grammar, but zero where a positive size is needed.
@@ -15,40 +21,63 @@ public enum ByteSize {
         public var description: String {
             switch self {
             case .notASize(let text): return "\"\(text)\" is not a size"
+            case .ambiguousUnit(let text, let suggestion):
+                return "\"\(text)\" is not a size; did you mean \(suggestion)?"
             case .tooLarge(let text): return "\"\(text)\" is too large"
             case .zero(let text): return "\"\(text)\" is zero: sizes must be at least 1 B"
             }
         }
     }
 
-    /// The units, longest spelling first so `KiB` is not read as `K` + garbage.
-    private static let units: [(suffix: String, shift: Int)] = [
-        ("KiB", 10), ("MiB", 20), ("GiB", 30), ("K", 10), ("M", 20), ("G", 30), ("B", 0),
+    /// Every unit the grammar reads, with its power of two.
+    private static let units: [String: Int] = [
+        "": 0, "B": 0, "K": 10, "k": 10, "KiB": 10, "M": 20, "m": 20, "MiB": 20, "G": 30, "g": 30, "GiB": 30,
+    ]
+
+    /// Units people type that poolmap refuses, lowercased, with the unit it suggests instead.
+    private static let refusedUnits: [String: String] = [
+        "b": "B", "kb": "KiB", "kib": "KiB", "mb": "MiB", "mib": "MiB", "gb": "GiB", "gib": "GiB",
     ]
 
     /// Parses `text` (surrounding whitespace ignored) into a byte count, which may be 0.
     public static func parse(_ text: String) throws(ParseError) -> Int {
         let trimmed = text.trimmingWhitespace()
-        var digits = Substring(trimmed)
+        var rest = Substring(trimmed)
         var radix = 10
-        if digits.hasPrefix("0x") || digits.hasPrefix("0X") {
-            digits = digits.dropFirst(2)
+        if rest.hasPrefix("0x") || rest.hasPrefix("0X") {
+            rest = rest.dropFirst(2)
             radix = 16
         }
-        var shift = 0
-        // In hex, `B` is a digit (`0x1B` is 27), so the byte unit is decimal-only there.
-        for unit in units where digits.hasSuffix(unit.suffix) && !(radix == 16 && unit.suffix == "B") {
-            digits = digits.dropLast(unit.suffix.count)
-            shift = unit.shift
-            break
+        // The digits run as far as digits of the radix go: in hex `B` is a digit (`0x1B` is 27).
+        let digits = rest.prefix(while: { $0.isASCII && $0.hexDigitValue.map { $0 < radix } == true })
+        let unit = String(rest.dropFirst(digits.count).drop(while: { $0 == " " || $0 == "\t" }))
+        guard !digits.isEmpty else { throw .notASize(trimmed) }
+        guard let shift = units[unit], !(radix == 16 && unit == "B") else {
+            if let suggested = refusedUnits[unit.lowercased()], !(radix == 16 && suggested == "B") {
+                let number = trimmed.prefix(trimmed.count - rest.count + digits.count)
+                guard let bytes = scaled(digits, radix: radix, shift: units[suggested]!) else {
+                    throw .tooLarge(trimmed)
+                }
+                throw .ambiguousUnit(
+                    trimmed, suggestion: "\(number)\(suggested) (\(NumberText.grouped(bytes)) bytes)")
+            }
+            throw .notASize(trimmed)
         }
-        guard !digits.isEmpty,
-            digits.allSatisfy({ $0.isASCII && $0.hexDigitValue.map { $0 < radix } == true })
-        else { throw .notASize(trimmed) }
-        guard let value = Int(digits, radix: radix) else { throw .tooLarge(trimmed) }
-        let (scaled, overflow) = value.multipliedReportingOverflow(by: 1 << shift)
-        guard !overflow else { throw .tooLarge(trimmed) }
-        return scaled
+        guard let value = scaled(digits, radix: radix, shift: shift) else { throw .tooLarge(trimmed) }
+        return value
+    }
+
+    /// Whether `word` is a unit on its own (`KiB`, `k`) or one poolmap refuses with a
+    /// suggestion (`kb`): a prompt joins it to the number before it, so `4 KiB` reads as one size.
+    public static func isUnit(_ word: some StringProtocol) -> Bool {
+        !word.isEmpty && (units[String(word)] != nil || refusedUnits[word.lowercased()] != nil)
+    }
+
+    /// `digits` in `radix` times 2^`shift`, or nil beyond 64 bits.
+    private static func scaled(_ digits: Substring, radix: Int, shift: Int) -> Int? {
+        guard let value = Int(digits, radix: radix) else { return nil }
+        let (product, overflow) = value.multipliedReportingOverflow(by: 1 << shift)
+        return overflow ? nil : product
     }
 
     /// Parses a size that must be at least 1 byte.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PoolAllocator
+import PoolCommandLine
 import PoolScript
 
 /// `poolmap demo [NAME]`: plays a built-in demo; no file needed.
@@ -34,11 +35,16 @@ struct Demo: ParsableCommand {
     var policy: FitPolicy?
 
     func validate() throws {
-        guard list || DemoLibrary.named(name) != nil else {
-            throw ValidationError(
-                "no demo named '\(name)'; the demos are: "
-                    + DemoLibrary.all.map(\.name).joined(separator: ", "))
-        }
+        guard list || DemoLibrary.named(name) != nil else { throw ValidationError(Self.unknownNameMessage(name)) }
+    }
+
+    /// Why `name` names no demo: the closest names, as for a mistyped command, and every demo.
+    static func unknownNameMessage(_ name: String) -> String {
+        let names = DemoLibrary.all.map(\.name)
+        let close = Suggestions.closest(to: name, among: names, prefixes: true)
+        let didYouMean = close.isEmpty ? "" : "; did you mean \(Suggestions.quotedList(close))?"
+        return "no demo named '\(name)'\(didYouMean)\(close.isEmpty ? ";" : "") the demos are: "
+            + names.joined(separator: ", ")
     }
 
     func run() throws {

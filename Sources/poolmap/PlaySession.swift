@@ -7,7 +7,9 @@ import PoolScript
 
 /// The options `play` and `demo` share: pacing, recording, colour.
 struct PlaybackOptions: ParsableArguments {
-    @Option(help: "Operations per second (default 5 for scripts, 200 for traces; < and > change it while playing).")
+    @Option(
+        help: "Operations per second (default 5 for scripts, 200 for traces; < and > change it while playing).",
+        transform: PlaybackOptions.parseSpeed)
     var speed: Double?
 
     @Flag(help: "Start paused: step with n/→ and b/←, resume with space.")
@@ -36,10 +38,17 @@ struct PlaybackOptions: ParsableArguments {
     @Flag(name: .long, help: "No colours: glyphs and attributes only (also when NO_COLOR is set).")
     var noColor = false
 
-    func validate() throws {
-        if let speed, !(speed > 0 && speed.isFinite) {
-            throw ValidationError("--speed must be a positive number of operations per second, not \(speed)")
+    /// `--speed`: a positive number of operations per second; anything else says what one looks like.
+    static func parseSpeed(_ text: String) throws -> Double {
+        guard let speed = Double(text), speed > 0, speed.isFinite else {
+            throw ValidationError(
+                "--speed takes operations per second, e.g. --speed 50 (scripts play at 5, traces at 200 by "
+                    + "default), not '\(text)'")
         }
+        return speed
+    }
+
+    func validate() throws {
         // Below the screen's minimum a recording would only say the terminal is too small.
         guard (ScreenLayout.minimumWidth...1000).contains(width), (ScreenLayout.minimumHeight...500).contains(height)
         else {

@@ -60,6 +60,9 @@ struct Quiz: ParsableCommand {
         help: ArgumentHelp("How often a random operation frees a live block, in percent (default 40).", valueName: "p"))
     var freePercent: Int?
 
+    @Flag(help: "With --random: take the first draw as it comes, as `poolmap worksheet --easy` does.")
+    var easy = false
+
     @Option(help: ArgumentHelp("Record the session as an asciinema v2 cast, answers included.", valueName: "file.cast"))
     var record: String?
 
@@ -78,14 +81,13 @@ struct Quiz: ParsableCommand {
                     : "quiz one thing at a time: a FILE, --demo NAME or --random N")
         }
         if let demo, DemoLibrary.named(demo) == nil {
-            throw ValidationError(
-                "no demo named '\(demo)'; the demos are: " + DemoLibrary.all.map(\.name).joined(separator: ", "))
+            throw ValidationError(Demo.unknownNameMessage(demo))
         }
         if trace, file == nil {
             throw ValidationError("--trace reads FILE as a trace: give a FILE")
         }
-        if random == nil, seed != nil || freePercent != nil {
-            throw ValidationError("--seed and --free-percent shape random questions: use them with --random N")
+        if random == nil, seed != nil || freePercent != nil || easy {
+            throw ValidationError("--seed, --free-percent and --easy shape random questions: use them with --random N")
         }
         if let random, !QuestionGenerator.Options.operationRange.contains(random) {
             throw ValidationError("--random takes 1 to 1000 operations, not \(random)")
@@ -127,7 +129,7 @@ struct Quiz: ParsableCommand {
             let options = QuestionGenerator.Options(
                 operations: random, poolSize: size ?? QuestionGenerator.Options.defaultPoolSize,
                 policy: policy ?? .first, seed: seed ?? QuestionGenerator.Options.defaultSeed,
-                freePercent: freePercent ?? QuestionGenerator.Options.defaultFreePercent)
+                freePercent: freePercent ?? QuestionGenerator.Options.defaultFreePercent, easy: easy)
             do {
                 return try QuizSource.random(options)
             } catch {

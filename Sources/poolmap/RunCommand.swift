@@ -66,7 +66,7 @@ struct Run: ParsableCommand {
         let errors = try ScriptLoading.exitingOnFailure { () throws(ScriptFile.LoadError) in
             do {
                 return try HeadlessRun.run(
-                    source, poolSize: input.size ?? source.defaultPoolSize, policy: policy, format: format,
+                    source, poolSize: input.size, policy: policy, format: format,
                     width: width ?? StandardStreams.terminalWidth() ?? 64, every: every, events: events,
                     output: StandardStreams.write, errors: StandardStreams.writeError)
             } catch let error as ScriptFile.LoadError {

@@ -40,6 +40,12 @@ enum ScriptLoading {
             throw ExitCode(1)
         } catch .syntax(let errors) {
             StandardStreams.writeError(errors.description + "\n")
+            if let first = errors.diagnostics.first,
+                let hint = ProgramInput.hint(
+                    path: first.fileName, isBinary: first.message.hasPrefix("binary file"), toolName: "poolmap")
+            {
+                StandardStreams.writeError("poolmap: \(hint)\n")
+            }
             throw ExitCode(2)
         }
     }
@@ -72,8 +78,15 @@ enum ScriptLoading {
 /// The input `run` and `play` (and every command that reads a script) share: the file, the
 /// pool size for traces and pool-less scripts, and `--trace`.
 struct ScriptFileOptions: ParsableArguments {
-    @Argument(help: "The .pool script, or .trace/.rep trace.", completion: .file(extensions: ["pool", "trace", "rep"]))
-    var file: String
+    // Optional only so that its absence gets a message that says where to start (argument-parser
+    // would say "missing expected argument"); `validate()` requires it.
+    @Argument(
+        help: ArgumentHelp("The .pool script, or .trace/.rep trace.", valueName: "file"),
+        completion: .file(extensions: ["pool", "trace", "rep"]))
+    var givenFile: String?
+
+    /// The file to read (present: `validate()` refuses its absence).
+    var file: String { givenFile ?? "" }
 
     @Option(
         help: "The pool for traces and for scripts without a leading pool statement (256, 4KiB, 0x100, 2M).",
@@ -82,6 +95,14 @@ struct ScriptFileOptions: ParsableArguments {
 
     @Flag(help: "Read the file as a trace whatever its name.")
     var trace = false
+
+    func validate() throws {
+        guard givenFile != nil else {
+            throw ValidationError(
+                "give a .pool script or a .trace file (e.g. demos/first-fit.pool); with no file, "
+                    + "`poolmap demo` plays a built-in demo and `poolmap` opens the explorer")
+        }
+    }
 
     /// The parsed file (or the exit status of `ScriptLoading.load`).
     func load() throws -> Script {

@@ -32,20 +32,27 @@ struct WorksheetCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How many operations (allocations and frees): 1 to 1000.", valueName: "n"))
     var ops: Int
 
-    @Option(help: "The seed (default 1): the same seed and flags give the same worksheet.")
+    @Option(help: "The seed: the same seed and flags give the same worksheet.")
     var seed: UInt64 = QuestionGenerator.Options.defaultSeed
 
-    @Option(help: "The pool's size (default 4KiB: 256, 4KiB, 0x100, 2M).", transform: ScriptLoading.parseSize)
+    @Option(help: "The pool's size (256, 4KiB, 0x100, 2M).", transform: ScriptLoading.parseSize)
     var size: Int = QuestionGenerator.Options.defaultPoolSize
 
-    @Option(help: ArgumentHelp("The placement policy (default first).", valueName: "first|next|best|worst"))
+    @Option(help: ArgumentHelp("The placement policy.", valueName: "first|next|best|worst"))
     var policy: FitPolicy = .first
 
-    @Option(help: ArgumentHelp("How often an operation frees a live block, in percent (default 40).", valueName: "p"))
+    @Option(help: ArgumentHelp("How often an operation frees a live block, in percent.", valueName: "p"))
     var freePercent: Int = QuestionGenerator.Options.defaultFreePercent
 
     @Flag(help: "Fill in every answer: the answer key.")
     var answers = false
+
+    @Flag(
+        help: ArgumentHelp(
+            "Take the first draw as it comes. Otherwise a sheet of 10 operations or more is drawn again until "
+                + "an allocation fails and the policy matters (a block lands elsewhere under first, best or worst fit)."
+        ))
+    var easy = false
 
     func validate() throws {
         guard QuestionGenerator.Options.operationRange.contains(ops) else {
@@ -58,7 +65,7 @@ struct WorksheetCommand: ParsableCommand {
 
     func run() throws {
         let options = QuestionGenerator.Options(
-            operations: ops, poolSize: size, policy: policy, seed: seed, freePercent: freePercent)
+            operations: ops, poolSize: size, policy: policy, seed: seed, freePercent: freePercent, easy: easy)
         let worksheet: Worksheet
         do {
             worksheet = try Worksheet(options)

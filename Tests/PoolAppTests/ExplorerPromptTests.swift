@@ -15,6 +15,13 @@ import Testing
         try drive.allocate("0x100")
         #expect(drive.state.selectedOffset == 256)
         #expect(drive.pool.stats.used == 512)
+        // As the screens print sizes, with the space, and as `head -c` reads them.
+        var larger = try ExplorerDrive(poolSize: 4096)
+        try larger.allocate("1 KiB")
+        #expect(larger.state.selectedOffset == 0)
+        try larger.allocate("1k")
+        #expect(larger.state.selectedOffset == 1024)
+        #expect(larger.pool.stats.used == 2048)
     }
 
     @Test func alignedAllocationAsksForSizeAndAlignment() throws {
@@ -24,6 +31,13 @@ import Testing
         let block = try #require(drive.state.selectedBlock)
         #expect(block.offset == 256 && block.size == 200 && block.padding == 156)
         #expect(drive.lastLog == "alloc 200 B align 256 B → 0x0100 (156 B padding)")
+        // A unit apart from its number belongs to it, in either place.
+        var larger = try ExplorerDrive(poolSize: 4096)
+        try larger.allocateAligned("1 KiB 2 KiB")
+        #expect(larger.state.selectedBlock?.offset == 0)
+        try larger.allocateAligned("1 KiB 2 KiB")
+        #expect(larger.state.selectedBlock?.offset == 2048)
+        #expect(larger.state.selectedBlock?.size == 1024)
     }
 
     @Test(
@@ -36,7 +50,8 @@ import Testing
             ("8G", nil),
             (" ", "type a size, e.g. 256 or 4KiB"),
             ("1 2", "type one size, e.g. 256 or 4KiB"),
-            ("4kb", "\"4kb\" is not a size"),
+            ("4kb", "\"4kb\" is not a size; did you mean 4KiB (4,096 bytes)?"),
+            ("4 kb", "\"4 kb\" is not a size; did you mean 4KiB (4,096 bytes)?"),
         ] as [(String, String?)])
     func badInputStaysInThePromptWithAnError(text: String, error: String?) throws {
         var drive = try ExplorerDrive()

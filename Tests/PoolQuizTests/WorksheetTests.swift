@@ -162,3 +162,54 @@ import Testing
         #expect(source.script.statements.count == 32, "pool, 30 operations, stats")
     }
 }
+
+@Suite("Worksheets worth handing out")
+struct DemandingWorksheetTests {
+    static func failures(_ questions: QuestionGenerator) -> Int {
+        questions.operations.filter { if case .alloc(_, _, _, nil) = $0 { true } else { false } }.count
+    }
+
+    @Test(arguments: [FitPolicy.first, .next, .best, .worst])
+    func everySheetOfTenOrMoreHasAFailureAndAPolicyThatMatters(policy: FitPolicy) throws {
+        for seed in UInt64(1)...40 {
+            for operations in [10, 12, 25, 60] {
+                let options = QuestionGenerator.Options(operations: operations, policy: policy, seed: seed)
+                let questions = try QuestionGenerator(options)
+                #expect(Self.failures(questions) > 0, "seed \(seed), \(operations) operations, \(policy)")
+                #expect(
+                    QuestionGenerator.policyMatters(questions.operations, poolSize: options.poolSize),
+                    "seed \(seed), \(operations) operations, \(policy)")
+            }
+        }
+    }
+
+    @Test func easyKeepsTheFirstDrawAndShortSheetsAreNotRedrawn() throws {
+        // Seed 3's first draw of 12 operations has no failure (the sheet a newcomer found dull).
+        let easy = try QuestionGenerator(QuestionGenerator.Options(operations: 12, seed: 3, easy: true))
+        #expect(easy.redraws == 0)
+        #expect(Self.failures(easy) == 0)
+        let demanding = try QuestionGenerator(QuestionGenerator.Options(operations: 12, seed: 3))
+        #expect(demanding.redraws > 0)
+        #expect(Self.failures(demanding) > 0)
+        #expect(demanding.operations != easy.operations)
+        // The same flags always give the same sheet.
+        #expect(try QuestionGenerator(QuestionGenerator.Options(operations: 12, seed: 3)) == demanding)
+        // Below ten operations nothing is redrawn.
+        #expect(try QuestionGenerator(QuestionGenerator.Options(operations: 9, seed: 3)).redraws == 0)
+    }
+
+    @Test func thePolicyMattersCheckComparesFirstBestAndWorstFit() {
+        // Holes of 200 B at 0 and 120 B at 300: 100 B goes to 0 under first and worst fit, to 300 under best.
+        let holes: [QuestionGenerator.Operation] = [
+            .alloc(name: "b1", size: 200, alignment: nil, offset: 0),
+            .alloc(name: "b2", size: 100, alignment: nil, offset: 200),
+            .alloc(name: "b3", size: 120, alignment: nil, offset: 300),
+            .alloc(name: "b4", size: 604, alignment: nil, offset: 420),
+            .free(name: "b1"), .free(name: "b3"),
+        ]
+        #expect(!QuestionGenerator.policyMatters(holes, poolSize: 1024))
+        #expect(
+            QuestionGenerator.policyMatters(
+                holes + [.alloc(name: "b5", size: 100, alignment: nil, offset: 0)], poolSize: 1024))
+    }
+}

@@ -41,10 +41,17 @@ import Testing
                 """)
         #expect(
             report.text(width: 16) == """
+                first fit · 1 KiB pool (the script's pool statement)
                 ███░░░░░░░░░░░░░
                 █ used  ▒ padding  ░ free  (16 cells of 64 B)
                 total 1 KiB  used 200 B  free 824 B  padding 0 B  policy first fit
                 blocks 1  free blocks 1  largest free 824 B  fragmentation 0.0000 (0.00%)
+                summary: 9 steps
+                  failed allocations: 1, the first after step 8 (line 8)
+                  runtime errors: 1
+                  defragments: 1
+                  peak used: 456 B after step 3 (line 3)
+                  peak fragmentation: 0.1497 (14.97%) after step 5 (line 5)
                 events:
                   1  pool 1 KiB
                   2  a = alloc 100  → 0

@@ -91,12 +91,16 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
             let result = try Poolmap.run(["run", file, "--width", "64"])
             #expect(result.status == 0, "\(file): \(result.error)")
             #expect(result.error == "")
-            let first = try #require(result.output.split(separator: "\n").first)
+            let lines = result.output.split(separator: "\n")
+            let first = try #require(lines.first)
             if first.hasPrefix("rank") {
                 // A demo that compares policies prints their ranking.
-                #expect(result.output.split(separator: "\n").count >= 3, "\(file)")
+                #expect(lines.count >= 3, "\(file)")
             } else {
-                #expect(first.count == 64 && first.allSatisfy { "█▒░".contains($0) }, "\(file): \(first)")
+                // The heading names the policy and where the pool's size came from; the map follows.
+                #expect(first.contains(" fit · ") && first.contains(" pool ("), "\(file): \(first)")
+                let map = try #require(lines.dropFirst().first)
+                #expect(map.count == 64 && map.allSatisfy { "█▒░".contains($0) }, "\(file): \(map)")
             }
             try expectGolden(result.output, "run/\(file.dropFirst("demos/".count)).txt")
         }
@@ -167,13 +171,15 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
             "w.pool", "pool 64KiB\na = alloc 1000\nb = alloc 3000 align 4096\nfree a\n")
         for width in [1, 20, 63, 64, 100, 157, 200] {
             let result = try Poolmap.run(["run", path, "--width", String(width)])
-            let first = try #require(result.output.split(separator: "\n").first)
-            #expect(first.count == width, "width \(width)")
-            #expect(first.allSatisfy { "█▒░".contains($0) })
+            let map = try #require(result.output.split(separator: "\n").dropFirst().first)
+            #expect(map.count == width, "width \(width)")
+            #expect(map.allSatisfy { "█▒░".contains($0) })
         }
         // Fewer characters only when the pool has fewer bytes than the width.
         let tiny = try Poolmap.temporaryFile("t.pool", "pool 10\nalloc 3\n")
-        #expect(try Poolmap.run(["run", tiny, "--width", "64"]).output.hasPrefix("███░░░░░░░\n"))
+        #expect(
+            try Poolmap.run(["run", tiny, "--width", "64"]).output.hasPrefix(
+                "first fit · 10 B pool (the script's pool statement)\n███░░░░░░░\n"))
     }
 
     @Test func exitStatuses() throws {

@@ -161,9 +161,14 @@ public enum ParserFuzzing {
             fuzzFailure("a runner refused pool size \(poolSize): \(error)")
         }
         var steps: [Step] = []
-        while steps.count < stepBudget, let step = runner.step() { steps.append(step) }
+        var summary = RunSummary()
+        while steps.count < stepBudget, let step = runner.step() {
+            steps.append(step)
+            summary.add(step, after: runner.pool.stats)
+        }
         let finished = runner.isFinished
-        let report = RunReport(script: script, steps: steps, final: runner.state)
+        let report = RunReport(
+            script: script, steps: steps, final: runner.state, summary: summary, sizeChoice: .given)
         let pool = runner.state.pool
         for line in report.errorLines {
             fuzzCheck(!line.contains("\n") && line.hasPrefix(script.fileName + ":"), "error line: \(line)")
@@ -201,8 +206,13 @@ public enum ParserFuzzing {
 
     /// The first line of a text report: the map, exactly `width` characters of `█▒░` (fewer only
     /// for a pool of fewer bytes).
+    /// Checks a final text report: its heading names the pool's policy, then the map line.
     static func checkMapLine(_ text: String, width: Int, pool: MemoryPool) {
-        let map = text.prefix { $0 != "\n" }
+        let lines = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+        fuzzCheck(
+            lines.count == 3 && lines[0].hasPrefix("\(pool.policy.rawValue) fit · "),
+            "the text report's heading: \(lines.first ?? "")")
+        let map = lines.count > 1 ? lines[1] : ""
         fuzzCheck(
             map.count == min(width, pool.totalSize),
             "text map line of \(map.count) characters for width \(width), pool \(pool.totalSize)")

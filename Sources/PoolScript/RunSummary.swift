@@ -1,31 +1,32 @@
 import PoolAllocator
-import PoolScript
 import PoolText
 
-/// What a run did, step by step, in constant memory: the figures the text report gives for a
-/// run too long to list (`HeadlessRun`).
-struct RunSummary {
+/// What a run did, step by step, in constant memory: the figures the text report gives after
+/// the final state (failures, errors, defragments, the peaks and where they were reached).
+public struct RunSummary: Equatable, Sendable {
     /// Where in the run a figure was reached: the step (1-based) and its source line.
-    struct Place {
+    public struct Place: Equatable, Sendable {
         var step = 0
         var line = 0
     }
 
-    private(set) var steps = 0
-    private(set) var failedAllocations = 0
-    private(set) var firstFailure: Place?
-    private(set) var runtimeErrors = 0
-    private(set) var defragments = 0
+    public init() {}
+
+    public private(set) var steps = 0
+    public private(set) var failedAllocations = 0
+    public private(set) var firstFailure: Place?
+    public private(set) var runtimeErrors = 0
+    public private(set) var defragments = 0
     /// The most bytes in use (padding included) after any step, and where first.
-    private(set) var peakUsed = 0
-    private(set) var peakUsedAt = Place()
+    public private(set) var peakUsed = 0
+    public private(set) var peakUsedAt = Place()
     /// The highest fragmentation after any step, and where first.
-    private(set) var peakFragmentation = 0.0
-    private(set) var peakFragmentationAt = Place()
+    public private(set) var peakFragmentation = 0.0
+    public private(set) var peakFragmentationAt = Place()
 
     /// Accounts for `step`, with the pool's figures after it.
     /// - Complexity: O(1).
-    mutating func add(_ step: Step, after stats: PoolStats) {
+    public mutating func add(_ step: Step, after stats: PoolStats) {
         steps += 1
         let here = Place(step: steps, line: step.line)
         switch step.outcome {
@@ -47,7 +48,7 @@ struct RunSummary {
     }
 
     /// The summary's lines, indented like event lines.
-    var lines: [String] {
+    public var lines: [String] {
         func at(_ place: Place) -> String {
             "after step \(NumberText.grouped(place.step)) (line \(NumberText.grouped(place.line)))"
         }

@@ -1,0 +1,41 @@
+import PoolAllocator
+import PoolText
+
+/// How the pool a run shows got its size, so that reports and titles can say it: a replay of
+/// a trace is poolmap's allocator in a pool poolmap chose, not the traced program's heap.
+public enum PoolSizeChoice: Equatable, Sendable {
+    /// `--size`.
+    case given
+    /// A trace without `--size`: its peak live bytes × 1.25 (`TracePeak.poolSize`).
+    case tracePeak
+    /// A script without `--size`: 64 KiB until a `pool` statement says otherwise.
+    case scriptDefault
+    /// A script's `pool` statement.
+    case poolStatement
+
+    /// The choice when a run of a `kind` input starts, `--size` given or not.
+    public init(kind: Script.Kind, sizeGiven: Bool) {
+        self = sizeGiven ? .given : kind == .trace ? .tracePeak : .scriptDefault
+    }
+
+    /// The choice behind `state`'s pool, for a run that started with `self`: a `pool`
+    /// statement's once one has run.
+    public func current(_ state: RunnerState) -> PoolSizeChoice {
+        state.sceneCount > 0 ? .poolStatement : self
+    }
+
+    /// Why the pool has its size, in parentheses' words: `peak live × 1.25`.
+    public var reason: String {
+        switch self {
+        case .given: return "--size"
+        case .tracePeak: return "peak live × 1.25"
+        case .scriptDefault: return "the default for scripts"
+        case .poolStatement: return "the script's pool statement"
+        }
+    }
+
+    /// The heading of a report or a title: `first fit · 49 KiB pool (peak live × 1.25)`.
+    public func heading(policy: FitPolicy, poolSize: Int) -> String {
+        "\(policy.rawValue) fit · \(ByteSize.formatExact(poolSize)) pool (\(reason))"
+    }
+}
