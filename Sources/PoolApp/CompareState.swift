@@ -4,6 +4,9 @@ import PoolReport
 import PoolScript
 import PoolText
 
+/// The comparison: ``CompareState`` drawn by the `MemoryMap` renderer.
+public typealias CompareApp = App<CompareState>
+
 /// The comparison view: one script or trace played on two to four pools at once, one per
 /// placement policy, every band fed the same statements in lockstep. The player's keys act on
 /// all bands together; a failed allocation flashes its band and is logged per policy; at the end
@@ -11,7 +14,7 @@ import PoolText
 ///
 /// Each band is a `PlayerState` (its own timeline, checkpoints, animation); this state keeps
 /// the one clock (`Pacing`) and moves every band by the same steps, so they stay at one position.
-public struct CompareState: Sendable {
+public struct CompareState: RecordableAppState {
     /// Ticks a band stays alarmed after an allocation failed in it.
     static let flashTicks = 12
     /// Log entries kept.
@@ -36,6 +39,8 @@ public struct CompareState: Sendable {
     /// The furthest position played forward to, and the `say` captions reached by playing forward.
     var furthestPlayed = 0
     var captionMarks: [CastMark] = []
+    public var recordingMarks: [CastMark] { captionMarks }
+    public var recordingSeconds: Double { pacing.seconds }
     public let title: String
     public var monochrome: Bool
 
@@ -77,7 +82,7 @@ public struct CompareState: Sendable {
 
     /// Whether the comparison wants ticks: playing, something moving or flashing, or a run
     /// still being read.
-    var wantsTicks: Bool {
+    public var wantsTicks: Bool {
         bands.contains { $0.animation.isActive || !$0.timeline.overview.isComplete }
             || flashing.contains { $0 > 0 } || (!pacing.isPaused && !isFinished)
     }

@@ -6,8 +6,6 @@ import PoolAllocator
 struct ExplorerAnimation: Sendable {
     /// Ticks an appearing or fading footprint stays highlighted.
     static let highlightTicks = 8
-    /// The tick interval while anything moves (25 frames per second).
-    public static let tickInterval = Duration.milliseconds(40)
 
     struct Highlight: Sendable {
         var footprint: Range<Int>

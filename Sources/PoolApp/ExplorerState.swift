@@ -3,13 +3,16 @@ import PoolAllocator
 import PoolScript
 import PoolText
 
+/// The interactive explorer: ``ExplorerState`` drawn by the `MemoryMap` renderer.
+public typealias ExplorerApp = App<ExplorerState>
+
 /// The interactive explorer's whole state: the pool and everything around it (selection,
 /// zoom, prompt, help, event log, undo history, animation).
 ///
 /// It changes only through ``reduce(_:)`` (one input event in, the new state out) and is drawn
 /// only through ``screenModel``: the screen never decides what the pool does. Every action that
 /// changes the pool first saves an undo point, logs its result, and records fragmentation.
-public struct ExplorerState: Sendable {
+public struct ExplorerState: AppState {
     /// The pool being explored.
     public internal(set) var pool: MemoryPool
     /// The map's zoom and scroll, and the selection.
@@ -88,6 +91,13 @@ public struct ExplorerState: Sendable {
     /// Which bytes each map cell covers now.
     public var mapGeometry: MapGeometry {
         navigation.geometry(pool, layout)
+    }
+
+    /// Ticks only while something moves; an idle explorer waits for input.
+    public var wantsTicks: Bool { animation.isActive }
+
+    public func view(width: Int, height: Int) -> Grid {
+        ScreenRenderer.render(screenModel, width: width, height: height)
     }
 
     /// The frame to draw for this state.

@@ -46,7 +46,7 @@ extension PlayerState {
         if timeline.position > furthestPlayed {
             furthestPlayed = timeline.position
             if case .say(let caption) = step.operation {
-                captionMarks.append(CastMark(seconds: playbackSeconds, text: caption))
+                captionMarks.append(CastMark(seconds: recordingSeconds, text: caption))
             }
         }
         if let before {

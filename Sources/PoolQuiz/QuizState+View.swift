@@ -3,6 +3,10 @@ import PoolAllocator
 import PoolText
 
 extension QuizState {
+    public func view(width: Int, height: Int) -> Grid {
+        ScreenRenderer.render(screenModel, width: width, height: height)
+    }
+
     /// The frame: the map (the pool before the allocation while its search plays), the quiz's
     /// panel (question, score, the marker's block; the search's listing during a reveal; the
     /// results at the end), the question or verdict on the caption line, what to do on the

@@ -4,6 +4,11 @@ import PoolApp
 import PoolScript
 import PoolText
 
+/// The quiz as an app: ``QuizState`` drawn by the `MemoryMap` renderer, recordable as a cast
+/// (`--record`): its clock counts ticks and half a second per key or click, and each answer is
+/// a marker.
+public typealias QuizApp = App<QuizState>
+
 /// The quiz (`poolmap quiz`): a script runs step by step, and before each allocation it stops
 /// and asks where the block will land (a free block, or "fails"); after each `stats` (and every
 /// 10 allocation questions in random mode) it asks for the fragmentation. Each answer is
@@ -12,7 +17,7 @@ import PoolText
 ///
 /// A value driven by events (`reduce`), drawn only through `screenModel`, like the explorer
 /// and the player.
-public struct QuizState: Sendable {
+public struct QuizState: RecordableAppState {
     /// Where the quiz stands, as tests and the footer see it.
     public enum Phase: Equatable, Sendable {
         /// Statements without a question are playing.
@@ -43,8 +48,6 @@ public struct QuizState: Sendable {
     static let defragmentTicks = SlideAnimation.ticks + 5
     /// In random mode, a fragmentation question after every this many allocation questions.
     static let fragmentationEvery = 10
-    /// The tick interval while anything moves or plays (25 frames per second).
-    public static let tickInterval = Duration.milliseconds(40)
     /// Seconds a key or click adds to a recording's clock: the time to think, compressed.
     static let secondsPerInput = 0.5
     /// Most log entries kept.
@@ -89,6 +92,7 @@ public struct QuizState: Sendable {
     var inputs = 0
     /// One cast marker per answer.
     var answerMarks: [CastMark] = []
+    public var recordingMarks: [CastMark] { answerMarks }
 
     /// A quiz at the start of `source`, already at its first question (or playing toward it).
     /// - Throws: `PoolError.invalidPoolSize` when the source's pool size is below 1.
@@ -121,15 +125,15 @@ public struct QuizState: Sendable {
     public var pool: MemoryPool { runner.pool }
 
     /// Whether the quiz wants ticks: something moves, or statements are playing.
-    var wantsTicks: Bool {
+    public var wantsTicks: Bool {
         if animation.isActive { return true }
         if case .playing = stage { return true }
         return false
     }
 
     /// Seconds on the recording clock.
-    var recordingSeconds: Double {
-        Double(ticks) * 0.04 + Double(inputs) * Self.secondsPerInput
+    public var recordingSeconds: Double {
+        Double(ticks) * AppTick.seconds + Double(inputs) * Self.secondsPerInput
     }
 
     // MARK: Flow
