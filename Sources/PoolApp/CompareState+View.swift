@@ -24,7 +24,7 @@ extension CompareState {
                 rank: ranking.map { rows in rows.firstIndex { $0.policy == policies[index] }! + 1 })
         }
         return ComparisonModel(
-            title: title, bands: bandModels, timeline: timelineModel, log: log,
+            title: title, bands: bandModels, timeline: timelineModel, log: log.entries,
             ranking: ranking?.map {
                 ComparisonModel.RankRow(
                     name: "\($0.policy.rawValue) fit", failedAllocations: $0.failedAllocations,

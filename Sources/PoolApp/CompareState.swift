@@ -17,8 +17,6 @@ public typealias CompareApp = App<CompareState>
 public struct CompareState: RecordableAppState {
     /// Ticks a band stays alarmed after an allocation failed in it.
     static let flashTicks = 12
-    /// Log entries kept.
-    static let maximumLogEntries = 200
 
     /// The policies, in the order asked.
     public let policies: [FitPolicy]
@@ -28,8 +26,8 @@ public struct CompareState: RecordableAppState {
     var pacing: Pacing
     /// Ticks each band still flashes for.
     var flashing: [Int]
-    /// What happened, a line per pool operation, oldest first.
-    var log: [LogEntry] = []
+    /// What happened, a line per pool operation, oldest first (the newest 200).
+    var log = BoundedLog<LogEntry>(capacity: 200)
     public internal(set) var isHelpOpen = false
     /// The `:` prompt (go to a step), when open.
     var prompt: PromptLine?
@@ -146,7 +144,6 @@ public struct CompareState: RecordableAppState {
         let text =
             "\(step.line) \(step.statementText)" + (outcomes.isEmpty ? "" : ": " + outcomes.joined(separator: " · "))
         log.append(LogEntry(text, isError: failed))
-        if log.count > Self.maximumLogEntries { log.removeFirst(log.count - Self.maximumLogEntries) }
     }
 
     /// `n`/`→`: every band runs up to and including the next pool operation, paused.
@@ -177,12 +174,12 @@ public struct CompareState: RecordableAppState {
         for index in bands.indices { bands[index].restart() }
         pacing.restart()
         flashing = flashing.map { _ in 0 }
-        log = []
+        log.removeAll()
     }
 
     /// The log of the steps that led to the position, from the bands' recent steps.
     private mutating func rebuildLog() {
-        log = []
+        log.removeAll()
         let recent = bands.map(\.timeline.recentSteps)
         for index in recent[0].indices where recent[0][index].isPoolOperation {
             record(recent.map { $0[index] })

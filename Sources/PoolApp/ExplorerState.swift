@@ -21,10 +21,11 @@ public struct ExplorerState: AppState {
     var prompt: ExplorerPrompt?
     /// Whether the help overlay is open.
     public internal(set) var isHelpOpen = false
-    /// Every action's result, oldest first (the newest ``maximumLogEntries``).
-    public internal(set) var log: [LogEntry] = []
-    /// Fragmentation after each pool-changing action, oldest first.
-    public internal(set) var fragmentationHistory: [Double] = []
+    /// Every action's result, oldest first (the newest 500).
+    var events = BoundedLog<LogEntry>(capacity: 500)
+    /// Fragmentation after each pool-changing action, oldest first (the newest 256, for the
+    /// sparkline).
+    var fragmentationSamples = BoundedLog<Double>(capacity: 256)
     /// What the map animates now.
     var animation = ExplorerAnimation()
     /// The terminal's size, for zooming, scrolling and hit-testing as the screen shows them.
@@ -40,10 +41,6 @@ public struct ExplorerState: AppState {
 
     /// Most undo levels kept; older ones are dropped.
     static let maximumUndoLevels = 1000
-    /// Most log entries kept.
-    static let maximumLogEntries = 500
-    /// Most fragmentation samples kept for the sparkline.
-    static let maximumHistory = 256
     /// Random operations in one `R` burst.
     static let burstLength = 100
 
@@ -61,9 +58,15 @@ public struct ExplorerState: AppState {
         self.screenSize = screenSize
         self.monochrome = monochrome
         workload = RandomWorkload(seed: seed)
-        fragmentationHistory = [pool.stats.fragmentation]
-        log = [LogEntry("empty pool of \(ByteSize.formatExact(poolSize)); press a to allocate, ? for help")]
+        fragmentationSamples.append(pool.stats.fragmentation)
+        events.append(LogEntry("empty pool of \(ByteSize.formatExact(poolSize)); press a to allocate, ? for help"))
     }
+
+    /// Every action's result, oldest first (the newest 500).
+    public var log: [LogEntry] { events.entries }
+
+    /// Fragmentation after each pool-changing action, oldest first (the newest 256).
+    public var fragmentationHistory: [Double] { fragmentationSamples.entries }
 
     /// How many actions can be undone (at most 1000).
     public var undoDepth: Int { undoStack.count }

@@ -120,11 +120,6 @@ extension PlayerState {
         pacing.restart()
     }
 
-    /// `<`/`>`: halves or doubles the speed.
-    mutating func changeSpeed(by factor: Double) {
-        pacing.changeSpeed(by: factor)
-    }
-
     /// A seek: pause, finish what moves, and go to `position` (clamped to the run).
     mutating func seek(to position: Int) {
         stopForSeek()
