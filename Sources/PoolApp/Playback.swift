@@ -6,6 +6,10 @@ import MemoryMap
 protocol Playback {
     /// The one clock, speed and pause.
     var pacing: Pacing { get set }
+    /// Whether the help overlay is open.
+    var isHelpOpen: Bool { get set }
+    /// The terminal's size, for clicks as the screen shows them.
+    var screenSize: TerminalSize { get set }
     /// The `:` prompt (go to a step), when open.
     var prompt: PromptLine? { get set }
     /// The timeline's figure (`t` switches it).
@@ -25,6 +29,14 @@ protocol Playback {
     mutating func restart()
     /// Goes to `position`, paused.
     mutating func seek(to position: Int)
+    /// One tick of the playback clock.
+    mutating func tick()
+    /// A click outside the help and the prompt (on the timeline, it seeks).
+    mutating func click(row: Int, column: Int)
+    /// A wheel step outside the help and the prompt.
+    mutating func wheel(_ direction: WheelDirection)
+    /// A key that is no playback key, outside the help and the prompt.
+    mutating func ownKey(_ key: Key)
     /// Positions after a failed allocation, in order; `readingAhead`, the run is read far
     /// enough first that every one after ``position`` is known.
     mutating func failures(readingAhead: Bool) -> [Int]
@@ -35,6 +47,26 @@ protocol Playback {
 }
 
 extension Playback {
+    /// Applies one event: ticks, resizes, clicks and the wheel (not under the help or the
+    /// prompt), and keys: quit and help by ``QuitAndHelp``, the `:` prompt, the playback keys,
+    /// then the state's own.
+    mutating func reducePlayback(_ event: InputEvent) -> AppAction {
+        switch event {
+        case .tick: tick()
+        case .resize(let size): screenSize = size
+        case .click(let row, let column): if prompt == nil, !isHelpOpen { click(row: row, column: column) }
+        case .wheel(let direction, _, _): if prompt == nil, !isHelpOpen { wheel(direction) }
+        case .key(let key):
+            switch QuitAndHelp.route(key, isHelpOpen: &isHelpOpen, isTyping: prompt != nil) {
+            case .quit: return .quit
+            case .handled: break
+            case .prompt: editPrompt(with: key)
+            case .app: if let command = PlaybackCommand(key) { perform(command) } else { ownKey(key) }
+            }
+        }
+        return .continue
+    }
+
     /// Does what a playback key says.
     mutating func perform(_ command: PlaybackCommand) {
         switch command {

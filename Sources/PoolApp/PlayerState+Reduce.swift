@@ -4,31 +4,11 @@ extension PlayerState: Playback {
     /// Applies one event: playback and seek keys, the map's keys, the `:` prompt, clicks on the
     /// timeline and the map, the wheel, resizes, help, quit, ticks.
     public mutating func reduce(_ event: InputEvent) -> AppAction {
-        switch event {
-        case .tick:
-            tick()
-        case .resize(let size):
-            screenSize = size
-        case .click(let row, let column):
-            guard prompt == nil, !isHelpOpen else { break }
-            click(row: row, column: column)
-        case .wheel(let direction, _, _):
-            guard prompt == nil, !isHelpOpen else { break }
-            navigation.scroll(byRows: direction == .up ? -3 : 3, timeline.current.pool, layout)
-        case .key(let key):
-            switch QuitAndHelp.route(key, isHelpOpen: &isHelpOpen, isTyping: prompt != nil) {
-            case .quit: return .quit
-            case .handled: break
-            case .prompt: editPrompt(with: key)
-            case .app: press(key)
-            }
-        }
-        return .continue
+        reducePlayback(event)
     }
 
-    /// A key of the player's own: a playback key, `e`, or one of the map's.
-    private mutating func press(_ key: Key) {
-        if let command = PlaybackCommand(key) { return perform(command) }
+    /// `e`, or one of the map's keys.
+    mutating func ownKey(_ key: Key) {
         switch key {
         case .character("e"):
             toggleExplain()
@@ -41,8 +21,13 @@ extension PlayerState: Playback {
         }
     }
 
+    /// The wheel scrolls a zoomed map.
+    mutating func wheel(_ direction: WheelDirection) {
+        navigation.scroll(byRows: direction == .up ? -3 : 3, timeline.current.pool, layout)
+    }
+
     /// A click on the timeline seeks there; on the map or the overview bar it selects.
-    private mutating func click(row: Int, column: Int) {
+    mutating func click(row: Int, column: Int) {
         let layout = self.layout
         if let position = layout.timelinePosition(
             atRow: row, column: column, of: timeline.timelineModel(figure: timelineFigure))
