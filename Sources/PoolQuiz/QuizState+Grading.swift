@@ -18,12 +18,7 @@ extension QuizState {
             let block = question.blocks[index]
             said = HexOffset.format(block.alignedOffset ?? block.start, digits: digits)
         }
-        events.append(LogEntry("Q\(question.number) \(question.request): you said \(said). \(verdict.headline)"))
-        events.append(LogEntry(verdict.detail))
-        answerMarks.append(
-            CastMark(
-                seconds: recordingSeconds,
-                text: "Q\(question.number) \(question.request): \(said), \(verdict.isRight ? "right" : "wrong")"))
+        logAnswer("Q\(question.number) \(question.request)", said: said, verdict)
         // The pool moves on to after the allocation; the search plays on the pool before it.
         runner = question.after
         noteChange()
@@ -49,14 +44,18 @@ extension QuizState {
         case .success(let value):
             let verdict = question.verdict(for: value)
             score.record(.fragmentation, isRight: verdict.isRight)
-            events.append(LogEntry("Q\(question.number) fragmentation: you said \(line.text). \(verdict.headline)"))
-            events.append(LogEntry(verdict.detail))
-            answerMarks.append(
-                CastMark(
-                    seconds: recordingSeconds,
-                    text: "Q\(question.number) fragmentation: \(line.text), \(verdict.isRight ? "right" : "wrong")"))
+            logAnswer("Q\(question.number) fragmentation", said: line.text, verdict)
             stage = .revealingFragmentation(question, verdict)
         }
+    }
+
+    /// Logs an answer (`Q3 alloc 100 B: you said 0x0040. ✓ Right: …` and why) and marks it in a
+    /// recording (`Q3 alloc 100 B: 0x0040, right`).
+    private mutating func logAnswer(_ question: String, said: String, _ verdict: QuizVerdict) {
+        events.append(LogEntry("\(question): you said \(said). \(verdict.headline)"))
+        events.append(LogEntry(verdict.detail))
+        answerMarks.append(
+            CastMark(seconds: recordingSeconds, text: "\(question): \(said), \(verdict.isRight ? "right" : "wrong")"))
     }
 
     /// The hex digits of this pool's offsets.
