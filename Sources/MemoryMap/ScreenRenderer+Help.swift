@@ -2,7 +2,7 @@ extension ScreenRenderer {
     /// The help overlay: a centred box listing every key, in several columns when the screen
     /// is too short for one, actions shortened with `…` when it is too narrow.
     static func drawHelp(_ keys: [KeyHint], into grid: inout Grid) {
-        let footer = "Esc or ? closes"
+        let footer = "Esc ? F1 q close · q is text in a prompt"
         let maxRows = max(1, grid.height - 5)  // borders, a blank line above and below, the footer
         let columns = max(1, (keys.count + maxRows - 1) / maxRows)
         let rows = keys.isEmpty ? 1 : (keys.count + columns - 1) / columns

@@ -5,6 +5,10 @@ import PoolScript
 import PoolText
 
 extension CompareState {
+    public func view(width: Int, height: Int) -> Grid {
+        ScreenRenderer.render(screenModel, width: width, height: height)
+    }
+
     /// The frame: the timeline, a band per policy, the log (or the ranking at the end), the
     /// caption and the status line.
     /// - Complexity: O(bands · buckets) besides the renderer's own work.
@@ -20,7 +24,7 @@ extension CompareState {
                 rank: ranking.map { rows in rows.firstIndex { $0.policy == policies[index] }! + 1 })
         }
         return ComparisonModel(
-            title: title, bands: bandModels, timeline: timelineModel, log: log,
+            title: title, bands: bandModels, timeline: timelineModel, log: log.entries,
             ranking: ranking?.map {
                 ComparisonModel.RankRow(
                     name: "\($0.policy.rawValue) fit", failedAllocations: $0.failedAllocations,
@@ -86,28 +90,4 @@ extension CompareState {
         }
         return low
     }
-}
-
-/// The comparison as an ``InteractiveApp``: ``CompareState`` drawn by the `MemoryMap` renderer.
-public struct CompareApp: RecordableApp {
-    public private(set) var state: CompareState
-
-    public init(state: CompareState) {
-        self.state = state
-    }
-
-    public mutating func handle(_ event: InputEvent) -> AppAction {
-        state.reduce(event)
-    }
-
-    public func view(width: Int, height: Int) -> Grid {
-        ScreenRenderer.render(state.screenModel, width: width, height: height)
-    }
-
-    public var tickInterval: Duration? {
-        state.wantsTicks ? Pacing.tickInterval : nil
-    }
-
-    public var recordingSeconds: Double { state.pacing.seconds }
-    public var recordingMarks: [CastMark] { state.captionMarks }
 }

@@ -4,6 +4,9 @@ import PoolReport
 import PoolScript
 import PoolText
 
+/// The comparison: ``CompareState`` drawn by the `MemoryMap` renderer.
+public typealias CompareApp = App<CompareState>
+
 /// The comparison view: one script or trace played on two to four pools at once, one per
 /// placement policy, every band fed the same statements in lockstep. The player's keys act on
 /// all bands together; a failed allocation flashes its band and is logged per policy; at the end
@@ -11,11 +14,9 @@ import PoolText
 ///
 /// Each band is a `PlayerState` (its own timeline, checkpoints, animation); this state keeps
 /// the one clock (`Pacing`) and moves every band by the same steps, so they stay at one position.
-public struct CompareState: Sendable {
+public struct CompareState: RecordableAppState {
     /// Ticks a band stays alarmed after an allocation failed in it.
     static let flashTicks = 12
-    /// Log entries kept.
-    static let maximumLogEntries = 200
 
     /// The policies, in the order asked.
     public let policies: [FitPolicy]
@@ -25,8 +26,8 @@ public struct CompareState: Sendable {
     var pacing: Pacing
     /// Ticks each band still flashes for.
     var flashing: [Int]
-    /// What happened, a line per pool operation, oldest first.
-    var log: [LogEntry] = []
+    /// What happened, a line per pool operation, oldest first (the newest 200).
+    var log = BoundedLog<LogEntry>(capacity: 200)
     public internal(set) var isHelpOpen = false
     /// The `:` prompt (go to a step), when open.
     var prompt: PromptLine?
@@ -36,6 +37,8 @@ public struct CompareState: Sendable {
     /// The furthest position played forward to, and the `say` captions reached by playing forward.
     var furthestPlayed = 0
     var captionMarks: [CastMark] = []
+    public var recordingMarks: [CastMark] { captionMarks }
+    public var recordingSeconds: Double { pacing.seconds }
     public let title: String
     public var monochrome: Bool
 
@@ -77,7 +80,7 @@ public struct CompareState: Sendable {
 
     /// Whether the comparison wants ticks: playing, something moving or flashing, or a run
     /// still being read.
-    var wantsTicks: Bool {
+    public var wantsTicks: Bool {
         bands.contains { $0.animation.isActive || !$0.timeline.overview.isComplete }
             || flashing.contains { $0 > 0 } || (!pacing.isPaused && !isFinished)
     }
@@ -141,7 +144,6 @@ public struct CompareState: Sendable {
         let text =
             "\(step.line) \(step.statementText)" + (outcomes.isEmpty ? "" : ": " + outcomes.joined(separator: " · "))
         log.append(LogEntry(text, isError: failed))
-        if log.count > Self.maximumLogEntries { log.removeFirst(log.count - Self.maximumLogEntries) }
     }
 
     /// `n`/`→`: every band runs up to and including the next pool operation, paused.
@@ -172,12 +174,12 @@ public struct CompareState: Sendable {
         for index in bands.indices { bands[index].restart() }
         pacing.restart()
         flashing = flashing.map { _ in 0 }
-        log = []
+        log.removeAll()
     }
 
     /// The log of the steps that led to the position, from the bands' recent steps.
     private mutating func rebuildLog() {
-        log = []
+        log.removeAll()
         let recent = bands.map(\.timeline.recentSteps)
         for index in recent[0].indices where recent[0][index].isPoolOperation {
             record(recent.map { $0[index] })

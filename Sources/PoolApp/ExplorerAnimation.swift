@@ -1,13 +1,12 @@
 import MemoryMap
 import PoolAllocator
 
-/// The explorer's running animations, advanced by timer ticks: new blocks glow for a moment,
-/// freed ones fade, and a defragment slides the moved blocks to their new offsets.
-struct ExplorerAnimation: Sendable {
+/// The running animations of the explorer, the player and the quiz, advanced by timer ticks: new
+/// blocks glow for a moment, freed ones fade, a defragment slides the moved blocks to their new
+/// offsets, and an allocation's search plays.
+package struct ExplorerAnimation: Sendable {
     /// Ticks an appearing or fading footprint stays highlighted.
     static let highlightTicks = 8
-    /// The tick interval while anything moves (25 frames per second).
-    public static let tickInterval = Duration.milliseconds(40)
 
     struct Highlight: Sendable {
         var footprint: Range<Int>
@@ -17,25 +16,33 @@ struct ExplorerAnimation: Sendable {
     var appearing: [Highlight] = []
     var fading: [Highlight] = []
     /// The defragment's slide.
-    var slide: SlideAnimation?
-    /// An allocation's search made visible (the explain key); it stays shown once decided,
-    /// until the pool changes again.
-    var search: SearchAnimation?
+    package var slide: SlideAnimation?
+    /// An allocation's search made visible (the explain key, the quiz's reveal); it stays shown
+    /// once decided, until the pool changes again.
+    package var search: SearchAnimation?
+    /// Whether a decided search's new block stays lit until the animation finishes (the quiz's
+    /// reveal, which waits for the student) instead of glowing for a moment.
+    package var keepsNewBlockLit: Bool
+
+    package init(keepsNewBlockLit: Bool = false) {
+        self.keepsNewBlockLit = keepsNewBlockLit
+    }
 
     /// Whether anything still moves (the app then wants ticks).
-    public var isActive: Bool {
+    package var isActive: Bool {
         !appearing.isEmpty || !fading.isEmpty || slide != nil || search?.isDecided == false
     }
 
     /// The frame's view of the animation for the renderer.
-    var screenAnimation: ScreenAnimation {
-        ScreenAnimation(
-            appearing: appearing.map(\.footprint), fading: fading.map(\.footprint), slide: slide, search: search?.view)
+    package var screenAnimation: ScreenAnimation {
+        var lit = appearing.map(\.footprint)
+        if keepsNewBlockLit, let search, search.isDecided, let footprint = search.appearing { lit.append(footprint) }
+        return ScreenAnimation(appearing: lit, fading: fading.map(\.footprint), slide: slide, search: search?.view)
     }
 
     /// The pool to draw instead of the current one: the pool before an allocation while its
     /// search is shown undecided.
-    var shownPool: MemoryPool? { search?.shownPool }
+    package var shownPool: MemoryPool? { search?.shownPool }
 
     /// Shows `search` (its new block lights up once it is decided).
     mutating func startSearch(_ search: SearchAnimation) {
@@ -48,20 +55,20 @@ struct ExplorerAnimation: Sendable {
     }
 
     /// Highlights the bytes of a block just freed.
-    mutating func blockFaded(_ footprint: Range<Int>) {
+    package mutating func blockFaded(_ footprint: Range<Int>) {
         fading.append(Highlight(footprint: footprint, ticksLeft: Self.highlightTicks))
     }
 
     /// Starts sliding blocks from the old offsets in `moves` to the new ones in `pool`
     /// (`pool` is the pool after the defragment). Too many moves show the end state at once.
-    mutating func startSlide(moves: [Int: Int], in pool: MemoryPool) {
+    package mutating func startSlide(moves: [Int: Int], in pool: MemoryPool) {
         finish()
         let slide = SlideAnimation(moves: moves, in: pool, progress: 0)
         if slide.isAnimated { self.slide = slide }
     }
 
     /// One tick further; finished animations drop out.
-    mutating func advance() {
+    package mutating func advance() {
         appearing = appearing.compactMap {
             $0.ticksLeft > 1 ? Highlight(footprint: $0.footprint, ticksLeft: $0.ticksLeft - 1) : nil
         }
@@ -69,7 +76,7 @@ struct ExplorerAnimation: Sendable {
             $0.ticksLeft > 1 ? Highlight(footprint: $0.footprint, ticksLeft: $0.ticksLeft - 1) : nil
         }
         if var searching = search {
-            if searching.advance(), let footprint = searching.appearing { blockAppeared(footprint) }
+            if searching.advance(), !keepsNewBlockLit, let footprint = searching.appearing { blockAppeared(footprint) }
             search = searching
         }
         if var running = slide { slide = running.advance() ? running : nil }
@@ -77,7 +84,7 @@ struct ExplorerAnimation: Sendable {
 
     /// Stops everything at its end state (before the pool changes again, so no highlight
     /// points at bytes that mean something else now).
-    mutating func finish() {
+    package mutating func finish() {
         appearing = []
         fading = []
         slide = nil

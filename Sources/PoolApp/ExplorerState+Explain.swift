@@ -9,7 +9,7 @@ extension ExplorerState {
     mutating func toggleExplain() {
         explainsSearch.toggle()
         if !explainsSearch { animation.search = nil }
-        record(
+        events.append(
             LogEntry(
                 explainsSearch
                     ? "explain: on; each allocation shows the free blocks \(SearchText.name(pool.policy)) looks at"
@@ -25,7 +25,7 @@ extension ExplorerState {
         guard explainsSearch else { return false }
         guard before.stats.freeBlockCount <= SearchAnimation.maximumFreeBlocks else {
             let limit = NumberText.grouped(SearchAnimation.maximumFreeBlocks)
-            record(LogEntry("explain: more than \(limit) free blocks; the search is not shown"))
+            events.append(LogEntry("explain: more than \(limit) free blocks; the search is not shown"))
             return false
         }
         guard
@@ -33,7 +33,7 @@ extension ExplorerState {
                 size: size, alignment: alignment, before: before, appearing: footprint)
         else { return false }
         animation.startSearch(search)
-        record(LogEntry(Self.searchSummary(search.search, poolSize: before.totalSize)))
+        events.append(LogEntry(Self.searchSummary(search.search, poolSize: before.totalSize)))
         return true
     }
 

@@ -12,7 +12,7 @@ extension ExplorerState {
         var changed = pool
         do {
             guard let offset = try changed.allocAligned(size, alignment: alignment) else {
-                record(
+                events.append(
                     LogEntry(
                         AllocationFailure.message(size: size, alignment: alignment, stats: pool.stats), isError: true))
                 explainAllocation(size: size, alignment: alignment, before: before, footprint: nil)
@@ -27,31 +27,31 @@ extension ExplorerState {
                     animation.blockAppeared(block.start..<block.end)
                 }
                 let padding = block.padding > 0 ? " (\(ByteSize.format(block.padding)) padding)" : ""
-                record(LogEntry("\(action) → \(HexOffset.format(offset))\(padding)"))
+                events.append(LogEntry("\(action) → \(HexOffset.format(offset))\(padding)"))
             }
         } catch {
-            record(LogEntry("\(action) refused: \(error)", isError: true))
+            events.append(LogEntry("\(action) refused: \(error)", isError: true))
         }
     }
 
     /// Frees the selected block and selects its neighbour (the next, else the previous).
     mutating func freeSelected() {
         guard let block = selectedBlock else {
-            record(LogEntry("free: no block selected (select one with ←/→ or a click)", isError: true))
+            events.append(LogEntry("free: no block selected (select one with ←/→ or a click)", isError: true))
             return
         }
         var changed = pool
         do {
             try changed.free(block.offset)
         } catch {
-            record(LogEntry("free \(HexOffset.format(block.offset)) refused: \(error)", isError: true))
+            events.append(LogEntry("free \(HexOffset.format(block.offset)) refused: \(error)", isError: true))
             return
         }
         let neighbour = changed.block(after: block.offset) ?? changed.block(before: block.offset)
         commit(changed, action: "free \(HexOffset.format(block.offset))")
         selectedOffset = neighbour?.offset
         animation.blockFaded(block.start..<block.end)
-        record(LogEntry("free \(HexOffset.format(block.offset)) (\(ByteSize.format(block.size)))"))
+        events.append(LogEntry("free \(HexOffset.format(block.offset)) (\(ByteSize.format(block.size)))"))
     }
 
     /// Defragments; the selection follows its block to the new offset, and the moved blocks
@@ -66,7 +66,7 @@ extension ExplorerState {
         animation.startSlide(moves: moves, in: pool)
         if let selected = selectedOffset { viewport = mapGeometry.revealing(selected) }
         let blocks = moved == 1 ? "1 block" : "\(moved) blocks"
-        record(
+        events.append(
             LogEntry(
                 "defrag: moved \(blocks); largest free \(ByteSize.format(before.largestFree)) → "
                     + ByteSize.format(pool.stats.largestFree)
@@ -87,13 +87,13 @@ extension ExplorerState {
             {
                 animation.blockAppeared(block.start..<block.end)
             }
-            record(
+            events.append(
                 LogEntry(
                     "random: \(AllocationFailure.request(size: size, alignment: alignment)) → "
                         + HexOffset.format(offset)
                 ))
         case .failed(let size, let alignment):
-            record(
+            events.append(
                 LogEntry(
                     "random: " + AllocationFailure.message(size: size, alignment: alignment, stats: pool.stats),
                     isError: true))
@@ -102,7 +102,7 @@ extension ExplorerState {
             commit(changed, action: "random free")
             if selectedOffset == block.offset { selectedOffset = changed.block(after: block.offset)?.offset }
             animation.blockFaded(block.start..<block.end)
-            record(LogEntry("random: free \(HexOffset.format(block.offset)) (\(ByteSize.format(block.size)))"))
+            events.append(LogEntry("random: free \(HexOffset.format(block.offset)) (\(ByteSize.format(block.size)))"))
         }
     }
 
@@ -120,7 +120,7 @@ extension ExplorerState {
         commit(changed, action: "burst")
         if let selected = selectedOffset, pool.block(at: selected) == nil { selectedOffset = nil }
         let fragmentation = NumberText.percent(pool.stats.fragmentation)
-        record(
+        events.append(
             LogEntry(
                 "burst of \(Self.burstLength): \(allocations) alloc, \(frees) free, \(failures) failed; "
                     + "frag \(fragmentation)"
@@ -136,20 +136,20 @@ extension ExplorerState {
         changed.policy = next
         commit(changed, action: "policy \(next.rawValue) fit")
         let rover = next == .next ? "; the rover (next fit's starting point) is marked on the map" : ""
-        record(LogEntry("policy: \(next.rawValue) fit\(rover)"))
+        events.append(LogEntry("policy: \(next.rawValue) fit\(rover)"))
     }
 
     /// Goes back to the state before the last action.
     mutating func undo() {
         guard let point = undoStack.popLast() else {
-            record(LogEntry("undo: nothing to undo", isError: true))
+            events.append(LogEntry("undo: nothing to undo", isError: true))
             return
         }
         animation.finish()
         pool = point.pool
         selectedOffset = point.selectedOffset
         recordFragmentation()
-        record(LogEntry("undo \(point.action) (\(undoStack.count) more to undo)"))
+        events.append(LogEntry("undo \(point.action) (\(undoStack.count) more to undo)"))
     }
 
     // MARK: Helpers
@@ -188,14 +188,6 @@ extension ExplorerState {
     }
 
     mutating func recordFragmentation() {
-        fragmentationHistory.append(pool.stats.fragmentation)
-        if fragmentationHistory.count > Self.maximumHistory {
-            fragmentationHistory.removeFirst(fragmentationHistory.count - Self.maximumHistory)
-        }
-    }
-
-    mutating func record(_ entry: LogEntry) {
-        log.append(entry)
-        if log.count > Self.maximumLogEntries { log.removeFirst(log.count - Self.maximumLogEntries) }
+        fragmentationSamples.append(pool.stats.fragmentation)
     }
 }

@@ -2,7 +2,7 @@ import MemoryMap
 
 extension ExplorerState {
     /// Applies one input event: the explorer's whole behaviour, key by key.
-    /// - Returns: `.quit` for `q` (outside a prompt), else `.continue`.
+    /// - Returns: `.quit` for `q` or `Q` outside a prompt (``QuitAndHelp``), else `.continue`.
     public mutating func reduce(_ event: InputEvent) -> AppAction {
         switch event {
         case .tick:
@@ -18,30 +18,19 @@ extension ExplorerState {
             if prompt == nil, !isHelpOpen { scroll(byRows: direction == .up ? -3 : 3) }
             return .continue
         case .key(let key):
-            if prompt != nil {
-                editPrompt(with: key)
-                return .continue
+            switch QuitAndHelp.route(key, isHelpOpen: &isHelpOpen, isTyping: prompt != nil) {
+            case .quit: return .quit
+            case .handled: break
+            case .prompt: editPrompt(with: key)
+            case .app: commandKey(key)
             }
-            if isHelpOpen { return helpKey(key) }
-            return commandKey(key)
+            return .continue
         }
     }
 
-    /// A key while the help overlay is open: it closes with Esc, `?` or F1; `q` still quits.
-    private mutating func helpKey(_ key: Key) -> AppAction {
+    /// A key of the explorer's own, on the main screen.
+    private mutating func commandKey(_ key: Key) {
         switch key {
-        case .escape, .character("?"), .f1: isHelpOpen = false
-        case .character("q"): return .quit
-        default: break
-        }
-        return .continue
-    }
-
-    /// A key on the main screen.
-    private mutating func commandKey(_ key: Key) -> AppAction {
-        switch key {
-        case .character("q"): return .quit
-        case .character("?"), .f1: isHelpOpen = true
         case .character("a"): prompt = ExplorerPrompt(purpose: .allocate)
         case .character("A"): prompt = ExplorerPrompt(purpose: .allocateAligned)
         case .character("f"), .delete: freeSelected()
@@ -57,7 +46,6 @@ extension ExplorerState {
         case .end: selectLast()
         default: _ = navigation.handle(key, pool: pool, layout: layout)
         }
-        return .continue
     }
 
     /// Typing in the prompt: characters, Backspace, Enter to confirm, Esc to cancel.

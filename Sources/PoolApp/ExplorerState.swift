@@ -3,13 +3,16 @@ import PoolAllocator
 import PoolScript
 import PoolText
 
+/// The interactive explorer: ``ExplorerState`` drawn by the `MemoryMap` renderer.
+public typealias ExplorerApp = App<ExplorerState>
+
 /// The interactive explorer's whole state: the pool and everything around it (selection,
 /// zoom, prompt, help, event log, undo history, animation).
 ///
 /// It changes only through ``reduce(_:)`` (one input event in, the new state out) and is drawn
 /// only through ``screenModel``: the screen never decides what the pool does. Every action that
 /// changes the pool first saves an undo point, logs its result, and records fragmentation.
-public struct ExplorerState: Sendable {
+public struct ExplorerState: AppState {
     /// The pool being explored.
     public internal(set) var pool: MemoryPool
     /// The map's zoom and scroll, and the selection.
@@ -18,10 +21,11 @@ public struct ExplorerState: Sendable {
     var prompt: ExplorerPrompt?
     /// Whether the help overlay is open.
     public internal(set) var isHelpOpen = false
-    /// Every action's result, oldest first (the newest ``maximumLogEntries``).
-    public internal(set) var log: [LogEntry] = []
-    /// Fragmentation after each pool-changing action, oldest first.
-    public internal(set) var fragmentationHistory: [Double] = []
+    /// Every action's result, oldest first (the newest 500).
+    var events = BoundedLog<LogEntry>(capacity: 500)
+    /// Fragmentation after each pool-changing action, oldest first (the newest 256, for the
+    /// sparkline).
+    var fragmentationSamples = BoundedLog<Double>(capacity: 256)
     /// What the map animates now.
     var animation = ExplorerAnimation()
     /// The terminal's size, for zooming, scrolling and hit-testing as the screen shows them.
@@ -37,10 +41,6 @@ public struct ExplorerState: Sendable {
 
     /// Most undo levels kept; older ones are dropped.
     static let maximumUndoLevels = 1000
-    /// Most log entries kept.
-    static let maximumLogEntries = 500
-    /// Most fragmentation samples kept for the sparkline.
-    static let maximumHistory = 256
     /// Random operations in one `R` burst.
     static let burstLength = 100
 
@@ -58,9 +58,15 @@ public struct ExplorerState: Sendable {
         self.screenSize = screenSize
         self.monochrome = monochrome
         workload = RandomWorkload(seed: seed)
-        fragmentationHistory = [pool.stats.fragmentation]
-        log = [LogEntry("empty pool of \(ByteSize.formatExact(poolSize)); press a to allocate, ? for help")]
+        fragmentationSamples.append(pool.stats.fragmentation)
+        events.append(LogEntry("empty pool of \(ByteSize.formatExact(poolSize)); press a to allocate, ? for help"))
     }
+
+    /// Every action's result, oldest first (the newest 500).
+    public var log: [LogEntry] { events.entries }
+
+    /// Fragmentation after each pool-changing action, oldest first (the newest 256).
+    public var fragmentationHistory: [Double] { fragmentationSamples.entries }
 
     /// How many actions can be undone (at most 1000).
     public var undoDepth: Int { undoStack.count }
@@ -88,6 +94,13 @@ public struct ExplorerState: Sendable {
     /// Which bytes each map cell covers now.
     public var mapGeometry: MapGeometry {
         navigation.geometry(pool, layout)
+    }
+
+    /// Ticks only while something moves; an idle explorer waits for input.
+    public var wantsTicks: Bool { animation.isActive }
+
+    public func view(width: Int, height: Int) -> Grid {
+        ScreenRenderer.render(screenModel, width: width, height: height)
     }
 
     /// The frame to draw for this state.

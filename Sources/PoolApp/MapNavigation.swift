@@ -2,13 +2,14 @@ import MemoryMap
 import PoolAllocator
 
 /// What the map shows — the whole pool, or a zoomed and scrolled part — and which block is
-/// selected, with the keys and clicks that change them. The explorer and the player both keep
-/// one, so `+` `-` `0`, `h` `l`, PgUp/PgDn, the wheel and clicks work the same in both.
+/// selected, with the keys and clicks that change them. The explorer, the player and the quiz
+/// each keep one, so `+` `-` `0`, PgUp/PgDn and the wheel work the same in all three (and `h`
+/// `l` and clicks in the explorer and the player; the quiz's marker takes those).
 ///
 /// It holds no pool: every change is given the pool and the screen's layout as they are now.
-struct MapNavigation: Sendable {
+package struct MapNavigation: Sendable {
     /// Which bytes the map shows.
-    var viewport: MapViewport = .fit
+    package var viewport: MapViewport = .fit
     /// The selected block's offset, if any (the owner keeps it pointing at a live block).
     var selectedOffset: Int?
 
@@ -24,21 +25,35 @@ struct MapNavigation: Sendable {
         selectedOffset.flatMap { pool.block(at: $0) }
     }
 
+    package init() {}
+
     /// Which bytes each map cell covers now.
-    func geometry(_ pool: MemoryPool, _ layout: ScreenLayout) -> MapGeometry {
+    package func geometry(_ pool: MemoryPool, _ layout: ScreenLayout) -> MapGeometry {
         layout.mapGeometry(totalSize: pool.totalSize, viewport: viewport)
     }
 
-    /// A key the map understands: `+`/`=` and `-`/`_` zoom, `0` fits the whole pool, `h`/`l`
-    /// select the previous/next block, PgUp/PgDn scroll a zoomed map.
+    /// A key the map understands: `h`/`l` select the previous/next block, and the keys of
+    /// ``zoomOrScroll(_:pool:layout:around:)``.
     /// - Returns: whether the key was one of those.
     mutating func handle(_ key: Key, pool: MemoryPool, layout: ScreenLayout) -> Bool {
         switch key {
-        case .character("+"), .character("="): zoomIn(pool, layout)
-        case .character("-"), .character("_"): zoomOut(pool, layout)
-        case .character("0"): viewport = .fit
         case .character("h"): selectPrevious(pool, layout)
         case .character("l"): selectNext(pool, layout)
+        default: return zoomOrScroll(key, pool: pool, layout: layout)
+        }
+        return true
+    }
+
+    /// `+`/`=` and `-`/`_` zoom around `centre` (else ``zoomCentre(_:_:)``), `0` fits the whole
+    /// pool, PgUp/PgDn scroll a zoomed map.
+    /// - Returns: whether the key was one of those.
+    package mutating func zoomOrScroll(
+        _ key: Key, pool: MemoryPool, layout: ScreenLayout, around centre: Int? = nil
+    ) -> Bool {
+        switch key {
+        case .character("+"), .character("="): zoomIn(pool, layout, around: centre)
+        case .character("-"), .character("_"): zoomOut(pool, layout, around: centre)
+        case .character("0"): viewport = .fit
         case .pageUp: scroll(byRows: -max(1, layout.mapRows - 1), pool, layout)
         case .pageDown: scroll(byRows: max(1, layout.mapRows - 1), pool, layout)
         default: return false
@@ -49,6 +64,11 @@ struct MapNavigation: Sendable {
     /// Selects the live block at `offset` and scrolls a zoomed map to it.
     mutating func select(_ offset: Int, _ pool: MemoryPool, _ layout: ScreenLayout) {
         selectedOffset = offset
+        reveal(offset, pool, layout)
+    }
+
+    /// Scrolls a zoomed map to show byte `offset`.
+    package mutating func reveal(_ offset: Int, _ pool: MemoryPool, _ layout: ScreenLayout) {
         viewport = geometry(pool, layout).revealing(offset)
     }
 
@@ -77,20 +97,20 @@ struct MapNavigation: Sendable {
         return bytes.lowerBound + bytes.count / 2
     }
 
-    /// Halves the bytes per cell (down to one byte per cell) around `zoomCentre`.
-    mutating func zoomIn(_ pool: MemoryPool, _ layout: ScreenLayout) {
+    /// Halves the bytes per cell (down to one byte per cell) around `centre`, else `zoomCentre`.
+    mutating func zoomIn(_ pool: MemoryPool, _ layout: ScreenLayout, around centre: Int? = nil) {
         let current = geometry(pool, layout)
         guard current.bytesPerCell > 1 else { return }
-        viewport = current.zoomedIn(around: zoomCentre(pool, layout))
+        viewport = current.zoomedIn(around: centre ?? zoomCentre(pool, layout))
     }
 
-    /// Doubles the bytes per cell around `zoomCentre`, up to the whole pool.
-    mutating func zoomOut(_ pool: MemoryPool, _ layout: ScreenLayout) {
-        viewport = geometry(pool, layout).zoomedOut(around: zoomCentre(pool, layout))
+    /// Doubles the bytes per cell around `centre`, else `zoomCentre`, up to the whole pool.
+    mutating func zoomOut(_ pool: MemoryPool, _ layout: ScreenLayout, around centre: Int? = nil) {
+        viewport = geometry(pool, layout).zoomedOut(around: centre ?? zoomCentre(pool, layout))
     }
 
     /// Scrolls a zoomed map by `rows` rows (negative: up); a fitted map stays.
-    mutating func scroll(byRows rows: Int, _ pool: MemoryPool, _ layout: ScreenLayout) {
+    package mutating func scroll(byRows rows: Int, _ pool: MemoryPool, _ layout: ScreenLayout) {
         viewport = geometry(pool, layout).scrolled(byRows: rows)
     }
 

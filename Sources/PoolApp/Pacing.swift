@@ -9,12 +9,8 @@ import PoolScript
 /// holds playback for its duration (shortened when playing faster than the default speed); a
 /// defragment whose slide is animated holds the next operations until the blocks are in place.
 struct Pacing: Sendable {
-    /// The tick interval while playing or animating (25 frames per second).
-    static let tickInterval = ExplorerAnimation.tickInterval
-    static let tickSeconds: Double = {
-        let parts = tickInterval.components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
-    }()
+    /// Seconds per tick: each tick owes `speed × tickSeconds` operations.
+    static let tickSeconds = AppTick.seconds
     /// The slowest and fastest speeds `<`/`>` reach.
     static let speedRange = 0.25...1_000_000.0
     /// Operations per second at or below which each operation is animated.

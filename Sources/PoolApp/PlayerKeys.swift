@@ -7,7 +7,7 @@ extension KeyHint {
         KeyHint("[]", "failures"), KeyHint(":", "go to"), KeyHint("?", "help"), KeyHint("q", "quit"),
     ]
 
-    /// The keys of `PlaybackCommand` but help and quit: the player's and the comparison's.
+    /// The keys of `PlaybackCommand`: the player's and the comparison's.
     static let playbackHelp: [KeyHint] = [
         KeyHint("space", "pause / resume"),
         KeyHint("n →", "step forward"),
@@ -31,15 +31,11 @@ extension KeyHint {
             KeyHint("+ - 0", "zoom in/out/fit"),
             KeyHint("PgUp PgDn", "scroll (zoomed)"),
             KeyHint("click", "seek / select"),
-            KeyHint("? F1", "this help"),
-            KeyHint("q", "quit"),
-        ]
+        ] + quitAndHelp
 
     /// Every key of the comparison: the playback keys, acting on every band at once.
     static let compareHelp: [KeyHint] =
         playbackHelp + [
-            KeyHint("click", "seek"),
-            KeyHint("? F1", "this help"),
-            KeyHint("q", "quit"),
-        ]
+            KeyHint("click", "seek")
+        ] + quitAndHelp
 }

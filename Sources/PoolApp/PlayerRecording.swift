@@ -36,7 +36,7 @@ public enum PlayerRecording {
             _ = app.handle(.tick)
             recorder.record(app.view(width: width, height: height), of: app)
         }
-        let holdTicks = Int((endHoldSeconds / PlayerState.tickSeconds).rounded())
+        let holdTicks = Int((endHoldSeconds / AppTick.seconds).rounded())
         for _ in 0..<holdTicks { _ = app.handle(.tick) }
         recorder.finish(at: app.recordingSeconds)
         return (recorder, app)
@@ -73,7 +73,7 @@ public enum PlayerRecording {
         playing.resume()
         let (recorder, end) = record(playing, width: width, height: height)
         return Headless(
-            cast: recorder.text, eventCount: recorder.eventCount, seconds: end.playbackSeconds,
+            cast: recorder.text, eventCount: recorder.eventCount, seconds: end.recordingSeconds,
             width: width, height: height, errorLines: end.timeline.overview.errorLines,
             errorCount: end.timeline.overview.errorCount)
     }

@@ -46,7 +46,7 @@ extension PlayerState {
         if timeline.position > furthestPlayed {
             furthestPlayed = timeline.position
             if case .say(let caption) = step.operation {
-                captionMarks.append(CastMark(seconds: playbackSeconds, text: caption))
+                captionMarks.append(CastMark(seconds: recordingSeconds, text: caption))
             }
         }
         if let before {
@@ -118,11 +118,6 @@ extension PlayerState {
         animation.finish()
         timeline.rewind()
         pacing.restart()
-    }
-
-    /// `<`/`>`: halves or doubles the speed.
-    mutating func changeSpeed(by factor: Double) {
-        pacing.changeSpeed(by: factor)
     }
 
     /// A seek: pause, finish what moves, and go to `position` (clamped to the run).

@@ -4,6 +4,10 @@ import PoolScript
 import PoolText
 
 extension PlayerState {
+    public func view(width: Int, height: Int) -> Grid {
+        ScreenRenderer.render(screenModel, width: width, height: height)
+    }
+
     /// The frame: the timeline, the map, stats and log of the explorer, the caption and the
     /// statement line.
     /// - Complexity: O(recentCount + buckets) besides the renderer's own work.

@@ -2,21 +2,22 @@ import MemoryMap
 import PoolAllocator
 import PoolScript
 
+/// The player: ``PlayerState`` drawn by the `MemoryMap` renderer.
+public typealias PlayerApp = App<PlayerState>
+
 /// The player: a script or trace played step by step on the map, with pause, single steps
 /// both ways, seeks across a timeline of the whole run, speed control, restart, and the
 /// explorer's zoom and selection. A value driven by events (`reduce`); the screen is
 /// `screenModel`, a pure function of it.
 ///
-/// Pacing: each tick (`tickInterval`) owes `speed × interval` pool operations; they run in one
+/// Pacing: each tick (`AppTick.interval`) owes `speed × interval` pool operations; they run in one
 /// batch and the next frame shows the result, so at high speed frames are skipped, never the
 /// pool's work. `wait` pauses playback for its duration (shortened when playing faster than
 /// the default speed); a `say` sets the caption. At low speed each operation is animated (the
 /// new block appears, a freed one fades, a defragment slides), and playback holds while a
 /// slide runs. While the run has not been read to its end, every tick also reads
 /// `scanStepsPerTick` steps ahead, so the timeline fills in while the player is already usable.
-public struct PlayerState: Sendable {
-    /// The tick interval while playing or animating (25 frames per second).
-    public static let tickInterval = Pacing.tickInterval
+public struct PlayerState: RecordableAppState {
     static let speedRange = Pacing.speedRange
     /// How much of the run a tick reads ahead for the timeline.
     public enum ScanPace: Sendable, Equatable {
@@ -53,6 +54,7 @@ public struct PlayerState: Sendable {
     var furthestPlayed = 0
     /// The `say` captions reached by playing forward, timed by the playback clock.
     var captionMarks: [CastMark] = []
+    public var recordingMarks: [CastMark] { captionMarks }
     /// The title bar's text.
     public let title: String
     /// Draw for terminals without colour.
@@ -102,14 +104,12 @@ public struct PlayerState: Sendable {
 
     /// Whether the player wants ticks: playing, something still moving, or the run still being
     /// read for the timeline.
-    var wantsTicks: Bool {
+    public var wantsTicks: Bool {
         animation.isActive || (!isPaused && !timeline.isAtEnd) || !timeline.overview.isComplete
     }
 
     /// The playback clock: seconds of pacing so far (ticks × interval).
-    var playbackSeconds: Double { pacing.seconds }
-
-    static let tickSeconds = Pacing.tickSeconds
+    public var recordingSeconds: Double { pacing.seconds }
 
     /// Where things are on the screen now.
     var layout: ScreenLayout {

@@ -1,24 +1,24 @@
 import MemoryMap
+import PoolApp
 
 extension KeyHint {
     /// Every key of the quiz, for the help overlay; short enough for two columns at 60×16.
-    static let quizHelp: [KeyHint] = [
-        KeyHint("← → h l", "choose a block"),
-        KeyHint("Home End", "first/last block"),
-        KeyHint("click", "choose clicked"),
-        KeyHint("x", "it fails"),
-        KeyHint("Enter", "answer / next"),
-        KeyHint("0-9 . %", "type a percent"),
-        KeyHint("Backspace", "erase a char"),
-        KeyHint("Esc", "clear the answer"),
-        KeyHint("space", "next / skip"),
-        KeyHint("+ - 0", "zoom in/out/fit"),
-        KeyHint("PgUp PgDn", "scroll (zoomed)"),
-        KeyHint("g", "retry (at end)"),
-        KeyHint("n", "new set (random)"),
-        KeyHint("? F1", "this help"),
-        KeyHint("q", "quit"),
-    ]
+    static let quizHelp: [KeyHint] =
+        [
+            KeyHint("← → h l", "choose a block"),
+            KeyHint("Home End", "first/last block"),
+            KeyHint("click", "choose clicked"),
+            KeyHint("x", "it fails"),
+            KeyHint("Enter", "answer / next"),
+            KeyHint("0-9 . %", "type a percent"),
+            KeyHint("Backspace", "erase a char"),
+            KeyHint("Esc", "clear the answer"),
+            KeyHint("space", "next / skip"),
+            KeyHint("+ - 0", "zoom in/out/fit"),
+            KeyHint("PgUp PgDn", "scroll (zoomed)"),
+            KeyHint("g", "retry (at end)"),
+            KeyHint("n", "new set (random)"),
+        ] + quitAndHelp
 
     /// The footer while an allocation question is asked.
     static let quizPlacingFooter: [KeyHint] = [
@@ -26,9 +26,9 @@ extension KeyHint {
         KeyHint("?", "help"), KeyHint("q", "quit"),
     ]
 
-    /// The footer while the fragmentation is typed.
+    /// The footer while the fragmentation is typed: every key is the answer's then (`q` too).
     static let quizFragmentationFooter: [KeyHint] = [
-        KeyHint("0-9.%", "percent"), KeyHint("Enter", "answer"), KeyHint("?", "help"), KeyHint("q", "quit"),
+        KeyHint("0-9.%", "percent"), KeyHint("Enter", "answer"), KeyHint("Esc", "clear"),
     ]
 
     /// The footer during a reveal.

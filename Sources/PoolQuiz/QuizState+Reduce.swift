@@ -3,7 +3,8 @@ import PoolApp
 
 extension QuizState {
     /// Applies one event: the quiz's whole behaviour, key by key.
-    /// - Returns: `.quit` for `q` (at any time), else `.continue`.
+    /// - Returns: `.quit` for `q` or `Q` outside the percentage entry (``QuitAndHelp``), else
+    ///   `.continue`.
     public mutating func reduce(_ event: InputEvent) -> AppAction {
         switch event {
         case .tick:
@@ -14,24 +15,26 @@ extension QuizState {
             inputs += 1
             if !isHelpOpen { click(row: row, column: column) }
         case .wheel(let direction, _, _):
-            if !isHelpOpen { scroll(byRows: direction == .up ? -3 : 3) }
+            if !isHelpOpen { navigation.scroll(byRows: direction == .up ? -3 : 3, pool, layout) }
         case .key(let key):
             inputs += 1
-            return press(key)
+            switch QuitAndHelp.route(key, isHelpOpen: &isHelpOpen, isTyping: isTyping) {
+            case .quit: return .quit
+            case .handled: break
+            case .prompt, .app: press(key)
+            }
         }
         return .continue
     }
 
-    private mutating func press(_ key: Key) -> AppAction {
-        if key == .character("q") || key == .character("Q") { return .quit }
-        if isHelpOpen {
-            if key == .escape || key == .character("?") || key == .function(1) { isHelpOpen = false }
-            return .continue
-        }
-        if key == .character("?") || key == .function(1) {
-            isHelpOpen = true
-            return .continue
-        }
+    /// Whether the percentage is being typed: every key is the entry's then, `q` too.
+    var isTyping: Bool {
+        if case .fragmentation = stage { return true }
+        return false
+    }
+
+    /// A key of the quiz's own, as the stage takes it.
+    private mutating func press(_ key: Key) {
         switch stage {
         case .playing:
             if key == .enter || key == .character(" ") { skipAhead() } else { _ = mapKey(key) }
@@ -55,12 +58,12 @@ extension QuizState {
                 if let next = source.nextRandom() {
                     restart(with: next)
                 } else {
-                    record(LogEntry("n draws new questions in random mode (poolmap quiz --random N)", isError: true))
+                    events.append(
+                        LogEntry("n draws new questions in random mode (poolmap quiz --random N)", isError: true))
                 }
             default: _ = mapKey(key)
             }
         }
-        return .continue
     }
 
     /// A key while an allocation question is asked: the marker, "fails", Enter, the map's keys.
@@ -94,7 +97,8 @@ extension QuizState {
     /// A click: on a free block while an allocation question is asked, the marker goes there.
     private mutating func click(row: Int, column: Int) {
         guard case .placing(let question, _) = stage,
-            let bytes = layout.bytes(atRow: row, column: column, totalSize: pool.totalSize, viewport: viewport),
+            let bytes = layout.bytes(
+                atRow: row, column: column, totalSize: pool.totalSize, viewport: navigation.viewport),
             let index = question.blocks.firstIndex(where: { $0.bytes.overlaps(bytes) })
         else { return }
         stage = .placing(question, .block(index))
@@ -110,40 +114,24 @@ extension QuizState {
     }
 
     /// Which bytes each map cell covers now.
-    var mapGeometry: MapGeometry { layout.mapGeometry(totalSize: pool.totalSize, viewport: viewport) }
+    var mapGeometry: MapGeometry { navigation.geometry(pool, layout) }
 
     /// `+` `-` `0` zoom, PgUp/PgDn scroll, as in the explorer. - Returns: whether it was one.
     private mutating func mapKey(_ key: Key) -> Bool {
-        let geometry = mapGeometry
-        switch key {
-        case .character("+"), .character("="):
-            if geometry.bytesPerCell > 1 { viewport = geometry.zoomedIn(around: zoomCentre) }
-        case .character("-"), .character("_"): viewport = geometry.zoomedOut(around: zoomCentre)
-        case .character("0"): viewport = .fit
-        case .pageUp: scroll(byRows: -max(1, layout.mapRows - 1))
-        case .pageDown: scroll(byRows: max(1, layout.mapRows - 1))
-        default: return false
-        }
-        return true
+        navigation.zoomOrScroll(key, pool: pool, layout: layout, around: markedByte)
     }
 
-    private mutating func scroll(byRows rows: Int) {
-        viewport = mapGeometry.scrolled(byRows: rows)
-    }
-
-    /// The byte zooming centres on: the marker's free block, else the middle of the view.
-    private var zoomCentre: Int {
-        if case .placing(let question, .block(let index)) = stage {
-            let block = question.blocks[index]
-            return block.start + block.length / 2
-        }
-        let bytes = mapGeometry.bytes
-        return bytes.lowerBound + bytes.count / 2
+    /// Zooming centres on the marker's free block while there is one (else, as in the
+    /// explorer, on the middle of the view: the quiz selects no block).
+    private var markedByte: Int? {
+        guard case .placing(let question, .block(let index)) = stage else { return nil }
+        let block = question.blocks[index]
+        return block.start + block.length / 2
     }
 
     /// Scrolls a zoomed map to show byte `offset`.
     mutating func reveal(_ offset: Int) {
-        viewport = mapGeometry.revealing(offset)
+        navigation.reveal(offset, pool, layout)
     }
 
     /// Shows a new question's first free block.

@@ -3,6 +3,10 @@ import PoolAllocator
 import PoolText
 
 extension QuizState {
+    public func view(width: Int, height: Int) -> Grid {
+        ScreenRenderer.render(screenModel, width: width, height: height)
+    }
+
     /// The frame: the map (the pool before the allocation while its search plays), the quiz's
     /// panel (question, score, the marker's block; the search's listing during a reveal; the
     /// results at the end), the question or verdict on the caption line, what to do on the
@@ -14,9 +18,9 @@ extension QuizState {
             title: "poolmap quiz — \(source.name) · score \(score.text)",
             names: runner.state.namesByOffset,
             rover: shown.policy == .next ? shown.rover : nil,
-            viewport: viewport,
-            fragmentationHistory: fragmentationHistory,
-            log: log,
+            viewport: navigation.viewport,
+            fragmentationHistory: fragmentationHistory.entries,
+            log: events.entries,
             caption: captionLine,
             statement: statementLine,
             prompt: promptLine,

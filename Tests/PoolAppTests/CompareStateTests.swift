@@ -30,6 +30,18 @@ import Testing
         return try CompareState(script: script, policies: policies, poolSize: 4096, speed: speed)
     }
 
+    @Test func quitAndHelpFollowTheOneRule() throws {
+        try QuitAndHelpRule<CompareApp>(
+            make: { CompareApp(state: try Self.state()) }, isHelpOpen: \.state.isHelpOpen, otherKey: .character("n"),
+            prompted: {
+                var state = try Self.state()
+                _ = state.reduce(.character(":"))
+                return CompareApp(state: state)
+            },
+            promptText: { $0.state.prompt?.text }
+        ).check()
+    }
+
     func ticks(_ state: inout CompareState, _ count: Int) {
         for _ in 0..<count { _ = state.reduce(.tick) }
     }
@@ -84,7 +96,8 @@ import Testing
         #expect(state.position == 0 && !state.pacing.isPaused)
         _ = state.reduce(.character("?"))
         #expect(state.screenModel.isHelpOpen)
-        #expect(state.reduce(.character("x")) == .continue && !state.isHelpOpen)
+        #expect(state.reduce(.character("x")) == .continue && state.isHelpOpen, "other keys do nothing under help")
+        #expect(state.reduce(.character("q")) == .continue && !state.isHelpOpen, "q closes the help")
         #expect(state.reduce(.character("q")) == .quit)
     }
 

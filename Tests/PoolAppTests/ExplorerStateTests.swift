@@ -163,13 +163,18 @@ import Testing
         #expect(!drive.state.isHelpOpen)
     }
 
-    @Test func qQuitsFromTheMapAndFromHelp() throws {
-        var drive = try ExplorerDrive()
-        try drive.send([.character("q")])
-        #expect(drive.outcome == .quit)
-        var helped = try ExplorerDrive()
-        try helped.send([.character("?"), .character("q")])
-        #expect(helped.outcome == .quit)
+    @Test func quitAndHelpFollowTheOneRule() throws {
+        let size = TerminalSize(width: 100, height: 30)
+        try QuitAndHelpRule<ExplorerApp>(
+            make: { ExplorerApp(state: try ExplorerState(poolSize: 4096, screenSize: size)) },
+            isHelpOpen: \.state.isHelpOpen, otherKey: .character("r"),
+            prompted: {
+                var state = try ExplorerState(poolSize: 4096, screenSize: size)
+                _ = state.reduce(.character("a"))
+                return ExplorerApp(state: state)
+            },
+            promptText: { $0.state.prompt?.line.text }
+        ).check()
     }
 
     @Test func aSmallScreenShowsTheMessageAndRecovers() throws {

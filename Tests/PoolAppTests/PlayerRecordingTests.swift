@@ -62,7 +62,7 @@ import Testing
         #expect(markers == says)
         #expect(markers.count >= 10)
         // Times come from the pacing: the waits alone add up to 10 s.
-        #expect(last > 10 && abs(last - end.playbackSeconds) < 0.001)
+        #expect(last > 10 && abs(last - end.recordingSeconds) < 0.001)
     }
 
     @Test func framesCarryThePalettesColoursAndOnlyChangedRows() throws {

@@ -14,6 +14,19 @@ import Testing
 
     static let fourAllocs = "pool 1K\na = alloc 100\nb = alloc 100\nc = alloc 100\nd = alloc 100\n"
 
+    @Test func quitAndHelpFollowTheOneRule() throws {
+        try QuitAndHelpRule<PlayerApp>(
+            make: { PlayerApp(state: try Self.player(Self.fourAllocs)) }, isHelpOpen: \.state.isHelpOpen,
+            otherKey: .character("n"),
+            prompted: {
+                var state = try Self.player(Self.fourAllocs)
+                _ = state.reduce(.character(":"))
+                return PlayerApp(state: state)
+            },
+            promptText: { $0.state.prompt?.text }
+        ).check()
+    }
+
     func ticks(_ state: inout PlayerState, _ count: Int) {
         for _ in 0..<count { _ = state.reduce(.tick) }
     }
@@ -107,7 +120,8 @@ import Testing
         _ = state.reduce(.character("?"))
         #expect(state.screenModel.isHelpOpen)
         #expect(state.reduce(.character("x")) == .continue)
-        #expect(!state.isHelpOpen)
+        #expect(state.isHelpOpen, "other keys do nothing under the help")
+        #expect(state.reduce(.character("q")) == .continue && !state.isHelpOpen, "q closes the help")
         #expect(state.reduce(.character("q")) == .quit)
     }
 

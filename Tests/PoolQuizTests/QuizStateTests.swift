@@ -266,7 +266,7 @@ import Testing
         #expect(drive.state.phase == .finished)
     }
 
-    @Test func qQuitsAtAnyTimeAndHelpOpensAndCloses() throws {
+    @Test func helpOpensAndClosesAndQIsTypedInTheAnswer() throws {
         var drive = try QuizDrive(script: QuizScripts.basic)
         try drive.send([.character("?")])
         #expect(drive.state.isHelpOpen)
@@ -279,7 +279,28 @@ import Testing
         #expect(drive.state.phase == .fragmentation)
         try drive.type("12")
         try drive.send([.character("q")])
-        #expect(drive.outcome == .quit, "q quits while typing the fragmentation")
+        #expect(drive.outcome == nil, "q is typed in the fragmentation answer")
+        #expect(drive.screen.contains("12q"))
+    }
+
+    @Test func quitAndHelpFollowTheOneRule() throws {
+        let basic = try ScriptParser.parse(QuizScripts.basic, fileName: "quiz.pool")
+        let asksFragmentationFirst = try ScriptParser.parse("pool 1024\nstats\na = alloc 100\n", fileName: "f.pool")
+        try QuitAndHelpRule<QuizApp>(
+            make: {
+                QuizApp(state: try QuizState(source: QuizSource(script: basic, poolSize: 1024, name: "quiz.pool")))
+            },
+            isHelpOpen: \.state.isHelpOpen, otherKey: .character("x"),
+            prompted: {
+                let state = try QuizState(source: QuizSource(script: asksFragmentationFirst, poolSize: 1024, name: "f"))
+                #expect(state.phase == .fragmentation)
+                return QuizApp(state: state)
+            },
+            promptText: {
+                guard case .fragmentation(_, let line) = $0.state.stage else { return nil }
+                return line.text
+            }
+        ).check()
     }
 
     @Test func aScriptWithoutAllocationsEndsAtOnce() throws {

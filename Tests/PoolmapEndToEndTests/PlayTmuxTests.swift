@@ -41,10 +41,11 @@ struct PlayTmuxTests {
         try session.waitFor("forward again") { self.step(in: $0) == here }
         try session.send("n")
         try session.waitFor("the same step as before") { self.step(in: $0) == ahead }
-        // Help, closed by any key.
+        // Help: another key leaves it open, Esc closes it (the one rule of every app).
         try session.send("?")
         try session.waitFor(text: "prev/next failed")
         try session.send("x")
+        try session.send("Escape")
         try session.waitFor("help closed") { !$0.contains("prev/next failed") }
         // Resume and speed up: the story reaches its end and waits there.
         try session.send("Space")
