@@ -88,6 +88,12 @@ struct QuizTmuxTests {
         let session = try TmuxSession([PoolmapBinary.path, "quiz", path, "--record", cast])
         for number in 1...5 {
             try session.waitFor(text: "Q\(number): where does")
+            // Nothing is chosen for the student: Enter alone only says how to choose.
+            if number == 1 {
+                try session.send("Enter")
+                try session.waitFor(text: "choose a free block (←/→ or a click) or x for fails")
+            }
+            try session.send("Right")
             try session.send("Enter")
             try session.waitFor(text: "✓ Right: it lands at")
             try session.waitFor(text: "→ lands at")  // the search is decided: Enter goes on
