@@ -39,7 +39,7 @@ public struct ComparisonLayout: Equatable, Sendable {
         mapLabelWidth = HexOffset.digits(forPoolSize: totalSize) + 3
         timelineColumn = mapLabelWidth
         timelineColumns = max(0, w - mapLabelWidth)
-        mapColumns = max(1, w - mapLabelWidth)
+        mapColumns = ScreenLayout.powerOfTwo(atMost: w - mapLabelWidth)
         footerRow = h - 1
         statusRow = h - 2
         captionRow = h - 3
