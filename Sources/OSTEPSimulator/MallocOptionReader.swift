@@ -30,19 +30,19 @@ public enum MallocOptionReader {
 
     private static var options: [Option] {
         [
-        Option(short: "h", long: "help", kind: .help),
-        Option(short: "s", long: "seed", kind: .integer(\.seed)),
-        Option(short: "S", long: "size", kind: .integer(\.heapSize)),
-        Option(short: "b", long: "baseAddr", kind: .integer(\.baseAddress)),
-        Option(short: "H", long: "headerSize", kind: .integer(\.headerSize)),
-        Option(short: "a", long: "alignment", kind: .integer(\.alignment)),
-        Option(short: "p", long: "policy", kind: .text(\.policy)),
-        Option(short: "l", long: "listOrder", kind: .text(\.listOrder)),
-        Option(short: "C", long: "coalesce", kind: .flag(\.coalesce)),
-        Option(short: "n", long: "numOps", kind: .integer(\.operationCount)),
-        Option(short: "r", long: "range", kind: .integer(\.sizeRange)),
-        Option(short: "P", long: "percentAlloc", kind: .integer(\.percentAlloc)),
-        Option(short: "A", long: "allocList", kind: .text(\.allocList)),
+            Option(short: "h", long: "help", kind: .help),
+            Option(short: "s", long: "seed", kind: .integer(\.seed)),
+            Option(short: "S", long: "size", kind: .integer(\.heapSize)),
+            Option(short: "b", long: "baseAddr", kind: .integer(\.baseAddress)),
+            Option(short: "H", long: "headerSize", kind: .integer(\.headerSize)),
+            Option(short: "a", long: "alignment", kind: .integer(\.alignment)),
+            Option(short: "p", long: "policy", kind: .text(\.policy)),
+            Option(short: "l", long: "listOrder", kind: .text(\.listOrder)),
+            Option(short: "C", long: "coalesce", kind: .flag(\.coalesce)),
+            Option(short: "n", long: "numOps", kind: .integer(\.operationCount)),
+            Option(short: "r", long: "range", kind: .integer(\.sizeRange)),
+            Option(short: "P", long: "percentAlloc", kind: .integer(\.percentAlloc)),
+            Option(short: "A", long: "allocList", kind: .text(\.allocList)),
             Option(short: "c", long: "compute", kind: .flag(\.compute)),
         ]
     }

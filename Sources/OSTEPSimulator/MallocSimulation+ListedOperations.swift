@@ -26,7 +26,7 @@ extension MallocSimulation {
                         "'\(operation)': a zero-size block would share address \(error.address) with another block (malloc.py's assertion)"
                     )
                 }
-                if let address = allocation.address { pointers[nextIndex] = address }
+                if let address = allocation.address, address != Self.failedAddress { pointers[nextIndex] = address }
                 output += "ptr[\(nextIndex)] = Alloc(\(requested))"
                 if options.compute {
                     output += " returned \(allocation.address ?? -1) (searched \(allocation.searched) elements)\n"

@@ -18,7 +18,7 @@ extension MallocSimulation {
                 let requested = Int(random.random() * Double(options.sizeRange)) + 1
                 // Random requests are at least 1 byte, so no two blocks share an address.
                 let allocation = try! heap.malloc(requested)
-                if let address = allocation.address {
+                if let address = allocation.address, address != Self.failedAddress {
                     pointers[nextIndex] = address
                     live.append(nextIndex)
                 }

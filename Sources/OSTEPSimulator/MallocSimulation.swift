@@ -17,6 +17,10 @@ public struct MallocSimulation: Sendable {
         public var exitStatus: Int32 { failure?.exitStatus ?? 0 }
     }
 
+    /// malloc.py's "no block" address. A block placed at −1 (a heap below address 0) is taken
+    /// for a failure too: it stays allocated but gets no pointer, so it is never freed.
+    static let failedAddress = -1
+
     let options: MallocOptions
     var heap: FreeListHeap
     var output = ""
@@ -93,7 +97,8 @@ public struct MallocSimulation: Sendable {
         if options.allocList.isEmpty {
             guard options.sizeRange >= 0 else {
                 throw .refusal(
-                    "-r/--range: \(options.sizeRange) is negative, so it can draw negative sizes (meaningless in malloc.py)")
+                    "-r/--range: \(options.sizeRange) is negative, so it can draw negative sizes (meaningless in malloc.py)"
+                )
             }
             runRandomOperations()
         } else {

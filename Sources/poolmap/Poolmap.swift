@@ -23,7 +23,8 @@ struct Poolmap: ParsableCommand {
             """,
         version: PoolmapVersion.description,
         subcommands: [
-            Explore.self, Run.self, Play.self, Demo.self, Compare.self, Quiz.self, WorksheetCommand.self, Record.self, Ostep.self,
+            Explore.self, Run.self, Play.self, Demo.self, Compare.self, Quiz.self, WorksheetCommand.self, Record.self,
+            Ostep.self,
             Version.self,
         ],
         defaultSubcommand: Explore.self

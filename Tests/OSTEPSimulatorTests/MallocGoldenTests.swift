@@ -25,7 +25,8 @@ import Testing
             #expect(same, "\(recorded): stdout differs:\n\(Self.diff(recorded, outcome))")
             #expect(
                 sameSuccess,
-                "\(recorded): exit \(outcome.exitStatus), malloc.py \(recorded.exitStatus): \(outcome.failure?.message ?? "")")
+                "\(recorded): exit \(outcome.exitStatus), malloc.py \(recorded.exitStatus): \(outcome.failure?.message ?? "")"
+            )
             if differing > 5 { break }
         }
     }

@@ -20,6 +20,9 @@ extension FreeListHeap {
     public struct AddressInUse: Error, Sendable, Equatable {
         /// The address already allocated.
         public var address: Int
+
+        /// A collision at `address`.
+        public init(address: Int) { self.address = address }
     }
 
     /// The bytes a request of `requested` bytes takes: rounded up to `sizeMultiple`, plus the
