@@ -11,6 +11,7 @@ let internalChecks: [SwiftSetting] = [
 //   PoolAllocator ← PoolText ← MemoryMap, PoolScript ← PoolReport ← PoolApp ← CursesTerminal ← poolmap
 //   PoolApp ← PoolQuiz ← poolmap
 //   PoolCommandLine (no dependencies) ← poolmap
+//   PoolAllocator ← OSTEPSimulator ← poolmap
 let package = Package(
     name: "poolmap",
     products: [
@@ -22,6 +23,7 @@ let package = Package(
         .library(name: "PoolApp", targets: ["PoolApp"]),
         .library(name: "PoolQuiz", targets: ["PoolQuiz"]),
         .library(name: "PoolRecord", targets: ["PoolRecord"]),
+        .library(name: "OSTEPSimulator", targets: ["OSTEPSimulator"]),
         .executable(name: "poolmap", targets: ["poolmap"]),
     ],
     dependencies: [
@@ -59,6 +61,8 @@ let package = Package(
         // `poolmap record`: runs a program with the allocation tracer preloaded and writes its
         // trace. The tracer's C source (Tracer/) is compiled at first use, not by SwiftPM.
         .target(name: "PoolRecord", exclude: ["Tracer"]),
+        // `poolmap ostep`: OSTEP's free-space simulator (malloc.py) byte for byte, on `FreeListHeap`.
+        .target(name: "OSTEPSimulator", dependencies: ["PoolAllocator"]),
         // The command line's conventions: the version, suggestions for mistyped commands and files.
         .target(name: "PoolCommandLine"),
         // The command line: it only wires options to the modules above.
@@ -66,7 +70,7 @@ let package = Package(
             name: "poolmap",
             dependencies: [
                 "PoolAllocator", "PoolText", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal", "PoolRecord",
-                "PoolCommandLine", "PoolQuiz",
+                "PoolCommandLine", "PoolQuiz", "OSTEPSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -110,6 +114,9 @@ let package = Package(
         .testTarget(
             name: "PoolRecordTests", dependencies: ["PoolRecord", "PoolCommandLine", "PoolScript"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "OSTEPSimulatorTests", dependencies: ["OSTEPSimulator", "PoolAllocator", "TestSupport"],
+            exclude: ["Golden"]),
         // The manifest itself: every folder under Tests/ is a target, every Swift module has tests.
         .testTarget(name: "PackageManifestTests", dependencies: ["TestSupport"]),
         // Runs the built `poolmap` executable: the CLI end to end, and the TUI under tmux.
