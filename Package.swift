@@ -44,7 +44,7 @@ let package = Package(
         // App state machines (explorer, player), the terminal seam they talk to, casts.
         .target(
             name: "PoolApp",
-            dependencies: ["PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "PoolReport"]
+            dependencies: ["PoolAllocator", "PoolText", "MemoryMap", "PoolScript"]
         ),
         // Predict, then reveal: the quiz app, worksheets and their shared question generator.
         .target(
@@ -65,7 +65,8 @@ let package = Package(
         .executableTarget(
             name: "poolmap",
             dependencies: [
-                "PoolAllocator", "PoolText", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal", "PoolRecord",
+                "PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal",
+                "PoolRecord",
                 "PoolCommandLine", "PoolQuiz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
