@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["CNcurses", "CTerminalSignals", "PoolApp", "MemoryMap"]),
         // `poolmap record`: runs a program with the allocation tracer preloaded and writes its
         // trace. The tracer's C source (Tracer/) is compiled at first use, not by SwiftPM.
-        .target(name: "PoolRecord", exclude: ["Tracer"]),
+        .target(name: "PoolRecord", dependencies: ["PoolText"], exclude: ["Tracer"]),
         // The command line's conventions: the version, suggestions for mistyped commands and files.
         .target(name: "PoolCommandLine"),
         // The command line: it only wires options to the modules above.

@@ -1,3 +1,5 @@
+import PoolText
+
 /// Turns the tracer's raw records (addresses, in their global order) into poolmap's trace
 /// format (ids): `a ID SIZE`, `m ID SIZE ALIGN`, `f ID`, `r ID SIZE`.
 ///
@@ -238,35 +240,16 @@ public struct TraceConverter {
         summary.events += 1
         body.append(letter)
         body.append(UInt8(ascii: " "))
-        Self.appendDecimal(id, to: &body)
+        NumberText.appendDecimal(id, to: &body)
         if let size {
             body.append(UInt8(ascii: " "))
-            Self.appendDecimal(size, to: &body)
+            NumberText.appendDecimal(size, to: &body)
         }
         if let alignment {
             body.append(UInt8(ascii: " "))
-            Self.appendDecimal(alignment, to: &body)
+            NumberText.appendDecimal(alignment, to: &body)
         }
         body.append(UInt8(ascii: "\n"))
-    }
-
-    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        var digits:
-            (
-                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
-            ) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = UInt(bitPattern: value)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0
-            bytes += buffer[(20 - count)...]
-        }
     }
 
     /// A record's size as an `Int`, or nil past `Int.max` (no real block is that large).
