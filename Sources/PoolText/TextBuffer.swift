@@ -1,7 +1,7 @@
 /// UTF-8 text built byte by byte, for output written millions of times (a long trace's JSON):
 /// appending ASCII and integers here costs a fraction of `String` appends.
 public struct TextBuffer: Sendable {
-    public private(set) var bytes: [UInt8] = []
+    public internal(set) var bytes: [UInt8] = []
 
     public init(capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
@@ -21,27 +21,9 @@ public struct TextBuffer: Sendable {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    /// Appends `value` in decimal.
+    /// Appends `value` in decimal (`NumberText.appendDecimal`).
     public mutating func append(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 20 digits at most, 8 per word
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { scratch in
-            repeat {
-                scratch[23 - count] = UInt8(ascii: "0") &+ UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            bytes.append(contentsOf: scratch[(24 - count)...])
-        }
-    }
-
-    /// Appends `text` as a JSON string literal, as `JSONValue.writeString` writes it.
-    public mutating func appendJSONString(_ text: String) {
-        var quoted = ""
-        JSONValue.writeString(text, to: &quoted)
-        append(quoted)
+        NumberText.appendDecimal(value, to: &bytes)
     }
 
     /// Empties the buffer, keeping its capacity.
