@@ -25,7 +25,8 @@ let package = Package(
         .executable(name: "poolmap", targets: ["poolmap"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // The allocator: exact first fit in O(log n). Depends on nothing outside this package.
@@ -37,8 +38,11 @@ let package = Package(
         .target(name: "PoolText", dependencies: ["PoolAllocator"]),
         // Pure rendering: pool + view state -> grid of styled cells; the text map line. No I/O.
         .target(name: "MemoryMap", dependencies: ["PoolAllocator", "PoolText"]),
+        // Files as the system sees them: open, read, write and paths from swift-system; stat,
+        // mkdir, isatty and errno text by hand (swift-system has none of them).
+        .target(name: "PoolFiles", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         // Script and trace parsing and running: statements -> steps.
-        .target(name: "PoolScript", dependencies: ["PoolAllocator", "PoolText"]),
+        .target(name: "PoolScript", dependencies: ["PoolAllocator", "PoolText", "PoolFiles"]),
         // Headless output of a run: the text and JSON reports, streamed step by step.
         .target(name: "PoolReport", dependencies: ["PoolAllocator", "PoolText", "PoolScript", "MemoryMap"]),
         // App state machines (explorer, player), the terminal seam they talk to, casts.
@@ -58,16 +62,15 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["CNcurses", "CTerminalSignals", "PoolApp", "MemoryMap"]),
         // `poolmap record`: runs a program with the allocation tracer preloaded and writes its
         // trace. The tracer's C source (Tracer/) is compiled at first use, not by SwiftPM.
-        .target(name: "PoolRecord", dependencies: ["PoolText"], exclude: ["Tracer"]),
+        .target(name: "PoolRecord", dependencies: ["PoolText", "PoolFiles"], exclude: ["Tracer"]),
         // The command line's conventions: the version, suggestions for mistyped commands and files.
-        .target(name: "PoolCommandLine"),
+        .target(name: "PoolCommandLine", dependencies: ["PoolFiles"]),
         // The command line: it only wires options to the modules above.
         .executableTarget(
             name: "poolmap",
             dependencies: [
                 "PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal",
-                "PoolRecord",
-                "PoolCommandLine", "PoolQuiz",
+                "PoolRecord", "PoolCommandLine", "PoolQuiz", "PoolFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,6 +83,7 @@ let package = Package(
         ),
         .testTarget(name: "PoolAllocatorTests", dependencies: ["PoolAllocator", "PoolScript", "TestSupport"]),
         .testTarget(name: "PoolTextTests", dependencies: ["PoolText", "PoolAllocator"]),
+        .testTarget(name: "PoolFilesTests", dependencies: ["PoolFiles"]),
         .testTarget(
             name: "MemoryMapTests",
             dependencies: ["MemoryMap", "PoolAllocator", "PoolText", "PoolScript", "TestSupport"],
@@ -106,7 +110,7 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(
-            name: "PoolRecordTests", dependencies: ["PoolRecord", "PoolCommandLine", "PoolScript"],
+            name: "PoolRecordTests", dependencies: ["PoolRecord", "PoolCommandLine", "PoolScript", "PoolFiles"],
             exclude: ["Fixtures"]),
         // Runs the built `poolmap` executable: the CLI end to end, and the TUI under tmux.
         .testTarget(
