@@ -8,9 +8,11 @@ let internalChecks: [SwiftSetting] = [
 ]
 
 // The module graph, bottom up (docs/architecture.md explains each arrow):
-//   PoolAllocator ← PoolText ← MemoryMap, PoolScript ← PoolReport ← PoolApp ← CursesTerminal ← poolmap
-//   PoolApp ← PoolQuiz ← poolmap
-//   PoolCommandLine (no dependencies) ← poolmap
+//   PoolAllocator ← PoolText ← MemoryMap, PoolScript ← PoolReport ← poolmap
+//   PoolFiles (swift-system) ← PoolScript, PoolRecord, PoolCommandLine, poolmap
+//   MemoryMap, PoolScript ← PoolApp ← CursesTerminal, PoolQuiz ← poolmap
+//   PoolText ← PoolRecord ← poolmap; PoolCommandLine ← poolmap
+//   C targets: CPrefetch ← PoolAllocator; CNcurses, CTerminalSignals ← CursesTerminal
 let package = Package(
     name: "poolmap",
     products: [
