@@ -40,7 +40,9 @@ public struct TraceConverter {
 
     public private(set) var summary = Summary()
     /// The operation lines so far, `\n` after each.
-    public private(set) var body: [UInt8] = []
+    public var body: [UInt8] { lines.bytes }
+    /// The trace's lines so far.
+    private var lines = TextBuffer()
 
     private var idsByAddress: [UInt64: Int] = [:]
     /// Every id's size while it is live, 0 once freed (ids are handed out densely from 0).
@@ -209,7 +211,7 @@ public struct TraceConverter {
         guard finished.number > 0 else { return }
         let path = Self.imageDescription(finished.text)
         summary.execs.append(path)
-        body += Array("# exec \(path)\n".utf8)
+        lines.append("# exec \(path)\n")
         for id in sizesByID.indices where sizesByID[id] > 0 { free(id) }
         idsByAddress.removeAll()
         reallocsBySlot.removeAll()
@@ -238,18 +240,18 @@ public struct TraceConverter {
 
     private mutating func emit(_ letter: UInt8, _ id: Int, _ size: Int? = nil, _ alignment: Int? = nil) {
         summary.events += 1
-        body.append(letter)
-        body.append(UInt8(ascii: " "))
-        NumberText.appendDecimal(id, to: &body)
+        lines.append(byte: letter)
+        lines.append(" ")
+        lines.append(id)
         if let size {
-            body.append(UInt8(ascii: " "))
-            NumberText.appendDecimal(size, to: &body)
+            lines.append(" ")
+            lines.append(size)
         }
         if let alignment {
-            body.append(UInt8(ascii: " "))
-            NumberText.appendDecimal(alignment, to: &body)
+            lines.append(" ")
+            lines.append(alignment)
         }
-        body.append(UInt8(ascii: "\n"))
+        lines.append("\n")
     }
 
     /// A record's size as an `Int`, or nil past `Int.max` (no real block is that large).

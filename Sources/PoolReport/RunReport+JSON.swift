@@ -78,7 +78,8 @@ extension RunReport {
     /// straight into the buffer with the writer `JSONValue.compact` uses (no value built per
     /// step), since a long trace has millions of steps.
     static func appendJSON(of step: Step, to out: inout TextBuffer) {
-        out.append("{")
+        let open: StaticString = "{"
+        out.append(open)
         out.appendJSONKey("line", first: true)
         out.append(step.line)
         func add(_ key: StaticString, _ value: Int?) {
@@ -86,12 +87,10 @@ extension RunReport {
             out.appendJSONKey(key)
             out.append(value)
         }
-        /// `"op": "alloc"`: a fixed name that needs no escape.
-        func operation(_ name: StaticString) {
-            out.appendJSONKey("op")
-            out.append("\"")
-            out.append(name)
-            out.append("\"")
+        /// `, "op": "alloc"`, written whole: the member is fixed text that needs no escape, and one
+        /// append per step matters on a long trace.
+        func operation(_ member: StaticString) {
+            out.append(member)
         }
         func add(_ key: StaticString, text: String) {
             out.appendJSONKey(key)
@@ -99,39 +98,39 @@ extension RunReport {
         }
         switch step.operation {
         case .pool(let size, let policy):
-            operation("pool")
+            operation(", \"op\": \"pool\"")
             add("size", size)
             add("policy", text: policy.rawValue)
         case .alloc(let name, let id, let size, let alignment):
-            operation("alloc")
+            operation(", \"op\": \"alloc\"")
             add("id", id)
             if let name { add("name", text: name) }
             add("size", size)
             add("align", alignment)
         case .free(let name, let id, let offset):
-            operation("free")
+            operation(", \"op\": \"free\"")
             add("id", id)
             if let name { add("name", text: name) }
             add("offset", offset)
         case .realloc(let id, let size, let offset):
-            operation("realloc")
+            operation(", \"op\": \"realloc\"")
             add("id", id)
             add("size", size)
             add("offset", offset)
-        case .defrag: operation("defrag")
-        case .stats: operation("stats")
+        case .defrag: operation(", \"op\": \"defrag\"")
+        case .stats: operation(", \"op\": \"stats\"")
         case .say(let caption):
-            operation("say")
+            operation(", \"op\": \"say\"")
             add("text", text: caption)
         case .wait(let milliseconds):
-            operation("wait")
+            operation(", \"op\": \"wait\"")
             add("milliseconds", milliseconds)
         }
         if let random = step.randomIndex { add("random", random.index) }
         switch step.outcome {
         case .done:
-            out.appendJSONKey("result")
-            out.appendJSON(JSONValue.null)
+            let member: StaticString = ", \"result\": null"
+            out.append(member)
         case .offset(let offset): add("result", offset)
         case .allocationFailed(let message):
             out.appendJSONKey("result")

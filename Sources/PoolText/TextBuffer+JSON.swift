@@ -53,9 +53,12 @@ extension TextBuffer {
 
     /// Appends `"key": `, the start of an object's member (after `, ` unless `first`).
     @inline(__always) public mutating func appendJSONKey(_ key: StaticString, first: Bool = false) {
-        append(first ? "\"" : ", \"")
+        // Typed, so that the literals take the `StaticString` append, not `String`'s.
+        let open: StaticString = first ? "\"" : ", \""
+        let close: StaticString = "\": "
+        append(open)
         append(key)
-        append("\": ")
+        append(close)
     }
 
     /// Appends `value` on one line, with a space after `:` and `,` (`JSONValue.compact`).

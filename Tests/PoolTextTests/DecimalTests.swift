@@ -2,8 +2,8 @@ import Testing
 
 @testable import PoolText
 
-/// The one integer writer (`NumberText.appendDecimal`), which `TextBuffer` and the trace that
-/// `poolmap record` writes share.
+/// The one integer writer (`TextBuffer.append(_: Int)`), which the JSON report and the trace
+/// that `poolmap record` writes share.
 @Suite struct DecimalTests {
     static let values = [
         0, 1, -1, 7, -7, 9, 10, -10, 99, 100, -100, 1_000_000, -1_000_000, 12_345_678_901_234_567, Int.max, Int.max - 1,
@@ -11,22 +11,20 @@ import Testing
     ]
 
     @Test(arguments: values) func writesWhatStringWrites(value: Int) {
-        var bytes: [UInt8] = Array("x".utf8)
-        NumberText.appendDecimal(value, to: &bytes)
-        #expect(String(decoding: bytes, as: UTF8.self) == "x" + String(value))
         var buffer = TextBuffer()
+        buffer.append("x")
         buffer.append(value)
-        #expect(buffer.text == String(value))
+        #expect(buffer.text == "x" + String(value))
     }
 
     @Test func theExtremes() {
-        var bytes: [UInt8] = []
-        NumberText.appendDecimal(Int.min, to: &bytes)
-        bytes.append(UInt8(ascii: " "))
-        NumberText.appendDecimal(Int.max, to: &bytes)
-        bytes.append(UInt8(ascii: " "))
-        NumberText.appendDecimal(-42, to: &bytes)
-        #expect(String(decoding: bytes, as: UTF8.self) == "-9223372036854775808 9223372036854775807 -42")
+        var buffer = TextBuffer()
+        buffer.append(Int.min)
+        buffer.append(" ")
+        buffer.append(Int.max)
+        buffer.append(" ")
+        buffer.append(-42)
+        #expect(buffer.text == "-9223372036854775808 9223372036854775807 -42")
     }
 
     /// Every power of ten and its neighbours, both signs: each digit count, and its carries.
@@ -34,9 +32,9 @@ import Testing
         var power = 1
         for _ in 0..<19 {
             for value in [power - 1, power, power + 1, -(power - 1), -power, -(power + 1)] {
-                var bytes: [UInt8] = []
-                NumberText.appendDecimal(value, to: &bytes)
-                #expect(String(decoding: bytes, as: UTF8.self) == String(value))
+                var buffer = TextBuffer()
+                buffer.append(value)
+                #expect(buffer.text == String(value))
             }
             if power <= Int.max / 10 { power *= 10 }
         }
