@@ -8,9 +8,12 @@ let internalChecks: [SwiftSetting] = [
 ]
 
 // The module graph, bottom up (docs/architecture.md explains each arrow):
-//   PoolAllocator ← PoolText ← MemoryMap, PoolScript ← PoolReport ← PoolApp ← CursesTerminal ← poolmap
-//   PoolApp ← PoolQuiz ← poolmap
-//   PoolCommandLine (no dependencies) ← poolmap
+//   PoolAllocator ← PoolText ← MemoryMap, PoolScript ← PoolReport ← poolmap
+//   PoolFiles (swift-system) ← PoolScript, PoolRecord, PoolCommandLine, poolmap
+//   MemoryMap, PoolScript ← PoolApp ← CursesTerminal, PoolQuiz ← poolmap
+//   PoolText ← PoolRecord ← poolmap; PoolCommandLine ← poolmap
+//   PoolAllocator ← OSTEPSimulator ← poolmap
+//   C targets: CPrefetch ← PoolAllocator; CNcurses, CTerminalSignals ← CursesTerminal
 let package = Package(
     name: "poolmap",
     products: [
@@ -22,10 +25,12 @@ let package = Package(
         .library(name: "PoolApp", targets: ["PoolApp"]),
         .library(name: "PoolQuiz", targets: ["PoolQuiz"]),
         .library(name: "PoolRecord", targets: ["PoolRecord"]),
+        .library(name: "OSTEPSimulator", targets: ["OSTEPSimulator"]),
         .executable(name: "poolmap", targets: ["poolmap"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // The allocator: exact first fit in O(log n). Depends on nothing outside this package.
@@ -37,14 +42,17 @@ let package = Package(
         .target(name: "PoolText", dependencies: ["PoolAllocator"]),
         // Pure rendering: pool + view state -> grid of styled cells; the text map line. No I/O.
         .target(name: "MemoryMap", dependencies: ["PoolAllocator", "PoolText"]),
+        // Files as the system sees them: open, read, write and paths from swift-system; stat,
+        // mkdir, isatty and errno text by hand (swift-system has none of them).
+        .target(name: "PoolFiles", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         // Script and trace parsing and running: statements -> steps.
-        .target(name: "PoolScript", dependencies: ["PoolAllocator", "PoolText"]),
+        .target(name: "PoolScript", dependencies: ["PoolAllocator", "PoolText", "PoolFiles"]),
         // Headless output of a run: the text and JSON reports, streamed step by step.
         .target(name: "PoolReport", dependencies: ["PoolAllocator", "PoolText", "PoolScript", "MemoryMap"]),
         // App state machines (explorer, player), the terminal seam they talk to, casts.
         .target(
             name: "PoolApp",
-            dependencies: ["PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "PoolReport"]
+            dependencies: ["PoolAllocator", "PoolText", "MemoryMap", "PoolScript"]
         ),
         // Predict, then reveal: the quiz app, worksheets and their shared question generator.
         .target(
@@ -58,15 +66,17 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["CNcurses", "CTerminalSignals", "PoolApp", "MemoryMap"]),
         // `poolmap record`: runs a program with the allocation tracer preloaded and writes its
         // trace. The tracer's C source (Tracer/) is compiled at first use, not by SwiftPM.
-        .target(name: "PoolRecord", exclude: ["Tracer"]),
+        .target(name: "PoolRecord", dependencies: ["PoolText", "PoolFiles"], exclude: ["Tracer"]),
+        // `poolmap ostep`: OSTEP's free-space simulator (malloc.py) byte for byte, on `FreeListHeap`.
+        .target(name: "OSTEPSimulator", dependencies: ["PoolAllocator"]),
         // The command line's conventions: the version, suggestions for mistyped commands and files.
-        .target(name: "PoolCommandLine"),
+        .target(name: "PoolCommandLine", dependencies: ["PoolFiles"]),
         // The command line: it only wires options to the modules above.
         .executableTarget(
             name: "poolmap",
             dependencies: [
-                "PoolAllocator", "PoolText", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal", "PoolRecord",
-                "PoolCommandLine", "PoolQuiz",
+                "PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal",
+                "PoolRecord", "PoolCommandLine", "PoolQuiz", "PoolFiles", "OSTEPSimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,6 +89,7 @@ let package = Package(
         ),
         .testTarget(name: "PoolAllocatorTests", dependencies: ["PoolAllocator", "PoolScript", "TestSupport"]),
         .testTarget(name: "PoolTextTests", dependencies: ["PoolText", "PoolAllocator"]),
+        .testTarget(name: "PoolFilesTests", dependencies: ["PoolFiles"]),
         .testTarget(
             name: "MemoryMapTests",
             dependencies: ["MemoryMap", "PoolAllocator", "PoolText", "PoolScript", "TestSupport"],
@@ -108,8 +119,11 @@ let package = Package(
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcurses", "PoolApp"]),
         .testTarget(name: "PoolCommandLineTests", dependencies: ["PoolCommandLine"]),
         .testTarget(
-            name: "PoolRecordTests", dependencies: ["PoolRecord", "PoolCommandLine", "PoolScript"],
+            name: "PoolRecordTests", dependencies: ["PoolRecord", "PoolCommandLine", "PoolScript", "PoolFiles"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "OSTEPSimulatorTests", dependencies: ["OSTEPSimulator", "PoolAllocator", "TestSupport"],
+            exclude: ["Golden"]),
         // The manifest itself: every folder under Tests/ is a target, every Swift module has tests.
         .testTarget(name: "PackageManifestTests", dependencies: ["TestSupport"]),
         // Runs the built `poolmap` executable: the CLI end to end, and the TUI under tmux.

@@ -1,6 +1,5 @@
 import MemoryMap
 import PoolAllocator
-import PoolReport
 import PoolScript
 import PoolText
 
@@ -35,17 +34,17 @@ extension CompareState {
             monochrome: monochrome)
     }
 
-    /// The policies ranked as `Comparison` ranks them, from the whole runs (the bands are at the
-    /// end, so their pools are the final ones).
-    var ranking: [Comparison.Result] {
-        let results = bands.indices.map { index -> Comparison.Result in
+    /// The policies ranked as `poolmap compare` ranks them (`PolicyResult`), from the whole runs
+    /// (the bands are at the end, so their pools are the final ones).
+    var ranking: [PolicyResult] {
+        let results = bands.indices.map { index -> PolicyResult in
             let overview = bands[index].timeline.overview
-            return Comparison.Result(
+            return PolicyResult(
                 policy: policies[index], stats: bands[index].timeline.current.pool.stats,
                 failedAllocations: overview.failures.count, peakFragmentation: overview.peakFragmentation,
                 runtimeErrors: overview.errorCount)
         }
-        return Comparison.ranked(results, order: policies)
+        return PolicyResult.ranked(results, order: policies)
     }
 
     /// One timeline for all bands: each stretch's highest figure in any band, and a mark where

@@ -1,6 +1,5 @@
 import MemoryMap
 import PoolAllocator
-import PoolReport
 import PoolScript
 import PoolText
 
@@ -10,7 +9,7 @@ public typealias CompareApp = App<CompareState>
 /// The comparison view: one script or trace played on two to four pools at once, one per
 /// placement policy, every band fed the same statements in lockstep. The player's keys act on
 /// all bands together; a failed allocation flashes its band and is logged per policy; at the end
-/// a table ranks the policies as `poolmap compare` does without a terminal (`Comparison`).
+/// a table ranks the policies as `poolmap compare` does without a terminal (`PolicyResult`).
 ///
 /// Each band is a `PlayerState` (its own timeline, checkpoints, animation); this state keeps
 /// the one clock (`Pacing`) and moves every band by the same steps, so they stay at one position.
@@ -44,11 +43,11 @@ public struct CompareState: RecordableAppState {
 
     /// A comparison at the start of `script`.
     /// - Parameters:
-    ///   - policies: two to four policies, each once (`Comparison.defaultPolicies` by default).
+    ///   - policies: two to four policies, each once (`PolicyList.defaultPolicies` by default).
     ///   - poolSize: the pool before any `pool` statement.
     /// - Throws: `PoolError.invalidPoolSize` when `poolSize < 1`.
     public init(
-        script: Script, policies: [FitPolicy] = Comparison.defaultPolicies, poolSize: Int, speed: Double? = nil,
+        script: Script, policies: [FitPolicy] = PolicyList.defaultPolicies, poolSize: Int, speed: Double? = nil,
         paused: Bool = false, title: String? = nil, monochrome: Bool = false,
         screenSize: TerminalSize = TerminalSize(width: 100, height: 30)
     ) throws(PoolError) {

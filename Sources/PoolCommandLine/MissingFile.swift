@@ -1,3 +1,5 @@
+import PoolFiles
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -43,8 +45,7 @@ public enum MissingFile {
 
     /// Whether nothing is at `path` (not even a dangling link): the case worth a guess.
     public static func doesNotExist(_ path: String) -> Bool {
-        var status = stat()
-        return lstat(path, &status) != 0 && (errno == ENOENT || errno == ENOTDIR)
+        FileSystem.doesNotExist(path)
     }
 
     /// The files in `path`'s folder whose names are at most `Suggestions.maximumDistance` edits
@@ -56,7 +57,7 @@ public enum MissingFile {
         for path: String, demos: [(name: String, fileName: String)],
         listing: (String) -> [Entry]? = DirectoryListing.entries(atPath:)
     ) -> Guess {
-        let (folder, name) = split(path)
+        let (folder, name) = FileSystem.split(path)
         guard !name.isEmpty, name != ".", name != ".." else { return Guess() }
         let files = closeFiles(folder: folder, name: name, listing: listing)
         if !files.isEmpty { return Guess(files: files) }
@@ -86,7 +87,7 @@ public enum MissingFile {
             return Suggestions.closest(to: name, among: files, maximumDistance: limit).map { folder + $0 }
         }
         // The folder itself may be the typo: `demo/fragmentation.pool`.
-        let (parent, folderName) = split(String(folder.dropLast()))
+        let (parent, folderName) = FileSystem.split(String(folder.dropLast()))
         guard !folder.isEmpty, !folderName.isEmpty, folderName != ".", folderName != "..",
             let siblings = listing(parent.isEmpty ? "." : parent)
         else { return [] }
@@ -114,12 +115,6 @@ public enum MissingFile {
     static func candidates(_ entries: [Entry], for name: String) -> [String] {
         entries.filter { !$0.isDirectory && (name.hasPrefix(".") || !$0.name.hasPrefix(".")) }.map(\.name)
     }
-
-    /// `demos/x.pool` → (`demos/`, `x.pool`); `x.pool` → (``, `x.pool`); `/x` → (`/`, `x`).
-    static func split(_ path: String) -> (folder: String, name: String) {
-        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
-        return (String(path[...slash]), String(path[path.index(after: slash)...]))
-    }
 }
 
 /// Reading a folder's entries.
@@ -139,8 +134,7 @@ public enum DirectoryListing {
             var isDirectory = Int32(entry.pointee.d_type) == Int32(DT_DIR)
             let type = Int32(entry.pointee.d_type)
             if type == Int32(DT_LNK) || type == Int32(DT_UNKNOWN) {
-                var status = stat()
-                isDirectory = stat(folder + name, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+                isDirectory = FileSystem.status(folder + name).map(FileSystem.isDirectory) ?? false
             }
             entries.append(MissingFile.Entry(name: name, isDirectory: isDirectory))
         }

@@ -1,3 +1,5 @@
+import PoolFiles
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,5 @@
+import PoolFiles
+
 /// Why `poolmap record` made no trace. Each message says what happened and, where it helps,
 /// what to do; the errors before COMMAND runs change nothing at all.
 public enum RecordError: Error, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import PoolText
+
 /// Turns the tracer's raw records (addresses, in their global order) into poolmap's trace
 /// format (ids): `a ID SIZE`, `m ID SIZE ALIGN`, `f ID`, `r ID SIZE`.
 ///
@@ -38,7 +40,9 @@ public struct TraceConverter {
 
     public private(set) var summary = Summary()
     /// The operation lines so far, `\n` after each.
-    public private(set) var body: [UInt8] = []
+    public var body: [UInt8] { lines.bytes }
+    /// The trace's lines so far.
+    private var lines = TextBuffer()
 
     private var idsByAddress: [UInt64: Int] = [:]
     /// Every id's size while it is live, 0 once freed (ids are handed out densely from 0).
@@ -207,7 +211,7 @@ public struct TraceConverter {
         guard finished.number > 0 else { return }
         let path = Self.imageDescription(finished.text)
         summary.execs.append(path)
-        body += Array("# exec \(path)\n".utf8)
+        lines.append("# exec \(path)\n")
         for id in sizesByID.indices where sizesByID[id] > 0 { free(id) }
         idsByAddress.removeAll()
         reallocsBySlot.removeAll()
@@ -236,37 +240,18 @@ public struct TraceConverter {
 
     private mutating func emit(_ letter: UInt8, _ id: Int, _ size: Int? = nil, _ alignment: Int? = nil) {
         summary.events += 1
-        body.append(letter)
-        body.append(UInt8(ascii: " "))
-        Self.appendDecimal(id, to: &body)
+        lines.append(byte: letter)
+        lines.append(" ")
+        lines.append(id)
         if let size {
-            body.append(UInt8(ascii: " "))
-            Self.appendDecimal(size, to: &body)
+            lines.append(" ")
+            lines.append(size)
         }
         if let alignment {
-            body.append(UInt8(ascii: " "))
-            Self.appendDecimal(alignment, to: &body)
+            lines.append(" ")
+            lines.append(alignment)
         }
-        body.append(UInt8(ascii: "\n"))
-    }
-
-    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        var digits:
-            (
-                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
-            ) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = UInt(bitPattern: value)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0
-            bytes += buffer[(20 - count)...]
-        }
+        lines.append("\n")
     }
 
     /// A record's size as an `Int`, or nil past `Int.max` (no real block is that large).

@@ -3,36 +3,10 @@ import PoolScript
 import PoolText
 
 /// `poolmap compare` without a terminal: one script or trace run once per placement policy,
-/// every pool of each run placing by that policy, and the policies ranked.
-///
-/// Ranking: fewest failed allocations, then the lowest peak fragmentation (the highest figure
-/// after any step), then the largest free block at the end, then the order asked for.
+/// every pool of each run placing by that policy, and the policies ranked (`PolicyResult`).
 public struct Comparison: Sendable {
-    /// What one policy's run did.
-    public struct Result: Equatable, Sendable {
-        public var policy: FitPolicy
-        /// The pool's figures at the end.
-        public var stats: PoolStats
-        public var failedAllocations: Int
-        public var peakFragmentation: Double
-        public var runtimeErrors: Int
-
-        public init(
-            policy: FitPolicy, stats: PoolStats, failedAllocations: Int, peakFragmentation: Double, runtimeErrors: Int
-        ) {
-            self.policy = policy
-            self.stats = stats
-            self.failedAllocations = failedAllocations
-            self.peakFragmentation = peakFragmentation
-            self.runtimeErrors = runtimeErrors
-        }
-    }
-
     /// The results, best first.
-    public private(set) var ranking: [Result]
-
-    /// The policies a comparison runs when none are named: all four.
-    public static let defaultPolicies = FitPolicy.allCases
+    public private(set) var ranking: [PolicyResult]
 
     /// Runs `input` once per policy of `policies` (two to four, distinct) on a pool of `poolSize`
     /// bytes (before any `pool` statement). `errors` gets each runtime error once, from the first
@@ -42,7 +16,7 @@ public struct Comparison: Sendable {
     public init(
         _ input: HeadlessRun.Input, policies: [FitPolicy], poolSize: Int, errors: (String) -> Void = { _ in }
     ) throws {
-        var results: [Result] = []
+        var results: [PolicyResult] = []
         for (index, policy) in policies.enumerated() {
             var failed = 0, peak = 0.0
             let runErrors = try HeadlessRun.forEachStep(input, poolSize: poolSize, policy: policy) { step, pool in
@@ -51,21 +25,11 @@ public struct Comparison: Sendable {
                 if index == 0, let line = step.errorLine(fileName: input.fileName) { errors(line + "\n") }
             }
             results.append(
-                Result(
+                PolicyResult(
                     policy: policy, stats: runErrors.finalStats, failedAllocations: failed, peakFragmentation: peak,
                     runtimeErrors: runErrors.errorCount))
         }
-        ranking = Self.ranked(results, order: policies)
-    }
-
-    /// `results` best first (see the type's discussion).
-    public static func ranked(_ results: [Result], order: [FitPolicy]) -> [Result] {
-        results.sorted { a, b in
-            if a.failedAllocations != b.failedAllocations { return a.failedAllocations < b.failedAllocations }
-            if a.peakFragmentation != b.peakFragmentation { return a.peakFragmentation < b.peakFragmentation }
-            if a.stats.largestFree != b.stats.largestFree { return a.stats.largestFree > b.stats.largestFree }
-            return (order.firstIndex(of: a.policy) ?? 0) < (order.firstIndex(of: b.policy) ?? 0)
-        }
+        ranking = PolicyResult.ranked(results, order: policies)
     }
 
     /// Runtime errors of the run (the same for every policy: they do not depend on placement).

@@ -24,8 +24,11 @@ struct JSONReport {
     /// The closing: the end of the steps, then the stats and the regions of `final`.
     func end(_ final: RunnerState, to out: inout TextBuffer) {
         out.append(stepCount == 0 ? "],\n" : "\n  ],\n")
-        out.append("  \"policy\": \"\(final.pool.policy.rawValue)\",\n")
-        out.append("  \"stats\": " + RunReport.json(final.pool.stats).compact + ",\n  \"regions\": [\n")
+        out.append("  \"policy\": ")
+        out.appendJSONString(final.pool.policy.rawValue)
+        out.append(",\n  \"stats\": ")
+        out.appendJSON(RunReport.json(final.pool.stats))
+        out.append(",\n  \"regions\": [\n")
         let regions = final.pool.regions
         for (index, region) in regions.enumerated() {
             out.append("    ")

@@ -18,10 +18,15 @@ extension RunReport {
     /// One `--every` JSON line: the step, then the pool's policy, stats and regions after it.
     static func jsonLine(step: Step, after state: RunnerState) -> String {
         var out = TextBuffer()
-        out.append("{\"step\": ")
+        out.append("{")
+        out.appendJSONKey("step", first: true)
         appendJSON(of: step, to: &out)
-        out.append(", \"policy\": \"\(state.pool.policy.rawValue)\", \"stats\": " + json(state.pool.stats).compact)
-        out.append(", \"regions\": [")
+        out.appendJSONKey("policy")
+        out.appendJSONString(state.pool.policy.rawValue)
+        out.appendJSONKey("stats")
+        out.appendJSON(json(state.pool.stats))
+        out.appendJSONKey("regions")
+        out.append("[")
         for (index, region) in state.pool.regions.enumerated() {
             if index > 0 { out.append(", ") }
             appendJSON(of: region, in: state, to: &out)
@@ -48,20 +53,20 @@ extension RunReport {
     /// Appends a region as one JSON object, `{"offset": 0, "size": 200, "kind": "used"}`, a used
     /// one with its script name or trace id.
     static func appendJSON(of region: Region, in state: RunnerState, to out: inout TextBuffer) {
-        out.append("{\"offset\": ")
+        out.append("{")
+        out.appendJSONKey("offset", first: true)
         out.append(region.offset)
-        out.append(", \"size\": ")
+        out.appendJSONKey("size")
         out.append(region.size)
-        out.append(", \"kind\": \"")
-        out.append(region.kind.rawValue)
-        out.append("\"")
+        out.appendJSONKey("kind")
+        out.appendJSONString(region.kind.rawValue)
         if region.kind == .used {
             if let name = state.namesByOffset[region.offset] {
-                out.append(", \"name\": ")
+                out.appendJSONKey("name")
                 out.appendJSONString(name)
             }
             if let id = state.idsByOffset[region.offset] {
-                out.append(", \"id\": ")
+                out.appendJSONKey("id")
                 out.append(id)
             }
         }
@@ -70,74 +75,80 @@ extension RunReport {
 
     /// Appends a step as one JSON object: `line`, `op`, its arguments by name, then `result` or
     /// `error` (a failed allocation has `"result": null` and a `message` saying why). Written
-    /// byte by byte, as `JSONValue.compact` would write it, since a long trace has millions of
-    /// steps.
+    /// straight into the buffer with the writer `JSONValue.compact` uses (no value built per
+    /// step), since a long trace has millions of steps.
     static func appendJSON(of step: Step, to out: inout TextBuffer) {
-        out.append("{\"line\": ")
+        let open: StaticString = "{"
+        out.append(open)
+        out.appendJSONKey("line", first: true)
         out.append(step.line)
         func add(_ key: StaticString, _ value: Int?) {
             guard let value else { return }
-            out.append(", \"")
-            out.append(key)
-            out.append("\": ")
+            out.appendJSONKey(key)
             out.append(value)
         }
+        /// `, "op": "alloc"`, written whole: the member is fixed text that needs no escape, and one
+        /// append per step matters on a long trace.
+        func operation(_ member: StaticString) {
+            out.append(member)
+        }
         func add(_ key: StaticString, text: String) {
-            out.append(", \"")
-            out.append(key)
-            out.append("\": ")
+            out.appendJSONKey(key)
             out.appendJSONString(text)
         }
         switch step.operation {
         case .pool(let size, let policy):
-            out.append(", \"op\": \"pool\"")
+            operation(", \"op\": \"pool\"")
             add("size", size)
             add("policy", text: policy.rawValue)
         case .alloc(let name, let id, let size, let alignment):
-            out.append(", \"op\": \"alloc\"")
+            operation(", \"op\": \"alloc\"")
             add("id", id)
             if let name { add("name", text: name) }
             add("size", size)
             add("align", alignment)
         case .free(let name, let id, let offset):
-            out.append(", \"op\": \"free\"")
+            operation(", \"op\": \"free\"")
             add("id", id)
             if let name { add("name", text: name) }
             add("offset", offset)
         case .realloc(let id, let size, let offset):
-            out.append(", \"op\": \"realloc\"")
+            operation(", \"op\": \"realloc\"")
             add("id", id)
             add("size", size)
             add("offset", offset)
-        case .defrag: out.append(", \"op\": \"defrag\"")
-        case .stats: out.append(", \"op\": \"stats\"")
+        case .defrag: operation(", \"op\": \"defrag\"")
+        case .stats: operation(", \"op\": \"stats\"")
         case .say(let caption):
-            out.append(", \"op\": \"say\"")
+            operation(", \"op\": \"say\"")
             add("text", text: caption)
         case .wait(let milliseconds):
-            out.append(", \"op\": \"wait\"")
+            operation(", \"op\": \"wait\"")
             add("milliseconds", milliseconds)
         }
         if let random = step.randomIndex { add("random", random.index) }
         switch step.outcome {
-        case .done: out.append(", \"result\": null")
+        case .done:
+            let member: StaticString = ", \"result\": null"
+            out.append(member)
         case .offset(let offset): add("result", offset)
         case .allocationFailed(let message):
-            out.append(", \"result\": null")
+            out.appendJSONKey("result")
+            out.appendJSON(JSONValue.null)
             add("message", text: message)
         case .mapping(let moves):
-            out.append(", \"result\": {")
+            out.appendJSONKey("result")
+            out.append("{")
             for (index, move) in moves.enumerated() {
                 if index > 0 { out.append(", ") }
-                out.append("\"")
-                out.append(move.old)
-                out.append("\": ")
+                out.appendJSONString(String(move.old))
+                out.append(": ")
                 out.append(move.new)
             }
             out.append("}")
         case .stats(let stats):
-            out.append(", \"result\": ")
-            out.append(json(stats).compact)
+            out.appendJSONKey("result")
+            out.appendJSON(json(stats))
         case .error(let message): add("error", text: message)
         }
         out.append("}")

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PoolFiles
 
 /// Reading a script or trace from disk and choosing its grammar. Files are read in pieces, so
 /// their size is not limited; a trace is parsed as it is read (see `TraceScanner`), and one
@@ -49,7 +45,7 @@ public enum ScriptFile {
                 throw .syntax(error)
             }
         }
-        var reader = PackedTraceReader(fileName: path, expectedBytes: fileSize(ofPath: path))
+        var reader = PackedTraceReader(fileName: path, expectedBytes: FileSystem.regularFileSize(path) ?? 0)
         try readPieces(ofPath: path) { piece in
             reader.feed(piece)
             return !reader.isBinary
@@ -61,17 +57,6 @@ public enum ScriptFile {
         }
     }
 
-    /// The size of the file at `path`, or 0 when it has none (a pipe, a device) or cannot be
-    /// read (`readPieces` then says why).
-    static func fileSize(ofPath path: String) -> Int {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
-        return Int(info.st_size)
-    }
-
-    /// Bytes read at a time.
-    static let pieceBytes = 1 << 20
-
     /// The file's bytes, or the system's reason it cannot be read. Reading stops at the first
     /// piece that holds a NUL byte (a binary file: the parser says so at that byte), so an
     /// endless input such as `/dev/zero` ends at once.
@@ -79,35 +64,20 @@ public enum ScriptFile {
         var bytes: [UInt8] = []
         try readPieces(ofPath: path) { piece in
             bytes.append(contentsOf: piece)
-            return memchr(piece.baseAddress!, 0, piece.count) == nil
+            return !piece.contains(0)
         }
         return bytes
     }
 
-    /// Calls `body` with the file's bytes in pieces of up to `pieceBytes` (a smaller regular file
-    /// in one piece), until the end or until `body` returns false.
+    /// Calls `body` with the file's bytes in pieces (`FileSystem.readPieces`: up to 1 MiB, a
+    /// smaller regular file in one piece), until the end or until `body` returns false.
     static func readPieces(
         ofPath path: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool
     ) throws(LoadError) {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        // A small regular file needs no megabyte: one byte more than its size reads it whole
-        // and sees its end (a file that grows meanwhile is read on, in pieces of that size).
-        var info = stat()
-        let capacity =
-            fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
-            ? min(pieceBytes, max(Int(info.st_size) + 1, 4096)) : pieceBytes
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { buffer.deallocate() }
-        while true {
-            let count = read(descriptor, buffer, capacity)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
-            }
-            if count == 0 { return }
-            guard body(UnsafeBufferPointer(start: buffer, count: count)) else { return }
+        do {
+            try FileSystem.readPieces(ofPath: path, body)
+        } catch {
+            throw .unreadable(path: path, reason: error.description)
         }
     }
 }

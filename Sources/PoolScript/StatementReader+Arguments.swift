@@ -59,15 +59,10 @@ extension StatementReader {
         return nil
     }
 
-    /// The policies, as a script names them, for messages: `first, next, best or worst`.
-    static let policyNames =
-        FitPolicy.allCases.dropLast().map(\.rawValue).joined(separator: ", ") + " or "
-        + FitPolicy.allCases.last!.rawValue
-
     /// A policy's name after `keyword` (`policy best`).
     mutating func policy(after keyword: ScriptToken) -> FitPolicy? {
         guard let token = take() else {
-            fail(keyword.endColumn, "'\(keyword.spelling)' needs a placement policy: \(Self.policyNames)")
+            fail(keyword.endColumn, "'\(keyword.spelling)' needs a placement policy: \(PolicyList.names())")
             return nil
         }
         return policy(token)
@@ -75,8 +70,8 @@ extension StatementReader {
 
     /// A placement policy's name: `first`, `next`, `best` or `worst`.
     mutating func policy(_ token: ScriptToken) -> FitPolicy? {
-        if let word = token.word, let policy = FitPolicy(rawValue: word) { return policy }
-        fail(token.column, "unknown policy '\(token.spelling)'; the policies are \(Self.policyNames)")
+        if let word = token.word, let policy = try? PolicyList.policy(named: word) { return policy }
+        fail(token.column, PolicyList.Problem.unknown(token.spelling).description)
         return nil
     }
 

@@ -84,26 +84,27 @@ struct StatementReader {
     /// keyword (the first token).
     mutating func comparison() -> [FitPolicy]? {
         guard let keyword = take() else { return nil }
-        var policies: [FitPolicy] = []
+        var list = PolicyList()
         var ok = true
         while let token = take() {
             guard let policy = policy(token) else {
                 ok = false
                 continue
             }
-            if policies.contains(policy) {
-                fail(token.column, "'\(policy.rawValue)' is already compared; name each policy once")
+            do {
+                try list.append(policy)
+            } catch {
+                fail(token.column, error.description)
                 ok = false
-            } else {
-                policies.append(policy)
             }
         }
         guard ok else { return nil }
-        guard (2...4).contains(policies.count) else {
-            fail(keyword.column, "'compare' needs two to four policies, e.g. compare first best")
+        do {
+            return try list.complete()
+        } catch {
+            fail(keyword.column, "'compare' \(error), e.g. compare first best")
             return nil
         }
-        return policies
     }
 
     private mutating func pool(after keyword: ScriptToken) -> Action? {

@@ -9,71 +9,12 @@ public enum JSONValue: Equatable, Sendable {
     case array([JSONValue])
     case object(JSONObject)
 
-    /// The value on one line, with a space after `:` and `,`.
+    /// The value on one line, with a space after `:` and `,` (written by `TextBuffer.appendJSON`,
+    /// as the streamed reports are).
     public var compact: String {
-        var out = ""
-        write(to: &out)
-        return out
-    }
-
-    /// Appends the compact text to `out`.
-    public func write(to out: inout String) {
-        switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
-        case .double(let value):
-            // `description` is the shortest text that reads back as the same double.
-            out +=
-                value.isFinite
-                ? (value == value.rounded() && abs(value) < 1e15 ? String(format1: value) : value.description) : "null"
-        case .string(let value): Self.writeString(value, to: &out)
-        case .array(let values):
-            out += "["
-            for (index, value) in values.enumerated() {
-                if index > 0 { out += ", " }
-                value.write(to: &out)
-            }
-            out += "]"
-        case .object(let object):
-            out += "{"
-            for (index, member) in object.members.enumerated() {
-                if index > 0 { out += ", " }
-                Self.writeString(member.key, to: &out)
-                out += ": "
-                member.value.write(to: &out)
-            }
-            out += "}"
-        }
-    }
-
-    /// Appends `text` as a JSON string literal (quotes, escapes) to `out`.
-    public static func writeString(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-    }
-}
-
-private extension String {
-    /// A whole-valued double as `0.0`, `1.0`: how the classic exercise writes fragmentation 0.
-    init(format1 value: Double) {
-        self = String(Int(value)) + ".0"
+        var out = TextBuffer()
+        out.appendJSON(self)
+        return out.text
     }
 }
 

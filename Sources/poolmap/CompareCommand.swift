@@ -20,7 +20,7 @@ struct Compare: ParsableCommand {
 
             Examples:
               poolmap compare demos/fragmentation.pool
-                  first, next, best and worst fit side by side on the default demo
+                  \(PolicyList.names(conjunction: "and")) fit side by side on the default demo
               poolmap compare demos/awk-buckets.trace --policies first,best --format json
                   a real trace under two policies, ranked, as JSON
               poolmap demo policies
@@ -32,7 +32,7 @@ struct Compare: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The policies to compare, two to four of first, next, best, worst (default: the script's compare "
+            "The policies to compare, two to four of \(PolicyList.names()) (default: the script's compare "
                 + "line, else all four).", valueName: "first,best,…"),
         transform: Compare.parsePolicies)
     var policies: [FitPolicy]?
@@ -51,30 +51,21 @@ struct Compare: ParsableCommand {
         }
     }
 
-    /// `first,best`: two to four different policies.
+    /// `first,best`: two to four different policies (`PolicyList`).
     static func parsePolicies(_ text: String) throws -> [FitPolicy] {
-        var policies: [FitPolicy] = []
-        for name in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let word = name.trimmingCharacters(in: " ")
-            guard let policy = FitPolicy(rawValue: word) else {
-                throw ValidationError(
-                    "--policies: unknown policy '\(word)'; the policies are first, next, best and worst")
-            }
-            guard !policies.contains(policy) else {
-                throw ValidationError("--policies: '\(word)' is named twice")
-            }
-            policies.append(policy)
-        }
-        guard (2...4).contains(policies.count) else {
+        do {
+            return try PolicyList.parse(commaSeparated: text)
+        } catch .count {
             throw ValidationError("--policies needs two to four policies, e.g. first,best")
+        } catch {
+            throw ValidationError("--policies: \(error)")
         }
-        return policies
     }
 
     func run() throws {
         if format != nil || (!StandardStreams.isInteractive && playback.record == nil) {
             let source = try ScriptLoading.runInput(path: input.file, forceTrace: input.trace)
-            var compared = policies ?? Comparison.defaultPolicies
+            var compared = policies ?? PolicyList.defaultPolicies
             if policies == nil, case .script(let script) = source, let named = script.comparePolicies {
                 compared = named
             }
@@ -84,7 +75,7 @@ struct Compare: ParsableCommand {
         let script = try input.load()
         try PlaySession.play(
             script, poolSize: input.poolSize(for: script), title: "poolmap compare — \(input.file)",
-            options: playback, policy: nil, policies: policies ?? script.comparePolicies ?? Comparison.defaultPolicies)
+            options: playback, policy: nil, policies: policies ?? script.comparePolicies ?? PolicyList.defaultPolicies)
     }
 
     /// Runs the comparison headless and prints its ranking; exits 1 after runtime errors.
@@ -104,11 +95,5 @@ struct Compare: ParsableCommand {
         }
         StandardStreams.write(format == .json ? comparison.json : comparison.text)
         if comparison.runtimeErrors > 0 { throw ExitCode(1) }
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters(in set: Character) -> String {
-        String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
     }
 }

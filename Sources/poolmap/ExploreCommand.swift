@@ -32,7 +32,7 @@ struct Explore: ParsableCommand {
     @Option(name: .long, help: "The seed of the random operations (r, R), to replay a session.")
     var seed: UInt64 = RandomWorkload.defaultSeed
 
-    @Option(help: ArgumentHelp("The placement policy to start with; p cycles it.", valueName: "first|next|best|worst"))
+    @Option(help: ArgumentHelp("The placement policy to start with; p cycles it.", valueName: PolicyList.valueName))
     var policy: FitPolicy = .first
 
     @Flag(name: .long, help: "No colours: glyphs and attributes only (also when NO_COLOR is set).")

@@ -121,5 +121,5 @@ extension FitPolicy: ExpressibleByArgument {
 
 /// The help of every `--policy` option.
 let policyHelp = ArgumentHelp(
-    "The placement policy of every pool (first, next, best or worst fit), whatever the script says.",
-    valueName: "first|next|best|worst")
+    "The placement policy of every pool (\(PolicyList.names()) fit), whatever the script says.",
+    valueName: PolicyList.valueName)

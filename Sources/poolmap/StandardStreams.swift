@@ -1,69 +1,40 @@
 import ArgumentParser
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PoolFiles
 
 /// The process's standard streams and files: where the commands' output goes.
 enum StandardStreams {
+    static let inputDescriptor: Int32 = 0
+    static let outputDescriptor: Int32 = 1
+    static let errorDescriptor: Int32 = 2
+
     /// Whether standard input and output are both terminals (the full-screen apps need them).
     static var isInteractive: Bool {
-        isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        FileSystem.isTerminal(inputDescriptor) && FileSystem.isTerminal(outputDescriptor)
     }
 
     /// Writes `text` to standard output in one piece.
     static func write(_ text: String) {
-        writeAll(text, to: STDOUT_FILENO)
+        FileSystem.writeAll(text, to: outputDescriptor)
     }
 
     /// Writes `text` to standard error.
     static func writeError(_ text: String) {
-        writeAll(text, to: STDERR_FILENO)
+        FileSystem.writeAll(text, to: errorDescriptor)
     }
 
     /// Writes `text` to the file at `path`, replacing it; or says why not on standard error and
     /// exits 1.
     static func writeFile(_ text: String, to path: String) throws {
-        guard let file = fopen(path, "wb") else {
-            writeError("poolmap: cannot write \(path): \(String(cString: strerror(errno)))\n")
+        do {
+            try FileSystem.replaceFile(path, text: text)
+        } catch {
+            writeError("poolmap: cannot write \(path): \(error.reason)\n")
             throw ExitCode(1)
-        }
-        var text = text
-        let count = text.utf8.count
-        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
-        let closed = fclose(file)
-        guard written == count, closed == 0 else {
-            writeError("poolmap: cannot write \(path): \(String(cString: strerror(errno)))\n")
-            throw ExitCode(1)
-        }
-    }
-
-    private static func writeAll(_ text: String, to descriptor: Int32) {
-        var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue } else { return }
-                }
-                offset += written
-            }
         }
     }
 
     /// The width of the terminal on standard output, if it is one.
     static func terminalWidth() -> Int? {
-        guard isatty(STDOUT_FILENO) == 1 else { return nil }
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-        return Int(size.ws_col)
+        FileSystem.terminalWidth(outputDescriptor)
     }
-}
-
-/// The C library's `write`, named apart from `StandardStreams.write(_:)`.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PoolAllocator
 import PoolQuiz
+import PoolScript
 
 /// `poolmap worksheet`: random questions on paper. Wiring only: the worksheet is `Worksheet`
 /// in `PoolQuiz`.
@@ -38,7 +39,7 @@ struct WorksheetCommand: ParsableCommand {
     @Option(help: "The pool's size (256, 4KiB, 0x100, 2M).", transform: ScriptLoading.parseSize)
     var size: Int = QuestionGenerator.Options.defaultPoolSize
 
-    @Option(help: ArgumentHelp("The placement policy.", valueName: "first|next|best|worst"))
+    @Option(help: ArgumentHelp("The placement policy.", valueName: PolicyList.valueName))
     var policy: FitPolicy = .first
 
     @Option(help: ArgumentHelp("How often an operation frees a live block, in percent.", valueName: "p"))

@@ -80,13 +80,6 @@ import Testing
         #expect(MissingFile.Guess().hint(toolName: "poolmap") == nil)
     }
 
-    @Test func splitKeepsTheFolderAsTyped() {
-        #expect(MissingFile.split("demos/x.pool") == ("demos/", "x.pool"))
-        #expect(MissingFile.split("x.pool") == ("", "x.pool"))
-        #expect(MissingFile.split("/x") == ("/", "x"))
-        #expect(MissingFile.split("a/b/") == ("a/b/", ""))
-    }
-
     @Test func onRealFoldersTheListingAndExistenceChecksAgree() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("poolmap-missing-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }

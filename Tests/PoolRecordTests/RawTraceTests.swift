@@ -1,4 +1,5 @@
 import Foundation
+import PoolFiles
 import Testing
 
 @testable import PoolRecord

@@ -167,14 +167,6 @@ import Testing
                 """)
     }
 
-    @Test func numbers() {
-        for value in [0, 7, 10, 99, 1_000_000, Int.max] {
-            var bytes: [UInt8] = []
-            TraceConverter.appendDecimal(value, to: &bytes)
-            #expect(String(decoding: bytes, as: UTF8.self) == String(value))
-        }
-    }
-
     /// Whatever the records, the trace parses, every f and r names a live id, and it replays
     /// without a runtime error.
     @Test func randomRecordsAlwaysMakeAConsistentTrace() throws {

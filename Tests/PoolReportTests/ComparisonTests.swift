@@ -39,28 +39,6 @@ import Testing
         }
     }
 
-    @Test func rankingRules() {
-        func result(_ policy: FitPolicy, failed: Int, peak: Double, largest: Int) -> Comparison.Result {
-            Comparison.Result(
-                policy: policy,
-                stats: PoolStats(
-                    total: 1000, used: 0, free: 1000, blockCount: 0, fragmentation: 0, padding: 0, largestFree: largest,
-                    freeBlockCount: 1), failedAllocations: failed, peakFragmentation: peak, runtimeErrors: 0)
-        }
-        let ranked = Comparison.ranked(
-            [
-                result(.first, failed: 2, peak: 0.1, largest: 900),
-                result(.next, failed: 1, peak: 0.5, largest: 100),
-                result(.best, failed: 1, peak: 0.2, largest: 100),
-                result(.worst, failed: 1, peak: 0.2, largest: 500),
-            ], order: FitPolicy.allCases)
-        #expect(ranked.map(\.policy) == [.worst, .best, .next, .first])
-        let ties = Comparison.ranked(
-            [result(.best, failed: 0, peak: 0, largest: 10), result(.first, failed: 0, peak: 0, largest: 10)],
-            order: [.first, .best])
-        #expect(ties.map(\.policy) == [.first, .best], "ties keep the order asked for")
-    }
-
     @Test func theTableAndTheJSON() throws {
         let comparison = try Self.compare(Self.script, [.first, .best])
         #expect(

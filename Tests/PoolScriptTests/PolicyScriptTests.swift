@@ -41,7 +41,7 @@ import Testing
         #expect(try ScriptParser.parse("alloc 5\n", fileName: "c.pool").comparePolicies == nil)
         #expect(diagnostics("pool 1K\ncompare first best\n").contains("'compare' must come first in a script"))
         #expect(diagnostics("compare first\n").contains("'compare' needs two to four policies"))
-        #expect(diagnostics("compare first best first\n").contains("'first' is already compared"))
+        #expect(diagnostics("compare first best first\n").contains("'first' is named twice; name each policy once"))
         #expect(diagnostics("compare first fast\n").contains("unknown policy 'fast'"))
     }
 

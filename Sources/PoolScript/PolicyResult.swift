@@ -1,0 +1,38 @@
+import PoolAllocator
+
+/// What one run of a script under one placement policy did, and how such runs rank. Both
+/// comparisons read it: `poolmap compare` without a terminal (`Comparison`, in PoolReport) and
+/// the comparison view (`CompareState`, in PoolApp), so they always agree on the order.
+///
+/// Ranking: fewest failed allocations, then the lowest peak fragmentation (the highest figure
+/// after any step), then the largest free block at the end, then the order asked for.
+public struct PolicyResult: Equatable, Sendable {
+    public var policy: FitPolicy
+    /// The pool's figures at the end.
+    public var stats: PoolStats
+    public var failedAllocations: Int
+    public var peakFragmentation: Double
+    public var runtimeErrors: Int
+
+    public init(
+        policy: FitPolicy, stats: PoolStats, failedAllocations: Int, peakFragmentation: Double, runtimeErrors: Int
+    ) {
+        self.policy = policy
+        self.stats = stats
+        self.failedAllocations = failedAllocations
+        self.peakFragmentation = peakFragmentation
+        self.runtimeErrors = runtimeErrors
+    }
+
+    /// `results` best first (see the type's discussion); `order` is the order the policies were
+    /// asked for, which breaks the last ties.
+    /// - Complexity: O(n log n) for n results (n is at most four).
+    public static func ranked(_ results: [PolicyResult], order: [FitPolicy]) -> [PolicyResult] {
+        results.sorted { a, b in
+            if a.failedAllocations != b.failedAllocations { return a.failedAllocations < b.failedAllocations }
+            if a.peakFragmentation != b.peakFragmentation { return a.peakFragmentation < b.peakFragmentation }
+            if a.stats.largestFree != b.stats.largestFree { return a.stats.largestFree > b.stats.largestFree }
+            return (order.firstIndex(of: a.policy) ?? 0) < (order.firstIndex(of: b.policy) ?? 0)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `poolmap ostep` as a program: the built binary on some of malloc.py's recorded runs, its
+/// help, and its failures' streams and exit statuses.
+@Suite struct OstepEndToEndTests {
+    static let goldenFolder = PoolmapBinary.packageRoot.appendingPathComponent("Tests/OSTEPSimulatorTests/Golden")
+
+    @Test func theBinaryReproducesRecordedRunsByteForByte() throws {
+        for file in try MallocGoldenCase.files(in: Self.goldenFolder) {
+            // Every 20th case of each file: all the flag forms and both modes, a few seconds in all.
+            for (index, recorded) in try MallocGoldenCase.read(file).enumerated() where index % 20 == 0 {
+                let result = try Poolmap.run(["ostep"] + recorded.arguments)
+                #expect(Data(result.output.utf8) == recorded.output, "\(recorded)")
+                #expect((result.status == 0) == (recorded.exitStatus == 0), "\(recorded): \(result.error)")
+            }
+        }
+    }
+
+    @Test func failuresSayWhyOnOneLineOfStandardErrorWithTheirStatus() throws {
+        let flag = try Poolmap.run(["ostep", "-p", "NEXT"])
+        #expect(flag.status == 64 && flag.output.isEmpty)
+        #expect(flag.error.hasPrefix("poolmap ostep: -p/--policy") && flag.error.filter { $0 == "\n" }.count == 1)
+        let operation = try Poolmap.run(["ostep", "-A", "+5,", "-c"])
+        #expect(operation.status == 1)
+        #expect(operation.output.hasSuffix("Free List [ Size 1 ]: [ addr:1005 sz:95 ]\n\n"))
+        #expect(operation.error.filter { $0 == "\n" }.count == 1)
+    }
+
+    @Test func helpListsMallocPysFlags() throws {
+        for arguments in [["ostep", "-h"], ["ostep", "--help"], ["help", "ostep"]] {
+            let result = try Poolmap.run(arguments)
+            #expect(result.status == 0, "\(arguments)")
+            #expect(result.output.contains("--percentAlloc") && result.output.contains("Examples"), "\(arguments)")
+        }
+    }
+}
