@@ -11,6 +11,7 @@ let internalChecks: [SwiftSetting] = [
 //   PoolAllocator ← PoolText ← MemoryMap, PoolScript ← PoolReport ← PoolApp ← CursesTerminal ← poolmap
 //   PoolApp ← PoolQuiz ← poolmap
 //   PoolCommandLine (no dependencies) ← poolmap
+//   PoolScript ← PoolSnapshot (read by the command line once input formats are detected)
 let package = Package(
     name: "poolmap",
     products: [
@@ -22,6 +23,7 @@ let package = Package(
         .library(name: "PoolApp", targets: ["PoolApp"]),
         .library(name: "PoolQuiz", targets: ["PoolQuiz"]),
         .library(name: "PoolRecord", targets: ["PoolRecord"]),
+        .library(name: "PoolSnapshot", targets: ["PoolSnapshot"]),
         .executable(name: "poolmap", targets: ["poolmap"]),
     ],
     dependencies: [
@@ -59,6 +61,9 @@ let package = Package(
         // `poolmap record`: runs a program with the allocation tracer preloaded and writes its
         // trace. The tracer's C source (Tracer/) is compiled at first use, not by SwiftPM.
         .target(name: "PoolRecord", exclude: ["Tracer"]),
+        // PyTorch CUDA memory snapshots: a pickle reader for plain data only, the snapshot's
+        // structure, and the allocation sequence poolmap replays from it.
+        .target(name: "PoolSnapshot", dependencies: ["PoolScript", "PoolText"]),
         // The command line's conventions: the version, suggestions for mistyped commands and files.
         .target(name: "PoolCommandLine"),
         // The command line: it only wires options to the modules above.
@@ -109,6 +114,9 @@ let package = Package(
         .testTarget(name: "PoolCommandLineTests", dependencies: ["PoolCommandLine"]),
         .testTarget(
             name: "PoolRecordTests", dependencies: ["PoolRecord", "PoolCommandLine", "PoolScript"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "PoolSnapshotTests", dependencies: ["PoolSnapshot", "PoolScript", "PoolAllocator", "PoolText"],
             exclude: ["Fixtures"]),
         // The manifest itself: every folder under Tests/ is a target, every Swift module has tests.
         .testTarget(name: "PackageManifestTests", dependencies: ["TestSupport"]),
