@@ -37,7 +37,15 @@ public struct PickleReader {
         case slot(Int)
     }
 
+    /// The limits one read enforces: the documented ones, smaller in tests.
+    struct Limits {
+        var depth = PickleReader.maximumDepth
+        var memo = PickleReader.maximumMemo
+        var stack = PickleReader.maximumStack
+    }
+
     private let bytes: [UInt8]
+    private let limits: Limits
     private var position = 0
     private var opcodeOffset = 0
     private var opcode: UInt8 = 0
@@ -47,8 +55,9 @@ public struct PickleReader {
     /// Memo index (as the pickle numbers it) → position in `memo`.
     private var memoPositions = IntMap()
 
-    private init(bytes: [UInt8]) {
+    private init(bytes: [UInt8], limits: Limits) {
         self.bytes = bytes
+        self.limits = limits
     }
 
     /// The value `bytes` hold.
@@ -56,8 +65,13 @@ public struct PickleReader {
     ///   trailing bytes after STOP, or a limit reached.
     /// - Complexity: O(bytes) time; memory proportional to the value built.
     public static func read(_ bytes: [UInt8]) throws(PickleError) -> PickleValue {
+        try read(bytes, limits: Limits())
+    }
+
+    /// `read(bytes)` under `limits`.
+    static func read(_ bytes: [UInt8], limits: Limits) throws(PickleError) -> PickleValue {
         guard bytes.count <= maximumBytes else { throw PickleError(.tooLarge(bytes: bytes.count), at: 0) }
-        var reader = PickleReader(bytes: bytes)
+        var reader = PickleReader(bytes: bytes, limits: limits)
         return try reader.run()
     }
 
@@ -86,8 +100,8 @@ public struct PickleReader {
                 }
                 return result.value
             case Op.mark:
-                guard marks.count < Self.maximumDepth else {
-                    throw fail(.limit(reason: "more than \(Self.maximumDepth) MARKs open at once"))
+                guard marks.count < limits.depth else {
+                    throw fail(.limit(reason: "more than \(NumberText.grouped(limits.depth)) MARKs open at once"))
                 }
                 marks.append(stack.count)
             case Op.emptyDict: try push(.dict(PickleDict()), depth: 1)
@@ -177,11 +191,11 @@ public struct PickleReader {
     }
 
     private mutating func push(_ value: PickleValue, depth: Int) throws(PickleError) {
-        guard depth <= Self.maximumDepth else {
-            throw fail(.limit(reason: "the data nests deeper than \(Self.maximumDepth) levels"))
+        guard depth <= limits.depth else {
+            throw fail(.limit(reason: "the data nests deeper than \(NumberText.grouped(limits.depth)) levels"))
         }
-        guard stack.count < Self.maximumStack else {
-            throw fail(.limit(reason: "more than \(Self.maximumStack) values on the stack at once"))
+        guard stack.count < limits.stack else {
+            throw fail(.limit(reason: "more than \(NumberText.grouped(limits.stack)) values on the stack at once"))
         }
         stack.append(Slot(value: value, depth: depth))
     }
@@ -272,8 +286,8 @@ public struct PickleReader {
     }
 
     private mutating func setDepth(_ depth: Int, at slot: Int) throws(PickleError) {
-        guard depth <= Self.maximumDepth else {
-            throw fail(.limit(reason: "the data nests deeper than \(Self.maximumDepth) levels"))
+        guard depth <= limits.depth else {
+            throw fail(.limit(reason: "the data nests deeper than \(NumberText.grouped(limits.depth)) levels"))
         }
         stack[slot].depth = depth
     }
@@ -297,8 +311,8 @@ public struct PickleReader {
             if case .slot = entry { stack[top].memo.append(position) }
             return
         }
-        guard memoPositions.count < Self.maximumMemo else {
-            throw fail(.limit(reason: "more than \(NumberText.grouped(Self.maximumMemo)) memo entries"))
+        guard memoPositions.count < limits.memo else {
+            throw fail(.limit(reason: "more than \(NumberText.grouped(limits.memo)) memo entries"))
         }
         memoPositions[key] = memo.count
         if case .slot = entry { stack[top].memo.append(memo.count) }
