@@ -6,7 +6,8 @@ import Testing
     static let a = 0x7F00_0000_0000
     static let mib = 1 << 20
     static let train = StackFrame(filename: "/home/me/train.py", line: 42, name: "forward")
-    static let eval = StackFrame(filename: "/usr/src/python/Python/ceval.c", line: 4181, name: "_PyEval_EvalFrameDefault")
+    static let eval = StackFrame(
+        filename: "/usr/src/python/Python/ceval.c", line: 4181, name: "_PyEval_EvalFrameDefault")
     static let main = StackFrame(filename: "/home/me/train.py", line: 97, name: "<module>")
     static let step = StackFrame(filename: "/home/me/train.py", line: 61, name: "step")
 
@@ -19,7 +20,9 @@ import Testing
                 SnapshotSegment(
                     device: 0, address: a, totalSize: 20 * mib, allocatedSize: 5 * mib, stream: 0, segmentType: "large",
                     blocks: [
-                        SnapshotBlock(address: a, size: mib, requestedSize: 1_000_000, state: .activeAllocated, frames: [Self.step]),
+                        SnapshotBlock(
+                            address: a, size: mib, requestedSize: 1_000_000, state: .activeAllocated,
+                            frames: [Self.step]),
                         SnapshotBlock(address: a + mib, size: mib, requestedSize: 0, state: .inactive),
                         SnapshotBlock(
                             address: a + 2 * mib, size: 4 * mib, requestedSize: 4 * mib, state: .activeAllocated,
@@ -29,9 +32,15 @@ import Testing
             ])
         let b = 0x7F10_0000_0000, c = 0x7F20_0000_0000
         let expected: [TraceEvent] = [
-            TraceEvent(action: .segmentAlloc, address: a, size: 20 * mib, timeMicroseconds: 1000, frames: [Self.train, Self.eval, Self.main]),
-            TraceEvent(action: .alloc, address: a, size: 2 * mib, timeMicroseconds: 1001, frames: [Self.eval, Self.train, Self.main]),
-            TraceEvent(action: .alloc, address: a + 2 * mib, size: 4 * mib, timeMicroseconds: 1002, frames: [Self.step, Self.main]),
+            TraceEvent(
+                action: .segmentAlloc, address: a, size: 20 * mib, timeMicroseconds: 1000,
+                frames: [Self.train, Self.eval, Self.main]),
+            TraceEvent(
+                action: .alloc, address: a, size: 2 * mib, timeMicroseconds: 1001,
+                frames: [Self.eval, Self.train, Self.main]),
+            TraceEvent(
+                action: .alloc, address: a + 2 * mib, size: 4 * mib, timeMicroseconds: 1002,
+                frames: [Self.step, Self.main]),
             TraceEvent(action: .freeRequested, address: a, size: 2 * mib, timeMicroseconds: 1003, frames: [Self.train]),
             TraceEvent(action: .freeCompleted, address: a, size: 2 * mib, timeMicroseconds: 1004, frames: [Self.train]),
             TraceEvent(action: .segmentMap, address: b, size: 2 * mib, timeMicroseconds: 1005),
@@ -70,13 +79,16 @@ import Testing
         #expect(snapshot.deviceTraces[0].count >= 200)
         let segment = snapshot.segments[0]
         #expect(segment.blocks.reduce(0) { $0 + $1.size } == segment.totalSize)
-        for (block, next) in zip(segment.blocks, segment.blocks.dropFirst()) { #expect(block.address + block.size == next.address) }
+        for (block, next) in zip(segment.blocks, segment.blocks.dropFirst()) {
+            #expect(block.address + block.size == next.address)
+        }
     }
 
     // MARK: Errors name the path
 
     static func event(size: PickleValue) -> PickleValue {
-        .dict(PickleDict([(.string("action"), .string("alloc")), (.string("addr"), .int(4096)), (.string("size"), size)]))
+        .dict(
+            PickleDict([(.string("action"), .string("alloc")), (.string("addr"), .int(4096)), (.string("size"), size)]))
     }
 
     static func snapshot(events: [PickleValue]) -> PickleValue {
@@ -86,25 +98,32 @@ import Testing
     @Test func aValueOfTheWrongTypeIsNamedByItsPath() {
         var events = Array(repeating: Self.event(size: .int(512)), count: 12)
         events.append(Self.event(size: .string("512")))
-        #expect(throws: SnapshotError.wrongType(path: "device_traces[0][12].size", expected: "an integer", found: "a string")) {
+        #expect(
+            throws: SnapshotError.wrongType(
+                path: "device_traces[0][12].size", expected: "an integer", found: "a string")
+        ) {
             try MemorySnapshot(Self.snapshot(events: events))
         }
         #expect(
             SnapshotError.wrongType(path: "device_traces[0][12].size", expected: "an integer", found: "a string")
                 .description == "device_traces[0][12].size: expected an integer, found a string")
-        #expect(throws: SnapshotError.wrongType(path: "device_traces[0][0].size", expected: "an integer", found: "a bool")) {
+        #expect(
+            throws: SnapshotError.wrongType(path: "device_traces[0][0].size", expected: "an integer", found: "a bool")
+        ) {
             try MemorySnapshot(Self.snapshot(events: [Self.event(size: .bool(true))]))
         }
         #expect(throws: SnapshotError.negative(path: "device_traces[0][0].size", value: -1)) {
             try MemorySnapshot(Self.snapshot(events: [Self.event(size: .int(-1))]))
         }
-        let noAddress = PickleValue.dict(PickleDict([(.string("action"), .string("free_completed")), (.string("size"), .int(1))]))
+        let noAddress = PickleValue.dict(
+            PickleDict([(.string("action"), .string("free_completed")), (.string("size"), .int(1))]))
         #expect(throws: SnapshotError.missingKey(path: "device_traces[0][0]", key: "addr")) {
             try MemorySnapshot(Self.snapshot(events: [noAddress]))
         }
         let badBlocks = PickleValue.dict(
             PickleDict([(.string("segments"), .list([.dict(PickleDict([(.string("blocks"), .list([.int(3)]))]))]))]))
-        #expect(throws: SnapshotError.wrongType(path: "segments[0].blocks[0]", expected: "a dict", found: "an integer")) {
+        #expect(throws: SnapshotError.wrongType(path: "segments[0].blocks[0]", expected: "a dict", found: "an integer"))
+        {
             try MemorySnapshot(badBlocks)
         }
         #expect(throws: SnapshotError.notASnapshot(found: "a string")) { try MemorySnapshot(.string("hello")) }

@@ -1,7 +1,7 @@
 import PoolAllocator
-@testable import PoolScript
 import Testing
 
+@testable import PoolScript
 @testable import PoolSnapshot
 
 @Suite struct SnapshotReplayTests {
@@ -72,11 +72,12 @@ import Testing
         #expect(replay.script.statements.map(\.action) == expected)
         #expect(replay.script.statements.map(\.line) == Array(1...15))
         #expect(replay.script.kind == .trace)
-        #expect(replay.ooms == [
-            SnapshotReplay.OOM(
-                statementIndex: 8, requested: 2 << 30, deviceFree: 858_993_459,
-                frames: [MemorySnapshotTests.train, MemorySnapshotTests.main])
-        ])
+        #expect(
+            replay.ooms == [
+                SnapshotReplay.OOM(
+                    statementIndex: 8, requested: 2 << 30, deviceFree: 858_993_459,
+                    frames: [MemorySnapshotTests.train, MemorySnapshotTests.main])
+            ])
         // The device's capacity: 20 MiB reserved at the OOM + 0.8 GiB free.
         #expect(replay.defaultPoolSize == 20 * mib + 858_993_459)
         #expect(replay.poolSizeOrigin == .deviceCapacity)
@@ -92,9 +93,14 @@ import Testing
         #expect(
             SnapshotReplay.oomText(requested: 2 << 30, deviceFree: 858_993_459)
                 == "OOM in the recording: 2.00 GiB requested, 0.80 GiB free on the device")
-        #expect(SnapshotReplay.oomText(requested: 3 << 20, deviceFree: nil) == "OOM in the recording: 3.00 MiB requested")
-        #expect(SnapshotReplay.oomText(requested: 512, deviceFree: 100) == "OOM in the recording: 512 B requested, 100 B free on the device")
-        #expect(SnapshotReplay.oomText(requested: 0, deviceFree: 0) == "OOM in the recording: 0 B requested, 0 B free on the device")
+        #expect(
+            SnapshotReplay.oomText(requested: 3 << 20, deviceFree: nil) == "OOM in the recording: 3.00 MiB requested")
+        #expect(
+            SnapshotReplay.oomText(requested: 512, deviceFree: 100)
+                == "OOM in the recording: 512 B requested, 100 B free on the device")
+        #expect(
+            SnapshotReplay.oomText(requested: 0, deviceFree: 0)
+                == "OOM in the recording: 0 B requested, 0 B free on the device")
     }
 
     @Test func theTwoDevicesReplayTheirOwnTraces() throws {
@@ -109,7 +115,10 @@ import Testing
 
     @Test func segmentsOnlyReplaysTheLiveBlocks() throws {
         let replay = try Self.replay("segments-only-p2.pickle")
-        #expect(Array(replay.script.statements) == [Statement(line: 0, action: .traceAlloc(id: 0, size: Self.mib, alignment: nil))])
+        #expect(
+            Array(replay.script.statements) == [
+                Statement(line: 0, action: .traceAlloc(id: 0, size: Self.mib, alignment: nil))
+            ])
         #expect(replay.defaultPoolSize == 2 * Self.mib)
     }
 

@@ -229,7 +229,8 @@ public struct PickleReader {
     }
 
     /// `items` as key–value pairs added to `dict`; the dict's depth with them.
-    private func pairs(_ items: [Slot], into dict: PickleDict, depth: Int = 1) throws(PickleError) -> (PickleDict, Int) {
+    private func pairs(_ items: [Slot], into dict: PickleDict, depth: Int = 1) throws(PickleError) -> (PickleDict, Int)
+    {
         guard items.count % 2 == 0 else {
             throw fail(.malformed(opcode: name, reason: "has a key without a value (\(items.count) items)"))
         }
@@ -241,7 +242,10 @@ public struct PickleReader {
             case .string(let text): key = .string(text)
             case .int(let number): key = .int(number)
             case let other:
-                throw fail(.malformed(opcode: name, reason: "has \(other.kindName) as a dict key; poolmap reads string and integer keys"))
+                throw fail(
+                    .malformed(
+                        opcode: name,
+                        reason: "has \(other.kindName) as a dict key; poolmap reads string and integer keys"))
             }
             dict[key] = items[index + 1].value
             depth = max(depth, items[index + 1].depth + 1)

@@ -89,7 +89,9 @@ struct SnapshotDecoder {
         return segments
     }
 
-    mutating func block(_ value: PickleValue, defaultAddress: Int, at path: () -> String) throws(SnapshotError)
+    mutating func block(
+        _ value: PickleValue, defaultAddress: Int, at path: () -> String
+    ) throws(SnapshotError)
         -> SnapshotBlock
     {
         let dict = try Self.dict(value, at: path)
