@@ -13,6 +13,7 @@ let internalChecks: [SwiftSetting] = [
 //   MemoryMap, PoolScript ← PoolApp ← CursesTerminal, PoolQuiz ← poolmap
 //   PoolText ← PoolRecord ← poolmap; PoolCommandLine ← poolmap
 //   PoolAllocator ← OSTEPSimulator ← poolmap
+//   PoolScript ← PoolSnapshot (read by the command line once input formats are detected)
 //   C targets: CPrefetch ← PoolAllocator; CNcurses, CTerminalSignals ← CursesTerminal
 let package = Package(
     name: "poolmap",
@@ -26,6 +27,7 @@ let package = Package(
         .library(name: "PoolQuiz", targets: ["PoolQuiz"]),
         .library(name: "PoolRecord", targets: ["PoolRecord"]),
         .library(name: "OSTEPSimulator", targets: ["OSTEPSimulator"]),
+        .library(name: "PoolSnapshot", targets: ["PoolSnapshot"]),
         .executable(name: "poolmap", targets: ["poolmap"]),
     ],
     dependencies: [
@@ -69,6 +71,9 @@ let package = Package(
         .target(name: "PoolRecord", dependencies: ["PoolText", "PoolFiles"], exclude: ["Tracer"]),
         // `poolmap ostep`: OSTEP's free-space simulator (malloc.py) byte for byte, on `FreeListHeap`.
         .target(name: "OSTEPSimulator", dependencies: ["PoolAllocator"]),
+        // PyTorch CUDA memory snapshots: a pickle reader for plain data only, the snapshot's
+        // structure, and the allocation sequence poolmap replays from it.
+        .target(name: "PoolSnapshot", dependencies: ["PoolScript", "PoolText"]),
         // The command line's conventions: the version, suggestions for mistyped commands and files.
         .target(name: "PoolCommandLine", dependencies: ["PoolFiles"]),
         // The command line: it only wires options to the modules above.
@@ -124,6 +129,9 @@ let package = Package(
         .testTarget(
             name: "OSTEPSimulatorTests", dependencies: ["OSTEPSimulator", "PoolAllocator", "TestSupport"],
             exclude: ["Golden"]),
+        .testTarget(
+            name: "PoolSnapshotTests", dependencies: ["PoolSnapshot", "PoolScript", "PoolAllocator", "PoolText"],
+            exclude: ["Fixtures"]),
         // The manifest itself: every folder under Tests/ is a target, every Swift module has tests.
         .testTarget(name: "PackageManifestTests", dependencies: ["TestSupport"]),
         // Runs the built `poolmap` executable: the CLI end to end, and the TUI under tmux.

@@ -33,6 +33,15 @@ let package = Package(
         .executableTarget(name: "FuzzScriptParser", dependencies: ["FuzzSupport"]),
         // Any bytes as a trace: the same promises as the script parser.
         .executableTarget(name: "FuzzTraceParser", dependencies: ["FuzzSupport"]),
+        // Any bytes as a PyTorch memory snapshot: a value or one error; replays run and read back.
+        .executableTarget(
+            name: "FuzzSnapshot",
+            dependencies: [
+                "FuzzSupport",
+                .product(name: "PoolScript", package: poolmap),
+                .product(name: "PoolSnapshot", package: poolmap),
+            ]
+        ),
         // Input events for the explorer, the player, the comparison and the quiz, every frame checked.
         .executableTarget(
             name: "FuzzApps",

@@ -42,7 +42,10 @@ public enum AppRunner {
                 onFrame(frame, app)
                 needsDraw = false
             }
-            let timeout = nextTick.map { max(.zero, $0 - clock.now) }
+            // A wait is never a poll, even when the tick is already due: a device that never
+            // times out (the fake terminal) must not be asked to poll here, or a slow machine
+            // would see a clock tick between scripted events.
+            let timeout = nextTick.map { max(.nanoseconds(1), $0 - clock.now) }
             var event = try terminal.nextEvent(timeout: timeout)
             if event == nil, let due = nextTick, clock.now >= due { event = .tick }
             var handled = 0

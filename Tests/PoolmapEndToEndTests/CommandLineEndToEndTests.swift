@@ -32,7 +32,9 @@ import Testing
     @Test func theChangelogStartsWithThisVersion() throws {
         let changelog = try String(
             contentsOf: PoolmapBinary.packageRoot.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
-        let first = try #require(changelog.split(separator: "\n").first { $0.hasPrefix("## ") })
+        // An "Unreleased" section may come first: the newest version is the first one named.
+        let first = try #require(
+            changelog.split(separator: "\n").first { $0.hasPrefix("## ") && $0 != "## Unreleased" })
         #expect(first.hasPrefix("## \(PoolmapVersion.number) "), "\(first)")
     }
 
