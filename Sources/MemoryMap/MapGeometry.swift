@@ -75,6 +75,12 @@ public struct MapGeometry: Equatable, Sendable {
     /// Whether the whole pool is in view.
     var isFit: Bool { fixedBytesPerCell == nil }
 
+    /// Whether cells hold different numbers of bytes beyond the last one (a spread fit whose
+    /// bytes do not divide evenly), so `bytesPerCell` is only the most a cell holds.
+    var isSpreadUnevenly: Bool {
+        isFit && fitBytesPerCell == nil && bytes.count % max(1, cellCount) != 0
+    }
+
     /// Bytes per cell: the zoom's, or when fitted the most any cell holds (rounded up).
     public var bytesPerCell: Int {
         if let fixed = fixedBytesPerCell ?? fitBytesPerCell { return fixed }

@@ -41,6 +41,9 @@ public struct ScreenModel: Sendable {
     public var marker: MapMarker?
     /// The panel's lines when the app writes its own (the quiz), instead of stats and inspector.
     public var sidePanel: [PanelText]?
+    /// Why the pool has its size (`peak live × 1.25`), for a replay: the title bar then names
+    /// the policy and the reason beside the size, so nobody reads the map as a program's heap.
+    public var poolSizeReason: String?
 
     public init(
         pool: MemoryPool,
@@ -61,7 +64,8 @@ public struct ScreenModel: Sendable {
         animation: ScreenAnimation = .none,
         monochrome: Bool = false,
         marker: MapMarker? = nil,
-        sidePanel: [PanelText]? = nil
+        sidePanel: [PanelText]? = nil,
+        poolSizeReason: String? = nil
     ) {
         self.pool = pool
         self.title = title
@@ -81,6 +85,7 @@ public struct ScreenModel: Sendable {
         self.animation = animation
         self.monochrome = monochrome
         self.marker = marker
+        self.poolSizeReason = poolSizeReason
         self.sidePanel = sidePanel
     }
 }

@@ -23,7 +23,7 @@ extension CompareState {
                 rank: ranking.map { rows in rows.firstIndex { $0.policy == policies[index] }! + 1 })
         }
         return ComparisonModel(
-            title: title, bands: bandModels, timeline: timelineModel, log: log.entries,
+            title: titleText, bands: bandModels, timeline: timelineModel, log: log.entries,
             ranking: ranking?.map {
                 ComparisonModel.RankRow(
                     name: "\($0.policy.rawValue) fit", failedAllocations: $0.failedAllocations,
@@ -66,6 +66,11 @@ extension CompareState {
 
     /// `▶ 5 op/s · step 14 of 40 · line 12: alloc 1 KiB`, or how to go on at the end.
     var statusLine: String {
+        notice.map { "\($0) · \(playbackLine)" } ?? playbackLine
+    }
+
+    /// Where playback stands, without a notice.
+    var playbackLine: String {
         let timeline = bands[0].timeline
         if timeline.isAtEnd {
             return "end of \(timeline.script.fileName) · ranked below · g or space replays · b steps back · q quits"

@@ -30,6 +30,8 @@ public struct CompareState: RecordableAppState {
     public internal(set) var isHelpOpen = false
     /// The `:` prompt (go to a step), when open.
     var prompt: PromptLine?
+    /// What the last key could not do, on the status line until the next key.
+    var notice: String?
     var timelineFigure = TimelineModel.Figure.used
     /// The terminal's size, for clicks on the timeline.
     public var screenSize: TerminalSize
@@ -40,6 +42,16 @@ public struct CompareState: RecordableAppState {
     public var recordingSeconds: Double { pacing.seconds }
     public let title: String
     public var monochrome: Bool
+    /// How the first pool got its size, which the title then names beside the pool's size
+    /// (`· 49 KiB pool (peak live × 1.25)`); nil: the title alone.
+    public var sizeChoice: PoolSizeChoice?
+
+    /// The title bar's text: the title, then the pool's size and why it has it.
+    var titleText: String {
+        guard let sizeChoice else { return title }
+        let state = bands[0].timeline.current.state
+        return "\(title) · \(ByteSize.format(state.pool.totalSize)) pool (\(sizeChoice.current(state).reason))"
+    }
 
     /// A comparison at the start of `script`.
     /// - Parameters:
@@ -121,11 +133,14 @@ public struct CompareState: RecordableAppState {
         return (step, bands.contains { $0.animation.slide != nil })
     }
 
-    /// Logs one step as every band ran it: `12 alloc 1 KiB: first → 0x0400 · best failed: …`.
+    /// Logs one step as every band ran it, numbered by step:
+    /// `12 alloc 1024: first → 0x0400 (1,024) · best failed: …`.
     private mutating func record(_ steps: [Step]) {
+        let digits = HexOffset.digits(forPoolSize: bands[0].timeline.current.pool.totalSize)
         let outcomes = zip(policies, steps).map { policy, step -> String in
             switch step.outcome {
-            case .offset(let offset): return "\(policy.rawValue) → \(HexOffset.format(offset))"
+            case .offset(let offset):
+                return "\(policy.rawValue) → \(HexOffset.labelled(offset, digits: digits))"
             case .allocationFailed(let message):
                 return "\(policy.rawValue) failed: "
                     + (message.split(separator: ":", maxSplits: 1).last.map {
@@ -140,8 +155,9 @@ public struct CompareState: RecordableAppState {
             if case .allocationFailed = $0.outcome { return true }
             return $0.error != nil
         }
+        let number = NumberText.grouped(position)
         let text =
-            "\(step.line) \(step.statementText)" + (outcomes.isEmpty ? "" : ": " + outcomes.joined(separator: " · "))
+            "\(number) \(step.statementText)" + (outcomes.isEmpty ? "" : ": " + outcomes.joined(separator: " · "))
         log.append(LogEntry(text, isError: failed))
     }
 

@@ -12,6 +12,9 @@ protocol Playback {
     var screenSize: TerminalSize { get set }
     /// The `:` prompt (go to a step), when open.
     var prompt: PromptLine? { get set }
+    /// What the last key could not do, said on the status line until the next key (`no failed
+    /// allocation after this step`), so that no key does nothing silently.
+    var notice: String? { get set }
     /// The timeline's figure (`t` switches it).
     var timelineFigure: TimelineModel.Figure { get set }
     /// The position shown: steps run so far.
@@ -57,6 +60,7 @@ extension Playback {
         case .click(let row, let column): if prompt == nil, !isHelpOpen { click(row: row, column: column) }
         case .wheel(let direction, _, _): if prompt == nil, !isHelpOpen { wheel(direction) }
         case .key(let key):
+            notice = nil
             switch QuitAndHelp.route(key, isHelpOpen: &isHelpOpen, isTyping: prompt != nil) {
             case .quit: return .quit
             case .handled: break
@@ -78,21 +82,34 @@ extension Playback {
         case .restart: restart()
         case .start: seek(to: 0)
         case .end: seek(to: totalSteps)
-        case .previousFailure: seekToMark(RunOverview.last(of: failures(readingAhead: false), before: position))
-        case .nextFailure: seekToMark(RunOverview.first(of: failures(readingAhead: true), after: position))
+        case .previousFailure:
+            seekToMark(
+                RunOverview.last(of: failures(readingAhead: false), before: position),
+                missing: "no failed allocation before this step")
+        case .nextFailure:
+            seekToMark(
+                RunOverview.first(of: failures(readingAhead: true), after: position),
+                missing: "no failed allocation after this step")
         case .previousDefragment:
-            seekToMark(RunOverview.last(of: defragments(readingAhead: false), before: position))
-        case .nextDefragment: seekToMark(RunOverview.first(of: defragments(readingAhead: true), after: position))
+            seekToMark(
+                RunOverview.last(of: defragments(readingAhead: false), before: position),
+                missing: "no defragment before this step")
+        case .nextDefragment:
+            seekToMark(
+                RunOverview.first(of: defragments(readingAhead: true), after: position),
+                missing: "no defragment after this step")
         case .peakFragmentation: seek(to: peakFragmentationPosition())
         case .goTo: prompt = PromptLine(label: PlaybackCommand.goToLabel)
         case .switchTimelineFigure: timelineFigure = timelineFigure == .used ? .fragmentation : .used
         }
     }
 
-    /// Seeks to a failure or defragment, or stops where it is when there is none that way.
-    mutating func seekToMark(_ position: Int?) {
+    /// Seeks to a failure or defragment, or stops where it is and says `missing` when there is
+    /// none that way.
+    mutating func seekToMark(_ position: Int?, missing: String) {
         guard let position else {
             pacing.stop()
+            notice = missing
             return
         }
         seek(to: position)

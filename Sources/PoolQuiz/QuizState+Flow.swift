@@ -98,7 +98,8 @@ extension QuizState {
             return Self.playTicks
         default:
             noteChange()
-            events.append(LogEntry("line \(step.line): \(step.statementText) → \(step.outcomeText)"))
+            events.append(
+                LogEntry("line \(step.line): \(step.statementText) → \(step.screenOutcomeText(digits: digits))"))
             return Self.playTicks
         }
     }

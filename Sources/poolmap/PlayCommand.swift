@@ -36,7 +36,7 @@ struct Play: ParsableCommand {
     func run() throws {
         let script = try input.load()
         try PlaySession.play(
-            script, poolSize: input.poolSize(for: script), title: "poolmap play — \(input.file)", options: playback,
+            script, size: input.size, title: "poolmap play — \(input.file)", options: playback,
             policy: policy)
     }
 }

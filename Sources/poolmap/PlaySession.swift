@@ -67,15 +67,19 @@ enum PlaySession {
     /// `run` would (1 after runtime errors).
     /// - Parameters:
     ///   - policy: `--policy`: every pool places by it (and no comparison is shown).
+    ///   - size: `--size`, else the script's default pool, which the title bar then names.
     ///   - policies: `--policies`: compare these; else a leading `compare` line of the script.
     static func play(
-        _ script: Script, poolSize: Int, title: String, options: PlaybackOptions, policy: FitPolicy?,
+        _ script: Script, size: Int?, title: String, options: PlaybackOptions, policy: FitPolicy?,
         policies: [FitPolicy]? = nil
     ) throws {
+        let poolSize = ScriptLoading.poolSize(for: script, size: size)
+        let sizeChoice = PoolSizeChoice(kind: script.kind, sizeGiven: size != nil)
         if let compared = policies ?? (policy == nil ? script.comparePolicies : nil) {
-            let state = try CompareState(
+            var state = try CompareState(
                 script: script, policies: compared, poolSize: poolSize, speed: options.speed,
                 paused: options.paused, title: title)
+            state.sizeChoice = sizeChoice
             try present(
                 options: options, fileName: script.fileName,
                 headless: { PlayerRecording.headless(state, width: options.width, height: options.height) },
@@ -90,7 +94,7 @@ enum PlaySession {
         }
         let state = try PlayerState(
             script: script, poolSize: poolSize, policy: policy, speed: options.speed, paused: options.paused,
-            title: title, explain: options.explain)
+            title: title, explain: options.explain, sizeChoice: sizeChoice)
         try present(
             options: options, fileName: script.fileName,
             headless: { PlayerRecording.headless(state, width: options.width, height: options.height) },

@@ -67,7 +67,7 @@ import Testing
         #expect(model.bands[1].failedAllocations == 1 && model.bands[0].failedAllocations == 0)
         let last = try #require(model.log.last)
         #expect(last.isError)
-        #expect(last.text.hasPrefix("11 e = alloc 150: first → 0x012c · best failed:"))
+        #expect(last.text.hasPrefix("11 e = alloc 150: first → 0x012c (300) · best failed:"))
         ticks(&state, CompareState.flashTicks + 1)
         #expect(!state.screenModel.bands[1].isFlashing)
     }
