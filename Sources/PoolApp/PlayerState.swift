@@ -30,6 +30,9 @@ public struct PlayerState: RecordableAppState {
 
         /// About 20 ms of reading in a release build.
         public static let `default` = ScanPace.steps(100_000)
+        /// What a real terminal uses: 30 ms of each 40 ms tick, so the run is read nearly as fast
+        /// as `poolmap run` goes while a frame is drawn and keys are read every tick.
+        public static let interactive = ScanPace.duration(.milliseconds(30))
     }
 
     /// The run, walkable both ways.
@@ -40,6 +43,8 @@ public struct PlayerState: RecordableAppState {
     public internal(set) var isHelpOpen = false
     /// The `:` prompt (go to a step), when open.
     var prompt: PromptLine?
+    /// The seek waiting for the run to be read far enough, if any.
+    var pendingSeek: PendingSeek?
     /// The map's zoom and scroll, and the block the user selected (`h`/`l`, a click).
     var navigation = MapNavigation()
     /// How much of the run a tick reads ahead.
@@ -70,12 +75,14 @@ public struct PlayerState: RecordableAppState {
     ///   - policy: the placement policy of every pool (`--policy`), else as the script says.
     ///   - screenSize: the terminal's size now (later sizes arrive as resize events).
     ///   - explain: show each allocation's search (`--explain`; `e` toggles it).
+    ///   - checkpointBudget: bytes the timeline's checkpoints may hold (`--checkpoint-budget`).
     public init(
         script: Script, poolSize: Int, policy: FitPolicy? = nil, speed: Double? = nil, paused: Bool = false,
         title: String? = nil, monochrome: Bool = false, screenSize: TerminalSize = TerminalSize(width: 100, height: 30),
-        explain: Bool = false
+        explain: Bool = false, checkpointBudget: Int = PlayerTimeline.defaultCheckpointBudget
     ) throws(PoolError) {
-        timeline = try PlayerTimeline(script: script, poolSize: poolSize, policy: policy)
+        timeline = try PlayerTimeline(
+            script: script, poolSize: poolSize, policy: policy, checkpointBudget: checkpointBudget)
         pacing = Pacing(
             speed: speed ?? Self.defaultSpeed(for: script), isPaused: paused,
             defaultSpeed: Self.defaultSpeed(for: script))
