@@ -79,7 +79,9 @@ extension CompareState {
         var line = "\(state) · step \(NumberText.grouped(position)) of \(NumberText.grouped(timeline.totalSteps))"
         let read = bands.map(\.timeline.overview.scannedSteps).min() ?? 0
         if read < timeline.totalSteps {
-            line += " · reading the runs \(NumberText.wholePercent(read, of: timeline.totalSteps))"
+            line +=
+                pendingSeek == nil
+                ? " · reading the runs \(NumberText.wholePercent(read, of: timeline.totalSteps))" : pendingSeekText
         }
         if let step = timeline.lastStep { line += " · line \(step.line): \(step.statementText)" }
         return line

@@ -67,7 +67,10 @@ extension PlayerState {
         let overview = timeline.overview
         let reading =
             overview.isComplete
-            ? "" : " · reading the run \(NumberText.wholePercent(overview.scannedSteps, of: overview.totalSteps))"
+            ? ""
+            : pendingSeek == nil
+                ? " · reading the run \(NumberText.wholePercent(overview.scannedSteps, of: overview.totalSteps))"
+                : pendingSeekText
         if timeline.isAtEnd {
             return "end of \(timeline.script.fileName) · g or space replays · b steps back · q quits" + reading
         }

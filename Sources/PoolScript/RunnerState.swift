@@ -77,6 +77,22 @@ public struct RunnerState: Sendable {
         idsByOffset = ids
     }
 
+    /// Counts into `tally` the storage this state holds that the states counted before do not
+    /// share: the pool's nodes and the id maps' chunks not counted yet; the script names (few:
+    /// one per statement at most) as held alone.
+    /// - Complexity: O(storage not counted before), plus O(names).
+    public func countStorage(in tally: inout StorageTally) {
+        pool.countStorage(in: &tally)
+        offsetsByID.countStorage(in: &tally)
+        idsByOffset.countStorage(in: &tally)
+        failedIDs.countStorage(in: &tally)
+        let names = offsetsByName.count + namesByOffset.count + unboundReasons.count
+        tally.add(unshared: MemoryLayout<RunnerState>.stride + names * Self.bytesPerName)
+    }
+
+    /// What one name binding costs, about: a dictionary slot and a short string's storage.
+    static let bytesPerName = 64
+
     /// Forgets every binding: a new scene.
     mutating func startScene(_ pool: MemoryPool) {
         self.pool = pool
