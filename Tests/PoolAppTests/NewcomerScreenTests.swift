@@ -18,11 +18,14 @@ import Testing
 
     @Test func aSeekWithNowhereToGoSaysSo() throws {
         var state = try Self.player("a = alloc 100\nb = alloc 100\nfree a\n")
+        // A seek forward waits for the run to be read that far (ticks read it), then says so.
         _ = state.reduce(.character("]"))
+        for _ in 0..<20 { _ = state.reduce(.tick) }
         #expect(state.statusLine.hasPrefix("no failed allocation after this step · "))
         _ = state.reduce(.character("["))
         #expect(state.statusLine.hasPrefix("no failed allocation before this step · "))
         _ = state.reduce(.character("}"))
+        for _ in 0..<20 { _ = state.reduce(.tick) }
         #expect(state.statusLine.hasPrefix("no defragment after this step · "))
         // The next key clears it.
         _ = state.reduce(.character("n"))
