@@ -3,6 +3,7 @@
 //   cd Benchmarks && swift run -c release TraceBenchmark [--events N] [--live L] [--runs K] [--keep FILE]
 //       [--play-only] [--compare]
 //   swift run -c release TraceBenchmark generate N FILE [LIVE]      (only write the trace)
+//   swift run -c release TraceBenchmark --snapshot N [--runs K] [--keep FILE]   (PyTorch snapshot)
 //
 // The trace (docs/benchmarks.md, "The long churn trace"): SplitMix64 seeded with 12; each event
 // frees a uniformly chosen live block with probability count/(2·L) (so the live count settles
@@ -20,10 +21,14 @@
 //   compare              the comparison of the four policies, End on the unread run as for play.
 //   parse                ScriptFile.load: the trace read in pieces, parsed and packed for play;
 //                        its rate in MB/s of file.
+//   read-snapshot        a PyTorch snapshot read, decoded and replayed into the script play runs
+//                        (Snapshot.swift), timed against `parse` of the same events as a .trace;
+//   play-snapshot        play as above, on the snapshot's replay.
 // Targets (2 cores): parsing ≥ 100 MB/s; run text ≤ 5 s and ≤ 150 MB; run JSON ≤ 10 s and
 // ≤ 150 MB; play interactive ≤ 3 s; play End ≤ 5 s at 200,000 live, ≤ 2 s at 2,000; play
 // ≤ 1 GB at 200,000 live, ≤ 400 MB at 20,000, ≤ 300 MB at 2,000; seek median ≤ 50 ms, worst
-// ≤ 200 ms; compare at 20,000 live ≤ 10 s to End and ≤ 1.5 GB.
+// ≤ 200 ms; compare at 20,000 live ≤ 10 s to End and ≤ 1.5 GB; a 10^6-event snapshot: read
+// ≤ 2× its events as a .trace, play's first frame ≤ 3 s, seeks ≤ 50 ms, ≤ 1 GB.
 import BenchmarkSupport
 import MemoryMap
 import PoolApp
@@ -194,19 +199,15 @@ func pressEnd<State: AppState>(_ app: App<State>, size: TerminalSize, atEnd: (St
 }
 
 /// `play FILE`: opening, End on the unread run through the real loop, then 100 seeks; prints
-/// `interactive end seekMedian seekMax steps`.
-func playChild(path: String) {
+/// `interactive end seekMedian seekMax steps`. `load` reads the script and its pool size (a
+/// trace file by default; `play-snapshot` reads a PyTorch snapshot).
+func playChild(path: String, load: (String) -> (Script, Int) = loadTrace) {
     let start = monotonicSeconds()
-    let script: Script
-    do {
-        script = try ScriptFile.load(path: path)
-    } catch {
-        fail("\(error)")
-    }
+    let (script, poolSize) = load(path)
     let size = TerminalSize(width: 160, height: 48)
     var state: PlayerState
     do {
-        state = try PlayerState(script: script, poolSize: script.tracePoolSize, paused: true, screenSize: size)
+        state = try PlayerState(script: script, poolSize: poolSize, paused: true, screenSize: size)
     } catch {
         fail("\(error)")
     }
@@ -232,6 +233,16 @@ func playChild(path: String) {
         else { fail("the seek to \(target) did not land: \(state.screenModel.statement ?? "")") }
     }
     print(interactive, end, median(seeks), seeks.max() ?? 0, steps, checksum)
+}
+
+/// A trace file as `play` reads it, with its default pool.
+func loadTrace(path: String) -> (Script, Int) {
+    do {
+        let script = try ScriptFile.load(path: path)
+        return (script, script.tracePoolSize)
+    } catch {
+        fail("\(error)")
+    }
 }
 
 /// `compare FILE`: the four policies, End on the unread run through the real loop; prints the
@@ -267,10 +278,18 @@ case "run-json": runChild(format: .json, path: arguments[1])
 case "play": playChild(path: arguments[1])
 case "compare": compareChild(path: arguments[1])
 case "parse": parseChild(path: arguments[1])
+case "read-snapshot": readSnapshotChild(path: arguments[1])
+case "write-trace": writeTraceChild(snapshot: arguments[1], trace: arguments[2])
+case "play-snapshot":
+    playChild(path: arguments[1]) { path in
+        let replay = loadSnapshotReplay(path: path)
+        return (replay.script, replay.defaultPoolSize)
+    }
 default:
     var events = 10_000_000, runs = 3, live = 2000
     var keep: String?
     var playOnly = false, compare = false
+    var snapshotEvents: Int?
     var index = 0
     while index < arguments.count {
         switch arguments[index] {
@@ -280,12 +299,17 @@ default:
         case "--live": live = max(1, Int(arguments[index + 1]) ?? live)
         case "--play-only": playOnly = true
         case "--compare": compare = true
+        case "--snapshot": snapshotEvents = Int(arguments[index + 1]) ?? 1_000_000
         default:
             fail(
                 "usage: TraceBenchmark [--events N] [--live L] [--runs K] [--keep FILE] [--play-only] [--compare]"
-                    + " | generate N FILE [LIVE]")
+                    + " | --snapshot N [--runs K] [--keep FILE] | generate N FILE [LIVE]")
         }
         index += ["--play-only", "--compare"].contains(arguments[index]) ? 1 : 2
+    }
+    if let snapshotEvents {
+        snapshotBenchmark(events: snapshotEvents, runs: runs, keep: keep)
+        exit(0)
     }
     let path = keep ?? "/tmp/poolmap-trace-benchmark-\(getpid()).trace"
     let generateStart = monotonicSeconds()
