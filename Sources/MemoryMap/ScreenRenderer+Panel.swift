@@ -59,6 +59,19 @@ extension ScreenRenderer {
                 (String(repeating: "·", count: gaugeWidth - filled), .gaugeEmpty),
             ],
             [("trend ", .dim), (Sparkline.text(model.fragmentationHistory, width: sparkWidth), .sparkline)],
+        ] + figuresLines(model.figures ?? model.pool.figures, width: width)
+    }
+
+    /// The high-water mark and peak live bytes, then utilization and heap fragmentation (`–`
+    /// while nothing was live).
+    static func figuresLines(_ figures: PoolFigures, width: Int) -> [PanelLine] {
+        [
+            sizeLine("high water", figures.highWater, width: width),
+            sizeLine("peak live", figures.peakLive, width: width),
+            [
+                ("util ", .dim), (PoolFigures.percentText(figures.utilization), .emphasis),
+                ("  heap frag ", .dim), (PoolFigures.percentText(figures.heapFragmentation), .emphasis),
+            ],
         ]
     }
 
