@@ -59,7 +59,7 @@ extension ScreenRenderer {
                 (String(repeating: "·", count: gaugeWidth - filled), .gaugeEmpty),
             ],
             [("trend ", .dim), (Sparkline.text(model.fragmentationHistory, width: sparkWidth), .sparkline)],
-        ] + figuresLines(model.figures ?? model.pool.figures, width: width)
+        ]
     }
 
     /// The high-water mark and peak live bytes, then utilization and heap fragmentation (`–`
