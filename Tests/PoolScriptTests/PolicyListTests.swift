@@ -7,7 +7,9 @@ import Testing
 /// (`PolicyList`), which the script's `compare` line and `poolmap compare --policies` share.
 @Suite struct PolicyListTests {
     @Test func rankingRules() {
-        func result(_ policy: FitPolicy, failed: Int, highWater: Int = 600, peak: Double, largest: Int)
+        func result(
+            _ policy: FitPolicy, failed: Int, highWater: Int = 600, peak: Double, largest: Int
+        )
             -> PolicyResult
         {
             PolicyResult(
