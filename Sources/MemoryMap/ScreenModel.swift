@@ -17,6 +17,9 @@ public struct ScreenModel: Sendable {
     public var viewport: MapViewport
     /// Fragmentation (0…1) after each recent operation, oldest first; drawn as a sparkline.
     public var fragmentationHistory: [Double]
+    /// The high-water mark and peak live bytes the panel shows, when they are not the pool's own
+    /// (a run's, over the pools of its scenes); nil: `pool.figures`.
+    public var figures: PoolFigures?
     /// Recent operations and their results, oldest first; the newest that fit are shown.
     public var log: [LogEntry]
     /// Playback: the script's caption (`say` text), shown above the prompt line when set.
@@ -53,6 +56,7 @@ public struct ScreenModel: Sendable {
         rover: Int? = nil,
         viewport: MapViewport = .fit,
         fragmentationHistory: [Double] = [],
+        figures: PoolFigures? = nil,
         log: [LogEntry] = [],
         caption: String? = nil,
         statement: String? = nil,
@@ -74,6 +78,7 @@ public struct ScreenModel: Sendable {
         self.rover = rover
         self.viewport = viewport
         self.fragmentationHistory = fragmentationHistory
+        self.figures = figures
         self.log = log
         self.caption = caption
         self.statement = statement

@@ -27,7 +27,7 @@ extension CompareState {
             ranking: ranking?.map {
                 ComparisonModel.RankRow(
                     name: "\($0.policy.rawValue) fit", failedAllocations: $0.failedAllocations,
-                    peakFragmentation: $0.peakFragmentation, largestFree: $0.stats.largestFree)
+                    peakFragmentation: $0.peakFragmentation, largestFree: $0.stats.largestFree, figures: $0.figures)
             },
             caption: bands[0].timeline.current.state.caption ?? "", statement: statusLine, prompt: prompt,
             isHelpOpen: isHelpOpen, helpKeys: KeyHint.compareHelp, footerKeys: KeyHint.playbackFooter,
@@ -42,7 +42,7 @@ extension CompareState {
             return PolicyResult(
                 policy: policies[index], stats: bands[index].timeline.current.pool.stats,
                 failedAllocations: overview.failures.count, peakFragmentation: overview.peakFragmentation,
-                runtimeErrors: overview.errorCount)
+                figures: bands[index].timeline.current.state.figures, runtimeErrors: overview.errorCount)
         }
         return PolicyResult.ranked(results, order: policies)
     }

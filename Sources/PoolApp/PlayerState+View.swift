@@ -33,6 +33,7 @@ extension PlayerState {
             rover: shown.policy == .next ? shown.rover : nil,
             viewport: navigation.viewport(for: runner.pool),
             fragmentationHistory: timeline.recentFragmentation,
+            figures: runner.state.figures,
             log: log,
             caption: runner.state.caption ?? "",
             statement: statusLine,

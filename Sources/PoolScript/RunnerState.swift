@@ -30,10 +30,17 @@ public struct RunnerState: Sendable {
     public internal(set) var errorCount = 0
     /// Scenes started by `pool` statements so far.
     public internal(set) var sceneCount = 0
+    /// The figures of the pools before this one (each `pool` statement starts a new pool).
+    var earlierPoolsFigures = PoolFigures()
 
     init(pool: MemoryPool) {
         self.pool = pool
     }
+
+    /// The run's figures so far: the highest high-water mark and the highest peak live of its
+    /// pools (one pool, unless `pool` statements started others).
+    /// - Complexity: O(1).
+    public var figures: PoolFigures { earlierPoolsFigures.combined(with: pool.figures) }
 
     /// The name or trace id of the block at `offset`, as a label (`a`, `#17`), if any.
     public func label(at offset: Int) -> String? {
@@ -95,6 +102,7 @@ public struct RunnerState: Sendable {
 
     /// Forgets every binding: a new scene.
     mutating func startScene(_ pool: MemoryPool) {
+        earlierPoolsFigures = figures
         self.pool = pool
         offsetsByName = [:]
         namesByOffset = [:]
