@@ -83,7 +83,10 @@ extension CompareState {
                 pendingSeek == nil
                 ? " · reading the runs \(NumberText.wholePercent(read, of: timeline.totalSteps))" : pendingSeekText
         }
-        if let step = timeline.lastStep { line += " · line \(step.line): \(step.statementText)" }
+        if let step = timeline.lastStep {
+            let digits = HexOffset.digits(forPoolSize: timeline.current.pool.totalSize)
+            line += " · line \(step.line): \(step.screenStatementText(digits: digits))"
+        }
         return line
     }
 

@@ -165,7 +165,8 @@ public struct CompareState: RecordableAppState {
         }
         let number = NumberText.grouped(position)
         let text =
-            "\(number) \(step.statementText)" + (outcomes.isEmpty ? "" : ": " + outcomes.joined(separator: " · "))
+            "\(number) \(step.screenStatementText(digits: digits))"
+            + (outcomes.isEmpty ? "" : ": " + outcomes.joined(separator: " · "))
         log.append(LogEntry(text, isError: failed))
     }
 

@@ -80,8 +80,9 @@ extension PlayerState {
             "\(state) · step \(NumberText.grouped(timeline.position)) of \(NumberText.grouped(timeline.totalSteps))"
             + reading
         if let step = timeline.lastStep {
-            line += " · line \(step.line): \(step.statementText)"
-            let outcome = step.screenOutcomeText(digits: HexOffset.digits(forPoolSize: timeline.current.pool.totalSize))
+            let digits = HexOffset.digits(forPoolSize: timeline.current.pool.totalSize)
+            line += " · line \(step.line): \(step.screenStatementText(digits: digits))"
+            let outcome = step.screenOutcomeText(digits: digits)
             if !outcome.isEmpty { line += " → \(outcome)" }
         }
         return line
@@ -105,7 +106,8 @@ extension PlayerState {
     /// A log line, numbered by step: `12 b = alloc 200 align 256 → 0x0100 (256)`.
     static func logText(_ step: Step, number: Int, digits: Int) -> String {
         let outcome = step.screenOutcomeText(digits: digits)
-        return "\(NumberText.grouped(number)) \(step.statementText)" + (outcome.isEmpty ? "" : " → \(outcome)")
+        return "\(NumberText.grouped(number)) \(step.screenStatementText(digits: digits))"
+            + (outcome.isEmpty ? "" : " → \(outcome)")
     }
 
     static func isFailure(_ step: Step) -> Bool {

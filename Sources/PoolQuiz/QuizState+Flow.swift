@@ -61,7 +61,8 @@ extension QuizState {
     /// - Returns: the ticks to wait before the next step.
     mutating func play(_ step: Step, before: MemoryPool) -> Int {
         if let error = step.error {
-            events.append(LogEntry("line \(step.line): \(step.statementText): \(error)", isError: true))
+            events.append(
+                LogEntry("line \(step.line): \(step.screenStatementText(digits: digits)): \(error)", isError: true))
             return Self.playTicks
         }
         switch (step.operation, step.outcome) {
@@ -94,12 +95,14 @@ extension QuizState {
             animation.finish()
             noteChange()
             if let offset, let block = before.block(at: offset) { animation.blockFaded(block.start..<block.end) }
-            events.append(LogEntry("line \(step.line): \(step.statementText)"))
+            events.append(LogEntry("line \(step.line): \(step.screenStatementText(digits: digits))"))
             return Self.playTicks
         default:
             noteChange()
             events.append(
-                LogEntry("line \(step.line): \(step.statementText) → \(step.screenOutcomeText(digits: digits))"))
+                LogEntry(
+                    "line \(step.line): \(step.screenStatementText(digits: digits)) → \(step.screenOutcomeText(digits: digits))"
+                ))
             return Self.playTicks
         }
     }

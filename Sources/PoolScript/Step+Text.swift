@@ -33,6 +33,13 @@ extension Step {
         error.map { "\(fileName):\(line): error: \($0)" }
     }
 
+    /// The step as the screens write it: as `statementText`, but a free by name says where the
+    /// block was as offsets are written on screen, `free a at 0x0100 (256)`.
+    public func screenStatementText(digits: Int) -> String {
+        guard case .free(let name?, nil, let offset?) = operation else { return statementText }
+        return "free \(name) at \(HexOffset.labelled(offset, digits: digits))"
+    }
+
     /// The outcome as the screens write it (the player's and the comparison's logs and status
     /// lines, the quiz's log): offsets in hex with the decimal (`0x0100 (256)`, `HexOffset`'s
     /// `digits`), a mapping in hex (`{0x0080: 0x0000}`), stats with the report's four decimals

@@ -101,7 +101,7 @@ import Testing
             _ = state.reduce(.key(key))
             try expectAt(state, position)
         }
-        #expect(state.screenModel.log.last?.text == "8 free c (400)")
+        #expect(state.screenModel.log.last?.text == "8 free c at 0x0190 (400)")
     }
 
     @Test func aSeekPausesPlayback() throws {

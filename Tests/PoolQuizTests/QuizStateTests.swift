@@ -46,7 +46,7 @@ import Testing
         var drive = try QuizDrive(script: QuizScripts.basic)
         for _ in 0..<3 { try drive.answerRightly() }
         // The free of b played by itself: Q4 is next, with holes at 100 (200 B) and 400 (624 B).
-        #expect(drive.state.log.contains { $0.text == "line 5: free b (100)" })
+        #expect(drive.state.log.contains { $0.text == "line 5: free b at 0x0064 (100)" })
         #expect(drive.caption == "Q4: where does d = alloc 300 align 256 land? (first fit)")
         #expect(drive.question?.blocks.map(\.start) == [100, 400])
         try drive.pick(blockAt: 100)
