@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["CNcurses", "CTerminalSignals", "PoolApp", "MemoryMap"]),
         // `poolmap record`: runs a program with the allocation tracer preloaded and writes its
         // trace. The tracer's C source (Tracer/) is compiled at first use, not by SwiftPM.
-        .target(name: "PoolRecord", dependencies: ["PoolText", "PoolFiles"], exclude: ["Tracer"]),
+        .target(name: "PoolRecord", dependencies: ["PoolScript", "PoolText", "PoolFiles"], exclude: ["Tracer"]),
         // `poolmap ostep`: OSTEP's free-space simulator (malloc.py) byte for byte, on `FreeListHeap`.
         .target(name: "OSTEPSimulator", dependencies: ["PoolAllocator"]),
         // PyTorch CUDA memory snapshots: a pickle reader for plain data only, the snapshot's
