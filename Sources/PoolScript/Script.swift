@@ -17,6 +17,9 @@ public struct Script: Equatable, Sendable {
     /// The policies a `compare first best` line at the top asks to run side by side (two to
     /// four, in its order); nil when the script has none.
     public var comparePolicies: [FitPolicy]?
+    /// Where each block of a trace was allocated, when the file says (mtrace callers, a
+    /// snapshot's frames, `# at` comments): by trace id.
+    public var callSites = CallSites()
     /// A trace's default pool size, worked out while it was read (see `tracePoolSize`).
     var knownTracePoolSize: Int?
 

@@ -197,6 +197,7 @@ struct PackedTraceReader {
     ///   operations it likely holds, so the packed arrays are not copied as they grow.
     init(fileName: String, expectedBytes: Int = 0) {
         scanner = TraceScanner(fileName: fileName)
+        scanner.keepsCallSites = true
         trace.reserveCapacity(expectedBytes / 12)
     }
 
@@ -219,6 +220,7 @@ struct PackedTraceReader {
         if let errors = scanner.errors { throw errors }
         var script = Script(kind: .trace, fileName: scanner.fileName, statements: StatementList(packed: trace))
         script.knownTracePoolSize = peak.poolSize
+        script.callSites = scanner.callSites
         return script
     }
 }
