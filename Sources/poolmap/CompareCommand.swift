@@ -64,7 +64,7 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         if format != nil || (!StandardStreams.isInteractive && playback.record == nil) {
-            let source = try ScriptLoading.runInput(path: input.file, forceTrace: input.trace)
+            let source = try input.runInput()
             var compared = policies ?? PolicyList.defaultPolicies
             if policies == nil, case .script(let script) = source, let named = script.comparePolicies {
                 compared = named
