@@ -1,4 +1,4 @@
-/// Where the blocks of a trace were allocated, by trace id: the call-site label the player's
+/// Where the blocks of a trace were allocated (by `a`/`m`, not moved by a later `r`), by trace id: the call-site label the player's
 /// block panel shows ("allocated at ./prog:(parse+1c)"). Labels repeat (one caller allocates many
 /// blocks), so each distinct label is kept once. A label may hold several lines (a stack's
 /// frames, innermost first).

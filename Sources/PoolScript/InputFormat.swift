@@ -16,9 +16,9 @@ public enum InputFormat: String, CaseIterable, Sendable {
     public var description: String {
         switch self {
         case .pool: return "a .pool script"
-        case .trace: return "a trace (.trace, malloc-lab .rep)"
+        case .trace: return "a trace, .trace or malloc-lab .rep"
         case .mtrace: return "a glibc mtrace log"
-        case .snapshot: return "a PyTorch CUDA memory snapshot (pickle)"
+        case .snapshot: return "a PyTorch CUDA memory snapshot, a pickle"
         }
     }
 

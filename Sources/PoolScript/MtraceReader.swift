@@ -229,7 +229,7 @@ private struct MtraceStatements: AddressTraceSink {
 
     mutating func append(_ action: Action) {
         switch action {
-        case .traceAlloc(let id, _, _), .traceRealloc(let id, _): callSites[id] = callSite
+        case .traceAlloc(let id, _, _): callSites[id] = callSite  // where it was allocated, not reallocated
         default: break
         }
         trace.append(Statement(line: line, action: action))

@@ -43,7 +43,7 @@ struct TraceScanner {
     /// Whether `# at LABEL` comments after allocations are kept in `callSites` (a trace that is
     /// only run has no use for them).
     var keepsCallSites = false
-    /// The call sites read so far: `a`, `m` and `r` lines followed by a `# at LABEL` comment.
+    /// The call sites read so far: `a` and `m` lines followed by a `# at LABEL` comment.
     private(set) var callSites = CallSites()
 
     /// How many bytes of an unfinished line are held (for tests of the bound).
@@ -194,7 +194,7 @@ struct TraceScanner {
             statementCount += 1
             if keepsCallSites, let label = Self.callSite(slice) {
                 switch action {
-                case .traceAlloc(let id, _, _), .traceRealloc(let id, _): callSites[id] = label
+                case .traceAlloc(let id, _, _): callSites[id] = label
                 default: break
                 }
             }

@@ -46,7 +46,7 @@ import Testing
                 Statement(line: 9, action: .traceFree(id: 1)),
                 Statement(line: 11, action: .traceFree(id: 0)),
             ])
-        #expect(script.callSites[0] == "./prog:(main+3f)")  // the realloc's caller, the latest
+        #expect(script.callSites[0] == "./prog:(main+17)")  // where it was allocated, not reallocated
         #expect(script.callSites[1] == "./my prog:[0x11c0]")
         #expect(script.callSites[2] == nil)
         #expect(reader.counts == MtraceReader.Counts(failedAllocations: 1, failedReallocs: 1, starts: 1))
