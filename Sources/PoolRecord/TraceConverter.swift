@@ -11,52 +11,38 @@ import PoolText
 /// and the realloc becomes an `a`. An image record after the first (an exec in the
 /// traced process) becomes a `# exec PATH` comment followed by an `f` for every block then live.
 public struct TraceConverter {
-    /// What the trace holds.
+    /// What the trace holds: the converter's counts (`events`, `allocations`,
+    /// `alignedAllocations`, `frees`, `reallocs`, `peakLiveBytes`, `peakLiveBlocks`,
+    /// `unknownFrees`, `reusedLiveAddresses`: see `AddressIDs.Counts`), and what only a
+    /// recording has.
+    @dynamicMemberLookup
     public struct Summary: Equatable, Sendable {
-        /// Operation lines: `a`, `m`, `f` and `r`.
-        public var events = 0
-        public var allocations = 0
-        public var alignedAllocations = 0
-        public var frees = 0
-        public var reallocs = 0
-        /// The most bytes live at once; during an `r` the old and the new block both count, as
-        /// for the default pool size of `poolmap run`.
-        public var peakLiveBytes = 0
-        /// The most blocks live at once.
-        public var peakLiveBlocks = 0
+        public var counts = AddressIDs.Counts()
         /// Blocks still live at the end (never freed).
         public var liveBlocksAtEnd = 0
         /// The paths of the images after the first: each exec in the traced process.
         public var execs: [String] = []
-        /// Frees (and realloc sources) of addresses that were never recorded as allocated.
-        public var unknownFrees = 0
-        /// Allocations at an address still live in the trace (the earlier block is freed first).
-        /// Zero unless some free escaped the tracer.
-        public var reusedLiveAddresses = 0
         /// Records that make no sense (an unknown kind, a size past `Int.max`): left out.
         public var malformedRecords = 0
 
         public init() {}
+
+        public subscript(dynamicMember keyPath: WritableKeyPath<AddressIDs.Counts, Int>) -> Int {
+            get { counts[keyPath: keyPath] }
+            set { counts[keyPath: keyPath] = newValue }
+        }
     }
 
     /// What the trace holds so far.
     public var summary: Summary {
         var summary = Summary()
-        let counts = ids.counts
-        summary.events = counts.events
-        summary.allocations = counts.allocations
-        summary.alignedAllocations = counts.alignedAllocations
-        summary.frees = counts.frees
-        summary.reallocs = counts.reallocs
-        summary.peakLiveBytes = counts.peakLiveBytes
-        summary.peakLiveBlocks = counts.peakLiveBlocks
-        summary.liveBlocksAtEnd = finished ? counts.liveBlocks : 0
+        summary.counts = ids.counts
+        summary.liveBlocksAtEnd = finished ? ids.counts.liveBlocks : 0
         summary.execs = execs
-        summary.unknownFrees = counts.unknownFrees
-        summary.reusedLiveAddresses = counts.reusedLiveAddresses
         summary.malformedRecords = malformedRecords
         return summary
     }
+
     /// The operation lines so far, `\n` after each.
     public var body: [UInt8] { lines.text.bytes }
     /// The trace's lines so far.

@@ -37,8 +37,8 @@ public struct MtraceReader {
     private var isSkippingLongLine = false
     private(set) var isBinary = false
     /// The realloc whose `<` line was read, waiting for its `>` line: the old block's id (nil:
-    /// unknown) and the `<` line's number.
-    private var pendingRealloc: (id: Int?, line: Int)?
+    /// unknown), the `<` line's number and text.
+    private var pendingRealloc: (id: Int?, line: Int, source: String)?
 
     public init(fileName: String) {
         self.fileName = fileName
@@ -52,10 +52,12 @@ public struct MtraceReader {
             guard let newline = piece[start...].firstIndex(of: 0x0A) else {
                 if !isSkippingLongLine {
                     carry.append(contentsOf: piece[start...])
+                    // Reported now: an endless input without newlines is never carried whole.
                     if carry.count > TraceScanner.maximumLineBytes + 1 {
-                        tooLong(carry[...])
+                        let cut = carry
                         carry = []
-                        isSkippingLongLine = true
+                        line(cut[...])
+                        isSkippingLongLine = !isBinary
                     }
                 }
                 return
@@ -81,10 +83,7 @@ public struct MtraceReader {
             carry = []
             line(last[...])
         }
-        if let pending = pendingRealloc {
-            pendingRealloc = nil
-            report(line: pending.line, column: 1, "a realloc's '<' line without its '>' line", source: "<")
-        }
+        resolvePendingRealloc()
         if !diagnostics.isEmpty { throw SyntaxErrors(diagnostics, omitted: omittedDiagnostics) }
         var script = Script(kind: .trace, fileName: fileName, statements: StatementList(packed: out.trace))
         script.knownTracePoolSize = peak.poolSize
@@ -124,6 +123,7 @@ public struct MtraceReader {
         var bytes = raw
         if bytes.last == 0x0D { bytes = bytes.dropLast() }
         if bytes.count > TraceScanner.maximumLineBytes {
+            resolvePendingRealloc()
             tooLong(bytes)
             return
         }
@@ -134,11 +134,13 @@ public struct MtraceReader {
             return
         }
         if let problem = SourceLines.notUTF8(bytes, line: lineNumber, fileName: fileName) {
+            resolvePendingRealloc()
             append(problem)
             return
         }
         var parser = MtraceLine(bytes)
         guard let parsed = parser.parse() else {
+            resolvePendingRealloc()
             if let problem = parser.problem {
                 report(
                     line: lineNumber, column: parser.column(of: problem.index), problem.message,
@@ -146,14 +148,19 @@ public struct MtraceReader {
             }
             return
         }
+        if !parsed.event.isReallocTo { resolvePendingRealloc() }
         apply(parsed, source: bytes)
     }
 
+    /// A `<` line not followed by its `>` line is an error at the `<` line, reported before
+    /// the next line's own (diagnostics come in line order).
+    private mutating func resolvePendingRealloc() {
+        guard let pending = pendingRealloc else { return }
+        pendingRealloc = nil
+        report(line: pending.line, column: 1, "a realloc's '<' line without its '>' line", source: pending.source)
+    }
+
     private mutating func apply(_ parsed: MtraceLine.Parsed, source: ArraySlice<UInt8>) {
-        if let pending = pendingRealloc, !parsed.event.isReallocTo {
-            pendingRealloc = nil
-            report(line: pending.line, column: 1, "a realloc's '<' line without its '>' line", source: "<")
-        }
         out.line = lineNumber
         out.callSite = parsed.caller
         let before = out.trace.count
@@ -169,7 +176,7 @@ public struct MtraceReader {
         case .free(let address):
             ids.free(at: address, into: &out)
         case .reallocFrom(let address):
-            pendingRealloc = (ids.detach(at: address), lineNumber)
+            pendingRealloc = (ids.detach(at: address), lineNumber, String(decoding: source, as: UTF8.self))
         case .reallocTo(let address, let size):
             guard let pending = pendingRealloc else {
                 report(
@@ -190,18 +197,15 @@ public struct MtraceReader {
             isBinary = true
             diagnostics = [
                 SourceLines.binaryFile(
-                    prefix: bytes[..<bytes.firstIndex(of: 0)!], line: lineNumber + 1, fileName: fileName)
+                    prefix: bytes[..<bytes.firstIndex(of: 0)!], line: lineNumber, fileName: fileName)
             ]
             omittedDiagnostics = 0
             return
         }
-        let start = String(decoding: bytes.prefix(240), as: UTF8.self).unicodeScalars.prefix(60)
         append(
-            Diagnostic(
-                fileName: fileName, line: lineNumber, column: 1,
-                message: "line longer than \(ByteSize.formatExact(TraceScanner.maximumLineBytes)); "
-                    + "an mtrace line is one event and its caller",
-                sourceLine: Diagnostic.printable(start) + "…"))
+            SourceLines.tooLong(
+                bytes, line: lineNumber, fileName: fileName, limit: TraceScanner.maximumLineBytes,
+                why: "an mtrace line is one event and its caller"))
     }
 
     private mutating func report(line: Int, column: Int, _ message: String, source: String) {

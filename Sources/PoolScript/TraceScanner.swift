@@ -230,14 +230,10 @@ struct TraceScanner {
             careful(Array(head), emit: { _ in })
             return
         }
-        // The first 60 characters: at most 4 bytes each.
-        let start = String(decoding: head.prefix(240), as: UTF8.self).unicodeScalars.prefix(60)
         report(
-            Diagnostic(
-                fileName: fileName, line: lineNumber, column: 1,
-                message: "line longer than \(ByteSize.formatExact(Self.maximumLineBytes)); "
-                    + "a trace line is one operation and its numbers",
-                sourceLine: Diagnostic.printable(start) + "…"))
+            SourceLines.tooLong(
+                head[...], line: lineNumber, fileName: fileName, limit: Self.maximumLineBytes,
+                why: "a trace line is one operation and its numbers"))
     }
 
     private mutating func report(_ diagnostic: Diagnostic) {

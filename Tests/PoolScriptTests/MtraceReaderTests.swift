@@ -87,14 +87,34 @@ import Testing
                       ^
                 8 errors in m.log
                 """)
-        #expect(errors("< 0x10\n- 0x10\n").hasPrefix("m.log:1:1: error: a realloc's '<' line without its '>' line"))
+        #expect(
+            errors("< 0x10\n- 0x10\n").hasPrefix(
+                "m.log:1:1: error: a realloc's '<' line without its '>' line\n< 0x10\n"))
+        // Reported before the next line's own errors: in line order.
+        #expect(
+            errors("< 0x10\n? 0x10\n").split(separator: "\n").filter { $0.hasPrefix("m.log:") }.map { $0.prefix(8) }
+                == ["m.log:1:", "m.log:2:"])
         #expect(errors("+ 0x11112222333344445 0x8\n").contains("an address of more than 64 bits"))
     }
 
     @Test func hostileInputGetsOneClearError() {
         #expect(errors("= Start\n+ 0x10\0 0x8\n").hasPrefix("m.log:2:7: error: binary file"))
         let long = "= Start\n+ " + String(repeating: "1", count: TraceScanner.maximumLineBytes + 10) + "\n- 0x10\n"
-        #expect(errors(long).contains("line longer than 1 MiB"))
+        #expect(errors(long).hasPrefix("m.log:2:1: error: line longer than 1 MiB"))
+        // Read in small pieces, the same: the line is cut before its end is seen.
+        var reader = MtraceReader(fileName: "m.log")
+        let bytes = Array(long.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            for start in stride(from: 0, to: buffer.count, by: 4096) {
+                reader.feed(UnsafeBufferPointer(rebasing: buffer[start..<min(start + 4096, buffer.count)]))
+            }
+        }
+        #expect(throws: SyntaxErrors.self) { try reader.finish() }
+        do {
+            _ = try reader.finish()
+        } catch {
+            #expect(error.diagnostics.map(\.line) == [2])
+        }
         #expect(errors("= Start\n+ 0x10 0x").contains("m.log:2:8: error: expected a size in hex"))
     }
 
