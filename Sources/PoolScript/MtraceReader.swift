@@ -128,9 +128,7 @@ public struct MtraceReader {
             return
         }
         if let nul = bytes.firstIndex(of: 0) {
-            isBinary = true
-            diagnostics = [SourceLines.binaryFile(prefix: bytes[..<nul], line: lineNumber, fileName: fileName)]
-            omittedDiagnostics = 0
+            binary(prefix: bytes[..<nul])
             return
         }
         if let problem = SourceLines.notUTF8(bytes, line: lineNumber, fileName: fileName) {
@@ -192,14 +190,17 @@ public struct MtraceReader {
         for index in before..<out.trace.count { peak.add(out.trace[index]) }
     }
 
+    /// A NUL byte: a binary file, one diagnostic and nothing else (a `<` waiting included).
+    private mutating func binary(prefix: ArraySlice<UInt8>) {
+        isBinary = true
+        pendingRealloc = nil
+        diagnostics = [SourceLines.binaryFile(prefix: prefix, line: lineNumber, fileName: fileName)]
+        omittedDiagnostics = 0
+    }
+
     private mutating func tooLong(_ bytes: ArraySlice<UInt8>) {
-        if bytes.contains(0) {
-            isBinary = true
-            diagnostics = [
-                SourceLines.binaryFile(
-                    prefix: bytes[..<bytes.firstIndex(of: 0)!], line: lineNumber, fileName: fileName)
-            ]
-            omittedDiagnostics = 0
+        if let nul = bytes.firstIndex(of: 0) {
+            binary(prefix: bytes[..<nul])
             return
         }
         append(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PoolScript
 import PoolSnapshot
+import PoolText
 
 /// A PyTorch CUDA memory snapshot as the commands read it: one device's allocations replayed
 /// under poolmap's policies (`SnapshotReplay`), as a trace-kind script.
@@ -35,5 +36,14 @@ enum SnapshotLoading {
             if !shown.isEmpty { script.callSites[id] = shown.map(\.description).joined(separator: "\n") }
         }
         return script
+    }
+
+    /// The line under `compare`'s ranking of a snapshot: PyTorch's own figures for the same
+    /// requests — the OOMs in the recording, the peak reserved and the peak allocated bytes.
+    static func recordedRow(_ replay: SnapshotReplay) -> String {
+        let ooms = replay.ooms.count
+        return "as recorded (PyTorch): \(ooms) OOM\(ooms == 1 ? "" : "s") in the trace, "
+            + "peak reserved \(ByteSize.formatExact(replay.peakReservedBytes)), "
+            + "peak allocated \(ByteSize.formatExact(replay.script.traceFigures.peakLiveBytes))\n"
     }
 }

@@ -99,6 +99,8 @@ import Testing
 
     @Test func hostileInputGetsOneClearError() {
         #expect(errors("= Start\n+ 0x10\0 0x8\n").hasPrefix("m.log:2:7: error: binary file"))
+        // Binary after a '<': the one diagnostic (found by the fuzz target).
+        #expect(errors("< 0x99\n> 0x20 0x\0\n").components(separatedBy: "error:").count == 2)
         let long = "= Start\n+ " + String(repeating: "1", count: TraceScanner.maximumLineBytes + 10) + "\n- 0x10\n"
         #expect(errors(long).hasPrefix("m.log:2:1: error: line longer than 1 MiB"))
         // Read in small pieces, the same: the line is cut before its end is seen.

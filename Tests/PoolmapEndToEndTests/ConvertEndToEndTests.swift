@@ -76,6 +76,11 @@ import Testing
         #expect(run.output.hasPrefix("first fit · 839.19 MiB (879,964,979 B) pool (the device's capacity at an OOM)"))
         let compare = try Poolmap.run(["compare", Self.snapshot, "--format", "json"])
         #expect(compare.status == 0)
+        let ranked = try Poolmap.run(["compare", Self.snapshot, "--policies", "first,best"])
+        #expect(ranked.status == 0 && ranked.output.contains("1     first fit"))
+        #expect(
+            ranked.output.hasSuffix(
+                "as recorded (PyTorch): 1 OOM in the trace, peak reserved 22 MiB, peak allocated 6 MiB\n"))
         let converted = try Poolmap.run(["convert", Self.snapshot, "-o", "-"])
         #expect(converted.status == 0)
         #expect(converted.output.hasPrefix("# source: \(Self.snapshot)\n# format: snapshot"))
