@@ -31,6 +31,7 @@ let package = Package(
                 .product(name: "PoolScript", package: "poolmap"),
                 .product(name: "PoolReport", package: "poolmap"),
                 .product(name: "PoolApp", package: "poolmap"),
+                .product(name: "PoolSnapshot", package: "poolmap"),
             ]
         ),
         .executableTarget(

@@ -36,12 +36,17 @@ public struct ComparisonModel: Sendable {
         public var failedAllocations: Int
         public var peakFragmentation: Double
         public var largestFree: Int
+        /// The run's high-water mark, peak live bytes and their ratios.
+        public var figures: PoolFigures
 
-        public init(name: String, failedAllocations: Int, peakFragmentation: Double, largestFree: Int) {
+        public init(
+            name: String, failedAllocations: Int, peakFragmentation: Double, largestFree: Int, figures: PoolFigures
+        ) {
             self.name = name
             self.failedAllocations = failedAllocations
             self.peakFragmentation = peakFragmentation
             self.largestFree = largestFree
+            self.figures = figures
         }
     }
 

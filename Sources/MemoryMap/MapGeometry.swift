@@ -1,9 +1,13 @@
 /// Which bytes each map cell covers, for a pool size, a viewport and the map's rows × columns.
 ///
-/// Fitting, the whole pool is spread over `min(totalSize, rows·columns)` cells by the cell rule
-/// (`MapCells`). Zoomed, every cell holds `bytesPerCell` bytes (the last may hold fewer), rows
-/// start at multiples of `bytesPerCell·columns`, and the first row is clamped so the map never
-/// scrolls past the pool's end. A zoom whose cells would show the whole pool anyway is a fit.
+/// Fitting, every cell holds the smallest power of two of bytes that puts the whole pool in
+/// `rows·columns` cells (the last may hold fewer), so that with a power-of-two number of
+/// columns (`ScreenLayout.mapColumns`) rows start at round offsets (0x100, 0x200, …) as `xxd`'s
+/// do; `spread` geometries (the one-line overview) spread the pool over `min(totalSize,
+/// rows·columns)` cells by the cell rule (`MapCells`) instead. Zoomed, every cell holds
+/// `bytesPerCell` bytes (the last may hold fewer), rows start at multiples of
+/// `bytesPerCell·columns`, and the first row is clamped so the map never scrolls past the
+/// pool's end. A zoom whose cells would show the whole pool anyway is a fit.
 public struct MapGeometry: Equatable, Sendable {
     /// The pool's size in bytes.
     public let totalSize: Int
@@ -17,8 +21,13 @@ public struct MapGeometry: Equatable, Sendable {
     let cellCount: Int
     /// The zoom's bytes per cell, or nil when the whole pool is fitted.
     let fixedBytesPerCell: Int?
+    /// A fit's bytes per cell, a power of two; nil when the fit is spread by the cell rule.
+    let fitBytesPerCell: Int?
 
-    public init(totalSize: Int, viewport: MapViewport, rows: Int, columns: Int) {
+    /// - Parameter spread: a fit spreads the pool over every cell by the cell rule instead of
+    ///   giving each cell a power of two of bytes (for the one-line overview, which has no rows
+    ///   to label).
+    public init(totalSize: Int, viewport: MapViewport, rows: Int, columns: Int, spread: Bool = false) {
         let total = max(0, totalSize)
         self.totalSize = total
         self.rows = max(0, rows)
@@ -36,6 +45,7 @@ public struct MapGeometry: Equatable, Sendable {
                 let first = min(clamped - clamped % row, maxFirst)
                 let count = min(cells, (total - first - 1) / bpc + 1)
                 fixedBytesPerCell = bpc
+                fitBytesPerCell = nil
                 cellCount = count
                 let end = first.addingReportingOverflow(count * bpc)
                 bytes = first..<(end.overflow ? total : min(total, end.partialValue))
@@ -43,16 +53,37 @@ public struct MapGeometry: Equatable, Sendable {
             }
         }
         fixedBytesPerCell = nil
-        cellCount = MapCells.cellCount(bytes: total, cells: cells)
         bytes = 0..<total
+        guard !spread, cells > 0, total > 0 else {
+            fitBytesPerCell = nil
+            cellCount = MapCells.cellCount(bytes: total, cells: cells)
+            return
+        }
+        let bpc = Self.powerOfTwoBytesPerCell(total: total, cells: cells)
+        fitBytesPerCell = bpc
+        cellCount = total / bpc + (total % bpc == 0 ? 0 : 1)
+    }
+
+    /// The smallest power of two `b` with ⌈total / b⌉ ≤ `cells` (`cells` ≥ 1, `total` ≥ 1).
+    static func powerOfTwoBytesPerCell(total: Int, cells: Int) -> Int {
+        let needed = total / cells + (total % cells == 0 ? 0 : 1)  // ⌈total / cells⌉ ≥ 1
+        guard needed > 1 else { return 1 }
+        let shift = Int.bitWidth - (needed - 1).leadingZeroBitCount
+        return shift >= Int.bitWidth - 1 ? Int.max : 1 << shift
     }
 
     /// Whether the whole pool is in view.
     var isFit: Bool { fixedBytesPerCell == nil }
 
+    /// Whether cells hold different numbers of bytes beyond the last one (a spread fit whose
+    /// bytes do not divide evenly), so `bytesPerCell` is only the most a cell holds.
+    var isSpreadUnevenly: Bool {
+        isFit && fitBytesPerCell == nil && bytes.count % max(1, cellCount) != 0
+    }
+
     /// Bytes per cell: the zoom's, or when fitted the most any cell holds (rounded up).
     public var bytesPerCell: Int {
-        if let fixed = fixedBytesPerCell { return fixed }
+        if let fixed = fixedBytesPerCell ?? fitBytesPerCell { return fixed }
         guard cellCount > 0 else { return 1 }
         let length = bytes.count
         return length / cellCount + (length % cellCount == 0 ? 0 : 1)
@@ -62,7 +93,7 @@ public struct MapGeometry: Equatable, Sendable {
     /// - Complexity: O(1).
     func range(ofCell index: Int) -> Range<Int> {
         guard index >= 0, index < cellCount else { return bytes.upperBound..<bytes.upperBound }
-        if let bpc = fixedBytesPerCell {
+        if let bpc = fixedBytesPerCell ?? fitBytesPerCell {
             let start = bytes.lowerBound + index * bpc  // ≤ upperBound: index < cellCount
             let end = start.addingReportingOverflow(bpc)
             return start..<(end.overflow ? bytes.upperBound : min(bytes.upperBound, end.partialValue))
@@ -74,7 +105,7 @@ public struct MapGeometry: Equatable, Sendable {
     /// - Complexity: O(1).
     func cell(holding offset: Int) -> Int? {
         guard bytes.contains(offset) else { return nil }
-        if let bpc = fixedBytesPerCell { return (offset - bytes.lowerBound) / bpc }
+        if let bpc = fixedBytesPerCell ?? fitBytesPerCell { return (offset - bytes.lowerBound) / bpc }
         return MapCells.cell(holding: offset, of: cellCount, over: bytes)
     }
 

@@ -40,7 +40,8 @@ public struct ScreenLayout: Equatable, Sendable {
     let mapLabelWidth: Int
     /// The screen column of the first map cell of a row.
     let mapColumn: Int
-    /// How many map cells a row has.
+    /// How many map cells a row has: a power of two (the columns left over stay blank), so
+    /// that with a power of two of bytes per cell rows start at round offsets.
     public let mapColumns: Int
     /// Width of the left part (map and event log).
     let leftWidth: Int
@@ -97,7 +98,7 @@ public struct ScreenLayout: Equatable, Sendable {
         separatorColumn = panelColumn - 1
         leftWidth = separatorColumn
         mapColumn = mapLabelWidth
-        mapColumns = max(1, leftWidth - mapLabelWidth)
+        mapColumns = Self.powerOfTwo(atMost: leftWidth - mapLabelWidth)
 
         footerRow = h - 1
         promptRow = h - 2
@@ -120,6 +121,11 @@ public struct ScreenLayout: Equatable, Sendable {
         mapRows = max(1, logHeadingRow - mapTopRow)
     }
 
+    /// The largest power of two that is at most `count`, and at least 1.
+    static func powerOfTwo(atMost count: Int) -> Int {
+        count <= 1 ? 1 : 1 << (Int.bitWidth - 1 - count.leadingZeroBitCount)
+    }
+
     /// The layout for `model` on a screen of `width` × `height`.
     public init(model: ScreenModel, width: Int, height: Int) {
         self.init(
@@ -135,7 +141,7 @@ public struct ScreenLayout: Equatable, Sendable {
 
     /// The overview bar's geometry: always the whole pool.
     func overviewGeometry(totalSize: Int) -> MapGeometry {
-        MapGeometry(totalSize: totalSize, viewport: .fit, rows: 1, columns: overviewColumns)
+        MapGeometry(totalSize: totalSize, viewport: .fit, rows: 1, columns: overviewColumns, spread: true)
     }
 
     /// What is at screen position (`row`, `column`).

@@ -17,6 +17,9 @@ public struct ScreenModel: Sendable {
     public var viewport: MapViewport
     /// Fragmentation (0…1) after each recent operation, oldest first; drawn as a sparkline.
     public var fragmentationHistory: [Double]
+    /// The high-water mark and peak live bytes the panel shows, when they are not the pool's own
+    /// (a run's, over the pools of its scenes); nil: `pool.figures`.
+    public var figures: PoolFigures?
     /// Recent operations and their results, oldest first; the newest that fit are shown.
     public var log: [LogEntry]
     /// Playback: the script's caption (`say` text), shown above the prompt line when set.
@@ -44,6 +47,9 @@ public struct ScreenModel: Sendable {
     /// Where the selected block was allocated, when the input says (an mtrace caller, a
     /// snapshot's frames, one a line, innermost first): the inspector's "allocated at" lines.
     public var selectedCallSite: String?
+    /// Why the pool has its size (`peak live × 1.25`), for a replay: the title bar then names
+    /// the policy and the reason beside the size, so nobody reads the map as a program's heap.
+    public var poolSizeReason: String?
 
     public init(
         pool: MemoryPool,
@@ -53,6 +59,7 @@ public struct ScreenModel: Sendable {
         rover: Int? = nil,
         viewport: MapViewport = .fit,
         fragmentationHistory: [Double] = [],
+        figures: PoolFigures? = nil,
         log: [LogEntry] = [],
         caption: String? = nil,
         statement: String? = nil,
@@ -64,7 +71,8 @@ public struct ScreenModel: Sendable {
         animation: ScreenAnimation = .none,
         monochrome: Bool = false,
         marker: MapMarker? = nil,
-        sidePanel: [PanelText]? = nil
+        sidePanel: [PanelText]? = nil,
+        poolSizeReason: String? = nil
     ) {
         self.pool = pool
         self.title = title
@@ -73,6 +81,7 @@ public struct ScreenModel: Sendable {
         self.rover = rover
         self.viewport = viewport
         self.fragmentationHistory = fragmentationHistory
+        self.figures = figures
         self.log = log
         self.caption = caption
         self.statement = statement
@@ -84,6 +93,7 @@ public struct ScreenModel: Sendable {
         self.animation = animation
         self.monochrome = monochrome
         self.marker = marker
+        self.poolSizeReason = poolSizeReason
         self.sidePanel = sidePanel
     }
 }

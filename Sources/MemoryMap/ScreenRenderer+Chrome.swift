@@ -2,19 +2,25 @@ import PoolAllocator
 import PoolText
 
 extension ScreenRenderer {
-    /// The title bar: the model's title on the left, the pool's size and fill on the right.
+    /// The title bar: the model's title on the left, the pool's size and fill on the right —
+    /// with its policy and why it has that size when the model says (`first fit · 49 KiB pool
+    /// (peak live × 1.25) · …`), shortened to the size alone when that does not fit.
     static func drawTitle(_ model: ScreenModel, stats: PoolStats, layout: ScreenLayout, into grid: inout Grid) {
         let row = layout.titleRow
         grid.fill(row: row, column: 0, count: grid.width, with: Cell(" ", .title))
         let blocks = "\(stats.blockCount) block\(stats.blockCount == 1 ? "" : "s")"
         let used = NumberText.wholePercent(stats.used, of: stats.total)
-        let summary = "\(ByteSize.format(stats.total)) pool · \(blocks) · \(used) used "
-        let summaryColumn = grid.width - summary.count
+        let fill = " · \(blocks) · \(used) used "
+        let size = "\(ByteSize.format(stats.total)) pool"
         let titleEnd = grid.put(
             " " + model.title, row: row, column: 0, style: .title,
             maxWidth: grid.width)
-        if summaryColumn >= titleEnd + 2 {
-            grid.put(summary, row: row, column: summaryColumn, style: .title)
+        var summaries = [size + fill]
+        if let reason = model.poolSizeReason {
+            summaries.insert("\(model.pool.policy.rawValue) fit · \(size) (\(reason))" + fill, at: 0)
+        }
+        if let summary = summaries.first(where: { grid.width - $0.count >= titleEnd + 2 }) {
+            grid.put(summary, row: row, column: grid.width - summary.count, style: .title)
         }
     }
 

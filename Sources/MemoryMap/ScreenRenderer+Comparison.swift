@@ -39,7 +39,7 @@ public struct ComparisonLayout: Equatable, Sendable {
         mapLabelWidth = HexOffset.digits(forPoolSize: totalSize) + 3
         timelineColumn = mapLabelWidth
         timelineColumns = max(0, w - mapLabelWidth)
-        mapColumns = max(1, w - mapLabelWidth)
+        mapColumns = ScreenLayout.powerOfTwo(atMost: w - mapLabelWidth)
         footerRow = h - 1
         statusRow = h - 2
         captionRow = h - 3
@@ -165,14 +165,17 @@ extension ScreenRenderer {
         }
     }
 
-    /// The ranking table, best first, as many rows as fit.
+    /// The ranking table, best first, as many rows as fit: the figures it ranks by in their
+    /// order (the largest free block at the end), then utilization and heap fragmentation.
     static func drawRanking(_ ranking: [ComparisonModel.RankRow], layout: ComparisonLayout, into grid: inout Grid) {
         guard layout.logRows > 0 else { return }
-        let header = ["rank", "policy", "failed", "peak frag", "largest free at end"]
+        let header = ["rank", "policy", "failed", "high water", "peak frag", "largest free", "util", "heap frag"]
         let rows = ranking.enumerated().map { index, row in
             [
                 "#\(index + 1)", row.name, NumberText.grouped(row.failedAllocations),
-                NumberText.percent(row.peakFragmentation), ByteSize.format(row.largestFree),
+                ByteSize.format(row.figures.highWater), NumberText.percent(row.peakFragmentation),
+                ByteSize.format(row.largestFree), PoolFigures.percentText(row.figures.utilization),
+                PoolFigures.percentText(row.figures.heapFragmentation),
             ]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }

@@ -24,7 +24,8 @@ extension ScreenRenderer {
         _ model: ScreenModel, painter: MapCellPainter, geometry: MapGeometry,
         layout: ScreenLayout, into grid: inout Grid
     ) {
-        drawMapHeading(geometry, layout: layout, showsRover: model.rover != nil, into: &grid)
+        drawMapHeading(
+            geometry, layout: layout, showsRover: model.rover != nil, monochrome: model.monochrome, into: &grid)
         let digits = layout.mapLabelWidth - 3
         // The cells are contiguous across rows: paint them in one run, then lay them out.
         let cells = painter.cells(of: geometry, from: 0, count: geometry.cellCount)
@@ -54,7 +55,8 @@ extension ScreenRenderer {
     }
 
     static func drawMapHeading(
-        _ geometry: MapGeometry, layout: ScreenLayout, showsRover: Bool, into grid: inout Grid
+        _ geometry: MapGeometry, layout: ScreenLayout, showsRover: Bool, monochrome: Bool = false,
+        into grid: inout Grid
     ) {
         let row = layout.mapHeadingRow
         var column = grid.put("Map", row: row, column: 0, style: .title, maxWidth: layout.leftWidth)
@@ -68,16 +70,16 @@ extension ScreenRenderer {
             scope = "\(first)-\(last)"
         }
         let perCell =
-            geometry.isFit && geometry.bytes.count % max(1, geometry.cellCount) != 0
+            geometry.isSpreadUnevenly
             ? "≤\(ByteSize.format(geometry.bytesPerCell))/cell" : "\(ByteSize.format(geometry.bytesPerCell))/cell"
         let detail = " \(scope) · \(perCell)"
         column = grid.put(detail, row: row, column: column, style: .dim, maxWidth: layout.leftWidth - column)
         // The legend, when it fits whole: the glyphs mean the same without colour.
         // Next fit's rover is a style, not a glyph: its sample is a cell drawn that way.
-        var legend: [(String, CellStyle)] = [
-            ("█", .used(alternate: false)), (" used ", .dim), ("▒", .padding),
-            (" pad ", .dim), ("░", .free), (" free", .dim),
-        ]
+        // Without colour, neighbouring blocks alternate two glyphs: the legend shows both.
+        var legend: [(String, CellStyle)] = [("█", .used(alternate: false))]
+        if monochrome { legend.append((String(MapCellPainter.monochromeAlternateGlyph), .used(alternate: true))) }
+        legend += [(" used ", .dim), ("▒", .padding), (" pad ", .dim), ("░", .free), (" free", .dim)]
         if showsRover { legend += [(" ", .dim), ("░", .rover), (" rover", .dim)] }
         let legendWidth = legend.reduce(0) { $0 + $1.0.count }
         var legendColumn = layout.leftWidth - legendWidth

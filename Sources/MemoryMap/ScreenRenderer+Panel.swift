@@ -62,6 +62,19 @@ extension ScreenRenderer {
         ]
     }
 
+    /// The high-water mark and peak live bytes, then utilization and heap fragmentation (`–`
+    /// while nothing was live).
+    static func figuresLines(_ figures: PoolFigures, width: Int) -> [PanelLine] {
+        [
+            sizeLine("high water", figures.highWater, width: width),
+            sizeLine("peak live", figures.peakLive, width: width),
+            [
+                ("util ", .dim), (PoolFigures.percentText(figures.utilization), .emphasis),
+                ("  heap frag ", .dim), (PoolFigures.percentText(figures.heapFragmentation), .emphasis),
+            ],
+        ]
+    }
+
     static func inspectorLines(_ model: ScreenModel, width: Int) -> [PanelLine] {
         guard let offset = model.selectedOffset, let block = model.pool.block(at: offset) else {
             return [[("Block", .title)], [("none selected", .dim)]]

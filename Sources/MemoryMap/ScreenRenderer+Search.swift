@@ -2,7 +2,7 @@ import PoolAllocator
 import PoolText
 
 extension ScreenRenderer {
-    /// The panel's lines: the app's own side panel, or the stats and the inspector; while a
+    /// The panel's lines: the app's own side panel, or the stats, the figures and the inspector; while a
     /// search is shown, its listing instead of the stats and inspector (after the side panel).
     static func panelLines(_ model: ScreenModel, stats: PoolStats, layout: ScreenLayout) -> [PanelLine] {
         let width = layout.panelWidth - 1
@@ -10,8 +10,14 @@ extension ScreenRenderer {
         if let side = model.sidePanel {
             lines = side.map { line in line.runs.map { ($0.text, $0.style) } }
         } else if model.animation.search == nil {
+            // The figures follow the stats when at least the inspector's first two lines (the
+            // block, its alignment) still fit below them; on a shorter panel the inspector comes
+            // first and the figures take the rows left.
+            let rows = layout.panelBottomRow - layout.panelTopRow
+            let figures = figuresLines(model.figures ?? model.pool.figures, width: width)
+            let inspector = inspectorLines(model, width: width)
             lines = statsLines(model, stats: stats, width: width)
-            lines += inspectorLines(model, width: width)
+            lines += lines.count + figures.count + 2 <= rows ? figures + inspector : inspector + figures
         } else {
             lines = []
         }

@@ -39,6 +39,10 @@ extension MemoryPool {
         precondition(counters.blocks >= 0 && counters.freeBlocks >= 0)
         precondition(largestFree == root.scannedMaxFree(), "largest free block out of date")
         precondition(rover >= 0 && rover <= totalSize, "rover \(rover) outside 0...\(totalSize)")
+        precondition(
+            figures.peakLive >= counters.used - counters.padding && figures.highWater <= totalSize
+                && figures.highWater >= figures.peakLive,
+            "figures \(figures) disagree with the pool")
         precondition((sizeIndex != nil) == (fitPolicy == .best), "a size index exactly under best fit")
         if let sizeIndex {
             precondition(
@@ -79,6 +83,7 @@ extension MemoryPool {
         var cursor = 0
         var previousFree = false
         var leafDepth = -1
+        let highWater = figures.highWater
         func visit(_ node: BlockNode, start: Int, end: Int, depth: Int) -> SubtreeFigures {
             precondition(node.count >= 1 && node.count <= node.slots, "node count \(node.count)")
             precondition(node.starts[0] == start, "node start \(node.starts[0]) != \(start)")
@@ -116,6 +121,7 @@ extension MemoryPool {
                     } else {
                         precondition(align > 0 && pad >= 0 && pad < align && pad < e - s, "bad block at \(s)")
                         precondition((s + pad) % align == 0, "misaligned block at \(s + pad)")
+                        precondition(e <= highWater, "block at \(s + pad) ends above the high-water mark")
                         sums.used += e - s
                         sums.padding += pad
                         sums.blocks += 1

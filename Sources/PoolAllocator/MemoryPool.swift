@@ -47,6 +47,10 @@ public struct MemoryPool: Sendable {
     public internal(set) var rover = 0
     /// The free entries by (length, start): present exactly while the policy is best fit.
     var sizeIndex: SizeIndex?
+    /// The high-water mark and peak live bytes since the pool was made. Only an allocation
+    /// can raise either (a free or a defragment never moves a block up nor adds payload), so
+    /// each carve keeps them in O(1).
+    public internal(set) var figures = PoolFigures()
     #if POOL_INTERNAL_CHECKS
     /// Mutations since the whole tree was last checked (see `checkInvariants`).
     var mutationsSinceFullCheck = 0
@@ -139,6 +143,7 @@ public struct MemoryPool: Sendable {
         counters.blocks += 1
         largestFree = result.maxFree
         rover = result.offset + size
+        figures.noteAllocation(end: rover, live: counters.used - counters.padding)
         if let right = result.split { growRoot(right.takeRetainedValue()) }
     }
 

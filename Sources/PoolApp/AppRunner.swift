@@ -55,8 +55,15 @@ public enum AppRunner {
                 needsDraw = true
                 handled += 1
                 // Follow the app's current wish; a tick (or the first wish) sets the next deadline.
+                // Ticks keep to their schedule (a tick that worked for most of its interval, such
+                // as the player reading ahead, is followed by the next on time, not an interval
+                // later), but never pile up behind a slow one.
                 if let interval = app.tickInterval {
-                    if current == .tick || nextTick == nil { nextTick = clock.now + interval }
+                    if current == .tick, let due = nextTick {
+                        nextTick = max(due + interval, clock.now)
+                    } else if current == .tick || nextTick == nil {
+                        nextTick = clock.now + interval
+                    }
                 } else {
                     nextTick = nil
                 }

@@ -23,11 +23,11 @@ extension CompareState {
                 rank: ranking.map { rows in rows.firstIndex { $0.policy == policies[index] }! + 1 })
         }
         return ComparisonModel(
-            title: title, bands: bandModels, timeline: timelineModel, log: log.entries,
+            title: titleText, bands: bandModels, timeline: timelineModel, log: log.entries,
             ranking: ranking?.map {
                 ComparisonModel.RankRow(
                     name: "\($0.policy.rawValue) fit", failedAllocations: $0.failedAllocations,
-                    peakFragmentation: $0.peakFragmentation, largestFree: $0.stats.largestFree)
+                    peakFragmentation: $0.peakFragmentation, largestFree: $0.stats.largestFree, figures: $0.figures)
             },
             caption: bands[0].timeline.current.state.caption ?? "", statement: statusLine, prompt: prompt,
             isHelpOpen: isHelpOpen, helpKeys: KeyHint.compareHelp, footerKeys: KeyHint.playbackFooter,
@@ -42,7 +42,7 @@ extension CompareState {
             return PolicyResult(
                 policy: policies[index], stats: bands[index].timeline.current.pool.stats,
                 failedAllocations: overview.failures.count, peakFragmentation: overview.peakFragmentation,
-                runtimeErrors: overview.errorCount)
+                figures: bands[index].timeline.current.state.figures, runtimeErrors: overview.errorCount)
         }
         return PolicyResult.ranked(results, order: policies)
     }
@@ -66,6 +66,11 @@ extension CompareState {
 
     /// `▶ 5 op/s · step 14 of 40 · line 12: alloc 1 KiB`, or how to go on at the end.
     var statusLine: String {
+        notice.map { "\($0) · \(playbackLine)" } ?? playbackLine
+    }
+
+    /// Where playback stands, without a notice.
+    var playbackLine: String {
         let timeline = bands[0].timeline
         if timeline.isAtEnd {
             return "end of \(timeline.script.fileName) · ranked below · g or space replays · b steps back · q quits"
@@ -74,7 +79,9 @@ extension CompareState {
         var line = "\(state) · step \(NumberText.grouped(position)) of \(NumberText.grouped(timeline.totalSteps))"
         let read = bands.map(\.timeline.overview.scannedSteps).min() ?? 0
         if read < timeline.totalSteps {
-            line += " · reading the runs \(NumberText.wholePercent(read, of: timeline.totalSteps))"
+            line +=
+                pendingSeek == nil
+                ? " · reading the runs \(NumberText.wholePercent(read, of: timeline.totalSteps))" : pendingSeekText
         }
         if let step = timeline.lastStep { line += " · line \(step.line): \(step.statementText)" }
         return line

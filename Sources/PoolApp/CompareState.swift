@@ -30,6 +30,10 @@ public struct CompareState: RecordableAppState {
     public internal(set) var isHelpOpen = false
     /// The `:` prompt (go to a step), when open.
     var prompt: PromptLine?
+    /// What the last key could not do, on the status line until the next key.
+    var notice: String?
+    /// The seek waiting for the runs to be read far enough, if any.
+    var pendingSeek: PendingSeek?
     var timelineFigure = TimelineModel.Figure.used
     /// The terminal's size, for clicks on the timeline.
     public var screenSize: TerminalSize
@@ -40,21 +44,36 @@ public struct CompareState: RecordableAppState {
     public var recordingSeconds: Double { pacing.seconds }
     public let title: String
     public var monochrome: Bool
+    /// How the first pool got its size, which the title then names beside the pool's size
+    /// (`· 49 KiB pool (peak live × 1.25)`); nil: the title alone.
+    public var sizeChoice: PoolSizeChoice?
+
+    /// The title bar's text: the title, then the pool's size and why it has it.
+    var titleText: String {
+        guard let sizeChoice else { return title }
+        let state = bands[0].timeline.current.state
+        return "\(title) · \(ByteSize.format(state.pool.totalSize)) pool (\(sizeChoice.current(state).reason))"
+    }
 
     /// A comparison at the start of `script`.
     /// - Parameters:
     ///   - policies: two to four policies, each once (`PolicyList.defaultPolicies` by default).
     ///   - poolSize: the pool before any `pool` statement.
+    ///   - checkpointBudget: bytes each band's checkpoints may hold (`--checkpoint-budget`).
     /// - Throws: `PoolError.invalidPoolSize` when `poolSize < 1`.
     public init(
         script: Script, policies: [FitPolicy] = PolicyList.defaultPolicies, poolSize: Int, speed: Double? = nil,
         paused: Bool = false, title: String? = nil, monochrome: Bool = false,
-        screenSize: TerminalSize = TerminalSize(width: 100, height: 30)
+        screenSize: TerminalSize = TerminalSize(width: 100, height: 30),
+        checkpointBudget: Int = PlayerTimeline.defaultCheckpointBudget
     ) throws(PoolError) {
         self.policies = policies
         var bands: [PlayerState] = []
         for policy in policies {
-            bands.append(try PlayerState(script: script, poolSize: poolSize, policy: policy, screenSize: screenSize))
+            bands.append(
+                try PlayerState(
+                    script: script, poolSize: poolSize, policy: policy, screenSize: screenSize,
+                    checkpointBudget: checkpointBudget))
         }
         self.bands = bands
         let defaultSpeed = PlayerState.defaultSpeed(for: script)
@@ -86,15 +105,16 @@ public struct CompareState: RecordableAppState {
 
     // MARK: Playing
 
-    /// One tick: every band reads ahead and animates, then the steps the pacing owes run in
-    /// every band.
+    /// One tick: every band reads ahead (sharing the tick's reading time equally) and
+    /// animates, a pending seek goes on, then the steps the pacing owes run in every band.
     mutating func tick() {
         pacing.countTick()
         for index in bands.indices {
-            if !bands[index].timeline.overview.isComplete { bands[index].readAhead() }
+            if !bands[index].timeline.overview.isComplete { bands[index].readAhead(share: bands.count) }
             bands[index].animation.advance()
             flashing[index] = max(0, flashing[index] - 1)
         }
+        continuePendingSeek()
         var pace = pacing
         let animated = pace.animates
         pace.run(isAtEnd: isFinished) { stepAll(animated: animated) }
@@ -121,11 +141,14 @@ public struct CompareState: RecordableAppState {
         return (step, bands.contains { $0.animation.slide != nil })
     }
 
-    /// Logs one step as every band ran it: `12 alloc 1 KiB: first → 0x0400 · best failed: …`.
+    /// Logs one step as every band ran it, numbered by step:
+    /// `12 alloc 1024: first → 0x0400 (1,024) · best failed: …`.
     private mutating func record(_ steps: [Step]) {
+        let digits = HexOffset.digits(forPoolSize: bands[0].timeline.current.pool.totalSize)
         let outcomes = zip(policies, steps).map { policy, step -> String in
             switch step.outcome {
-            case .offset(let offset): return "\(policy.rawValue) → \(HexOffset.format(offset))"
+            case .offset(let offset):
+                return "\(policy.rawValue) → \(HexOffset.labelled(offset, digits: digits))"
             case .allocationFailed(let message):
                 return "\(policy.rawValue) failed: "
                     + (message.split(separator: ":", maxSplits: 1).last.map {
@@ -140,8 +163,9 @@ public struct CompareState: RecordableAppState {
             if case .allocationFailed = $0.outcome { return true }
             return $0.error != nil
         }
+        let number = NumberText.grouped(position)
         let text =
-            "\(step.line) \(step.statementText)" + (outcomes.isEmpty ? "" : ": " + outcomes.joined(separator: " · "))
+            "\(number) \(step.statementText)" + (outcomes.isEmpty ? "" : ": " + outcomes.joined(separator: " · "))
         log.append(LogEntry(text, isError: failed))
     }
 
@@ -151,11 +175,12 @@ public struct CompareState: RecordableAppState {
         while let (step, _) = stepAll(animated: true), !step.isPoolOperation {}
     }
 
-    /// Every band moves to `position`, paused; the log is rebuilt from there.
-    mutating func seek(to position: Int) {
+    /// Every band moves to `position` (read already in every band), paused; the log is rebuilt
+    /// from there.
+    mutating func move(to position: Int) {
         pacing.stop()
         for index in bands.indices {
-            bands[index].seek(to: position)
+            bands[index].move(to: position)
             flashing[index] = 0
         }
         rebuildLog()
@@ -187,26 +212,22 @@ public struct CompareState: RecordableAppState {
 
     // MARK: Seeking marks across the bands
 
-    /// Positions after a failed allocation in any band, in order (read ahead to the end first
-    /// when looking forward).
-    mutating func failures(readingAhead: Bool) -> [Int] {
-        if readingAhead { readToTheEnd() }
-        return Array(Set(bands.flatMap(\.timeline.overview.failures))).sorted()
-    }
-
-    /// Positions after a defragment (the same in every band), in order.
-    mutating func defragments(readingAhead: Bool) -> [Int] {
-        if readingAhead { readToTheEnd() }
-        return bands[0].timeline.overview.defragments
-    }
-
+    /// Reads every band to its end at once (a headless recording, which has no screen to keep).
     mutating func readToTheEnd() {
         for index in bands.indices { bands[index].timeline.scan(through: bands[index].timeline.totalSteps) }
     }
 
-    /// The position of the highest fragmentation reached by any band.
-    mutating func peakFragmentationPosition() -> Int {
-        readToTheEnd()
+    /// Steps read in every band.
+    var readSteps: Int { bands.map(\.timeline.overview.scannedSteps).min() ?? 0 }
+
+    /// Positions after a failed allocation in any band read so far, in order.
+    var failures: [Int] { Array(Set(bands.flatMap(\.timeline.overview.failures))).sorted() }
+
+    /// Positions after a defragment (the same in every band) read so far, in order.
+    var defragments: [Int] { bands[0].timeline.overview.defragments }
+
+    /// The position of the highest fragmentation any band reached so far.
+    var peakFragmentationPosition: Int {
         let peak = bands.max { $0.timeline.overview.peakFragmentation < $1.timeline.overview.peakFragmentation }
         return peak?.timeline.overview.peakFragmentationPosition ?? 0
     }

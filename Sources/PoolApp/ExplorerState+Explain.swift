@@ -33,8 +33,20 @@ extension ExplorerState {
                 size: size, alignment: alignment, before: before, appearing: footprint)
         else { return false }
         animation.startSearch(search)
-        events.append(LogEntry(Self.searchSummary(search.search, poolSize: before.totalSize)))
+        eventsAfterSearch.append(LogEntry(Self.searchSummary(search.search, poolSize: before.totalSize)))
         return true
+    }
+
+    /// Logs `entry` now, or when the search being shown lands if there is one.
+    mutating func log(_ entry: LogEntry, afterSearch explained: Bool) {
+        if explained { eventsAfterSearch.append(entry) } else { events.append(entry) }
+    }
+
+    /// Logs what an explained allocation held back until its search landed.
+    mutating func logEventsAfterSearch() {
+        guard !eventsAfterSearch.isEmpty else { return }
+        for entry in eventsAfterSearch { events.append(entry) }
+        eventsAfterSearch = []
     }
 
     /// `search (best fit): 5 free blocks looked at, 2 fit → lands at 0x0300 (768)`.

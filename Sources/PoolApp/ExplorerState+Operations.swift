@@ -12,22 +12,21 @@ extension ExplorerState {
         var changed = pool
         do {
             guard let offset = try changed.allocAligned(size, alignment: alignment) else {
-                events.append(
+                let explained = explainAllocation(size: size, alignment: alignment, before: before, footprint: nil)
+                log(
                     LogEntry(
-                        AllocationFailure.message(size: size, alignment: alignment, stats: pool.stats), isError: true))
-                explainAllocation(size: size, alignment: alignment, before: before, footprint: nil)
+                        AllocationFailure.message(size: size, alignment: alignment, stats: pool.stats), isError: true),
+                    afterSearch: explained)
                 return
             }
             commit(changed, action: action)
             select(offset)
             if let block = pool.block(at: offset) {
-                if !explainAllocation(
+                let explained = explainAllocation(
                     size: size, alignment: alignment, before: before, footprint: block.start..<block.end)
-                {
-                    animation.blockAppeared(block.start..<block.end)
-                }
-                let padding = block.padding > 0 ? " (\(ByteSize.format(block.padding)) padding)" : ""
-                events.append(LogEntry("\(action) → \(HexOffset.format(offset))\(padding)"))
+                if !explained { animation.blockAppeared(block.start..<block.end) }
+                let padding = block.padding > 0 ? ", \(ByteSize.format(block.padding)) padding" : ""
+                log(LogEntry("\(action) → \(HexOffset.labelled(offset))\(padding)"), afterSearch: explained)
             }
         } catch {
             events.append(LogEntry("\(action) refused: \(error)", isError: true))
@@ -51,7 +50,7 @@ extension ExplorerState {
         commit(changed, action: "free \(HexOffset.format(block.offset))")
         selectedOffset = neighbour?.offset
         animation.blockFaded(block.start..<block.end)
-        events.append(LogEntry("free \(HexOffset.format(block.offset)) (\(ByteSize.format(block.size)))"))
+        events.append(LogEntry("free \(HexOffset.labelled(block.offset)): \(ByteSize.format(block.size))"))
     }
 
     /// Defragments; the selection follows its block to the new offset, and the moved blocks
@@ -82,27 +81,29 @@ extension ExplorerState {
         case .allocated(let offset, let size, let alignment):
             commit(changed, action: "random alloc")
             select(offset)
-            if let block = pool.block(at: offset),
-                !explainAllocation(size: size, alignment: alignment, before: before, footprint: block.start..<block.end)
-            {
-                animation.blockAppeared(block.start..<block.end)
+            var explained = false
+            if let block = pool.block(at: offset) {
+                explained = explainAllocation(
+                    size: size, alignment: alignment, before: before, footprint: block.start..<block.end)
+                if !explained { animation.blockAppeared(block.start..<block.end) }
             }
-            events.append(
+            log(
                 LogEntry(
                     "random: \(AllocationFailure.request(size: size, alignment: alignment)) → "
-                        + HexOffset.format(offset)
-                ))
+                        + HexOffset.labelled(offset)),
+                afterSearch: explained)
         case .failed(let size, let alignment):
-            events.append(
+            let explained = explainAllocation(size: size, alignment: alignment, before: before, footprint: nil)
+            log(
                 LogEntry(
                     "random: " + AllocationFailure.message(size: size, alignment: alignment, stats: pool.stats),
-                    isError: true))
-            explainAllocation(size: size, alignment: alignment, before: before, footprint: nil)
+                    isError: true),
+                afterSearch: explained)
         case .freed(let block):
             commit(changed, action: "random free")
             if selectedOffset == block.offset { selectedOffset = changed.block(after: block.offset)?.offset }
             animation.blockFaded(block.start..<block.end)
-            events.append(LogEntry("random: free \(HexOffset.format(block.offset)) (\(ByteSize.format(block.size)))"))
+            events.append(LogEntry("random: free \(HexOffset.labelled(block.offset)): \(ByteSize.format(block.size))"))
         }
     }
 

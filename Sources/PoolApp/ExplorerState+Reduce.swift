@@ -7,6 +7,7 @@ extension ExplorerState {
         switch event {
         case .tick:
             animation.advance()
+            if animation.search?.isDecided != false { logEventsAfterSearch() }
             return .continue
         case .resize(let size):
             screenSize = size
@@ -18,6 +19,8 @@ extension ExplorerState {
             if prompt == nil, !isHelpOpen { scroll(byRows: direction == .up ? -3 : 3) }
             return .continue
         case .key(let key):
+            // A key goes on from an explained allocation: whatever it was to log is logged now.
+            logEventsAfterSearch()
             switch QuitAndHelp.route(key, isHelpOpen: &isHelpOpen, isTyping: prompt != nil) {
             case .quit: return .quit
             case .handled: break

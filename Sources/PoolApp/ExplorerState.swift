@@ -23,6 +23,9 @@ public struct ExplorerState: AppState {
     public internal(set) var isHelpOpen = false
     /// Every action's result, oldest first (the newest 500).
     var events = BoundedLog<LogEntry>(capacity: 500)
+    /// What an explained allocation will log once its search lands (its summary and where it
+    /// went, or that it failed): logged earlier, the outcome would show before the animation.
+    var eventsAfterSearch: [LogEntry] = []
     /// Fragmentation after each pool-changing action, oldest first (the newest 256, for the
     /// sparkline).
     var fragmentationSamples = BoundedLog<Double>(capacity: 256)

@@ -7,7 +7,10 @@ extension PlayerState {
     /// the operations the pacing owes are run.
     /// - Complexity: O((speed × interval + the steps read ahead) × log n).
     mutating func tick() {
-        if !timeline.overview.isComplete { readAhead() }
+        if !timeline.overview.isComplete {
+            readAhead()
+            continuePendingSeek()
+        }
         animation.advance()
         pacing.countTick()
         var pace = pacing
@@ -25,14 +28,16 @@ extension PlayerState {
         pacing = pace
     }
 
-    /// One tick's reading ahead, at the `scanPace`.
-    mutating func readAhead() {
+    /// One tick's reading ahead, at the `scanPace`; `share` timelines read in the same tick (a
+    /// comparison's bands) each get that share of a `duration` pace.
+    mutating func readAhead(share: Int = 1) {
         switch scanPace {
         case .steps(let count):
             timeline.scan(steps: count)
         case .duration(let limit):
             let clock = ContinuousClock()
             let start = clock.now
+            let limit = limit / max(1, share)
             repeat {
                 timeline.scan(steps: 1024)
             } while !timeline.overview.isComplete && clock.now - start < limit
@@ -120,8 +125,9 @@ extension PlayerState {
         pacing.restart()
     }
 
-    /// A seek: pause, finish what moves, and go to `position` (clamped to the run).
-    mutating func seek(to position: Int) {
+    /// A seek to a position read already: pause, finish what moves, and go to `position`
+    /// (clamped to the run).
+    mutating func move(to position: Int) {
         stopForSeek()
         timeline.move(to: position)
         dropStaleSelection()

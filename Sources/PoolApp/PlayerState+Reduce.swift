@@ -43,26 +43,8 @@ extension PlayerState: Playback {
     var position: Int { timeline.position }
     var totalSteps: Int { timeline.totalSteps }
 
-    /// Looking back, the failures read so far; looking forward, `]` reads on to the end first
-    /// only when none is known after the position yet.
-    mutating func failures(readingAhead: Bool) -> [Int] {
-        readingAhead ? readAhead(\.failures) : timeline.overview.failures
-    }
-
-    mutating func defragments(readingAhead: Bool) -> [Int] {
-        readingAhead ? readAhead(\.defragments) : timeline.overview.defragments
-    }
-
-    mutating func peakFragmentationPosition() -> Int {
-        timeline.scan(through: timeline.totalSteps)
-        return timeline.overview.peakFragmentationPosition
-    }
-
-    /// The marks `marks` names, read on to the end first when none is known past the position.
-    private mutating func readAhead(_ marks: KeyPath<RunOverview, [Int]>) -> [Int] {
-        if RunOverview.first(of: timeline.overview[keyPath: marks], after: timeline.position) == nil {
-            timeline.scan(through: timeline.totalSteps)
-        }
-        return timeline.overview[keyPath: marks]
-    }
+    var readSteps: Int { timeline.overview.scannedSteps }
+    var failures: [Int] { timeline.overview.failures }
+    var defragments: [Int] { timeline.overview.defragments }
+    var peakFragmentationPosition: Int { timeline.overview.peakFragmentationPosition }
 }

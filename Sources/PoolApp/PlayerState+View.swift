@@ -14,8 +14,13 @@ extension PlayerState {
     public var screenModel: ScreenModel {
         let runner = timeline.current
         let steps = timeline.recentSteps
-        let log = steps.filter(\.isPoolOperation).map { step in
-            LogEntry(Self.logText(step), isError: step.error != nil || Self.isFailure(step))
+        // The log numbers steps as the status line and `:` do (the last is the current one).
+        let firstNumber = timeline.position - steps.count + 1
+        let digits = HexOffset.digits(forPoolSize: runner.pool.totalSize)
+        let log = steps.enumerated().filter(\.element.isPoolOperation).map { index, step in
+            LogEntry(
+                Self.logText(step, number: firstNumber + index, digits: digits),
+                isError: step.error != nil || Self.isFailure(step))
         }
         // While an allocation's search plays, the map shows the pool before it, where the new
         // block is not selected yet.
@@ -28,6 +33,7 @@ extension PlayerState {
             rover: shown.policy == .next ? shown.rover : nil,
             viewport: navigation.viewport(for: runner.pool),
             fragmentationHistory: timeline.recentFragmentation,
+            figures: runner.state.figures,
             log: log,
             caption: runner.state.caption ?? "",
             statement: statusLine,
@@ -37,7 +43,8 @@ extension PlayerState {
             helpKeys: KeyHint.playerHelp,
             footerKeys: KeyHint.playbackFooter,
             animation: animation.screenAnimation,
-            monochrome: monochrome
+            monochrome: monochrome,
+            poolSizeReason: sizeChoice.map { $0.current(runner.state).reason }
         )
         model.selectedCallSite = model.selectedOffset.flatMap { runner.state.idsByOffset[$0] }.flatMap {
             runner.script.callSites[$0]
@@ -57,23 +64,37 @@ extension PlayerState {
     /// `▶ 5 op/s · step 14 of 40 · line 12: b = alloc 200 align 256 → 256`, how far the run has
     /// been read while it is still being read, or how to go on at the end.
     var statusLine: String {
+        notice.map { "\($0) · \(playbackLine)" } ?? playbackLine
+    }
+
+    /// Where playback stands, without a notice.
+    var playbackLine: String {
         let overview = timeline.overview
         let reading =
             overview.isComplete
-            ? "" : " · reading the run \(NumberText.wholePercent(overview.scannedSteps, of: overview.totalSteps))"
+            ? ""
+            : pendingSeek == nil
+                ? " · reading the run \(NumberText.wholePercent(overview.scannedSteps, of: overview.totalSteps))"
+                : pendingSeekText
         if timeline.isAtEnd {
             return "end of \(timeline.script.fileName) · g or space replays · b steps back · q quits" + reading
         }
-        let state = (isPaused ? "paused" : "▶ \(Self.speedText(speed))") + (explainsSearch ? " · explain" : "")
+        let state = (isPaused ? "paused" : "▶ \(Self.speedText(speed))") + (explainsSearch ? explainText : "")
         var line =
             "\(state) · step \(NumberText.grouped(timeline.position)) of \(NumberText.grouped(timeline.totalSteps))"
             + reading
         if let step = timeline.lastStep {
             line += " · line \(step.line): \(step.statementText)"
-            let outcome = step.outcomeText
+            let outcome = step.screenOutcomeText(digits: HexOffset.digits(forPoolSize: timeline.current.pool.totalSize))
             if !outcome.isEmpty { line += " → \(outcome)" }
         }
         return line
+    }
+
+    /// ` · explain`; while playing too fast for a search to be shown, what to do about it.
+    var explainText: String {
+        guard !isPaused, speed > Pacing.animationSpeedLimit else { return " · explain" }
+        return " · explain shows each search at \(Int(Pacing.animationSpeedLimit)) op/s or slower; < slows down"
     }
 
     /// `5 op/s`, `0.5 op/s`, `12.5k op/s`.
@@ -85,14 +106,10 @@ extension PlayerState {
         return speed >= 10_000 ? "\(trimmed(speed / 1000))k op/s" : "\(trimmed(speed)) op/s"
     }
 
-    /// A log line: `12 b = alloc 200 align 256 → 256`.
-    static func logText(_ step: Step) -> String {
-        let outcome: String
-        switch step.outcome {
-        case .allocationFailed(let message): outcome = message
-        default: outcome = step.outcomeText
-        }
-        return "\(step.line) \(step.statementText)" + (outcome.isEmpty ? "" : " → \(outcome)")
+    /// A log line, numbered by step: `12 b = alloc 200 align 256 → 0x0100 (256)`.
+    static func logText(_ step: Step, number: Int, digits: Int) -> String {
+        let outcome = step.screenOutcomeText(digits: digits)
+        return "\(NumberText.grouped(number)) \(step.statementText)" + (outcome.isEmpty ? "" : " → \(outcome)")
     }
 
     static func isFailure(_ step: Step) -> Bool {

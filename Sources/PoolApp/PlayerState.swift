@@ -30,6 +30,9 @@ public struct PlayerState: RecordableAppState {
 
         /// About 20 ms of reading in a release build.
         public static let `default` = ScanPace.steps(100_000)
+        /// What a real terminal uses: 30 ms of each 40 ms tick, so the run is read nearly as fast
+        /// as `poolmap run` goes while a frame is drawn and keys are read every tick.
+        public static let interactive = ScanPace.duration(.milliseconds(30))
     }
 
     /// The run, walkable both ways.
@@ -40,6 +43,10 @@ public struct PlayerState: RecordableAppState {
     public internal(set) var isHelpOpen = false
     /// The `:` prompt (go to a step), when open.
     var prompt: PromptLine?
+    /// What the last key could not do, on the status line until the next key.
+    var notice: String?
+    /// The seek waiting for the run to be read far enough, if any.
+    var pendingSeek: PendingSeek?
     /// The map's zoom and scroll, and the block the user selected (`h`/`l`, a click).
     var navigation = MapNavigation()
     /// How much of the run a tick reads ahead.
@@ -57,6 +64,8 @@ public struct PlayerState: RecordableAppState {
     public var recordingMarks: [CastMark] { captionMarks }
     /// The title bar's text.
     public let title: String
+    /// How the first pool got its size, for the title bar (nil: the title bar says nothing of it).
+    public var sizeChoice: PoolSizeChoice?
     /// Draw for terminals without colour.
     public var monochrome: Bool
     /// Whether each allocation's search is shown (`--explain`, `e`), when operations are animated.
@@ -70,16 +79,22 @@ public struct PlayerState: RecordableAppState {
     ///   - policy: the placement policy of every pool (`--policy`), else as the script says.
     ///   - screenSize: the terminal's size now (later sizes arrive as resize events).
     ///   - explain: show each allocation's search (`--explain`; `e` toggles it).
+    ///   - sizeChoice: how the first pool got its size, which the title bar then names with the
+    ///     policy (`first fit · 49 KiB pool (peak live × 1.25)`).
+    ///   - checkpointBudget: bytes the timeline's checkpoints may hold (`--checkpoint-budget`).
     public init(
         script: Script, poolSize: Int, policy: FitPolicy? = nil, speed: Double? = nil, paused: Bool = false,
         title: String? = nil, monochrome: Bool = false, screenSize: TerminalSize = TerminalSize(width: 100, height: 30),
-        explain: Bool = false
+        explain: Bool = false, sizeChoice: PoolSizeChoice? = nil,
+        checkpointBudget: Int = PlayerTimeline.defaultCheckpointBudget
     ) throws(PoolError) {
-        timeline = try PlayerTimeline(script: script, poolSize: poolSize, policy: policy)
+        timeline = try PlayerTimeline(
+            script: script, poolSize: poolSize, policy: policy, checkpointBudget: checkpointBudget)
         pacing = Pacing(
             speed: speed ?? Self.defaultSpeed(for: script), isPaused: paused,
             defaultSpeed: Self.defaultSpeed(for: script))
         self.title = title ?? "poolmap play — \(script.fileName)"
+        self.sizeChoice = sizeChoice
         self.monochrome = monochrome
         self.screenSize = screenSize
         explainsSearch = explain

@@ -10,23 +10,37 @@ import PoolScript
 /// timeline's figures, failures, defragments) and keeping a checkpoint of the run every
 /// `checkpointInterval` steps. The *current* runner is where playback stands. Moving to any
 /// position restores the checkpoint before it and replays at most one interval plus the
-/// `recentCount` steps the event log shows: a seek anywhere in 10⁷ steps replays a few thousand.
-/// Checkpoints are `RunnerState` copies, which share the pool's nodes with each other until
-/// they diverge. No step is kept beyond the recent ones.
+/// `recentCount` steps the event log shows. No step is kept beyond the recent ones.
+///
+/// Checkpoints are `RunnerState` copies, which share the pool's nodes and the id maps' chunks
+/// with each other until they diverge. What they hold together is measured as they are taken
+/// (`checkpointBytes`: every node and chunk counted once, `StorageTally`) and kept within
+/// `checkpointBudget`: when it is exceeded, every other checkpoint is dropped and the interval
+/// doubles, so a run whose pool is large or churns hard keeps fewer checkpoints further apart
+/// and a seek replays more steps (docs/architecture.md, "Checkpoints within a budget").
 public struct PlayerTimeline: Sendable {
     /// Steps the event log and the sparkline show, ending at the current position.
     public static let recentCount = 60
-    /// Checkpoints kept at most, for long runs (the interval grows to keep to it).
-    static let maximumCheckpoints = 1024
+    /// Checkpoints kept at most, for long runs (the interval grows to keep to it): a seek
+    /// replays at most steps/256, a few milliseconds even at 10⁷ steps, and fewer checkpoints
+    /// cost less to take while reading.
+    static let maximumCheckpoints = 256
     /// The shortest interval between checkpoints.
     static let minimumCheckpointInterval = 256
+    /// What the checkpoints of one timeline may hold by default: 256 MiB.
+    public static let defaultCheckpointBudget = 256 << 20
 
     /// The script played.
     public let script: Script
     /// Steps in the whole run.
     public let totalSteps: Int
-    /// Steps between two checkpoints.
-    public let checkpointInterval: Int
+    /// Steps between two checkpoints: a power of two times `minimumCheckpointInterval`, which
+    /// doubles whenever the checkpoints would exceed `checkpointBudget`.
+    public private(set) var checkpointInterval: Int
+    /// Bytes the checkpoints may hold together (`--checkpoint-budget`).
+    public let checkpointBudget: Int
+    /// The storage the checkpoints hold, each node and chunk counted once.
+    private var tally = StorageTally()
     /// The runner at `position`.
     public private(set) var current: ScriptRunner
     /// Steps run from the start to reach `current`.
@@ -42,19 +56,32 @@ public struct PlayerTimeline: Sendable {
     private var checkpoints: [RunnerState]
 
     /// A timeline at the start of `script`, with `poolSize` bytes before any `pool` statement,
-    /// every pool placing blocks by `policy` when it is given (else as the script says).
+    /// every pool placing blocks by `policy` when it is given (else as the script says), its
+    /// checkpoints holding at most `checkpointBudget` bytes (beyond the first, which is kept
+    /// whatever it holds).
     /// - Throws: `PoolError.invalidPoolSize` when `poolSize < 1`.
-    public init(script: Script, poolSize: Int, policy: FitPolicy? = nil) throws(PoolError) {
+    public init(
+        script: Script, poolSize: Int, policy: FitPolicy? = nil, checkpointBudget: Int = defaultCheckpointBudget
+    ) throws(PoolError) {
         self.script = script
         totalSteps = script.stepCount
         var interval = Self.minimumCheckpointInterval
         while totalSteps / interval > Self.maximumCheckpoints { interval *= 2 }
         checkpointInterval = interval
+        self.checkpointBudget = max(0, checkpointBudget)
         current = try ScriptRunner(script: script, poolSize: poolSize, policy: policy)
         scanner = current
         checkpoints = [current.state]
+        current.state.countStorage(in: &tally)
         overview = RunOverview(totalSteps: totalSteps)
     }
+
+    /// Bytes the checkpoints hold together: every pool node and id-map chunk counted once,
+    /// however many checkpoints share it.
+    public var checkpointBytes: Int { tally.bytes }
+
+    /// Checkpoints kept now.
+    public var checkpointCount: Int { checkpoints.count }
 
     /// Whether playback stands after the last step.
     public var isAtEnd: Bool { position >= totalSteps }
@@ -82,7 +109,23 @@ public struct PlayerTimeline: Sendable {
         let end = min(target, totalSteps)
         while overview.scannedSteps < end, let step = scanner.step() {
             overview.add(step, stats: scanner.state.pool.stats, fileName: script.fileName)
-            if overview.scannedSteps % checkpointInterval == 0 { checkpoints.append(scanner.state) }
+            if overview.scannedSteps % checkpointInterval == 0 { keepCheckpoint() }
+        }
+    }
+
+    /// Keeps the scanner's state as the next checkpoint, then thins the checkpoints while they
+    /// hold more than the budget.
+    /// - Complexity: O(storage the new checkpoint does not share), and O(all the checkpoints'
+    ///   storage) when thinning, which happens O(log steps) times in a run.
+    private mutating func keepCheckpoint() {
+        scanner.state.countStorage(in: &tally)
+        checkpoints.append(scanner.state)
+        while tally.bytes > checkpointBudget, checkpoints.count > 1 {
+            // Keeping the even ones keeps `checkpoints[i]` after `i × interval` steps.
+            checkpoints = stride(from: 0, to: checkpoints.count, by: 2).map { checkpoints[$0] }
+            checkpointInterval *= 2
+            tally = StorageTally()
+            for checkpoint in checkpoints { checkpoint.countStorage(in: &tally) }
         }
     }
 

@@ -46,10 +46,16 @@ struct AllocationQuestion: Sendable {
     }
 }
 
-/// What the student picked: a free block (an index into the question's `blocks`), or "fails".
+/// What the student picked: nothing yet, a free block (an index into the question's
+/// `blocks`), or "fails". A question starts with nothing picked, so that Enter alone never
+/// answers it (under first fit the first free block is so often right).
 enum AllocationChoice: Equatable, Sendable {
+    case undecided
     case block(Int)
     case fails
+
+    /// What the panel and the log say when Enter is pressed with nothing picked.
+    static let howToChoose = "choose a free block (←/→ or a click) or x for fails"
 }
 
 /// The fragmentation question: the pool's fragmentation now, as a percentage.

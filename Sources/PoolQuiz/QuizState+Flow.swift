@@ -25,7 +25,7 @@ extension QuizState {
             if let question = question(for: step, after: probe) {
                 animation.finish()
                 questionsAsked += 1
-                stage = .placing(question, question.blocks.isEmpty ? .fails : .block(0))
+                stage = .placing(question, .undecided)
                 focus(on: question)
                 return
             }
@@ -98,7 +98,8 @@ extension QuizState {
             return Self.playTicks
         default:
             noteChange()
-            events.append(LogEntry("line \(step.line): \(step.statementText) → \(step.outcomeText)"))
+            events.append(
+                LogEntry("line \(step.line): \(step.statementText) → \(step.screenOutcomeText(digits: digits))"))
             return Self.playTicks
         }
     }

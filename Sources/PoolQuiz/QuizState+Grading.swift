@@ -13,6 +13,7 @@ extension QuizState {
         allocationsAnswered += 1
         let said: String
         switch choice {
+        case .undecided: return  // Enter with nothing picked is refused before it comes here.
         case .fails: said = "fails"
         case .block(let index):
             let block = question.blocks[index]

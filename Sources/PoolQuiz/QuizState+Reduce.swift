@@ -74,10 +74,14 @@ extension QuizState {
         case .left, .character("h"):
             switch choice {
             case .block(let index): next = .block(max(0, index - 1))
-            case .fails: if last >= 0 { next = .block(last) }
+            case .fails, .undecided: next = last >= 0 ? .block(last) : .fails
             }
         case .right, .character("l"):
-            if case .block(let index) = choice { next = index < last ? .block(index + 1) : .fails }
+            switch choice {
+            case .block(let index): next = index < last ? .block(index + 1) : .fails
+            case .undecided: next = last >= 0 ? .block(0) : .fails
+            case .fails: break
+            }
         case .home:
             if last >= 0 { next = .block(0) }
         case .end:
@@ -85,6 +89,10 @@ extension QuizState {
         case .character("x"), .character("X"):
             next = .fails
         case .enter:
+            guard choice != .undecided else {
+                events.append(LogEntry(AllocationChoice.howToChoose, isError: true))
+                return
+            }
             answer(question, choice)
             return
         default:

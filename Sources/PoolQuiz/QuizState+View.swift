@@ -131,6 +131,8 @@ extension QuizState {
         if pool.policy == .next { lines.append(PanelText([.init("rover ", .dim), .init(hex(pool.rover), .emphasis)])) }
         lines.append(PanelText("your answer", .dim))
         switch choice {
+        case .undecided:
+            lines.append(PanelText("  " + AllocationChoice.howToChoose, .dim))
         case .fails:
             lines.append(PanelText([.init("✗ ", .answer), .init("it fails", .emphasis)]))
         case .block(let index):

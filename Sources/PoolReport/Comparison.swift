@@ -27,7 +27,7 @@ public struct Comparison: Sendable {
             results.append(
                 PolicyResult(
                     policy: policy, stats: runErrors.finalStats, failedAllocations: failed, peakFragmentation: peak,
-                    runtimeErrors: runErrors.errorCount))
+                    figures: runErrors.figures, runtimeErrors: runErrors.errorCount))
         }
         ranking = PolicyResult.ranked(results, order: policies)
     }
@@ -35,18 +35,24 @@ public struct Comparison: Sendable {
     /// Runtime errors of the run (the same for every policy: they do not depend on placement).
     public var runtimeErrors: Int { ranking.map(\.runtimeErrors).max() ?? 0 }
 
-    /// The ranking as a table:
+    /// The ranking as a table, a row per policy in the ranking's order and a column per figure
+    /// it ranks by, then the others:
     /// ```
-    /// rank  policy  failed allocs  peak frag        largest free at end  used at end
-    /// 1     first   0              0.1234 (12.34%)  2 KiB                …
+    /// rank  policy     failed allocs  high water  peak fragmentation  largest free at end  …
+    /// 1     first fit  0              3 KiB       0.1234 (12.34%)     2 KiB                …
     /// ```
     public var text: String {
-        let header = ["rank", "policy", "failed allocs", "peak fragmentation", "largest free at end", "used at end"]
+        let header = [
+            "rank", "policy", "failed allocs", "high water", "peak fragmentation", "largest free at end", "used at end",
+            "peak live", "utilization", "heap fragmentation",
+        ]
         let rows = ranking.enumerated().map { index, result in
             [
                 String(index + 1), "\(result.policy.rawValue) fit", NumberText.grouped(result.failedAllocations),
-                NumberText.fractionAndPercent(result.peakFragmentation), ByteSize.formatExact(result.stats.largestFree),
-                ByteSize.formatExact(result.stats.used),
+                ByteSize.formatExact(result.figures.highWater), NumberText.fractionAndPercent(result.peakFragmentation),
+                ByteSize.formatExact(result.stats.largestFree), ByteSize.formatExact(result.stats.used),
+                ByteSize.formatExact(result.figures.peakLive), PoolFigures.percentText(result.figures.utilization),
+                PoolFigures.percentText(result.figures.heapFragmentation),
             ]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
@@ -57,8 +63,9 @@ public struct Comparison: Sendable {
         return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
     }
 
-    /// `{"policies": [{"policy": "first", "stats": {…}, "failed_allocs": N, "peak_fragmentation": F}, …]}`,
-    /// best first; the stats have the keys of `run --format json`.
+    /// `{"policies": [{"policy": "first", "stats": {…}, "failed_allocs": N, "peak_fragmentation": F,
+    /// "high_water": H, "peak_live": L, "utilization": U, "heap_fragmentation": R}, …]}`, best
+    /// first; the stats have the keys of `run --format json`, the ratios are `null` when undefined.
     public var json: String {
         let policies = ranking.map { result -> JSONValue in
             .object([
@@ -66,6 +73,10 @@ public struct Comparison: Sendable {
                 "stats": RunReport.json(result.stats),
                 "failed_allocs": .int(result.failedAllocations),
                 "peak_fragmentation": .double(result.peakFragmentation),
+                "high_water": .int(result.figures.highWater),
+                "peak_live": .int(result.figures.peakLive),
+                "utilization": PoolFigures.json(result.figures.utilization),
+                "heap_fragmentation": PoolFigures.json(result.figures.heapFragmentation),
             ])
         }
         var out = "{\"policies\": [\n"
@@ -85,9 +96,11 @@ extension String {
 }
 
 extension HeadlessRun {
-    /// What `forEachStep` leaves: the pool's figures at the end and the runtime errors.
+    /// What `forEachStep` leaves: the pool's stats at the end, the run's figures and the runtime
+    /// errors.
     public struct RunEnd: Sendable {
         public var finalStats: PoolStats
+        public var figures: PoolFigures
         public var errorCount: Int
     }
 
@@ -98,6 +111,7 @@ extension HeadlessRun {
     ) throws -> RunEnd {
         var runner = try ScriptRunner(script: emptyScript(input), poolSize: poolSize, policy: policy)
         try forEachStep(input, &runner) { step, runner in body(step, runner.state.pool) }
-        return RunEnd(finalStats: runner.state.pool.stats, errorCount: runner.state.errorCount)
+        return RunEnd(
+            finalStats: runner.state.pool.stats, figures: runner.state.figures, errorCount: runner.state.errorCount)
     }
 }

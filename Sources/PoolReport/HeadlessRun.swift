@@ -14,7 +14,7 @@ public enum HeadlessRun {
     public enum Format: String, Sendable, CaseIterable {
         /// The map line, legend, stats and event log.
         case text
-        /// `{"steps", "stats", "regions"}`.
+        /// `{"steps", "policy", "stats", "figures", "regions"}`.
         case json
     }
 

@@ -2,7 +2,7 @@ import PoolScript
 import PoolText
 
 /// The JSON report written as the run goes: `{"steps": [` first, a line per pool operation as
-/// it happens, then the final pool's policy, stats and regions. Holds nothing per step, so a
+/// it happens, then the final pool's policy and stats, the run's figures and the regions. Holds nothing per step, so a
 /// run of any length costs O(live blocks) memory.
 struct JSONReport {
     /// Pool operations written so far.
@@ -21,13 +21,16 @@ struct JSONReport {
         stepCount += 1
     }
 
-    /// The closing: the end of the steps, then the stats and the regions of `final`.
+    /// The closing: the end of the steps, then the policy, the stats, the run's figures and the
+    /// regions of `final`.
     func end(_ final: RunnerState, to out: inout TextBuffer) {
         out.append(stepCount == 0 ? "],\n" : "\n  ],\n")
         out.append("  \"policy\": ")
         out.appendJSONString(final.pool.policy.rawValue)
         out.append(",\n  \"stats\": ")
         out.appendJSON(RunReport.json(final.pool.stats))
+        out.append(",\n  \"figures\": ")
+        out.appendJSON(RunReport.json(final.figures))
         out.append(",\n  \"regions\": [\n")
         let regions = final.pool.regions
         for (index, region) in regions.enumerated() {

@@ -3,7 +3,7 @@ import PoolScript
 import PoolText
 
 extension RunReport {
-    /// `run --format json`: `{"steps": […], "stats": …, "regions": […]}`, one step or region per
+    /// `run --format json`: `{"steps": […], "policy": …, "stats": …, "figures": …, "regions": […]}`, one step or region per
     /// line; steps first, as `HeadlessRun` streams them. Steps are the pool operations only (not
     /// `say` or `wait`).
     public var json: String {
@@ -15,7 +15,8 @@ extension RunReport {
         return out.text
     }
 
-    /// One `--every` JSON line: the step, then the pool's policy, stats and regions after it.
+    /// One `--every` JSON line: the step, then the pool's policy and stats, the run's figures and
+    /// the pool's regions after it.
     static func jsonLine(step: Step, after state: RunnerState) -> String {
         var out = TextBuffer()
         out.append("{")
@@ -25,6 +26,8 @@ extension RunReport {
         out.appendJSONString(state.pool.policy.rawValue)
         out.appendJSONKey("stats")
         out.appendJSON(json(state.pool.stats))
+        out.appendJSONKey("figures")
+        out.appendJSON(json(state.figures))
         out.appendJSONKey("regions")
         out.append("[")
         for (index, region) in state.pool.regions.enumerated() {
@@ -47,6 +50,17 @@ extension RunReport {
             "padding": .int(stats.padding),
             "largest_free": .int(stats.largestFree),
             "free_blocks": .int(stats.freeBlockCount),
+        ])
+    }
+
+    /// `high_water`, `peak_live`, `utilization`, `heap_fragmentation` (the ratios `null` when
+    /// undefined).
+    public static func json(_ figures: PoolFigures) -> JSONValue {
+        .object([
+            "high_water": .int(figures.highWater),
+            "peak_live": .int(figures.peakLive),
+            "utilization": PoolFigures.json(figures.utilization),
+            "heap_fragmentation": PoolFigures.json(figures.heapFragmentation),
         ])
     }
 

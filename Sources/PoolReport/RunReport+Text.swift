@@ -35,7 +35,7 @@ extension RunReport {
             + ["summary: \(NumberText.grouped(summary.steps)) steps"] + summary.lines
     }
 
-    /// The map line, the legend and the stats of `state`.
+    /// The map line, the legend, the stats of `state` and the run's figures so far.
     static func stateLines(_ state: RunnerState, width: Int) -> [String] {
         let pool = state.pool
         let map = MapCells.textLine(of: pool, width: width)
@@ -58,6 +58,7 @@ extension RunReport {
             "blocks \(stats.blockCount)  free blocks \(stats.freeBlockCount)"
                 + "  largest free \(ByteSize.formatExact(stats.largestFree))"
                 + "  fragmentation \(NumberText.fractionAndPercent(stats.fragmentation))",
+            state.figures.line,
         ]
     }
 

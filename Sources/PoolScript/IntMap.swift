@@ -1,3 +1,5 @@
+import PoolAllocator
+
 /// A hash map from non-negative `Int` keys to `Int` values: trace ids to offsets and back, for
 /// runs of millions of operations.
 ///
@@ -5,23 +7,38 @@
 /// offsets are not chosen by an adversary who could gain anything, and hashing them dominated
 /// a trace's run. This is open addressing with linear probing: a key's home slot comes from a
 /// Fibonacci multiply, and removal shifts the following entries back, so there are no
-/// tombstones and lookups stay short. A value type: copies share storage until one changes
-/// (the arrays are copy-on-write), so runner checkpoints stay cheap.
+/// tombstones and lookups stay short.
+///
+/// A value type whose copies share storage until one changes: the table is cut into chunks of
+/// `chunkSlots` slots, each its own copy-on-write array, so a change to a copy copies one chunk
+/// (4 KiB) and the list of chunks, not the table. Runner checkpoints that differ by a few
+/// operations share almost all of it.
 public struct IntMap: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// `empty` marks a free slot; keys are never negative.
     private static let empty = -1
-    private var keys: [Int]
-    private var values: [Int]
+    /// Slots per chunk: `1 << chunkShift` (a table smaller than that is one chunk).
+    private static let chunkShift = 8
+    private static let chunkMask = (1 << chunkShift) - 1
+    /// The table, chunk by chunk: slot `i` is chunk `i >> chunkShift`, whose words
+    /// `2 (i & chunkMask)` and the next hold its key and its value.
+    private var chunks: [[Int]]
     /// Entries held.
     public private(set) var count = 0
-    /// `keys.count - 1`; the table's size is a power of two.
+    /// The table's slots minus one; the table's size is a power of two.
     private var mask: Int
 
     /// An empty map.
     public init() {
-        keys = Array(repeating: Self.empty, count: 8)
-        values = Array(repeating: 0, count: 8)
-        mask = 7
+        self.init(slots: 8)
+    }
+
+    /// An empty map of `slots` slots (a power of two).
+    private init(slots: Int) {
+        let perChunk = min(slots, 1 << Self.chunkShift)
+        var chunk = [Int](repeating: 0, count: 2 * perChunk)
+        for slot in 0..<perChunk { chunk[2 * slot] = Self.empty }
+        chunks = Array(repeating: chunk, count: slots / perChunk)
+        mask = slots - 1
     }
 
     public init(dictionaryLiteral elements: (Int, Int)...) {
@@ -35,11 +52,25 @@ public struct IntMap: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
+    @inline(__always) private func key(at slot: Int) -> Int {
+        chunks[slot &>> Self.chunkShift][(slot & Self.chunkMask) &<< 1]
+    }
+
+    @inline(__always) private func value(at slot: Int) -> Int {
+        chunks[slot &>> Self.chunkShift][(slot & Self.chunkMask) &<< 1 &+ 1]
+    }
+
+    @inline(__always) private mutating func set(_ slot: Int, key: Int, value: Int) {
+        let word = (slot & Self.chunkMask) &<< 1
+        chunks[slot &>> Self.chunkShift][word] = key
+        chunks[slot &>> Self.chunkShift][word &+ 1] = value
+    }
+
     /// The slot holding `key`, or the empty slot where it would go.
     @inline(__always) private func slot(of key: Int) -> Int {
         var index = home(key)
         while true {
-            let found = keys[index]
+            let found = self.key(at: index)
             if found == key || found == Self.empty { return index }
             index = (index &+ 1) & mask
         }
@@ -51,7 +82,7 @@ public struct IntMap: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         get {
             guard key >= 0 else { return nil }
             let index = slot(of: key)
-            return keys[index] == key ? values[index] : nil
+            return self.key(at: index) == key ? value(at: index) : nil
         }
         set {
             precondition(key >= 0, "IntMap keys are never negative")
@@ -60,16 +91,15 @@ public struct IntMap: Sendable, Equatable, ExpressibleByDictionaryLiteral {
                 return
             }
             var index = slot(of: key)
-            if keys[index] == key {
-                values[index] = newValue
+            if self.key(at: index) == key {
+                set(index, key: key, value: newValue)
                 return
             }
-            if (count + 1) * 4 > keys.count * 3 {
+            if (count + 1) * 4 > (mask + 1) * 3 {
                 grow()
                 index = slot(of: key)
             }
-            keys[index] = key
-            values[index] = newValue
+            set(index, key: key, value: newValue)
             count += 1
         }
     }
@@ -80,24 +110,25 @@ public struct IntMap: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     public mutating func removeValue(forKey key: Int) -> Int? {
         guard key >= 0 else { return nil }
         var hole = slot(of: key)
-        guard keys[hole] == key else { return nil }
-        let removed = values[hole]
+        guard self.key(at: hole) == key else { return nil }
+        let removed = value(at: hole)
         // Backward shift: move each following entry of the run into the hole when its home
         // slot allows, so that no probe ever stops early at the gap.
         var next = (hole &+ 1) & mask
-        while keys[next] != Self.empty {
-            let want = home(keys[next])
+        var moving = self.key(at: next)
+        while moving != Self.empty {
+            let want = home(moving)
             // `next` may move to `hole` when its home is not cyclically in (hole, next].
             let distanceToHole = (next &- hole) & mask
             let distanceToHome = (next &- want) & mask
             if distanceToHome >= distanceToHole {
-                keys[hole] = keys[next]
-                values[hole] = values[next]
+                set(hole, key: moving, value: value(at: next))
                 hole = next
             }
             next = (next &+ 1) & mask
+            moving = self.key(at: next)
         }
-        keys[hole] = Self.empty
+        set(hole, key: Self.empty, value: 0)
         count -= 1
         return removed
     }
@@ -105,7 +136,11 @@ public struct IntMap: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// Calls `body` with every entry, in no particular order.
     /// - Complexity: O(capacity).
     public func forEach(_ body: (_ key: Int, _ value: Int) -> Void) {
-        for index in keys.indices where keys[index] != Self.empty { body(keys[index], values[index]) }
+        for chunk in chunks {
+            for word in stride(from: 0, to: chunk.count, by: 2) where chunk[word] != Self.empty {
+                body(chunk[word], chunk[word + 1])
+            }
+        }
     }
 
     /// Every entry, in no particular order.
@@ -117,15 +152,18 @@ public struct IntMap: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = Array(repeating: Self.empty, count: oldKeys.count * 2)
-        values = Array(repeating: 0, count: oldKeys.count * 2)
-        mask = keys.count - 1
-        for index in oldKeys.indices where oldKeys[index] != Self.empty {
-            let slot = slot(of: oldKeys[index])
-            keys[slot] = oldKeys[index]
-            values[slot] = oldValues[index]
-        }
+        let old = self
+        self = IntMap(slots: (mask + 1) * 2)
+        count = old.count
+        old.forEach { key, value in set(slot(of: key), key: key, value: value) }
+    }
+
+    /// Counts into `tally` the chunks (and the list of them) no map counted before holds: what
+    /// this copy adds to the copies counted already.
+    /// - Complexity: O(chunks), nothing when the list itself was counted.
+    public func countStorage(in tally: inout StorageTally) {
+        guard tally.count(buffer: chunks) else { return }
+        for chunk in chunks { tally.count(buffer: chunk) }
     }
 
     /// Two maps are equal when they hold the same entries, whatever their capacities.

@@ -30,10 +30,17 @@ public struct RunnerState: Sendable {
     public internal(set) var errorCount = 0
     /// Scenes started by `pool` statements so far.
     public internal(set) var sceneCount = 0
+    /// The figures of the pools before this one (each `pool` statement starts a new pool).
+    var earlierPoolsFigures = PoolFigures()
 
     init(pool: MemoryPool) {
         self.pool = pool
     }
+
+    /// The run's figures so far: the highest high-water mark and the highest peak live of its
+    /// pools (one pool, unless `pool` statements started others).
+    /// - Complexity: O(1).
+    public var figures: PoolFigures { earlierPoolsFigures.combined(with: pool.figures) }
 
     /// The name or trace id of the block at `offset`, as a label (`a`, `#17`), if any.
     public func label(at offset: Int) -> String? {
@@ -77,8 +84,25 @@ public struct RunnerState: Sendable {
         idsByOffset = ids
     }
 
+    /// Counts into `tally` the storage this state holds that the states counted before do not
+    /// share: the pool's nodes and the id maps' chunks not counted yet; the script names (few:
+    /// one per statement at most) as held alone.
+    /// - Complexity: O(storage not counted before), plus O(names).
+    public func countStorage(in tally: inout StorageTally) {
+        pool.countStorage(in: &tally)
+        offsetsByID.countStorage(in: &tally)
+        idsByOffset.countStorage(in: &tally)
+        failedIDs.countStorage(in: &tally)
+        let names = offsetsByName.count + namesByOffset.count + unboundReasons.count
+        tally.add(unshared: MemoryLayout<RunnerState>.stride + names * Self.bytesPerName)
+    }
+
+    /// What one name binding costs, about: a dictionary slot and a short string's storage.
+    static let bytesPerName = 64
+
     /// Forgets every binding: a new scene.
     mutating func startScene(_ pool: MemoryPool) {
+        earlierPoolsFigures = figures
         self.pool = pool
         offsetsByName = [:]
         namesByOffset = [:]

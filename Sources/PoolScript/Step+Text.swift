@@ -33,6 +33,25 @@ extension Step {
         error.map { "\(fileName):\(line): error: \($0)" }
     }
 
+    /// The outcome as the screens write it (the player's and the comparison's logs and status
+    /// lines, the quiz's log): offsets in hex with the decimal (`0x0100 (256)`, `HexOffset`'s
+    /// `digits`), a mapping in hex (`{0x0080: 0x0000}`), stats with the report's four decimals
+    /// (`fragmentation 0.3800`); otherwise as `outcomeText`.
+    public func screenOutcomeText(digits: Int) -> String {
+        switch outcome {
+        case .offset(let offset): return HexOffset.labelled(offset, digits: digits)
+        case .mapping(let pairs):
+            let moves = pairs.map {
+                "\(HexOffset.format($0.old, digits: digits)): \(HexOffset.format($0.new, digits: digits))"
+            }
+            return "{" + moves.joined(separator: ", ") + "}"
+        case .stats(let stats):
+            return "total \(stats.total), used \(stats.used), free \(stats.free), num_blocks \(stats.blockCount), "
+                + "fragmentation \(NumberText.fixed(stats.fragmentation, places: 4))"
+        default: return outcomeText
+        }
+    }
+
     /// The outcome in words: `0`, `alloc 512 B failed: …`, `{128: 0, 384: 128}`,
     /// `error: …`; empty for steps with nothing to report.
     public var outcomeText: String {

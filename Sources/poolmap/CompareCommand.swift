@@ -84,7 +84,7 @@ struct Compare: ParsableCommand {
         }
         let script = try input.load()
         try PlaySession.play(
-            script, poolSize: input.poolSize(for: script), title: "poolmap compare — \(input.file)",
+            script, size: input.size, title: "poolmap compare — \(input.file)",
             options: playback, policy: nil, policies: policies ?? script.comparePolicies ?? PolicyList.defaultPolicies)
     }
 

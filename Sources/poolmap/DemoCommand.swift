@@ -55,7 +55,7 @@ struct Demo: ParsableCommand {
         let demo = DemoLibrary.named(name)!
         let script = try ScriptLoading.parse(demo.text, fileName: demo.fileName, kind: demo.kind)
         try PlaySession.play(
-            script, poolSize: ScriptRunner.defaultPoolSize(for: script),
+            script, size: nil,
             title: "poolmap demo — \(demo.name)", options: playback, policy: policy)
     }
 }

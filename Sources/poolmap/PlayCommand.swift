@@ -11,7 +11,10 @@ struct Play: ParsableCommand {
             g restart · Home/End start/end · [/] previous/next failure · {/} previous/next \
             defragment · m peak fragmentation · : go to a step or a percentage · t timeline \
             figure · click the timeline to seek · ? help · q quit; the map's keys are the \
-            explorer's (h/l select, +/-/0 zoom). A trace of any length opens at once: the \
+            explorer's (h/l select, +/-/0 zoom). A trace is replayed on poolmap's allocator \
+            (first fit unless --policy says, in a pool of its peak live bytes × 1.25 unless \
+            --size says; the title bar names both): a recorded program's layout is poolmap's \
+            replay, not the program's real addresses. A trace of any length opens at once: the \
             timeline fills in while you watch. With --record and no terminal, renders the \
             whole script into the cast and exits like `poolmap run` (0, or 1 after runtime \
             errors).
@@ -36,7 +39,7 @@ struct Play: ParsableCommand {
     func run() throws {
         let script = try input.load()
         try PlaySession.play(
-            script, poolSize: input.poolSize(for: script), title: "poolmap play — \(input.file)", options: playback,
+            script, size: input.size, title: "poolmap play — \(input.file)", options: playback,
             policy: policy)
     }
 }

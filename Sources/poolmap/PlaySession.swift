@@ -4,6 +4,7 @@ import MemoryMap
 import PoolAllocator
 import PoolApp
 import PoolScript
+import PoolText
 
 /// The options `play` and `demo` share: pacing, recording, colour.
 struct PlaybackOptions: ParsableArguments {
@@ -38,6 +39,23 @@ struct PlaybackOptions: ParsableArguments {
     @Flag(name: .long, help: "No colours: glyphs and attributes only (also when NO_COLOR is set).")
     var noColor = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Memory the checkpoints of each timeline may hold, e.g. 64MiB or 1GiB (default 256 MiB): less "
+                + "keeps them further apart, so seeks replay more steps.",
+            valueName: "size"),
+        transform: PlaybackOptions.parseCheckpointBudget)
+    var checkpointBudget: Int = PlayerTimeline.defaultCheckpointBudget
+
+    /// `--checkpoint-budget`: the size grammar, at least 1 byte; a mistake is a usage error.
+    static func parseCheckpointBudget(_ text: String) throws -> Int {
+        do {
+            return try ByteSize.parsePositive(text)
+        } catch {
+            throw ValidationError("--checkpoint-budget: \(error)")
+        }
+    }
+
     /// `--speed`: a positive number of operations per second; anything else says what one looks like.
     static func parseSpeed(_ text: String) throws -> Double {
         guard let speed = Double(text), speed > 0, speed.isFinite else {
@@ -67,15 +85,19 @@ enum PlaySession {
     /// `run` would (1 after runtime errors).
     /// - Parameters:
     ///   - policy: `--policy`: every pool places by it (and no comparison is shown).
+    ///   - size: `--size`, else the script's default pool, which the title bar then names.
     ///   - policies: `--policies`: compare these; else a leading `compare` line of the script.
     static func play(
-        _ script: Script, poolSize: Int, title: String, options: PlaybackOptions, policy: FitPolicy?,
+        _ script: Script, size: Int?, title: String, options: PlaybackOptions, policy: FitPolicy?,
         policies: [FitPolicy]? = nil
     ) throws {
+        let poolSize = ScriptLoading.poolSize(for: script, size: size)
+        let sizeChoice = PoolSizeChoice(script: script, sizeGiven: size != nil)
         if let compared = policies ?? (policy == nil ? script.comparePolicies : nil) {
-            let state = try CompareState(
+            var state = try CompareState(
                 script: script, policies: compared, poolSize: poolSize, speed: options.speed,
-                paused: options.paused, title: title)
+                paused: options.paused, title: title, checkpointBudget: options.checkpointBudget)
+            state.sizeChoice = sizeChoice
             try present(
                 options: options, fileName: script.fileName,
                 headless: { PlayerRecording.headless(state, width: options.width, height: options.height) },
@@ -83,14 +105,14 @@ enum PlaySession {
                     var comparing = state
                     comparing.monochrome = terminal.colorDepth == .monochrome
                     comparing.screenSize = terminal.size
-                    comparing.scanPace = .duration(.milliseconds(15))
+                    comparing.scanPace = .interactive
                     return CompareApp(state: comparing)
                 })
             return
         }
         let state = try PlayerState(
             script: script, poolSize: poolSize, policy: policy, speed: options.speed, paused: options.paused,
-            title: title, explain: options.explain)
+            title: title, explain: options.explain, sizeChoice: sizeChoice, checkpointBudget: options.checkpointBudget)
         try present(
             options: options, fileName: script.fileName,
             headless: { PlayerRecording.headless(state, width: options.width, height: options.height) },
@@ -98,7 +120,7 @@ enum PlaySession {
                 var playing = state
                 playing.monochrome = terminal.colorDepth == .monochrome
                 playing.screenSize = terminal.size
-                playing.scanPace = .duration(.milliseconds(15))
+                playing.scanPace = .interactive
                 return PlayerApp(state: playing)
             })
     }

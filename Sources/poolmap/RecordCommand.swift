@@ -71,7 +71,7 @@ struct Record: ParsableCommand {
             if StandardStreams.isInteractive {
                 let script = try ScriptLoading.load(path: recording.tracePath, forceTrace: true)
                 try PlaySession.play(
-                    script, poolSize: ScriptLoading.poolSize(for: script, size: nil),
+                    script, size: nil,
                     title: "poolmap play — \(recording.tracePath)", options: try PlaybackOptions.parse([]),
                     policy: nil)
             } else {

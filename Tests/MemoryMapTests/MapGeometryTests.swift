@@ -4,8 +4,8 @@ import Testing
 
 @Suite("Map geometry: fit, zoom, scroll")
 struct MapGeometryTests {
-    @Test func fitSpreadsThePoolOverEveryCell() {
-        let geometry = MapGeometry(totalSize: 1000, viewport: .fit, rows: 4, columns: 10)
+    @Test func aSpreadFitCoversEveryCell() {
+        let geometry = MapGeometry(totalSize: 1000, viewport: .fit, rows: 4, columns: 10, spread: true)
         #expect(geometry.isFit)
         #expect(geometry.cellCount == 40)
         #expect(geometry.range(ofCell: 0) == 0..<25)
@@ -13,6 +13,40 @@ struct MapGeometryTests {
         #expect(geometry.rowStart(1) == 250)
         #expect(geometry.cell(holding: 999) == 39)
         #expect(geometry.bytesPerCell == 25)
+    }
+
+    /// A fit gives every cell a power of two of bytes, so rows step by round offsets as
+    /// `xxd`'s do (with a power-of-two number of columns, which the screen layout gives).
+    @Test func aFitHasAPowerOfTwoOfBytesPerCell() {
+        let geometry = MapGeometry(totalSize: 1000, viewport: .fit, rows: 4, columns: 8)
+        #expect(geometry.isFit)
+        #expect(geometry.bytesPerCell == 32)  // 16 would need 63 cells of the 32
+        #expect(geometry.cellCount == 32)
+        #expect(geometry.range(ofCell: 0) == 0..<32)
+        #expect(geometry.range(ofCell: 31) == 992..<1000)
+        #expect(geometry.rowStart(1) == 0x100)
+        #expect(geometry.rowStart(3) == 0x300)
+        #expect(geometry.cell(holding: 999) == 31)
+        // 4 KiB at 120×36 (64 columns, 19 rows) steps by 0x100 rather than 0xc3.
+        let screen = MapGeometry(totalSize: 4096, viewport: .fit, rows: 19, columns: 64)
+        #expect(screen.bytesPerCell == 4)
+        #expect((0..<16).map { screen.rowStart($0) } == (0..<16).map { $0 * 0x100 })
+        #expect(screen.rowStart(16) == nil)
+        // Exactly filling and odd sizes.
+        #expect(MapGeometry(totalSize: 64, viewport: .fit, rows: 2, columns: 32).bytesPerCell == 1)
+        #expect(MapGeometry(totalSize: 65, viewport: .fit, rows: 2, columns: 32).bytesPerCell == 2)
+        #expect(MapGeometry(totalSize: Int.max, viewport: .fit, rows: 3, columns: 4).cellCount <= 12)
+    }
+
+    @Test func powersOfTwo() {
+        for (total, cells, expected) in [
+            (1, 1, 1), (2, 1, 2), (3, 1, 4), (1000, 40, 32), (1024, 1024, 1), (1025, 1024, 2),
+        ] {
+            #expect(MapGeometry.powerOfTwoBytesPerCell(total: total, cells: cells) == expected, "\(total) \(cells)")
+        }
+        #expect(ScreenLayout.powerOfTwo(atMost: 62) == 32)
+        #expect(ScreenLayout.powerOfTwo(atMost: 64) == 64)
+        #expect(ScreenLayout.powerOfTwo(atMost: 0) == 1)
     }
 
     @Test func smallPoolsGetOneBytePerCell() {

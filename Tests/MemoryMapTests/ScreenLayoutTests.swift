@@ -9,7 +9,7 @@ struct ScreenLayoutTests {
         #expect(!layout.isTooSmall)
         #expect(layout.mapRows == 8)
         #expect(layout.mapLabelWidth == 7)
-        #expect(layout.mapColumns == 60 - 26 - 1 - 7)
+        #expect(layout.mapColumns == 16, "a power of two: 60 - 26 - 1 - 7 = 26 columns are free")
         #expect(layout.overviewColumns == 60 - 7)
         #expect(layout.footerRow == 15 && layout.promptRow == 14)
         #expect(layout.logHeadingRow == layout.mapTopRow + layout.mapRows)

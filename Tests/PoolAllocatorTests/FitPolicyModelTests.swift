@@ -98,7 +98,8 @@ struct FitPolicyModelTests {
         var pool = Self.holes
         let total = pool.totalSize
         pool.policy = policy
-        var model = ReferenceModel(total: total, blocks: pool.blocks, policy: policy, rover: pool.rover)
+        var model = ReferenceModel(
+            total: total, blocks: pool.blocks, policy: policy, rover: pool.rover, figures: pool.figures)
         expectMatchesModel(pool, model, "seed \(seed) \(policy) before requests")
         for step in 0..<500 {
             let note = "seed \(seed) \(policy) step \(step)"

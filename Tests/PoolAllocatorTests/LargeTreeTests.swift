@@ -127,7 +127,7 @@ struct LargeTreeTests {
         #expect(pool.regions == slots.regions, "seed \(seed) after refill")
 
         // Aligned and odd-sized requests and frees across the whole tree, against the model.
-        var model = ReferenceModel(total: total, blocks: pool.blocks, rover: pool.rover)
+        var model = ReferenceModel(total: total, blocks: pool.blocks, rover: pool.rover, figures: pool.figures)
         for step in 0..<150 {
             let note = "seed \(seed) mixed step \(step)"
             if random.chance(60) {
@@ -218,7 +218,7 @@ struct LargeTreeTests {
         var offsets: [Int] = []
         for _ in 0..<3000 { offsets.append(try #require(try pool.alloc(1 + random.below(256)))) }
         for k in stride(from: 0, to: offsets.count, by: 2) { try pool.free(offsets[k]) }
-        var model = ReferenceModel(total: 1 << 24, blocks: pool.blocks, rover: pool.rover)
+        var model = ReferenceModel(total: 1 << 24, blocks: pool.blocks, rover: pool.rover, figures: pool.figures)
         expectMatchesModel(pool, model, "seed \(seed) before requests")
         for step in 0..<100 {
             let size = 1 + random.below(300)

@@ -9,6 +9,7 @@ struct PoolSnapshot: Equatable, CustomStringConvertible {
     var blocks: [Block]
     var policy: FitPolicy
     var rover: Int
+    var figures: PoolFigures
 
     init(_ pool: MemoryPool) {
         stats = pool.stats
@@ -16,6 +17,7 @@ struct PoolSnapshot: Equatable, CustomStringConvertible {
         blocks = pool.blocks
         policy = pool.policy
         rover = pool.rover
+        figures = pool.figures
     }
 
     init(_ model: ReferenceModel) {
@@ -24,6 +26,7 @@ struct PoolSnapshot: Equatable, CustomStringConvertible {
         blocks = model.blocks
         policy = model.policy
         rover = model.rover
+        figures = model.figures
     }
 
     /// Equal, with `fragmentation` compared to within rounding: it is a quotient, and an
@@ -38,7 +41,7 @@ struct PoolSnapshot: Equatable, CustomStringConvertible {
 
     var description: String {
         let layout = regions.map { "\($0.kind) \($0.offset)..<\($0.end)" }.joined(separator: ", ")
-        return "\(policy) fit, rover \(rover), \(stats) [\(layout)]"
+        return "\(policy) fit, rover \(rover), \(stats), \(figures) [\(layout)]"
     }
 }
 

@@ -67,7 +67,7 @@ import Testing
         #expect(model.bands[1].failedAllocations == 1 && model.bands[0].failedAllocations == 0)
         let last = try #require(model.log.last)
         #expect(last.isError)
-        #expect(last.text.hasPrefix("11 e = alloc 150: first → 0x012c · best failed:"))
+        #expect(last.text.hasPrefix("11 e = alloc 150: first → 0x012c (300) · best failed:"))
         ticks(&state, CompareState.flashTicks + 1)
         #expect(!state.screenModel.bands[1].isFlashing)
     }
@@ -79,7 +79,8 @@ import Testing
         #expect(state.position == 3 && state.pacing.isPaused)
         _ = state.reduce(.key(.left))  // back over a = alloc and the say before it
         #expect(state.bands.allSatisfy { $0.timeline.position == 1 })
-        _ = state.reduce(.character("]"))  // the first failure in any band
+        _ = state.reduce(.character("]"))  // the first failure in any band, once it is read
+        _ = state.reduce(.tick)
         #expect(state.position == 11)
         _ = state.reduce(.key(.home))
         #expect(state.position == 0)
@@ -104,6 +105,7 @@ import Testing
     @Test func theRankingAtTheEndIsTheHeadlessOne() throws {
         var state = try Self.state([.first, .next, .best, .worst])
         _ = state.reduce(.key(.end))
+        _ = state.reduce(.tick)  // reads the runs, then goes there
         let model = state.screenModel
         let headless = try Comparison(
             .script(try ScriptParser.parse(Self.text, fileName: "c.pool")), policies: [.first, .next, .best, .worst],
@@ -150,6 +152,7 @@ import Testing
         golden.check(CompareApp(state: state).view(width: 100, height: 30), "compare-100x30")
         var four = try Self.state([.first, .next, .best, .worst])
         _ = four.reduce(.key(.end))
+        _ = four.reduce(.tick)
         golden.check(CompareApp(state: four).view(width: 60, height: 16), "compare-end-60x16")
         golden.check(CompareApp(state: four).view(width: 100, height: 30), "compare-end-100x30")
         #expect(CompareApp(state: four).view(width: 59, height: 16).text.contains("Terminal too small"))

@@ -23,13 +23,15 @@ import Testing
         #expect(search.search.looks.map(\.verdict) == [.tooSmall, .fits])
         #expect(drive.state.screenModel.pool.stats.blockCount == 1, "the pool before it")
         #expect(drive.state.pool.stats.blockCount == 2, "the allocation is made")
+        // The outcome is logged when the search lands, not before.
+        #expect(!drive.state.log.contains { $0.text.hasPrefix("search (first fit)") })
+        #expect(drive.screen.contains("Search · first fit"))
+        #expect(drive.app.tickInterval != nil)
+        try drive.send(Array(repeating: .tick, count: search.duration))
         #expect(
             drive.state.log.contains {
                 $0.text == "search (first fit): 2 free blocks looked at, 1 fits → lands at 0x00c8 (200)"
             })
-        #expect(drive.screen.contains("Search · first fit"))
-        #expect(drive.app.tickInterval != nil)
-        try drive.send(Array(repeating: .tick, count: search.duration))
         #expect(drive.state.animation.search?.isDecided == true)
         #expect(drive.state.screenModel.pool.stats.blockCount == 2)
         #expect(drive.state.screenModel.animation.appearing == [200..<350])

@@ -11,7 +11,7 @@ import Testing
         #expect(drive.pool.stats.blockCount == 1)
         #expect(drive.state.selectedOffset == 0)
         #expect(drive.state.prompt == nil)
-        #expect(drive.lastLog == "alloc 256 B → 0x0000")
+        #expect(drive.lastLog == "alloc 256 B → 0x0000 (0)")
         try drive.allocate("0x100")
         #expect(drive.state.selectedOffset == 256)
         #expect(drive.pool.stats.used == 512)
@@ -30,7 +30,7 @@ import Testing
         try drive.allocateAligned("200 256")
         let block = try #require(drive.state.selectedBlock)
         #expect(block.offset == 256 && block.size == 200 && block.padding == 156)
-        #expect(drive.lastLog == "alloc 200 B align 256 B → 0x0100 (156 B padding)")
+        #expect(drive.lastLog == "alloc 200 B align 256 B → 0x0100 (256), 156 B padding")
         // A unit apart from its number belongs to it, in either place.
         var larger = try ExplorerDrive(poolSize: 4096)
         try larger.allocateAligned("1 KiB 2 KiB")

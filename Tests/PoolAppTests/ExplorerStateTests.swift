@@ -14,7 +14,7 @@ import Testing
         try drive.send([.character("f")])
         #expect(drive.pool.blocks.map(\.offset) == [0, 300])
         #expect(drive.state.selectedOffset == 300)
-        #expect(drive.lastLog == "free 0x0064 (200 B)")
+        #expect(drive.lastLog == "free 0x0064 (100): 200 B")
         try drive.send([.key(.delete)])
         #expect(drive.pool.blocks.map(\.offset) == [0])
         #expect(drive.state.selectedOffset == 0, "no next block: the previous one")

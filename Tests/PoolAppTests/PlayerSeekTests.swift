@@ -192,8 +192,14 @@ import Testing
         _ = state.reduce(.tick)
         #expect(state.timeline.overview.scannedSteps == 1000)
         #expect(state.screenModel.statement?.contains("reading the run 33%") == true)
-        // A seek past what was read reads on.
+        // A seek past what was read reads on, a slice per tick, and goes there once it is read.
         _ = state.reduce(.key(.end))
+        #expect(state.timeline.position == 0 && state.pendingSeek == .position(3001))
+        #expect(state.screenModel.statement?.contains("going to step 3,001: 33% read · Esc cancels") == true)
+        _ = state.reduce(.tick)
+        #expect(state.screenModel.statement?.contains("going to step 3,001: 66% read") == true)
+        _ = state.reduce(.tick)
+        _ = state.reduce(.tick)
         #expect(state.timeline.position == 3001 && state.timeline.overview.isComplete)
         #expect(!state.wantsTicks)
         #expect(state.screenModel.statement?.contains("reading") == false)

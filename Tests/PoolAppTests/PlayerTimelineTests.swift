@@ -156,8 +156,8 @@ import Testing
             return try PlayerTimeline(script: script, poolSize: 1 << 20).checkpointInterval
         }
         #expect(try interval(steps: 1000) == 256)
-        #expect(try interval(steps: 262_143) == 256)
-        #expect(try interval(steps: 1_000_000) == 1024)
+        #expect(try interval(steps: 65_536) == 256)
+        #expect(try interval(steps: 1_000_000) == 4096)
         #expect(try interval(steps: 1_000_000) * PlayerTimeline.maximumCheckpoints >= 1_000_000)
     }
 }

@@ -42,7 +42,7 @@ import Testing
 
     @Test func aRevealWhileTheSearchRuns() throws {
         var drive = try Self.atTheHoles(.best)
-        try drive.send([.key(.enter)] + drive.ticks(13))
+        try drive.send([.key(.right), .key(.enter)] + drive.ticks(13))
         #expect(drive.state.animation.search?.isDecided == false)
         Self.golden.check(drive.app.view(width: 80, height: 24), "reveal-best-searching-80x24")
     }

@@ -14,7 +14,15 @@ import Testing
         var drive = try QuizDrive(script: QuizScripts.basic)
         #expect(drive.state.phase == .placing)
         #expect(drive.caption == "Q1: where does a = alloc 100 land? (first fit)")
-        #expect(drive.choice == .block(0), "the marker starts on the first free block")
+        // No choice is made for the student: Enter alone says what to do and scores nothing.
+        #expect(drive.choice == .undecided)
+        try drive.send([.key(.enter)])
+        #expect(drive.state.phase == .placing)
+        #expect(drive.state.score.text == "0/0")
+        #expect(drive.state.log.last?.text == "choose a free block (←/→ or a click) or x for fails")
+        #expect(drive.screen.contains("choose a free block (←/→ or a click) or x for fails"))
+        try drive.send([.key(.right)])
+        #expect(drive.choice == .block(0))
         try drive.send([.key(.enter)])
         #expect(drive.state.phase == .revealing)
         #expect(drive.state.score.text == "1/1")
@@ -80,6 +88,7 @@ import Testing
         var drive = try QuizDrive(script: "pool 256\na = alloc 200\nb = alloc 100\n")
         try drive.answerRightly()
         #expect(drive.question?.blocks.map(\.start) == [200])
+        try drive.pick(blockAt: 200)
         try drive.confirm()
         #expect(drive.caption == "✗ Wrong: it fails")
         #expect(drive.statement.hasSuffix("the block you chose, 0x00c8, is too small (56 B < 100 B)"))
@@ -188,7 +197,8 @@ import Testing
         var drive = try QuizDrive(script: QuizScripts.holes(.first))
         for _ in 0..<5 { try drive.answerRightly() }
         #expect(drive.question?.blocks.map(\.start) == [100, 500, 800])
-        try drive.send([.key(.right), .character("l")])
+        #expect(drive.choice == .undecided)
+        try drive.send([.key(.right), .character("l"), .key(.right)])
         #expect(drive.choice == .block(2))
         try drive.send([.character("h"), .key(.left), .key(.left)])
         #expect(drive.choice == .block(0), "← stops at the first block")
@@ -238,6 +248,7 @@ import Testing
 
     @Test func playingStatementsTakeTicksOrEnter() throws {
         var drive = try QuizDrive(script: "pool 1024\na = alloc 10\nfree a\nfree 5\nb = alloc 20\n")
+        try drive.send([.key(.right)])
         try drive.confirm()
         try drive.send([.key(.enter)])
         // free a plays for a moment (it fades), then the runtime error of free 5 does.
@@ -247,6 +258,7 @@ import Testing
         #expect(drive.state.phase == .placing, "Enter skips ahead to the next question")
         #expect(drive.state.log.contains { $0.isError && $0.text.hasPrefix("line 4: free 5: cannot free 5") })
         var ticking = try QuizDrive(script: "pool 1024\na = alloc 10\nfree a\nb = alloc 20\n")
+        try ticking.send([.key(.right)])
         try ticking.confirm()
         try ticking.send([.key(.enter)])
         #expect(ticking.state.phase == .playing)
@@ -260,6 +272,7 @@ import Testing
         try drive.answerRightly()
         try drive.answerRightly()
         #expect(drive.caption == "Q3: where does r 1 200 land? (first fit)")
+        try drive.send([.key(.right)])
         try drive.confirm()
         #expect(drive.caption == "✓ Right: it lands at 0x0096 (150)")
         try drive.next()
@@ -328,5 +341,23 @@ import Testing
         #expect(drive.screen.contains("60"))
         try drive.send([.resize(TerminalSize(width: 60, height: 16))])
         #expect(drive.screen.contains("Q1: where does a = alloc 100"))
+    }
+}
+
+/// The quiz must not answer itself: pressing only Enter (and letting time pass) scores nothing,
+/// whatever the policy — under first fit the first free block is so often the answer.
+@Suite struct QuizNoDefaultAnswerTests {
+    @Test(arguments: FitPolicy.allCases)
+    func enterAloneScoresNothing(policy: FitPolicy) throws {
+        let options = QuestionGenerator.Options(operations: 40, poolSize: 2048, policy: policy, seed: 8)
+        var drive = try QuizDrive(try QuizSource.random(options))
+        var asked = 0
+        for _ in 0..<60 {
+            if drive.state.phase == .placing { asked += 1 }
+            try drive.send([.key(.enter)] + drive.ticks(20))
+        }
+        #expect(asked > 0)
+        #expect(drive.state.score.totalRight == 0, "\(policy): \(drive.state.score.text)")
+        #expect(drive.choice == .undecided || drive.state.phase != .placing)
     }
 }

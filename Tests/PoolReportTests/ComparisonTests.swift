@@ -43,14 +43,34 @@ import Testing
         let comparison = try Self.compare(Self.script, [.first, .best])
         #expect(
             comparison.text == """
-                rank  policy     failed allocs  peak fragmentation  largest free at end  used at end
-                1     first fit  0              0.4286 (42.86%)     0 B                  550 B
-                2     best fit   1              0.4286 (42.86%)     120 B                400 B
+                rank  policy     failed allocs  high water  peak fragmentation  largest free at end  used at end  \
+                peak live  utilization  heap fragmentation
+                1     first fit  0              550 B       0.4286 (42.86%)     0 B                  550 B        \
+                550 B      100%         0%
+                2     best fit   1              550 B       0.4286 (42.86%)     120 B                400 B        \
+                550 B      100%         0%
 
                 """)
         #expect(comparison.json.hasPrefix("{\"policies\": [\n  {\"policy\": \"first\", \"stats\": {\"total\": 550"))
         #expect(comparison.json.contains("\"failed_allocs\": 1, \"peak_fragmentation\": 0.42857142857142"))
+        // Every block of the full pool was live at once: 550 B, the whole pool, under both.
+        #expect(
+            comparison.json.contains(
+                "\"high_water\": 550, \"peak_live\": 550, \"utilization\": 1.0, \"heap_fragmentation\": 0.0}"))
         #expect(comparison.json.hasSuffix("}\n]}\n"))
+    }
+
+    /// docs/semantics.md's worked example: first and best fit fill the hole a free left and stay
+    /// below 900 B; next and worst fit go on above and reach 1,000 B, and so rank after them.
+    @Test func theHighWaterMarkRanks() throws {
+        let comparison = try Self.compare(
+            "pool 1K\na = alloc 300\nb = alloc 200\nfree a\nc = alloc 100\nd = alloc 400\n")
+        #expect(comparison.ranking.map(\.policy) == [.first, .best, .next, .worst])
+        #expect(
+            comparison.ranking.map(\.figures.highWater) == [900, 900, 1000, 1000]
+                && comparison.ranking.allSatisfy { $0.figures.peakLive == 700 })
+        #expect(comparison.text.contains("\n4     worst fit  0              1000 B      "))
+        #expect(comparison.text.hasSuffix("700 B      70%          42.9%\n"))
     }
 
     @Test func runtimeErrorsAreReportedOnce() throws {

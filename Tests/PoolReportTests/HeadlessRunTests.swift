@@ -49,9 +49,23 @@ import Testing
     @Test func everyStepInTextIsABlockWithTheStateAfterIt() throws {
         let captured = try Self.run(format: .text, every: true)
         let text = captured.output.joined()
-        // Five steps: the event line, then the map line, legend and two stats lines of each.
-        #expect(text.split(separator: "\n").count == 5 * 5)
+        // Five steps: the event line, then the map line, legend, two stats lines and the
+        // figures line of each.
+        #expect(text.split(separator: "\n").count == 5 * 6)
         #expect(text.hasPrefix("  1  pool 1 KiB\n░░░░░░░░░░░░░░░░\n"))
+        // The running figures: after a = alloc 100, then after b's 200 B at 256 (156 B padding).
+        #expect(
+            text.contains(
+                "  2  a = alloc 100  → 0\n██░░░░░░░░░░░░░░\n█ used  ▒ padding  ░ free  (16 cells of 64 B)\n"))
+        let figures = text.split(separator: "\n").filter { $0.hasPrefix("high water") }
+        #expect(
+            figures == [
+                "high water 0 B  peak live 0 B  utilization –  heap fragmentation –",
+                "high water 100 B  peak live 100 B  utilization 1.0000 (100.00%)  heap fragmentation 0.0000 (0.00%)",
+                "high water 100 B  peak live 100 B  utilization 1.0000 (100.00%)  heap fragmentation 0.0000 (0.00%)",
+                "high water 100 B  peak live 100 B  utilization 1.0000 (100.00%)  heap fragmentation 0.0000 (0.00%)",
+                "high water 456 B  peak live 300 B  utilization 0.6579 (65.79%)  heap fragmentation 0.5200 (52.00%)",
+            ])
         #expect(captured.errorCount == 1 && captured.errors.count == 1)
     }
 
@@ -61,6 +75,10 @@ import Testing
         #expect(lines.count == 4)  // `say` is not a pool operation
         #expect(lines[0].hasPrefix(#"{"step": {"line": 1, "op": "pool""#))
         #expect(lines[3].contains(#""result": 256"#))
+        #expect(
+            lines[1].contains(
+                #""figures": {"high_water": 100, "peak_live": 100, "utilization": 1.0, "heap_fragmentation": 0.0}"#))
+        #expect(lines[3].contains(#""figures": {"high_water": 456, "peak_live": 300, "utilization": 0.65789"#))
         #expect(lines.allSatisfy { $0.contains(#""stats": {"total": 1024"#) && $0.contains(#""regions": ["#) })
     }
 

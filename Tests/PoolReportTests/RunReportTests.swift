@@ -32,6 +32,8 @@ import Testing
                   "policy": "first",
                   "stats": {"total": 1024, "used": 200, "free": 824, "num_blocks": 1, "fragmentation": 0.0, \
                 "padding": 0, "largest_free": 824, "free_blocks": 1},
+                  "figures": {"high_water": 456, "peak_live": 300, "utilization": 0.6578947368421053, \
+                "heap_fragmentation": 0.52},
                   "regions": [
                     {"offset": 0, "size": 200, "kind": "used", "name": "b"},
                     {"offset": 200, "size": 824, "kind": "free"}
@@ -46,6 +48,7 @@ import Testing
                 █ used  ▒ padding  ░ free  (16 cells of 64 B)
                 total 1 KiB  used 200 B  free 824 B  padding 0 B  policy first fit
                 blocks 1  free blocks 1  largest free 824 B  fragmentation 0.0000 (0.00%)
+                high water 456 B  peak live 300 B  utilization 0.6579 (65.79%)  heap fragmentation 0.5200 (52.00%)
                 summary: 9 steps
                   failed allocations: 1, the first after step 8 (line 8)
                   runtime errors: 1
@@ -64,6 +67,18 @@ import Testing
                   9  free q  → error: cannot free 'q': the name is not bound to a block: it was never allocated
 
                 """)
+    }
+
+    /// Before anything is allocated the ratios are undefined: `–` in text, `null` in JSON.
+    @Test func undefinedFiguresAreADashAndNull() throws {
+        let report = try run("pool 1K\nstats\n")
+        #expect(
+            report.text(width: 16).contains(
+                "\nhigh water 0 B  peak live 0 B  utilization –  heap fragmentation –\nsummary:"))
+        #expect(
+            report.json.contains(
+                "\"figures\": {\"high_water\": 0, \"peak_live\": 0, \"utilization\": null, \"heap_fragmentation\": null}"
+            ))
     }
 
     @Test func fragmentationPrintsAtFullPrecisionInJSON() throws {

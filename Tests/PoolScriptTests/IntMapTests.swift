@@ -1,3 +1,4 @@
+import PoolAllocator
 import TestSupport
 import Testing
 
@@ -48,5 +49,22 @@ import Testing
         d[50] = 0
         #expect(c != d)
         #expect(c[-1] == nil && c.removeValue(forKey: -5) == nil)
+    }
+
+    /// A copy that changes one entry copies one chunk and the list of chunks, not the table.
+    @Test func copiesShareTheirChunks() {
+        var map = IntMap()
+        for key in 0..<100_000 { map[key] = key * 2 }
+        var tally = StorageTally()
+        map.countStorage(in: &tally)
+        let whole = tally.bytes
+        var changed = map
+        changed[12_345] = 0
+        changed.countStorage(in: &tally)
+        let added = tally.bytes - whole
+        #expect(added > 0 && added * 20 < whole, "\(added) of \(whole) bytes")
+        map.countStorage(in: &tally)
+        #expect(tally.bytes == whole + added, "the original was counted already")
+        #expect(map[12_345] == 24_690 && changed[12_345] == 0, "copies stay independent")
     }
 }

@@ -9,7 +9,11 @@ import Testing
         let policies = try #require(try Poolmap.json(json.output)["policies"] as? [[String: Any]])
         #expect(policies.map { $0["policy"] as? String } == ["first", "best"], "the script's compare line")
         for entry in policies {
-            #expect(Set(entry.keys) == ["policy", "stats", "failed_allocs", "peak_fragmentation"])
+            #expect(
+                Set(entry.keys) == [
+                    "policy", "stats", "failed_allocs", "peak_fragmentation", "high_water", "peak_live", "utilization",
+                    "heap_fragmentation",
+                ])
         }
         let all = try Poolmap.run([
             "compare", "demos/policies.pool", "--policies", "first,next,best,worst", "--format", "json",
@@ -21,7 +25,7 @@ import Testing
         // Without a terminal and without --format: the table.
         let text = try Poolmap.run(["compare", "demos/policies.pool"])
         #expect(text.status == 0)
-        #expect(text.output.hasPrefix("rank  policy     failed allocs  peak fragmentation"))
+        #expect(text.output.hasPrefix("rank  policy     failed allocs  high water  peak fragmentation"))
         // `run` of a script that begins with compare prints the same table; --policy runs one.
         #expect(try Poolmap.run(["run", "demos/policies.pool"]).output == text.output)
         let one = try Poolmap.run(["run", "demos/policies.pool", "--policy", "best"])

@@ -80,7 +80,7 @@ struct ExplorerTmuxTests {
         try session.waitFor(text: "alloc 1 KiB → 0x0800")
         try session.send("Home")
         try session.send("f")
-        try session.waitFor(text: "free 0x0000 (1 KiB)")
+        try session.waitFor(text: "free 0x0000 (0): 1 KiB")
         try session.send("d")
         try session.waitFor(text: "defrag: moved 2 blocks")
         // The slide animates and settles; the selection followed its block to 0x0000.
@@ -127,7 +127,7 @@ struct ExplorerTmuxTests {
         try session.send("0")
         try session.waitFor(text: "whole pool")
         try session.send("Right", "DC")
-        try session.waitFor(text: "free 0x0400 (2 KiB)")
+        try session.waitFor(text: "free 0x0400 (1,024): 2 KiB")
         try quitAndCheckRestored(session)
     }
 

@@ -79,7 +79,8 @@ extension NewcomerEndToEndTests {
         let short = try Poolmap.run(["run", script]).output.split(separator: "\n").map(String.init)
         #expect(short.first == "first fit · 64 KiB pool (the default for scripts)")
         #expect(
-            Array(short[5...7]) == [
+            Array(short[5...8]) == [
+                "high water 100 B  peak live 100 B  utilization 1.0000 (100.00%)  heap fragmentation 0.0000 (0.00%)",
                 "summary: 2 steps", "  failed allocations: 1, the first after step 2 (line 2)", "  runtime errors: 0",
             ])
         #expect(short.contains("  peak used: 100 B after step 1 (line 1)"))

@@ -88,14 +88,21 @@ struct QuizTmuxTests {
         let session = try TmuxSession([PoolmapBinary.path, "quiz", path, "--record", cast])
         for number in 1...5 {
             try session.waitFor(text: "Q\(number): where does")
+            // Nothing is chosen for the student: Enter alone only says how to choose.
+            if number == 1 {
+                try session.send("Enter")
+                try session.waitFor(text: "choose a free block (←/→ or a click) or x for fails")
+            }
+            try session.send("Right")
             try session.send("Enter")
             try session.waitFor(text: "✓ Right: it lands at")
             try session.waitFor(text: "→ lands at")  // the search is decided: Enter goes on
             try session.send("Enter")
         }
         try session.waitFor(text: "Q6: where does x = alloc 150 land? (first fit)")
-        // 100 × 30: 62 cells a row, 16 rows, 1,024 bytes over 992 cells; byte 600 (in the hole
-        // at 500) is cell 582: row 9, column 24 of the map, which starts at row 3, column 7.
+        // 100 × 30: 32 cells a row (a power of two), 2 bytes a cell, rows 0x40 apart; row 9,
+        // column 24 of the map (which starts at row 3, column 7) is cell 312, bytes 624-625, in
+        // the hole at 500.
         try session.click(column: 7 + 24 + 1, row: 3 + 9 + 1)
         try session.waitFor(text: "in 0x01f4, 200 B")
         try session.send("Enter")

@@ -256,10 +256,11 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
         #expect(lines.count == (whole["steps"] as? [Any])?.count)
         for line in lines {
             let object = try Poolmap.json(String(line))
-            #expect(Set(object.keys) == ["step", "policy", "stats", "regions"])
+            #expect(Set(object.keys) == ["step", "policy", "stats", "figures", "regions"])
         }
         let last = try Poolmap.json(String(lines.last!))
         #expect(last["stats"] as? NSDictionary == whole["stats"] as? NSDictionary)
+        #expect(last["figures"] as? NSDictionary == whole["figures"] as? NSDictionary)
         let source = try String(
             contentsOf: PoolmapBinary.packageRoot.appendingPathComponent("demos/defrag.pool"), encoding: .utf8)
         let sayAndWait = source.split(separator: "\n").filter { $0.hasPrefix("say ") || $0.hasPrefix("wait ") }.count

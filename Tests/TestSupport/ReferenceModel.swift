@@ -13,6 +13,9 @@ import PoolAllocator
 /// the rover is at the pool's end), else the first. The rover is the end of the last block
 /// allocated, 0 at the start and after `defragment`.
 ///
+/// The figures (`PoolFigures`) straight from their definitions too: after every mutation, the
+/// highest block's end and the payload bytes live, the highest of each so far.
+///
 /// Arithmetic never overflows for hostile sizes and alignments: a fit test compares
 /// `gap <= room` and `size <= room - gap` instead of adding.
 public struct ReferenceModel {
@@ -22,18 +25,34 @@ public struct ReferenceModel {
     public var policy: FitPolicy
     /// Where the last allocated block ended; 0 at the start and after `defragment`.
     public private(set) var rover = 0
+    /// The high-water mark and peak live bytes so far.
+    public private(set) var figures = PoolFigures()
 
     public init(total: Int, policy: FitPolicy = .first) {
         self.total = total
         self.policy = policy
     }
 
-    /// A model that starts from a known layout (blocks in address order, not overlapping).
-    public init(total: Int, blocks: [Block], policy: FitPolicy = .first, rover: Int = 0) {
+    /// A model that starts from a known layout (blocks in address order, not overlapping) and
+    /// the figures of the history that built it (nil: the layout's own, as if built by
+    /// allocations alone).
+    public init(
+        total: Int, blocks: [Block], policy: FitPolicy = .first, rover: Int = 0, figures: PoolFigures? = nil
+    ) {
         self.total = total
         self.blocks = blocks
         self.policy = policy
         self.rover = rover
+        noteMutation()
+        if let figures { self.figures = figures }
+    }
+
+    /// Takes the figures of the blocks as they are now into account: the highest block's end
+    /// and the payload bytes live.
+    mutating func noteMutation() {
+        let end = blocks.map(\.end).max() ?? 0
+        let live = blocks.reduce(0) { $0 + $1.size }
+        figures = PoolFigures(highWater: max(figures.highWater, end), peakLive: max(figures.peakLive, live))
     }
 
     /// The free gaps between blocks, in address order, as half-open ranges (never empty).
@@ -79,6 +98,7 @@ public struct ReferenceModel {
         let index = blocks.firstIndex { $0.start > block.start } ?? blocks.count
         blocks.insert(block, at: index)
         rover = block.end
+        noteMutation()
         return block.offset
     }
 
@@ -101,6 +121,7 @@ public struct ReferenceModel {
     public mutating func free(_ offset: Int) throws(PoolError) {
         if let error = freeError(offset) { throw error }
         blocks.removeAll { $0.offset == offset }
+        noteMutation()
     }
 
     public mutating func defragment() -> [Int: Int] {
@@ -118,6 +139,7 @@ public struct ReferenceModel {
             cursor = new.end
         }
         rover = 0
+        noteMutation()
         return moved
     }
 

@@ -3,7 +3,7 @@ import PoolAllocator
 
 /// The allocator target: the input decodes to a pool and a stream of operations, applied to
 /// `MemoryPool` (its invariants checked after every mutation) and to `ReferenceModel`. Any
-/// difference — an offset, an error, the stats, the regions, the blocks, a defragment's
+/// difference — an offset, an error, the stats, the figures, the regions, the blocks, a defragment's
 /// mapping, a lookup — stops the fuzzer.
 ///
 /// The input, byte by byte (see `AllocatorProgram` for each operation's arguments):
@@ -321,6 +321,9 @@ struct AllocatorProgram {
             pair.pool.policy == pair.model.policy && pair.pool.rover == pair.model.rover,
             "\(context()): policy \(pair.pool.policy), rover \(pair.pool.rover); the model \(pair.model.policy), "
                 + "rover \(pair.model.rover)")
+        fuzzCheck(
+            pair.pool.figures == pair.model.figures,
+            "\(context()): figures \(pair.pool.figures), the model \(pair.model.figures)")
     }
 
     /// What `body` returned or the `PoolError` it threw.
