@@ -11,9 +11,9 @@ let internalChecks: [SwiftSetting] = [
 //   PoolAllocator ← PoolText ← MemoryMap, PoolScript ← PoolReport ← poolmap
 //   PoolFiles (swift-system) ← PoolScript, PoolRecord, PoolCommandLine, poolmap
 //   MemoryMap, PoolScript ← PoolApp ← CursesTerminal, PoolQuiz ← poolmap
-//   PoolText ← PoolRecord ← poolmap; PoolCommandLine ← poolmap
+//   PoolText, PoolScript ← PoolRecord ← poolmap; PoolCommandLine ← poolmap
 //   PoolAllocator ← OSTEPSimulator ← poolmap
-//   PoolScript ← PoolSnapshot (read by the command line once input formats are detected)
+//   PoolScript ← PoolSnapshot ← poolmap; PoolScript ← PoolRecord (one address-to-id converter)
 //   C targets: CPrefetch ← PoolAllocator; CNcurses, CTerminalSignals ← CursesTerminal
 let package = Package(
     name: "poolmap",
@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["CNcurses", "CTerminalSignals", "PoolApp", "MemoryMap"]),
         // `poolmap record`: runs a program with the allocation tracer preloaded and writes its
         // trace. The tracer's C source (Tracer/) is compiled at first use, not by SwiftPM.
-        .target(name: "PoolRecord", dependencies: ["PoolText", "PoolFiles"], exclude: ["Tracer"]),
+        .target(name: "PoolRecord", dependencies: ["PoolScript", "PoolText", "PoolFiles"], exclude: ["Tracer"]),
         // `poolmap ostep`: OSTEP's free-space simulator (malloc.py) byte for byte, on `FreeListHeap`.
         .target(name: "OSTEPSimulator", dependencies: ["PoolAllocator"]),
         // PyTorch CUDA memory snapshots: a pickle reader for plain data only, the snapshot's
@@ -81,7 +81,7 @@ let package = Package(
             name: "poolmap",
             dependencies: [
                 "PoolAllocator", "PoolText", "MemoryMap", "PoolScript", "PoolReport", "PoolApp", "CursesTerminal",
-                "PoolRecord", "PoolCommandLine", "PoolQuiz", "PoolFiles", "OSTEPSimulator",
+                "PoolRecord", "PoolCommandLine", "PoolQuiz", "PoolFiles", "OSTEPSimulator", "PoolSnapshot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

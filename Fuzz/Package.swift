@@ -33,6 +33,15 @@ let package = Package(
         .executableTarget(name: "FuzzScriptParser", dependencies: ["FuzzSupport"]),
         // Any bytes as a trace: the same promises as the script parser.
         .executableTarget(name: "FuzzTraceParser", dependencies: ["FuzzSupport"]),
+        // Any bytes as a glibc mtrace log: a trace or diagnostics, whole or in pieces; traces run and convert.
+        .executableTarget(
+            name: "FuzzMtrace",
+            dependencies: [
+                "FuzzSupport",
+                .product(name: "PoolScript", package: poolmap),
+                .product(name: "PoolText", package: poolmap),
+            ]
+        ),
         // Any bytes as a PyTorch memory snapshot: a value or one error; replays run and read back.
         .executableTarget(
             name: "FuzzSnapshot",

@@ -44,6 +44,9 @@ public struct ScreenModel: Sendable {
     public var marker: MapMarker?
     /// The panel's lines when the app writes its own (the quiz), instead of stats and inspector.
     public var sidePanel: [PanelText]?
+    /// Where the selected block was allocated, when the input says (an mtrace caller, a
+    /// snapshot's frames, one a line, innermost first): the inspector's "allocated at" lines.
+    public var selectedCallSite: String?
     /// Why the pool has its size (`peak live × 1.25`), for a replay: the title bar then names
     /// the policy and the reason beside the size, so nobody reads the map as a program's heap.
     public var poolSizeReason: String?

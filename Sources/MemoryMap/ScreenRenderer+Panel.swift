@@ -104,6 +104,18 @@ extension ScreenRenderer {
             (pad("block"), .dim),
             ("#\(NumberText.grouped(ordinal)) of \(NumberText.grouped(model.pool.stats.blockCount))", .emphasis),
         ])
+        if let site = model.selectedCallSite {
+            // A caller's end (file name, symbol) says the most: a long one keeps its tail.
+            lines.append([("allocated at", .dim)])
+            let room = max(2, width - 2)
+            for frame in site.split(separator: "\n").prefix(maximumCallSiteLines) {
+                let text = frame.count <= room ? String(frame) : "…" + frame.suffix(room - 1)
+                lines.append([("  ", .dim), (text, .emphasis)])
+            }
+        }
         return lines
     }
+
+    /// The most frames of a call site the inspector shows.
+    static let maximumCallSiteLines = 3
 }

@@ -25,7 +25,7 @@ extension PlayerState {
         // While an allocation's search plays, the map shows the pool before it, where the new
         // block is not selected yet.
         let shown = animation.shownPool ?? runner.pool
-        return ScreenModel(
+        var model = ScreenModel(
             pool: shown,
             title: title,
             names: runner.state.namesByOffset,
@@ -46,6 +46,10 @@ extension PlayerState {
             monochrome: monochrome,
             poolSizeReason: sizeChoice.map { $0.current(runner.state).reason }
         )
+        model.selectedCallSite = model.selectedOffset.flatMap { runner.state.idsByOffset[$0] }.flatMap {
+            runner.script.callSites[$0]
+        }
+        return model
     }
 
     /// The block the inspector shows: the one the user selected while it is live, else the

@@ -20,7 +20,7 @@ public enum ProgramInput {
         }
         guard isBinary else { return nil }
         let program = path.contains("/") ? path : "./" + path
-        return "\(path) is a binary file, not a script or trace; if it is a program, record its allocations: "
-            + "\(toolName) record -- \(program)"
+        return "\(path) is a binary file, not a script or trace (nor an mtrace log or PyTorch snapshot, the other "
+            + "formats read); if it is a program, record its allocations: \(toolName) record -- \(program)"
     }
 }

@@ -1,57 +1,59 @@
+import PoolScript
 import PoolText
 
 /// Turns the tracer's raw records (addresses, in their global order) into poolmap's trace
 /// format (ids): `a ID SIZE`, `m ID SIZE ALIGN`, `f ID`, `r ID SIZE`.
 ///
-/// Ids are handed out in order from 0, one per block: an address freed and handed out again
-/// gets a new id, so an id is never reused, and every `f` and `r` names a live id. Frees of
-/// addresses the trace never saw allocated (memory from before the tracer started, or from the
-/// tracer's bootstrap buffer) are left out and counted; so is a realloc's old block when it is
-/// unknown, and the realloc becomes an `a`. An image record after the first (an exec in the
+/// Addresses become ids by `AddressIDs`, the rule every address trace shares: a new id each
+/// time an address is handed out, so every `f` and `r` names a live id. Frees of addresses the
+/// trace never saw allocated (memory from before the tracer started, or from the tracer's
+/// bootstrap buffer) are left out and counted; so is a realloc's old block when it is unknown,
+/// and the realloc becomes an `a`. An image record after the first (an exec in the
 /// traced process) becomes a `# exec PATH` comment followed by an `f` for every block then live.
 public struct TraceConverter {
-    /// What the trace holds.
+    /// What the trace holds: the converter's counts (`events`, `allocations`,
+    /// `alignedAllocations`, `frees`, `reallocs`, `peakLiveBytes`, `peakLiveBlocks`,
+    /// `unknownFrees`, `reusedLiveAddresses`: see `AddressIDs.Counts`), and what only a
+    /// recording has.
+    @dynamicMemberLookup
     public struct Summary: Equatable, Sendable {
-        /// Operation lines: `a`, `m`, `f` and `r`.
-        public var events = 0
-        public var allocations = 0
-        public var alignedAllocations = 0
-        public var frees = 0
-        public var reallocs = 0
-        /// The most bytes live at once; during an `r` the old and the new block both count, as
-        /// for the default pool size of `poolmap run`.
-        public var peakLiveBytes = 0
-        /// The most blocks live at once.
-        public var peakLiveBlocks = 0
+        public var counts = AddressIDs.Counts()
         /// Blocks still live at the end (never freed).
         public var liveBlocksAtEnd = 0
         /// The paths of the images after the first: each exec in the traced process.
         public var execs: [String] = []
-        /// Frees (and realloc sources) of addresses that were never recorded as allocated.
-        public var unknownFrees = 0
-        /// Allocations at an address still live in the trace (the earlier block is freed first).
-        /// Zero unless some free escaped the tracer.
-        public var reusedLiveAddresses = 0
         /// Records that make no sense (an unknown kind, a size past `Int.max`): left out.
         public var malformedRecords = 0
 
         public init() {}
+
+        public subscript(dynamicMember keyPath: WritableKeyPath<AddressIDs.Counts, Int>) -> Int {
+            get { counts[keyPath: keyPath] }
+            set { counts[keyPath: keyPath] = newValue }
+        }
     }
 
-    public private(set) var summary = Summary()
-    /// The operation lines so far, `\n` after each.
-    public var body: [UInt8] { lines.bytes }
-    /// The trace's lines so far.
-    private var lines = TextBuffer()
+    /// What the trace holds so far.
+    public var summary: Summary {
+        var summary = Summary()
+        summary.counts = ids.counts
+        summary.liveBlocksAtEnd = finished ? ids.counts.liveBlocks : 0
+        summary.execs = execs
+        summary.malformedRecords = malformedRecords
+        return summary
+    }
 
-    private var idsByAddress: [UInt64: Int] = [:]
-    /// Every id's size while it is live, 0 once freed (ids are handed out densely from 0).
-    private var sizesByID: [Int] = []
-    private var liveBlocks = 0
+    /// The operation lines so far, `\n` after each.
+    public var body: [UInt8] { lines.text.bytes }
+    /// The trace's lines so far.
+    private var lines = TraceLines()
+
+    private var ids = AddressIDs()
+    private var execs: [String] = []
+    private var malformedRecords = 0
+    private var finished = false
     /// Live ids whose realloc has begun: by the slot of its `reallocFrom` record.
     private var reallocsBySlot: [UInt64: Int] = [:]
-    private var nextID = 0
-    private var liveBytes = 0
     private var slot: UInt64 = 0
     /// The image whose text is being collected: its number, length and bytes so far.
     private var image: (number: UInt64, length: Int, text: [UInt8])?
@@ -89,31 +91,20 @@ public struct TraceConverter {
             return  // an empty slot: taken, never written
         case RawTrace.Kind.alloc:
             guard let size = Self.size(record.size) else { return malformed() }
-            allocate(at: record.address, size: size, alignment: nil)
+            ids.allocate(at: record.address, size: size, into: &lines)
         case RawTrace.Kind.aligned:
             guard let size = Self.size(record.size), let alignment = Self.size(max(record.aux, 1)) else {
                 return malformed()
             }
-            allocate(at: record.address, size: size, alignment: alignment)
+            ids.allocate(at: record.address, size: size, alignment: alignment, into: &lines)
         case RawTrace.Kind.free:
-            if let id = idsByAddress.removeValue(forKey: record.address) {
-                free(id)
-            } else {
-                summary.unknownFrees += 1
-            }
+            ids.free(at: record.address, into: &lines)
         case RawTrace.Kind.reallocFrom:
-            if let id = idsByAddress.removeValue(forKey: record.address) {
-                reallocsBySlot[slot] = id
-            } else {
-                summary.unknownFrees += 1
-            }
+            if let id = ids.detach(at: record.address) { reallocsBySlot[slot] = id }
         case RawTrace.Kind.reallocTo:
             guard let size = Self.size(record.size) else { return malformed() }
-            if let id = reallocsBySlot.removeValue(forKey: record.aux), case let old = sizesByID[id], old > 0 {
-                reallocate(id, from: old, at: record.address, size: size)
-            } else {
-                allocate(at: record.address, size: size, alignment: nil)
-            }
+            let id = reallocsBySlot.removeValue(forKey: record.aux)
+            ids.reattach(id, at: record.address, size: size, into: &lines)
         case RawTrace.Kind.image:
             image = (record.aux, Int(min(record.size, UInt64(Self.maximumImageText))), [])
             if record.size == 0 { finishImage() }
@@ -125,7 +116,7 @@ public struct TraceConverter {
     /// Ends the conversion (an image whose text was cut short still counts).
     public mutating func finish() {
         if image != nil { finishImage() }
-        summary.liveBlocksAtEnd = liveBlocks
+        finished = true
     }
 
     /// The trace file: the header comments, then the operations.
@@ -160,65 +151,19 @@ public struct TraceConverter {
 
     // MARK: Events
 
-    private mutating func allocate(at address: UInt64, size: Int, alignment: Int?) {
-        if let stale = idsByAddress[address] {
-            summary.reusedLiveAddresses += 1
-            free(stale)
-        }
-        let id = nextID
-        nextID += 1
-        idsByAddress[address] = id
-        sizesByID.append(size)
-        liveBlocks += 1
-        liveBytes = Self.add(liveBytes, size)
-        if let alignment {
-            summary.alignedAllocations += 1
-            emit(UInt8(ascii: "m"), id, size, alignment)
-        } else {
-            summary.allocations += 1
-            emit(UInt8(ascii: "a"), id, size)
-        }
-        summary.peakLiveBytes = max(summary.peakLiveBytes, liveBytes)
-        summary.peakLiveBlocks = max(summary.peakLiveBlocks, liveBlocks)
-    }
-
-    private mutating func reallocate(_ id: Int, from old: Int, at address: UInt64, size: Int) {
-        if let stale = idsByAddress[address] {
-            summary.reusedLiveAddresses += 1
-            free(stale)
-        }
-        summary.peakLiveBytes = max(summary.peakLiveBytes, Self.add(liveBytes, size))
-        liveBytes = Self.add(max(0, liveBytes - old), size)
-        sizesByID[id] = size
-        idsByAddress[address] = id
-        summary.reallocs += 1
-        emit(UInt8(ascii: "r"), id, size)
-    }
-
-    private mutating func free(_ id: Int) {
-        let size = sizesByID[id]
-        guard size > 0 else { return }
-        sizesByID[id] = 0
-        liveBlocks -= 1
-        liveBytes -= min(size, liveBytes)
-        summary.frees += 1
-        emit(UInt8(ascii: "f"), id)
-    }
-
     private mutating func finishImage() {
         guard let finished = image else { return }
         image = nil
         guard finished.number > 0 else { return }
         let path = Self.imageDescription(finished.text)
-        summary.execs.append(path)
-        lines.append("# exec \(path)\n")
-        for id in sizesByID.indices where sizesByID[id] > 0 { free(id) }
-        idsByAddress.removeAll()
+        execs.append(path)
+        lines.text.append("# exec \(path)\n")
+        ids.freeAll(into: &lines)
         reallocsBySlot.removeAll()
     }
 
     private mutating func malformed() {
-        summary.malformedRecords += 1
+        malformedRecords += 1
     }
 
     /// "what was executed (the binary that runs it)": the two paths the tracer wrote, apart.
@@ -238,29 +183,39 @@ public struct TraceConverter {
 
     // MARK: Output
 
-    private mutating func emit(_ letter: UInt8, _ id: Int, _ size: Int? = nil, _ alignment: Int? = nil) {
-        summary.events += 1
-        lines.append(byte: letter)
-        lines.append(" ")
-        lines.append(id)
-        if let size {
-            lines.append(" ")
-            lines.append(size)
-        }
-        if let alignment {
-            lines.append(" ")
-            lines.append(alignment)
-        }
-        lines.append("\n")
-    }
-
     /// A record's size as an `Int`, or nil past `Int.max` (no real block is that large).
     private static func size(_ value: UInt64) -> Int? {
         value <= UInt64(Int.max) ? Int(max(value, 1)) : nil
     }
+}
 
-    private static func add(_ a: Int, _ b: Int) -> Int {
-        let (sum, overflow) = a.addingReportingOverflow(b)
-        return overflow ? Int.max : sum
+/// The operation lines of a trace as `AddressIDs` makes them: `a ID SIZE`, `m ID SIZE ALIGN`,
+/// `f ID`, `r ID SIZE`.
+struct TraceLines: AddressTraceSink {
+    var text = TextBuffer()
+
+    mutating func append(_ action: Action) {
+        switch action {
+        case .traceAlloc(let id, let size, nil): line(UInt8(ascii: "a"), id, size)
+        case .traceAlloc(let id, let size, let alignment?): line(UInt8(ascii: "m"), id, size, alignment)
+        case .traceFree(let id): line(UInt8(ascii: "f"), id)
+        case .traceRealloc(let id, let size): line(UInt8(ascii: "r"), id, size)
+        default: break
+        }
+    }
+
+    private mutating func line(_ letter: UInt8, _ id: Int, _ size: Int? = nil, _ alignment: Int? = nil) {
+        text.append(byte: letter)
+        text.append(" ")
+        text.append(id)
+        if let size {
+            text.append(" ")
+            text.append(size)
+        }
+        if let alignment {
+            text.append(" ")
+            text.append(alignment)
+        }
+        text.append("\n")
     }
 }

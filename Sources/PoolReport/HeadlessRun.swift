@@ -60,6 +60,14 @@ public enum HeadlessRun {
             }
         }
 
+        /// How the run's pool gets its size, `--size` given or not.
+        func sizeChoice(sizeGiven: Bool) -> PoolSizeChoice {
+            switch self {
+            case .script(let script): return PoolSizeChoice(script: script, sizeGiven: sizeGiven)
+            case .trace: return PoolSizeChoice(kind: .trace, sizeGiven: sizeGiven)
+            }
+        }
+
         /// The pool before any `pool` statement when `--size` does not say.
         public var defaultPoolSize: Int {
             switch self {
@@ -94,7 +102,7 @@ public enum HeadlessRun {
         try withoutActuallyEscaping(output) { output in
             try run(
                 input, poolSize: poolSize ?? input.defaultPoolSize,
-                sizeChoice: PoolSizeChoice(kind: input.kind, sizeGiven: poolSize != nil), policy: policy,
+                sizeChoice: input.sizeChoice(sizeGiven: poolSize != nil), policy: policy,
                 format: format, width: width, every: every, events: events, out: Chunked(sink: output),
                 errors: errors)
         }

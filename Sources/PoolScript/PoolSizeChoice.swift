@@ -12,10 +12,22 @@ public enum PoolSizeChoice: Equatable, Sendable {
     case scriptDefault
     /// A script's `pool` statement.
     case poolStatement
+    /// The reader's own rule (`Script.poolSizeReason`), e.g. a snapshot's device capacity.
+    case recorded(reason: String)
 
     /// The choice when a run of a `kind` input starts, `--size` given or not.
     public init(kind: Script.Kind, sizeGiven: Bool) {
         self = sizeGiven ? .given : kind == .trace ? .tracePeak : .scriptDefault
+    }
+
+    /// The choice when a run of `script` starts: as `init(kind:sizeGiven:)`, or the reason the
+    /// script's reader gave for its default.
+    public init(script: Script, sizeGiven: Bool) {
+        if !sizeGiven, let reason = script.poolSizeReason {
+            self = .recorded(reason: reason)
+        } else {
+            self.init(kind: script.kind, sizeGiven: sizeGiven)
+        }
     }
 
     /// The choice behind `state`'s pool, for a run that started with `self`: a `pool`
@@ -31,6 +43,7 @@ public enum PoolSizeChoice: Equatable, Sendable {
         case .tracePeak: return "peak live × 1.25"
         case .scriptDefault: return "the default for scripts"
         case .poolStatement: return "the script's pool statement"
+        case .recorded(let reason): return reason
         }
     }
 

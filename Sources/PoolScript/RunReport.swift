@@ -36,7 +36,7 @@ public struct RunReport: Sendable {
         }
         return RunReport(
             script: script, steps: steps, final: runner.state, summary: summary,
-            sizeChoice: PoolSizeChoice(kind: script.kind, sizeGiven: poolSize != nil))
+            sizeChoice: PoolSizeChoice(script: script, sizeGiven: poolSize != nil))
     }
 
     /// The first line of a report: the final pool's policy and size, and where the size came

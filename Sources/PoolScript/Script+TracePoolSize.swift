@@ -31,6 +31,8 @@ public struct TracePeak: Sendable {
             guard live[id] == nil else { return }
             live[id] = size
             liveBytes = Self.saturatingAdd(liveBytes, size)
+        case .traceRealloc(let id, 0):
+            if let old = live.removeValue(forKey: id) { liveBytes -= old }
         case .traceRealloc(let id, let size):
             peakBytes = max(peakBytes, Self.saturatingAdd(liveBytes, size))
             let old = live[id] ?? 0

@@ -17,8 +17,16 @@ public struct Script: Equatable, Sendable {
     /// The policies a `compare first best` line at the top asks to run side by side (two to
     /// four, in its order); nil when the script has none.
     public var comparePolicies: [FitPolicy]?
-    /// A trace's default pool size, worked out while it was read (see `tracePoolSize`).
-    var knownTracePoolSize: Int?
+    /// Where each block of a trace was allocated, when the file says (mtrace callers, a
+    /// snapshot's frames, `# at` comments): by trace id.
+    public var callSites = CallSites()
+    /// A trace's default pool size, worked out while it was read (see `tracePoolSize`), or set
+    /// by a reader that knows better (a snapshot replay: the device's capacity), which then
+    /// says why in `poolSizeReason`.
+    public var knownTracePoolSize: Int?
+    /// Why the default pool has its size when it is not a trace's peak × 1.25, in the words of
+    /// a report's heading ("the device's capacity"); nil for the usual rule.
+    public var poolSizeReason: String?
 
     public init(kind: Kind, fileName: String, statements: [Statement]) {
         self.init(kind: kind, fileName: fileName, statements: StatementList(statements))

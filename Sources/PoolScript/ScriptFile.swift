@@ -37,7 +37,20 @@ public enum ScriptFile {
     /// A trace's operations are kept packed (about 20 bytes each).
     /// - Complexity: O(bytes).
     public static func load(path: String, forceTrace: Bool = false) throws(LoadError) -> Script {
-        guard forceTrace || kind(ofPath: path) == .trace else {
+        try load(path: path, format: forceTrace || kind(ofPath: path) == .trace ? .trace : .pool)
+    }
+
+    /// Reads and parses the file at `path` as `format` (see `InputFormat.detect`). A snapshot is
+    /// not read here (`PoolSnapshot` reads it): asking is an `.unreadable` error.
+    /// - Complexity: O(bytes).
+    public static func load(path: String, format: InputFormat) throws(LoadError) -> Script {
+        switch format {
+        case .pool, .trace: break
+        case .mtrace: return try loadMtrace(path: path).script
+        case .snapshot:
+            throw .unreadable(path: path, reason: "a PyTorch snapshot is read by the PoolSnapshot module")
+        }
+        guard format == .trace else {
             let bytes = try contents(ofPath: path)
             do {
                 return try ScriptParser.parse(bytes, fileName: path)
@@ -52,6 +65,22 @@ public enum ScriptFile {
         }
         do {
             return try reader.finish()
+        } catch {
+            throw .syntax(error)
+        }
+    }
+
+    /// Reads the glibc mtrace log at `path`, in pieces, into a trace; the reader is returned too,
+    /// for what it counted (`convert`'s notes).
+    public static func loadMtrace(path: String) throws(LoadError) -> (script: Script, reader: MtraceReader) {
+        var reader = MtraceReader(fileName: path)
+        try readPieces(ofPath: path) { piece in
+            reader.feed(piece)
+            return !reader.isBinary
+        }
+        do {
+            let script = try reader.finish()
+            return (script, reader)
         } catch {
             throw .syntax(error)
         }

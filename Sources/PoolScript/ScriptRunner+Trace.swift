@@ -1,6 +1,8 @@
 extension ScriptRunner {
-    // Trace lines: ids instead of names. An `a`/`m` for a live id and an `f`/`r` for an id
-    // that is not live are runtime errors; an id whose allocation failed is freed like NULL.
+    // Trace lines: ids instead of names. An `a`/`m` for a live id and an `f` for an id that is
+    // not live are runtime errors; an id whose allocation failed is freed like NULL. As CMU's
+    // malloc-lab driver has it, `f -1` frees NULL, `r ID 0` frees, and `r` of an id that is not
+    // live allocates (realloc of NULL).
 
     mutating func traceAlloc(id: Int, size: Int, alignment: Int?, line: Int) -> Step {
         let operation = Step.Operation.alloc(name: nil, id: id, size: size, alignment: alignment)
@@ -16,6 +18,9 @@ extension ScriptRunner {
     }
 
     mutating func traceFree(id: Int, line: Int) -> Step {
+        if id == Action.nullTraceID {
+            return Step(line: line, operation: .free(name: nil, id: id, offset: nil), outcome: .done)
+        }
         if !state.failedIDs.isEmpty, state.failedIDs.removeValue(forKey: id) != nil {
             // Like free(NULL): the allocation it would free never happened.
             return Step(line: line, operation: .free(name: nil, id: id, offset: nil), outcome: .done)
@@ -35,16 +40,18 @@ extension ScriptRunner {
     }
 
     mutating func traceRealloc(id: Int, size: Int, line: Int) -> Step {
-        if !state.failedIDs.isEmpty, state.failedIDs.removeValue(forKey: id) != nil {
+        if size == 0 {
+            // realloc(p, 0) frees p; of NULL (an id not live) it does nothing.
+            if state.offsetsByID[id] != nil { return traceFree(id: id, line: line) }
+            if !state.failedIDs.isEmpty { state.failedIDs.removeValue(forKey: id) }
+            return Step(line: line, operation: .realloc(id: id, size: 0, offset: nil), outcome: .done)
+        }
+        guard let old = state.offsetsByID[id] else {
+            // realloc of NULL: an allocation (also for an id whose allocation failed).
+            if !state.failedIDs.isEmpty { state.failedIDs.removeValue(forKey: id) }
             let (outcome, offset) = allocate(size: size, alignment: 1)
             bindID(id, to: offset)
             return Step(line: line, operation: .realloc(id: id, size: size, offset: nil), outcome: outcome)
-        }
-        guard let old = state.offsetsByID[id] else {
-            return Step(
-                line: line, operation: .realloc(id: id, size: size, offset: nil),
-                outcome: .error(
-                    "cannot realloc id \(id): it is not live (never allocated, or already freed)"))
         }
         let operation = Step.Operation.realloc(id: id, size: size, offset: old)
         let (outcome, offset) = allocate(size: size, alignment: 1)

@@ -1,3 +1,5 @@
+import PoolText
+
 /// A file's bytes cut into lines, each checked to be UTF-8 text before any grammar sees it.
 ///
 /// Lines end at `\n`; a `\r` before it (CRLF files) is dropped. A NUL byte anywhere means a
@@ -54,6 +56,19 @@ struct SourceLines {
     }
 
     /// The diagnostic of a line that is not UTF-8 text, or nil when it is.
+    /// The error of a line longer than `limit` bytes, of which `head` is the part read: one
+    /// error at column 1 quoting the line's first 60 characters (not a megabyte of it).
+    static func tooLong(
+        _ head: some Collection<UInt8>, line: Int, fileName: String, limit: Int, why: String
+    ) -> Diagnostic {
+        // The first 60 characters: at most 4 bytes each.
+        let start = String(decoding: head.prefix(240), as: UTF8.self).unicodeScalars.prefix(60)
+        return Diagnostic(
+            fileName: fileName, line: line, column: 1,
+            message: "line longer than \(ByteSize.formatExact(limit)); \(why)",
+            sourceLine: Diagnostic.printable(start) + "…")
+    }
+
     static func notUTF8(_ slice: ArraySlice<UInt8>, line: Int, fileName: String) -> Diagnostic? {
         guard let (column, byte) = firstInvalidByte(in: slice) else { return nil }
         let hex = String(byte, radix: 16, uppercase: true)

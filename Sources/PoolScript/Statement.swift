@@ -22,10 +22,14 @@ public enum Action: Equatable, Hashable, Sendable {
     case random(count: Int, seed: UInt64)
     /// Trace `a ID SIZE` and `m ID SIZE ALIGN`.
     case traceAlloc(id: Int, size: Int, alignment: Int?)
-    /// Trace `f ID`.
+    /// Trace `f ID`; `f -1` (`nullTraceID`) frees NULL, a no-op.
     case traceFree(id: Int)
-    /// Trace `r ID SIZE`: allocate the new size, then free the old block.
+    /// Trace `r ID SIZE`: allocate the new size, then free the old block. Of an id that is not
+    /// live it allocates; with a size of 0 it frees (malloc-lab's rules).
     case traceRealloc(id: Int, size: Int)
+
+    /// The id of `f -1`: malloc-lab's null pointer, whose free does nothing.
+    public static let nullTraceID = -1
 }
 
 /// What `free` names: a bound name or a block's offset.

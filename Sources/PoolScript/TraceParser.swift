@@ -8,7 +8,10 @@ import PoolText
 /// r ID SIZE          realloc: allocate the new size, then free the old block
 /// ```
 /// `#` starts a comment. A malloc-lab `.rep` header — the lines of bare numbers before the
-/// first operation — is skipped. Ids are whole numbers; sizes use the size grammar.
+/// first operation — is skipped, never interpreted (the drivers disagree on what its numbers
+/// mean). Ids are whole numbers; sizes use the size grammar. The corner cases of CMU's malloc-lab
+/// driver are read as it reads them: `f -1` frees NULL (a no-op), `r ID 0` frees, and an `r` of
+/// an id that is not live allocates (the last two are the runner's; see `ScriptRunner`).
 enum TraceParser {
     /// Parses a trace file's bytes.
     /// - Throws: the syntax errors of the file, in line order (see `TraceScanner` for how many).
@@ -102,13 +105,15 @@ struct TraceLineReader {
             let extra = words[shape.arguments.count + 1]
             fail(extra, "unexpected '\(Self.text(extra))' after the operation")
         }
-        let id = self.id(words[1])
+        // `f -1` is malloc-lab's free(NULL).
+        let id = letter == "f" && words[1].elementsEqual("-1".utf8) ? Action.nullTraceID : self.id(words[1])
         switch letter {
         case "f":
             guard let id, problems.isEmpty else { return nil }
             return .traceFree(id: id)
         case "a", "r":
-            let size = number(words[2], what: "a size")
+            // `r ID 0` is a free: realloc to 0 bytes.
+            let size = number(words[2], what: "a size", allowsZero: letter == "r")
             guard let id, let size, problems.isEmpty else { return nil }
             return letter == "a" ? .traceAlloc(id: id, size: size, alignment: nil) : .traceRealloc(id: id, size: size)
         default:
@@ -130,7 +135,7 @@ struct TraceLineReader {
     }
 
     /// A positive number of the size grammar; plain decimals take a fast path.
-    private mutating func number(_ word: ArraySlice<UInt8>, what: String) -> Int? {
+    private mutating func number(_ word: ArraySlice<UInt8>, what: String, allowsZero: Bool = false) -> Int? {
         let value: Int?
         if TraceParser.isDigits(word), let decimal = Self.decimal(word) {
             value = decimal
@@ -153,7 +158,7 @@ struct TraceLineReader {
                 return nil
             }
         }
-        guard let value, value > 0 else {
+        guard let value, value > 0 || (allowsZero && value == 0) else {
             fail(word, "\(what) must be positive, not \(Self.text(word))")
             return nil
         }
@@ -192,6 +197,7 @@ struct PackedTraceReader {
     ///   operations it likely holds, so the packed arrays are not copied as they grow.
     init(fileName: String, expectedBytes: Int = 0) {
         scanner = TraceScanner(fileName: fileName)
+        scanner.keepsCallSites = true
         trace.reserveCapacity(expectedBytes / 12)
     }
 
@@ -214,6 +220,7 @@ struct PackedTraceReader {
         if let errors = scanner.errors { throw errors }
         var script = Script(kind: .trace, fileName: scanner.fileName, statements: StatementList(packed: trace))
         script.knownTracePoolSize = peak.poolSize
+        script.callSites = scanner.callSites
         return script
     }
 }

@@ -40,6 +40,12 @@ struct TraceScanner {
     /// Set while the rest of a line longer than `maximumLineBytes` goes by, up to its newline.
     private var isSkippingLongLine = false
 
+    /// Whether `# at LABEL` comments after allocations are kept in `callSites` (a trace that is
+    /// only run has no use for them).
+    var keepsCallSites = false
+    /// The call sites read so far: `a` and `m` lines followed by a `# at LABEL` comment.
+    private(set) var callSites = CallSites()
+
     /// How many bytes of an unfinished line are held (for tests of the bound).
     var carriedBytes: Int { carry.count }
 
@@ -186,6 +192,12 @@ struct TraceScanner {
         var reader = TraceLineReader(line: slice, words: words)
         if let action = reader.operation() {
             statementCount += 1
+            if keepsCallSites, let label = Self.callSite(slice) {
+                switch action {
+                case .traceAlloc(let id, _, _): callSites[id] = label
+                default: break
+                }
+            }
             emit(Statement(line: lineNumber, action: action))
         }
         // The reader finds a line's problems in the order it checks them (an extra word before a
@@ -201,6 +213,16 @@ struct TraceScanner {
         }
     }
 
+    /// The label of a `# at LABEL` comment ending the line, if it has one: where the block was
+    /// allocated (`convert` writes them).
+    static func callSite(_ line: ArraySlice<UInt8>) -> String? {
+        guard let hash = line.firstIndex(of: UInt8(ascii: "#")) else { return nil }
+        let comment = String(decoding: line[(hash + 1)...], as: UTF8.self).trimmingWhitespace()
+        guard comment.hasPrefix("at ") else { return nil }
+        let label = String(comment.dropFirst(3)).trimmingWhitespace()
+        return label.isEmpty ? nil : Diagnostic.printable(label.unicodeScalars)
+    }
+
     /// A line past `maximumLineBytes`, of which `head` is the part read: binary when a NUL is
     /// in it, else one error quoting the line's start (not a megabyte of it).
     private mutating func tooLong(_ head: UnsafeBufferPointer<UInt8>) {
@@ -208,14 +230,10 @@ struct TraceScanner {
             careful(Array(head), emit: { _ in })
             return
         }
-        // The first 60 characters: at most 4 bytes each.
-        let start = String(decoding: head.prefix(240), as: UTF8.self).unicodeScalars.prefix(60)
         report(
-            Diagnostic(
-                fileName: fileName, line: lineNumber, column: 1,
-                message: "line longer than \(ByteSize.formatExact(Self.maximumLineBytes)); "
-                    + "a trace line is one operation and its numbers",
-                sourceLine: Diagnostic.printable(start) + "…"))
+            SourceLines.tooLong(
+                head[...], line: lineNumber, fileName: fileName, limit: Self.maximumLineBytes,
+                why: "a trace line is one operation and its numbers"))
     }
 
     private mutating func report(_ diagnostic: Diagnostic) {

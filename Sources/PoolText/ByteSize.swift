@@ -121,7 +121,8 @@ public enum ByteSize {
 }
 
 extension String {
-    func trimmingWhitespace() -> String {
+    /// The string without whitespace at either end.
+    public func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })

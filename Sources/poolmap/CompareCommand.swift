@@ -64,7 +64,17 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         if format != nil || (!StandardStreams.isInteractive && playback.record == nil) {
-            let source = try ScriptLoading.runInput(path: input.file, forceTrace: input.trace)
+            let inputFormat = try input.inputFormat()
+            if inputFormat == .snapshot {
+                // The replay ranked, then what PyTorch's own allocator did with the same requests.
+                let replay = try SnapshotLoading.replay(path: input.file, device: input.format.device)
+                let source = HeadlessRun.Input.script(SnapshotLoading.script(of: replay))
+                try Self.printRanking(
+                    source, policies: policies ?? PolicyList.defaultPolicies, size: input.size, format: format ?? .text)
+                if format ?? .text == .text { StandardStreams.write(SnapshotLoading.recordedRow(replay)) }
+                return
+            }
+            let source = try ScriptLoading.runInput(path: input.file, format: inputFormat, device: input.format.device)
             var compared = policies ?? PolicyList.defaultPolicies
             if policies == nil, case .script(let script) = source, let named = script.comparePolicies {
                 compared = named

@@ -92,7 +92,7 @@ enum PlaySession {
         policies: [FitPolicy]? = nil
     ) throws {
         let poolSize = ScriptLoading.poolSize(for: script, size: size)
-        let sizeChoice = PoolSizeChoice(kind: script.kind, sizeGiven: size != nil)
+        let sizeChoice = PoolSizeChoice(script: script, sizeGiven: size != nil)
         if let compared = policies ?? (policy == nil ? script.comparePolicies : nil) {
             var state = try CompareState(
                 script: script, policies: compared, poolSize: poolSize, speed: options.speed,

@@ -24,6 +24,7 @@ struct Poolmap: ParsableCommand {
         version: PoolmapVersion.description,
         subcommands: [
             Explore.self, Run.self, Play.self, Demo.self, Compare.self, Quiz.self, WorksheetCommand.self, Record.self,
+            Convert.self,
             Ostep.self,
             Version.self,
         ],

@@ -33,8 +33,9 @@ struct Quiz: ParsableCommand {
     )
 
     @Argument(
-        help: "A .pool script or .trace file whose allocations are the questions.",
-        completion: .file(extensions: ["pool", "trace", "rep"]))
+        help:
+            "A .pool script, .trace/.rep trace, glibc mtrace log or PyTorch snapshot whose allocations are the questions.",
+        completion: .file(extensions: ["pool", "trace", "rep", "pickle"]))
     var file: String?
 
     @Option(help: "Quiz a built-in demo (see `poolmap demo --list`).", completion: .list(DemoLibrary.all.map(\.name)))
@@ -66,8 +67,10 @@ struct Quiz: ParsableCommand {
     @Option(help: ArgumentHelp("Record the session as an asciinema v2 cast, answers included.", valueName: "file.cast"))
     var record: String?
 
-    @Flag(help: "Read FILE as a trace whatever its name.")
+    @Flag(help: "Read FILE as a trace whatever its name (--input-format trace).")
     var trace = false
+
+    @OptionGroup var format: InputFormatOptions
 
     @Flag(name: .long, help: "No colours: glyphs and attributes only (also when NO_COLOR is set).")
     var noColor = false
@@ -82,6 +85,10 @@ struct Quiz: ParsableCommand {
         }
         if let demo, DemoLibrary.named(demo) == nil {
             throw ValidationError(Demo.unknownNameMessage(demo))
+        }
+        try format.validate(trace: trace)
+        if format.inputFormat != nil, file == nil {
+            throw ValidationError("--input-format says how to read FILE: give a FILE")
         }
         if trace, file == nil {
             throw ValidationError("--trace reads FILE as a trace: give a FILE")
@@ -143,7 +150,9 @@ struct Quiz: ParsableCommand {
                 name: "demo \(found.name)")
         }
         let path = file ?? ""
-        let script = try ScriptLoading.load(path: path, forceTrace: trace)
+        let script = try ScriptLoading.load(
+            path: path, format: try ScriptLoading.format(path: path, forced: format.forced(trace: trace)),
+            device: format.device)
         return QuizSource(
             script: script, poolSize: ScriptLoading.poolSize(for: script, size: size), policy: policy,
             name: script.fileName)

@@ -57,7 +57,7 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let source = try ScriptLoading.runInput(path: input.file, forceTrace: input.trace)
+        let source = try input.runInput()
         // A script that begins with `compare` is compared, unless one policy is asked for.
         if policy == nil, !every, case .script(let script) = source, let policies = script.comparePolicies {
             try Compare.printRanking(source, policies: policies, size: input.size, format: format)

@@ -16,11 +16,27 @@ enum ScriptLoading {
         }
     }
 
-    /// What `run` reads: a script, or a trace checked now and streamed while it runs.
-    static func runInput(path: String, forceTrace: Bool) throws -> HeadlessRun.Input {
-        guard forceTrace || ScriptFile.kind(ofPath: path) == .trace else {
-            return .script(try load(path: path, forceTrace: false))
+    /// The format to read `path` in: `forced` (`--input-format`, `--trace`), else what
+    /// `InputFormat.detect` finds (content first, then the name).
+    static func format(path: String, forced: InputFormat?) throws -> InputFormat {
+        if let forced { return forced }
+        return try exitingOnFailure { () throws(ScriptFile.LoadError) in try InputFormat.detect(path: path) }
+    }
+
+    /// Reads `path` in `format`: a snapshot replays `device` (see `SnapshotLoading`).
+    static func load(path: String, format: InputFormat, device: Int?) throws -> Script {
+        if format == .snapshot {
+            return SnapshotLoading.script(of: try SnapshotLoading.replay(path: path, device: device))
         }
+        return try exitingOnFailure { () throws(ScriptFile.LoadError) in
+            try ScriptFile.load(path: path, format: format)
+        }
+    }
+
+    /// What `run` reads: a script, or a trace checked now and streamed while it runs (other
+    /// formats are converted whole first).
+    static func runInput(path: String, format: InputFormat, device: Int?) throws -> HeadlessRun.Input {
+        guard format == .trace else { return .script(try load(path: path, format: format, device: device)) }
         return .trace(try exitingOnFailure { () throws(ScriptFile.LoadError) in try TraceFile(path: path) })
     }
 
@@ -81,8 +97,9 @@ struct ScriptFileOptions: ParsableArguments {
     // Optional only so that its absence gets a message that says where to start (argument-parser
     // would say "missing expected argument"); `validate()` requires it.
     @Argument(
-        help: ArgumentHelp("The .pool script, or .trace/.rep trace.", valueName: "file"),
-        completion: .file(extensions: ["pool", "trace", "rep"]))
+        help: ArgumentHelp(
+            "The .pool script, .trace/.rep trace, glibc mtrace log or PyTorch snapshot.", valueName: "file"),
+        completion: .file(extensions: ["pool", "trace", "rep", "pickle"]))
     var givenFile: String?
 
     /// The file to read (present: `validate()` refuses its absence).
@@ -93,8 +110,10 @@ struct ScriptFileOptions: ParsableArguments {
         transform: ScriptLoading.parseSize)
     var size: Int?
 
-    @Flag(help: "Read the file as a trace whatever its name.")
+    @Flag(help: "Read the file as a trace whatever its name (--input-format trace).")
     var trace = false
+
+    @OptionGroup var format: InputFormatOptions
 
     func validate() throws {
         guard givenFile != nil else {
@@ -102,11 +121,22 @@ struct ScriptFileOptions: ParsableArguments {
                 "give a .pool script or a .trace file (e.g. demos/first-fit.pool); with no file, "
                     + "`poolmap demo` plays a built-in demo and `poolmap` opens the explorer")
         }
+        try format.validate(trace: trace)
+    }
+
+    /// The file's format: `--input-format` or `--trace`, else detected.
+    func inputFormat() throws -> InputFormat {
+        try ScriptLoading.format(path: file, forced: format.forced(trace: trace))
     }
 
     /// The parsed file (or the exit status of `ScriptLoading.load`).
     func load() throws -> Script {
-        try ScriptLoading.load(path: file, forceTrace: trace)
+        try ScriptLoading.load(path: file, format: try inputFormat(), device: format.device)
+    }
+
+    /// What `run` and a headless `compare` read (see `ScriptLoading.runInput`).
+    func runInput() throws -> HeadlessRun.Input {
+        try ScriptLoading.runInput(path: file, format: try inputFormat(), device: format.device)
     }
 
     /// The pool before any `pool` statement of `script`.
@@ -114,6 +144,41 @@ struct ScriptFileOptions: ParsableArguments {
         ScriptLoading.poolSize(for: script, size: size)
     }
 }
+
+/// The input format options of every command that reads a file: `--input-format`, and a
+/// snapshot's `--device` and `--replay`.
+struct InputFormatOptions: ParsableArguments {
+    @Option(
+        name: .customLong("input-format"),
+        help: ArgumentHelp(
+            "Read the file as this format whatever its content and name (default: detected from the content, "
+                + "then the name).", valueName: InputFormat.allCases.map(\.rawValue).joined(separator: "|")))
+    var inputFormat: InputFormat?
+
+    @Option(help: "The device of a PyTorch snapshot to replay (default: the only device with events).")
+    var device: Int?
+
+    @Flag(
+        help: ArgumentHelp(
+            "Replay a PyTorch snapshot's allocations under poolmap's policies (for now the only view of a "
+                + "snapshot, and what a snapshot gets without it)."))
+    var replay = false
+
+    /// `--trace` is `--input-format trace`; they may not disagree.
+    func validate(trace: Bool) throws {
+        if trace, let inputFormat, inputFormat != .trace {
+            throw ValidationError("--trace reads the file as a trace; it contradicts --input-format \(inputFormat)")
+        }
+        if let device, device < 0 { throw ValidationError("--device must be 0 or more, not \(device)") }
+    }
+
+    /// The format forced on the command line, if any.
+    func forced(trace: Bool) -> InputFormat? {
+        inputFormat ?? (trace ? .trace : nil)
+    }
+}
+
+extension InputFormat: ExpressibleByArgument {}
 
 extension FitPolicy: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }

@@ -140,6 +140,25 @@ import Testing
         #expect(state.isFinished && !state.animation.isActive && !state.wantsTicks)
     }
 
+    @Test func theBlockPanelShowsWhereTheSelectedBlockWasAllocated() throws {
+        var script = try TraceParser.parse("a 0 100  # at ./prog:(parse+1c)\na 1 50\n", fileName: "p.trace")
+        script.callSites[2] = "train.py:42:forward\nmodel.py:7:step"
+        var state = try PlayerState(script: script, poolSize: 4096, speed: 5, paused: true)
+        _ = state.reduce(.key(.right))
+        #expect(state.screenModel.selectedCallSite == "./prog:(parse+1c)")
+        let text = PlayerApp(state: state).view(width: 100, height: 30).text
+        #expect(text.contains("allocated at"))
+        #expect(text.contains("./prog:(parse+1c)"))
+        _ = state.reduce(.key(.right))  // id 1 has no call site: no such lines
+        #expect(state.screenModel.selectedCallSite == nil)
+        #expect(!PlayerApp(state: state).view(width: 100, height: 30).text.contains("allocated at"))
+        // A snapshot's frames, one a line; a long one keeps its end.
+        var model = state.screenModel
+        model.selectedCallSite = "train.py:42:forward\n/very/long/path/to/some/deeply/nested/model.py:7:step"
+        let lines = ScreenRenderer.inspectorLines(model, width: 24).map { $0.map(\.0).joined() }
+        #expect(lines.suffix(3) == ["allocated at", "  train.py:42:forward", "  …ested/model.py:7:step"])
+    }
+
     @Test func theViewShowsCaptionStatementAndPlaybackKeys() throws {
         var state = try Self.player("pool 1K\nsay \"Hello there\"\na = alloc 100\nalloc 2K\n", speed: 25)
         ticks(&state, 4)

@@ -16,8 +16,8 @@ import Testing
     @Test func binaryFilesLeadToRecord() {
         #expect(
             ProgramInput.hint(path: "./prog", isBinary: true, toolName: "poolmap")
-                == "./prog is a binary file, not a script or trace; if it is a program, record its allocations: "
-                + "poolmap record -- ./prog")
+                == "./prog is a binary file, not a script or trace (nor an mtrace log or PyTorch snapshot, the other "
+                + "formats read); if it is a program, record its allocations: poolmap record -- ./prog")
         #expect(
             ProgramInput.hint(path: "a.out", isBinary: true, toolName: "pm")?.hasSuffix("pm record -- ./a.out") == true)
     }

@@ -27,7 +27,8 @@ extension NewcomerEndToEndTests {
         #expect(fromSource.error.contains("poolmap record -- ./prog\n"))
         let binary = try Poolmap.run(["run", PoolmapBinary.path])
         #expect(binary.status == 2)
-        #expect(binary.error.contains("is a binary file, not a script or trace; if it is a program, record"))
+        #expect(binary.error.contains("is a binary file, not a script or trace (nor an mtrace log or PyTorch snapshot"))
+        #expect(binary.error.contains("if it is a program, record"))
         #expect(binary.error.hasSuffix("poolmap record -- \(PoolmapBinary.path)\n"))
         // An ordinary mistake in a script gets no such hint.
         let script = try Poolmap.temporaryFile("bad.pool", Data("alloc\n".utf8))

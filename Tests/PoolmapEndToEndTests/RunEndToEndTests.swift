@@ -290,7 +290,6 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
             replay.error == """
                 \(rep):9: error: cannot free id 9: it is not live (never allocated, or already freed)
                 \(rep):10: error: cannot free id 2: it is not live (never allocated, or already freed)
-                \(rep):13: error: cannot realloc id 3: it is not live (never allocated, or already freed)
 
                 """)
         let replaySteps = try #require(try Poolmap.json(replay.output)["steps"] as? [[String: Any]])

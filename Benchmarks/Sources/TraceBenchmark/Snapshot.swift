@@ -50,7 +50,8 @@ func snapshotBenchmark(events: Int, runs: Int, keep: String?) {
     _ = child(["write-trace", path, tracePath])
     var info = stat()
     stat(path, &info)
-    print("snapshot: \(NumberText.grouped(events)) events, \(format(Double(info.st_size) / 1_048_576, 1)) MiB → \(path)")
+    print(
+        "snapshot: \(NumberText.grouped(events)) events, \(format(Double(info.st_size) / 1_048_576, 1)) MiB → \(path)")
     var snapshotRead: [Double] = [], traceRead: [Double] = [], snapshotRSS: [Double] = [], traceRSS: [Double] = []
     var play: [(interactive: Double, end: Double, seek: Double, worst: Double, megabytes: Double)] = []
     for _ in 0..<runs {

@@ -96,7 +96,7 @@ public enum ParserFuzzing {
 
     /// The scalar count of each line, as `SourceLines` cuts them: at `\n`, a `\r` before it
     /// dropped, no line after a final `\n`.
-    static func lineLengths(_ bytes: [UInt8]) -> [Int] {
+    public static func lineLengths(_ bytes: [UInt8]) -> [Int] {
         var lengths: [Int] = []
         var start = 0
         while start < bytes.count {
@@ -110,7 +110,7 @@ public enum ParserFuzzing {
         return lengths
     }
 
-    static func checkDiagnostics(_ diagnostics: [Diagnostic], fileName: String, lineLengths: [Int]) {
+    public static func checkDiagnostics(_ diagnostics: [Diagnostic], fileName: String, lineLengths: [Int]) {
         fuzzCheck(!diagnostics.isEmpty, "a parse failed without a diagnostic")
         var previous = (0, 0)
         for diagnostic in diagnostics {

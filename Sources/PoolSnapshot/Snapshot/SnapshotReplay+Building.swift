@@ -54,15 +54,17 @@ extension SnapshotReplay {
     static func address(_ value: Int) -> String { "0x" + String(value, radix: 16) }
 }
 
-/// Builds the statements, handing out ids as addresses are allocated.
+/// Builds the statements, handing out ids as addresses are allocated (by `AddressIDs`, as for
+/// every address trace).
 private struct ReplayBuilder {
-    var statements: [Statement] = []
+    var out = ReplayStatements()
+    var statements: [Statement] { out.statements }
     var blockFrames: [[StackFrame]] = []
     var blockAddresses: [Int] = []
     var preexisting = 0
     var ooms: [SnapshotReplay.OOM] = []
-    var idsByAddress: [Int: Int] = [:]
-    var reusedAddresses = 0, unknownFrees = 0, emptyAllocations = 0
+    var ids = AddressIDs()
+    var emptyAllocations = 0
 
     /// Blocks live before the trace began: freed by it before it allocates them, or active at
     /// the end at an address it never mentions; allocated in address order.
@@ -94,17 +96,16 @@ private struct ReplayBuilder {
 
     mutating func add(_ event: TraceEvent, line: Int) {
         let address = event.address ?? 0
+        out.line = line
         switch event.action {
         case .alloc:
             allocate(at: address, size: event.size, frames: event.frames, line: line)
         case .freeCompleted:
-            if let id = idsByAddress.removeValue(forKey: address) {
-                statements.append(Statement(line: line, action: .traceFree(id: id)))
-            } else {
-                unknownFrees += 1
-            }
+            ids.free(at: UInt64(bitPattern: Int64(address)), into: &out)
         case .freeRequested:
-            let block = idsByAddress[address].map { "block \($0)" } ?? "the block at \(SnapshotReplay.address(address))"
+            let block =
+                ids.id(at: UInt64(bitPattern: Int64(address))).map { "block \($0)" }
+                ?? "the block at \(SnapshotReplay.address(address))"
             marker("free requested: \(block) (\(ByteSize.format(event.size)))", line: line)
         case .segmentAlloc: segmentMarker("segment allocated", event, line: line)
         case .segmentFree: segmentMarker("segment freed", event, line: line)
@@ -114,7 +115,7 @@ private struct ReplayBuilder {
         case .oom:
             ooms.append(
                 SnapshotReplay.OOM(
-                    statementIndex: statements.count, requested: event.size, deviceFree: event.deviceFree,
+                    statementIndex: out.statements.count, requested: event.size, deviceFree: event.deviceFree,
                     frames: event.frames))
             marker(SnapshotReplay.oomText(requested: event.size, deviceFree: event.deviceFree), line: line)
         }
@@ -125,19 +126,14 @@ private struct ReplayBuilder {
             emptyAllocations += 1
             return
         }
-        if let stale = idsByAddress[address] {
-            reusedAddresses += 1
-            statements.append(Statement(line: line, action: .traceFree(id: stale)))
-        }
-        let id = blockAddresses.count
-        idsByAddress[address] = id
+        out.line = line
+        ids.allocate(at: UInt64(bitPattern: Int64(address)), size: size, into: &out)
         blockAddresses.append(address)
         blockFrames.append(frames)
-        statements.append(Statement(line: line, action: .traceAlloc(id: id, size: size, alignment: nil)))
     }
 
     private mutating func marker(_ text: String, line: Int) {
-        statements.append(Statement(line: line, action: .say(text)))
+        out.append(.say(text), line: line)
     }
 
     private mutating func segmentMarker(_ what: String, _ event: TraceEvent, line: Int) {
@@ -151,16 +147,32 @@ private struct ReplayBuilder {
         if preexisting > 0 {
             notes.append("\(preexisting) blocks were live before the trace began: allocated first, in address order")
         }
-        if reusedAddresses > 0 {
-            notes.append("\(reusedAddresses) allocations at addresses still live: their earlier blocks are freed first")
+        if ids.counts.reusedLiveAddresses > 0 {
+            notes.append(
+                "\(ids.counts.reusedLiveAddresses) allocations at addresses still live: their earlier blocks are freed first"
+            )
         }
-        if unknownFrees > 0 {
-            notes.append("\(unknownFrees) frees of blocks that were not live are left out")
+        if ids.counts.unknownFrees > 0 {
+            notes.append("\(ids.counts.unknownFrees) frees of blocks that were not live are left out")
         }
         if emptyAllocations > 0 {
             notes.append("\(emptyAllocations) allocations of 0 bytes are left out")
         }
         return notes
+    }
+}
+
+/// The replay's statements, each on the line of the event being read.
+private struct ReplayStatements: AddressTraceSink {
+    var statements: [Statement] = []
+    var line = 0
+
+    mutating func append(_ action: Action) {
+        statements.append(Statement(line: line, action: action))
+    }
+
+    mutating func append(_ action: Action, line: Int) {
+        statements.append(Statement(line: line, action: action))
     }
 }
 

@@ -43,8 +43,5 @@ extension SnapshotReplay {
     }
 
     /// `text` on one line: line breaks and other control characters become spaces.
-    static func oneLine(_ text: String) -> String {
-        String(
-            String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
-    }
+    static func oneLine(_ text: String) -> String { Script.oneLine(text) }
 }

@@ -1,0 +1,49 @@
+import ArgumentParser
+import PoolScript
+import PoolSnapshot
+import PoolText
+
+/// A PyTorch CUDA memory snapshot as the commands read it: one device's allocations replayed
+/// under poolmap's policies (`SnapshotReplay`), as a trace-kind script.
+enum SnapshotLoading {
+    /// The replay of `path`'s device `device` (or the only device with events), or the
+    /// snapshot's error printed (`FILE: message`) and its exit status (64 for the device choice,
+    /// 1 unreadable, 2 bad input).
+    static func replay(path: String, device: Int?) throws -> SnapshotReplay {
+        do {
+            let snapshot = try MemorySnapshot.load(path: path)
+            return SnapshotReplay(snapshot: snapshot, device: try snapshot.chooseDevice(device), fileName: path)
+        } catch {
+            StandardStreams.writeError("poolmap: \(error.message(fileName: path))\n")
+            throw ExitCode(error.exitStatus)
+        }
+    }
+
+    /// The replay as the script `run`, `play`, `compare` and `quiz` take: its default pool (and
+    /// why), and each block's frames — the ones `_memory_viz.py` shows, innermost first — as
+    /// its call site.
+    static func script(of replay: SnapshotReplay) -> Script {
+        var script = replay.script
+        script.knownTracePoolSize = replay.defaultPoolSize
+        switch replay.poolSizeOrigin {
+        case .deviceCapacity: script.poolSizeReason = "the device's capacity at an OOM"
+        case .peakReserved: script.poolSizeReason = "the peak reserved bytes"
+        case .peakLive: script.poolSizeReason = "the peak live bytes"
+        case .floor: script.poolSizeReason = "nothing recorded"
+        }
+        for (id, frames) in replay.blockFrames.enumerated() {
+            let shown = StackFrame.shown(frames).prefix(3)
+            if !shown.isEmpty { script.callSites[id] = shown.map(\.description).joined(separator: "\n") }
+        }
+        return script
+    }
+
+    /// The line under `compare`'s ranking of a snapshot: PyTorch's own figures for the same
+    /// requests — the OOMs in the recording, the peak reserved and the peak allocated bytes.
+    static func recordedRow(_ replay: SnapshotReplay) -> String {
+        let ooms = replay.ooms.count
+        return "as recorded (PyTorch): \(ooms) OOM\(ooms == 1 ? "" : "s") in the trace, "
+            + "peak reserved \(ByteSize.formatExact(replay.peakReservedBytes)), "
+            + "peak allocated \(ByteSize.formatExact(replay.script.traceFigures.peakLiveBytes))\n"
+    }
+}
