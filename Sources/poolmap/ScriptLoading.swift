@@ -116,6 +116,7 @@ struct ScriptFileOptions: ParsableArguments {
 }
 
 extension FitPolicy: ExpressibleByArgument {
+    /// The policies' names, for `--help` and completions.
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
