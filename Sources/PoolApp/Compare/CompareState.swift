@@ -27,6 +27,7 @@ public struct CompareState: RecordableAppState {
     var flashing: [Int]
     /// What happened, a line per pool operation, oldest first (the newest 200).
     var log = BoundedLog<LogEntry>(capacity: 200)
+    /// Whether the help overlay is open.
     public internal(set) var isHelpOpen = false
     /// The `:` prompt (go to a step), when open.
     var prompt: PromptLine?
@@ -40,9 +41,13 @@ public struct CompareState: RecordableAppState {
     /// The furthest position played forward to, and the `say` captions reached by playing forward.
     var furthestPlayed = 0
     var captionMarks: [CastMark] = []
+    /// The `say` captions reached by playing forward, for `--record`.
     public var recordingMarks: [CastMark] { captionMarks }
+    /// The playback clock, for `--record`.
     public var recordingSeconds: Double { pacing.seconds }
+    /// The title bar's text.
     public let title: String
+    /// Draw for terminals without colour.
     public var monochrome: Bool
     /// How the first pool got its size, which the title then names beside the pool's size
     /// (`· 49 KiB pool (peak live × 1.25)`); nil: the title alone.

@@ -11,11 +11,11 @@ struct ExplorerPrompt: Equatable, Sendable {
         case allocateAligned
     }
 
-    public var purpose: Purpose
+    package var purpose: Purpose
     /// The label, the typed text and the last error.
-    public var line: PromptLine
+    package var line: PromptLine
 
-    public init(purpose: Purpose) {
+    package init(purpose: Purpose) {
         self.purpose = purpose
         switch purpose {
         case .allocate: line = PromptLine(label: "alloc SIZE (e.g. 256, 4KiB, 0x100)")
@@ -25,13 +25,13 @@ struct ExplorerPrompt: Equatable, Sendable {
 
     /// What the typed text asks for.
     struct Request: Equatable, Sendable {
-        public var size: Int
-        public var alignment: Int
+        package var size: Int
+        package var alignment: Int
     }
 
     /// Parses the typed text with the one size grammar.
     /// - Returns: the request, or the message for the prompt line (`"abc" is not a size`).
-    public func parse() -> Result<Request, PromptError> {
+    package func parse() -> Result<Request, PromptError> {
         // A unit typed apart from its number (`4 KiB`, as poolmap prints sizes) belongs to it.
         var words: [String] = []
         for word in line.text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
@@ -71,6 +71,6 @@ struct ExplorerPrompt: Equatable, Sendable {
 
 /// Why a prompt's text was refused; shown on the prompt line.
 struct PromptError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }

@@ -102,6 +102,7 @@ public struct ExplorerState: AppState {
     /// Ticks only while something moves; an idle explorer waits for input.
     public var wantsTicks: Bool { animation.isActive }
 
+    /// The frame for a terminal of `width` × `height`: `screenModel`, rendered.
     public func view(width: Int, height: Int) -> Grid {
         ScreenRenderer.render(screenModel, width: width, height: height)
     }

@@ -18,38 +18,40 @@ import PoolScript
 /// `checkpointBudget`: when it is exceeded, every other checkpoint is dropped and the interval
 /// doubles, so a run whose pool is large or churns hard keeps fewer checkpoints further apart
 /// and a seek replays more steps (docs/architecture.md, "Checkpoints within a budget").
-public struct PlayerTimeline: Sendable {
+@usableFromInline package struct PlayerTimeline: Sendable {
     /// Steps the event log and the sparkline show, ending at the current position.
-    public static let recentCount = 60
+    package static let recentCount = 60
     /// Checkpoints kept at most, for long runs (the interval grows to keep to it): a seek
     /// replays at most steps/256, a few milliseconds even at 10⁷ steps, and fewer checkpoints
     /// cost less to take while reading.
     static let maximumCheckpoints = 256
     /// The shortest interval between checkpoints.
     static let minimumCheckpointInterval = 256
-    /// What the checkpoints of one timeline may hold by default: 256 MiB.
-    public static let defaultCheckpointBudget = 256 << 20
+    /// What the checkpoints of one timeline may hold by default: 256 MiB. `@usableFromInline`
+    /// (with the type) because the player's and the comparison's public initializers take it as
+    /// their default argument.
+    @usableFromInline package static let defaultCheckpointBudget = 256 << 20
 
     /// The script played.
-    public let script: Script
+    package let script: Script
     /// Steps in the whole run.
-    public let totalSteps: Int
+    package let totalSteps: Int
     /// Steps between two checkpoints: a power of two times `minimumCheckpointInterval`, which
     /// doubles whenever the checkpoints would exceed `checkpointBudget`.
-    public private(set) var checkpointInterval: Int
+    package private(set) var checkpointInterval: Int
     /// Bytes the checkpoints may hold together (`--checkpoint-budget`).
-    public let checkpointBudget: Int
+    package let checkpointBudget: Int
     /// The storage the checkpoints hold, each node and chunk counted once.
     private var tally = StorageTally()
     /// The runner at `position`.
-    public private(set) var current: ScriptRunner
+    package private(set) var current: ScriptRunner
     /// Steps run from the start to reach `current`.
-    public private(set) var position = 0
+    package private(set) var position = 0
     /// The last steps that led to `position` with the fragmentation after each, in a ring of
     /// `recentCount` (stepping must not shift them all).
     private var recent = Ring<(step: Step, fragmentation: Double)>(capacity: recentCount)
     /// What the run does, as far as it has been read.
-    public private(set) var overview: RunOverview
+    package private(set) var overview: RunOverview
     /// The runner that reads ahead, at `overview.scannedSteps`.
     private var scanner: ScriptRunner
     /// `checkpoints[i]` is the state after `i * checkpointInterval` steps.
@@ -60,7 +62,7 @@ public struct PlayerTimeline: Sendable {
     /// checkpoints holding at most `checkpointBudget` bytes (beyond the first, which is kept
     /// whatever it holds).
     /// - Throws: `PoolError.invalidPoolSize` when `poolSize < 1`.
-    public init(
+    package init(
         script: Script, poolSize: Int, policy: FitPolicy? = nil, checkpointBudget: Int = defaultCheckpointBudget
     ) throws(PoolError) {
         self.script = script
@@ -78,29 +80,29 @@ public struct PlayerTimeline: Sendable {
 
     /// Bytes the checkpoints hold together: every pool node and id-map chunk counted once,
     /// however many checkpoints share it.
-    public var checkpointBytes: Int { tally.bytes }
+    package var checkpointBytes: Int { tally.bytes }
 
     /// Checkpoints kept now.
-    public var checkpointCount: Int { checkpoints.count }
+    package var checkpointCount: Int { checkpoints.count }
 
     /// Whether playback stands after the last step.
-    public var isAtEnd: Bool { position >= totalSteps }
+    package var isAtEnd: Bool { position >= totalSteps }
 
     /// The step that led to the current position, if any.
-    public var lastStep: Step? { recent.last?.step }
+    package var lastStep: Step? { recent.last?.step }
 
     /// The last steps that led to `position`, oldest first (at most `recentCount`).
     /// - Complexity: O(recentCount).
-    public var recentSteps: [Step] { recent.elements.map(\.step) }
+    package var recentSteps: [Step] { recent.elements.map(\.step) }
 
     /// The fragmentation after each of `recentSteps`.
-    public var recentFragmentation: [Double] { recent.elements.map(\.fragmentation) }
+    package var recentFragmentation: [Double] { recent.elements.map(\.fragmentation) }
 
     // MARK: Reading ahead
 
     /// Reads up to `count` more steps ahead into the overview.
     /// - Complexity: O(count · log n).
-    public mutating func scan(steps count: Int) {
+    package mutating func scan(steps count: Int) {
         scan(through: overview.scannedSteps + max(0, count))
     }
 
@@ -133,7 +135,7 @@ public struct PlayerTimeline: Sendable {
 
     /// Runs (or replays) the next step; nil at the end.
     /// - Complexity: O(log n) for most steps (see `ScriptRunner`).
-    public mutating func stepForward() -> Step? {
+    package mutating func stepForward() -> Step? {
         guard position < totalSteps else { return nil }
         scan(through: position + 1)
         guard let step = current.step() else { return nil }
@@ -144,7 +146,7 @@ public struct PlayerTimeline: Sendable {
 
     /// Moves to position `target` (clamped to the run), reading ahead as far as needed.
     /// - Complexity: O((checkpointInterval + recentCount) · log n) at most, besides reading ahead.
-    public mutating func move(to target: Int) {
+    package mutating func move(to target: Int) {
         let target = min(max(0, target), totalSteps)
         guard target != position else { return }
         scan(through: target)
@@ -165,14 +167,14 @@ public struct PlayerTimeline: Sendable {
 
     /// One step back; false at the start.
     @discardableResult
-    public mutating func stepBack() -> Bool {
+    package mutating func stepBack() -> Bool {
         guard position > 0 else { return false }
         move(to: position - 1)
         return true
     }
 
     /// Back to the start.
-    public mutating func rewind() {
+    package mutating func rewind() {
         move(to: 0)
     }
 
@@ -183,7 +185,7 @@ public struct PlayerTimeline: Sendable {
     // MARK: Drawing
 
     /// The timeline to draw, showing `figure`.
-    public func timelineModel(figure: TimelineModel.Figure) -> TimelineModel {
+    package func timelineModel(figure: TimelineModel.Figure) -> TimelineModel {
         TimelineModel(
             totalSteps: totalSteps, position: position, scannedSteps: overview.scannedSteps, figure: figure,
             buckets: overview.buckets)

@@ -6,29 +6,29 @@ import PoolScript
 /// failed allocations and defragments are, the peak of fragmentation, the runtime errors.
 /// Memory: the buckets (at most `bucketCount`), one position per failure and defragment, and
 /// the first `keptErrors` error lines — never a step per step.
-public struct RunOverview: Sendable {
+package struct RunOverview: Sendable {
     /// Buckets kept, whatever the run's length (fewer for a shorter run).
-    public static let bucketCount = 4096
+    package static let bucketCount = 4096
     /// Runtime error lines kept.
-    public static let keptErrors = 1000
+    package static let keptErrors = 1000
 
     /// Steps in the whole run.
-    public let totalSteps: Int
+    package let totalSteps: Int
     /// Steps read so far.
-    public private(set) var scannedSteps = 0
+    package private(set) var scannedSteps = 0
     /// The timeline's stretches (see `TimelineModel.buckets`).
-    public private(set) var buckets: [TimelineModel.Bucket]
+    package private(set) var buckets: [TimelineModel.Bucket]
     /// Positions just after each failed allocation, in order.
-    public private(set) var failures: [Int] = []
+    package private(set) var failures: [Int] = []
     /// Positions just after each defragment, in order.
-    public private(set) var defragments: [Int] = []
+    package private(set) var defragments: [Int] = []
     /// The highest fragmentation after any step, and the first position that reached it.
-    public private(set) var peakFragmentation = 0.0
-    public private(set) var peakFragmentationPosition = 0
+    package private(set) var peakFragmentation = 0.0
+    package private(set) var peakFragmentationPosition = 0
     /// The runtime errors, `FILE:LINE: error: …`, the first `keptErrors` of them.
-    public private(set) var errorLines: [String] = []
+    package private(set) var errorLines: [String] = []
     /// All runtime errors.
-    public private(set) var errorCount = 0
+    package private(set) var errorCount = 0
 
     init(totalSteps: Int) {
         self.totalSteps = totalSteps
@@ -36,7 +36,7 @@ public struct RunOverview: Sendable {
     }
 
     /// Whether every step has been read.
-    public var isComplete: Bool { scannedSteps >= totalSteps }
+    package var isComplete: Bool { scannedSteps >= totalSteps }
 
     /// Accounts for the next step, `step`, with the pool's figures after it.
     /// - Complexity: O(1) amortized.

@@ -51,7 +51,9 @@ public enum PlayerRecording {
         var eventCount: Int
         /// The playback clock at the end.
         public var seconds: Double
+        /// The cast's width in columns.
         public var width: Int
+        /// The cast's height in rows.
         public var height: Int
         /// The runtime errors, `FILE:LINE: error: …`, in step order, the first
         /// `RunOverview.keptErrors` of them (the command then exits 1).

@@ -4,6 +4,7 @@ import PoolScript
 import PoolText
 
 extension PlayerState {
+    /// The frame for a terminal of `width` × `height`: `screenModel`, rendered.
     public func view(width: Int, height: Int) -> Grid {
         ScreenRenderer.render(screenModel, width: width, height: height)
     }

@@ -61,6 +61,7 @@ public struct PlayerState: RecordableAppState {
     var furthestPlayed = 0
     /// The `say` captions reached by playing forward, timed by the playback clock.
     var captionMarks: [CastMark] = []
+    /// The `say` captions reached by playing forward, for `--record`.
     public var recordingMarks: [CastMark] { captionMarks }
     /// The title bar's text.
     public let title: String

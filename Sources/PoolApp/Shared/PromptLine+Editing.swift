@@ -1,7 +1,7 @@
 import MemoryMap
 
 /// What a key did to a prompt line.
-public enum PromptEdit: Equatable, Sendable {
+package enum PromptEdit: Equatable, Sendable {
     /// The text changed, or the key was ignored: keep asking.
     case editing
     /// Enter: use the text.
@@ -16,7 +16,7 @@ extension PromptLine {
 
     /// Typing in a prompt, the same in every app: printable characters, Backspace/Delete,
     /// Enter to confirm, Esc to cancel. Editing clears the last refusal.
-    public mutating func edit(with key: Key) -> PromptEdit {
+    package mutating func edit(with key: Key) -> PromptEdit {
         switch key {
         case .escape:
             return .cancel

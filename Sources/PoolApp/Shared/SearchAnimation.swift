@@ -5,28 +5,28 @@ import PoolAllocator
 /// `e`, `--explain`) and the quiz's reveal: the pool as it was before the allocation is shown
 /// while the policy looks at its free blocks one by one, each getting its verdict; then the
 /// search is decided, the pool after the allocation comes back and the new block appears.
-public struct SearchAnimation: Sendable {
+package struct SearchAnimation: Sendable {
     /// Ticks a free block is looked at when there are few of them (6 × 40 ms).
     static let ticksPerLook = 6
     /// The most ticks a whole search takes (3 s): with many free blocks, each takes less.
     static let maximumTicks = 75
     /// Above this many free blocks no search is explained: the listing would be unreadable and
     /// computing it costs O(n) per allocation.
-    public static let maximumFreeBlocks = 4096
+    package static let maximumFreeBlocks = 4096
 
     /// The search shown.
-    public let search: FitSearch
+    package let search: FitSearch
     /// The pool the search looks at (before the allocation), shown until it is decided.
-    public let before: MemoryPool
+    package let before: MemoryPool
     /// The new block's footprint in the pool after the allocation, to light up when decided.
-    public let appearing: Range<Int>?
+    package let appearing: Range<Int>?
     /// Ticks so far.
-    public private(set) var ticks = 0
+    package private(set) var ticks = 0
     /// Ticks from the start to the decision: one step per free block looked at, and one to decide.
-    public let duration: Int
+    package let duration: Int
 
     /// The animation of `search`, made on `before`; `appearing` is the block it made, if any.
-    public init(search: FitSearch, before: MemoryPool, appearing: Range<Int>?) {
+    package init(search: FitSearch, before: MemoryPool, appearing: Range<Int>?) {
         self.search = search
         self.before = before
         self.appearing = appearing
@@ -36,7 +36,7 @@ public struct SearchAnimation: Sendable {
 
     /// The search for an allocation of `size` bytes at `alignment` on `before`, by its policy,
     /// when it can be explained (a valid request, at most `maximumFreeBlocks` free blocks).
-    public static func explaining(
+    package static func explaining(
         size: Int, alignment: Int, before: MemoryPool, appearing: Range<Int>?
     ) -> SearchAnimation? {
         guard before.stats.freeBlockCount <= maximumFreeBlocks,
@@ -46,10 +46,10 @@ public struct SearchAnimation: Sendable {
     }
 
     /// Whether the search is over (the block taken shown, the pool after it drawn).
-    public var isDecided: Bool { ticks >= duration }
+    package var isDecided: Bool { ticks >= duration }
 
     /// Ticks left until the decision.
-    public var ticksLeft: Int { max(0, duration - ticks) }
+    package var ticksLeft: Int { max(0, duration - ticks) }
 
     /// How many looks show their verdict now.
     var revealed: Int {
@@ -59,7 +59,7 @@ public struct SearchAnimation: Sendable {
 
     /// One tick further. - Returns: whether this tick decided the search.
     @discardableResult
-    public mutating func advance() -> Bool {
+    package mutating func advance() -> Bool {
         guard !isDecided else { return false }
         ticks += 1
         return isDecided
@@ -67,19 +67,19 @@ public struct SearchAnimation: Sendable {
 
     /// Jumps to the decision. - Returns: whether it was not decided before.
     @discardableResult
-    public mutating func decide() -> Bool {
+    package mutating func decide() -> Bool {
         guard !isDecided else { return false }
         ticks = duration
         return true
     }
 
     /// The frame's view of it for the renderer.
-    public var view: SearchView {
+    package var view: SearchView {
         SearchView(search: search, revealed: isDecided ? search.looks.count : revealed, isDecided: isDecided)
     }
 
     /// The pool the map shows: the one before the allocation until the search is decided.
-    public var shownPool: MemoryPool? {
+    package var shownPool: MemoryPool? {
         isDecided ? nil : before
     }
 }

@@ -29,26 +29,33 @@ public protocol RecordableAppState: AppState {
 /// The one adapter from an ``AppState`` to an ``InteractiveApp``: events go to the state, the
 /// view is the state's, ticks come at ``AppTick/interval`` while the state wants them.
 public struct App<State: AppState>: InteractiveApp {
+    /// The app's state: what events change and the view draws.
     public private(set) var state: State
 
+    /// Creates the app that runs `state`.
     public init(state: State) {
         self.state = state
     }
 
+    /// Hands the event to the state's `reduce`.
     public mutating func handle(_ event: InputEvent) -> AppAction {
         state.reduce(event)
     }
 
+    /// The state's view.
     public func view(width: Int, height: Int) -> Grid {
         state.view(width: width, height: height)
     }
 
+    /// `AppTick.interval` while the state wants ticks; nil otherwise.
     public var tickInterval: Duration? {
         state.wantsTicks ? AppTick.interval : nil
     }
 }
 
 extension App: RecordableApp where State: RecordableAppState {
+    /// The state's recording clock.
     public var recordingSeconds: Double { state.recordingSeconds }
+    /// The state's markers.
     public var recordingMarks: [CastMark] { state.recordingMarks }
 }

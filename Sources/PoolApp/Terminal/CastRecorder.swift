@@ -10,7 +10,9 @@ import PoolText
 /// and any change of size, redraw all), in ANSI escapes with the colours of ``Palette``.
 /// Times are the playback clock's, in seconds with millisecond precision.
 public final class CastRecorder {
+    /// The cast's width in columns, as its header says.
     public let width: Int
+    /// The cast's height in rows, as its header says.
     public let height: Int
     /// The colours frames are written with.
     public let depth: ColorDepth
@@ -20,6 +22,7 @@ public final class CastRecorder {
     /// How many of an app's `recordingMarks` were recorded already.
     private var marksRecorded = 0
 
+    /// Creates a recorder of frames of `width` × `height`, drawn in the colours of `depth`.
     public init(width: Int, height: Int, depth: ColorDepth = .full256) {
         self.width = width
         self.height = height

@@ -37,8 +37,10 @@ public protocol RecordableApp: InteractiveApp {
 public struct CastMark: Equatable, Sendable {
     /// Seconds on the app's clock.
     public var seconds: Double
+    /// The caption.
     public var text: String
 
+    /// Creates the marker of `text` at `seconds`.
     public init(seconds: Double, text: String) {
         self.seconds = seconds
         self.text = text
