@@ -87,7 +87,9 @@ extension String {
 extension HeadlessRun {
     /// What `forEachStep` leaves: the pool's figures at the end and the runtime errors.
     public struct RunEnd: Sendable {
+        /// The pool's figures after the last step.
         public var finalStats: PoolStats
+        /// The runtime errors the run met.
         public var errorCount: Int
     }
 
