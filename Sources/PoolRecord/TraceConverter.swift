@@ -9,38 +9,38 @@ import PoolText
 /// tracer's bootstrap buffer) are left out and counted; so is a realloc's old block when it is
 /// unknown, and the realloc becomes an `a`. An image record after the first (an exec in the
 /// traced process) becomes a `# exec PATH` comment followed by an `f` for every block then live.
-public struct TraceConverter {
+package struct TraceConverter {
     /// What the trace holds.
-    public struct Summary: Equatable, Sendable {
+    package struct Summary: Equatable, Sendable {
         /// Operation lines: `a`, `m`, `f` and `r`.
-        public var events = 0
-        public var allocations = 0
-        public var alignedAllocations = 0
-        public var frees = 0
-        public var reallocs = 0
+        package var events = 0
+        package var allocations = 0
+        package var alignedAllocations = 0
+        package var frees = 0
+        package var reallocs = 0
         /// The most bytes live at once; during an `r` the old and the new block both count, as
         /// for the default pool size of `poolmap run`.
-        public var peakLiveBytes = 0
+        package var peakLiveBytes = 0
         /// The most blocks live at once.
-        public var peakLiveBlocks = 0
+        package var peakLiveBlocks = 0
         /// Blocks still live at the end (never freed).
-        public var liveBlocksAtEnd = 0
+        package var liveBlocksAtEnd = 0
         /// The paths of the images after the first: each exec in the traced process.
-        public var execs: [String] = []
+        package var execs: [String] = []
         /// Frees (and realloc sources) of addresses that were never recorded as allocated.
-        public var unknownFrees = 0
+        package var unknownFrees = 0
         /// Allocations at an address still live in the trace (the earlier block is freed first).
         /// Zero unless some free escaped the tracer.
-        public var reusedLiveAddresses = 0
+        package var reusedLiveAddresses = 0
         /// Records that make no sense (an unknown kind, a size past `Int.max`): left out.
-        public var malformedRecords = 0
+        package var malformedRecords = 0
 
-        public init() {}
+        package init() {}
     }
 
-    public private(set) var summary = Summary()
+    package private(set) var summary = Summary()
     /// The operation lines so far, `\n` after each.
-    public var body: [UInt8] { lines.bytes }
+    package var body: [UInt8] { lines.bytes }
     /// The trace's lines so far.
     private var lines = TextBuffer()
 
@@ -59,10 +59,10 @@ public struct TraceConverter {
     /// The longest image text kept (two paths).
     static let maximumImageText = 8192
 
-    public init() {}
+    package init() {}
 
     /// Converts a whole raw trace.
-    public static func convert(_ records: some Sequence<RawTrace.Record>) -> TraceConverter {
+    package static func convert(_ records: some Sequence<RawTrace.Record>) -> TraceConverter {
         var converter = TraceConverter()
         for record in records { converter.add(record) }
         converter.finish()
@@ -70,7 +70,7 @@ public struct TraceConverter {
     }
 
     /// Adds the next record (slot order).
-    public mutating func add(_ record: RawTrace.Record) {
+    package mutating func add(_ record: RawTrace.Record) {
         defer { slot &+= 1 }
         if var collecting = image {
             if record.kind == RawTrace.Kind.text {
@@ -123,13 +123,13 @@ public struct TraceConverter {
     }
 
     /// Ends the conversion (an image whose text was cut short still counts).
-    public mutating func finish() {
+    package mutating func finish() {
         if image != nil { finishImage() }
         summary.liveBlocksAtEnd = liveBlocks
     }
 
     /// The trace file: the header comments, then the operations.
-    public func traceText(command: [String], exitDescription: String?, notes: [String] = []) -> [UInt8] {
+    package func traceText(command: [String], exitDescription: String?, notes: [String] = []) -> [UInt8] {
         var header = "# command: \(ShellQuoting.commandLine(command))\n"
         header += "# events: \(summary.events)\n"
         header += "# peak_live_bytes: \(summary.peakLiveBytes)\n"
