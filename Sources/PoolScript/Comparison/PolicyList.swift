@@ -20,6 +20,7 @@ public struct PolicyList: Sendable {
         /// Fewer than two or more than four policies.
         case count(Int)
 
+        /// The problem in words, to follow the list's name.
         public var description: String {
             switch self {
             case .unknown(let word): return "unknown policy '\(word)'; the policies are \(PolicyList.names())"
@@ -32,6 +33,7 @@ public struct PolicyList: Sendable {
     /// The policies so far, in the order named.
     public private(set) var policies: [FitPolicy] = []
 
+    /// An empty list; add the policies as they are read.
     public init() {}
 
     /// Every policy's name, from `FitPolicy.allCases`, for messages and help:

@@ -7,13 +7,18 @@ import PoolAllocator
 /// Ranking: fewest failed allocations, then the lowest peak fragmentation (the highest figure
 /// after any step), then the largest free block at the end, then the order asked for.
 public struct PolicyResult: Equatable, Sendable {
+    /// The policy the script ran under.
     public var policy: FitPolicy
     /// The pool's figures at the end.
     public var stats: PoolStats
+    /// Allocations that failed.
     public var failedAllocations: Int
+    /// The highest fragmentation after any step.
     public var peakFragmentation: Double
+    /// Runtime errors in the run.
     public var runtimeErrors: Int
 
+    /// Creates the result of one run from its figures.
     public init(
         policy: FitPolicy, stats: PoolStats, failedAllocations: Int, peakFragmentation: Double, runtimeErrors: Int
     ) {

@@ -5,15 +5,18 @@
 ///           ^
 /// ```
 public struct Diagnostic: Equatable, Sendable, CustomStringConvertible {
+    /// The file name as given (`FILE` in `FILE:LINE:COLUMN: error: …`).
     public var fileName: String
     /// 1-based line.
     public var line: Int
     /// 1-based column, counted in Unicode scalars.
     public var column: Int
+    /// What is wrong, and where it helps, what was meant.
     public var message: String
     /// The offending line, made safe to print (control characters replaced).
     var sourceLine: String
 
+    /// Creates the diagnostic at `line`:`column` of `fileName`, quoting `sourceLine` under the message.
     public init(fileName: String, line: Int, column: Int, message: String, sourceLine: String) {
         self.fileName = fileName
         self.line = line
@@ -54,6 +57,7 @@ public struct SyntaxErrors: Error, Equatable, Sendable, CustomStringConvertible 
     /// Errors found but not kept.
     public var omitted: Int
 
+    /// Creates the errors of a file: those kept, and how many more were found.
     public init(_ diagnostics: [Diagnostic], omitted: Int = 0) {
         self.diagnostics = diagnostics
         self.omitted = omitted

@@ -10,9 +10,11 @@ public struct Script: Equatable, Sendable {
         case trace
     }
 
+    /// Which grammar the file was read with.
     public var kind: Kind
     /// The file name used in messages (`FILE:LINE: error: …`).
     public var fileName: String
+    /// The statements in file order (a trace's packed, see `StatementList`).
     public var statements: StatementList
     /// The policies a `compare first best` line at the top asks to run side by side (two to
     /// four, in its order); nil when the script has none.
@@ -20,10 +22,12 @@ public struct Script: Equatable, Sendable {
     /// A trace's default pool size, worked out while it was read (see `tracePoolSize`).
     var knownTracePoolSize: Int?
 
+    /// Creates a script of `kind` named `fileName` from its statements in file order.
     public init(kind: Kind, fileName: String, statements: [Statement]) {
         self.init(kind: kind, fileName: fileName, statements: StatementList(statements))
     }
 
+    /// Creates a script of `kind` named `fileName` from a list of statements.
     public init(kind: Kind, fileName: String, statements: StatementList) {
         self.kind = kind
         self.fileName = fileName

@@ -11,6 +11,7 @@ public enum ScriptFile {
         /// The file has syntax errors (exit status 2).
         case syntax(SyntaxErrors)
 
+        /// The error as the command line prints it: `cannot read PATH: REASON`, or the diagnostics.
         public var description: String {
             switch self {
             case .unreadable(let path, let reason): return "cannot read \(path): \(reason)"

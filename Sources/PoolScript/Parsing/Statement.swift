@@ -38,8 +38,10 @@ public enum FreeTarget: Equatable, Hashable, Sendable {
 public struct Statement: Equatable, Hashable, Sendable {
     /// The 1-based line number in the source file.
     public var line: Int
+    /// What the line asks for.
     public var action: Action
 
+    /// Creates the statement of source line `line`.
     public init(line: Int, action: Action) {
         self.line = line
         self.action = action

@@ -20,8 +20,10 @@ public struct StatementList: RandomAccessCollection, Sendable {
         storage = .packed(packed)
     }
 
+    /// The first statement's index: 0.
     public var startIndex: Int { 0 }
 
+    /// One past the last statement's index: the statement count.
     public var endIndex: Int {
         switch storage {
         case .statements(let statements): return statements.count
@@ -40,12 +42,14 @@ public struct StatementList: RandomAccessCollection, Sendable {
 }
 
 extension StatementList: Equatable {
+    /// Equal when both hold the same statements in the same order, however they are stored.
     public static func == (lhs: StatementList, rhs: StatementList) -> Bool {
         lhs.count == rhs.count && lhs.elementsEqual(rhs)
     }
 }
 
 extension StatementList: ExpressibleByArrayLiteral {
+    /// The list of `elements`, as they are.
     public init(arrayLiteral elements: Statement...) {
         self.init(elements)
     }

@@ -13,7 +13,7 @@ import PoolAllocator
 /// `chunkSlots` slots, each its own copy-on-write array, so a change to a copy copies one chunk
 /// (4 KiB) and the list of chunks, not the table. Runner checkpoints that differ by a few
 /// operations share almost all of it.
-public struct IntMap: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+package struct IntMap: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// `empty` marks a free slot; keys are never negative.
     private static let empty = -1
     /// Slots per chunk: `1 << chunkShift` (a table smaller than that is one chunk).
@@ -23,12 +23,12 @@ public struct IntMap: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// `2 (i & chunkMask)` and the next hold its key and its value.
     private var chunks: [[Int]]
     /// Entries held.
-    public private(set) var count = 0
+    package private(set) var count = 0
     /// The table's slots minus one; the table's size is a power of two.
     private var mask: Int
 
     /// An empty map.
-    public init() {
+    package init() {
         self.init(slots: 8)
     }
 
@@ -41,12 +41,12 @@ public struct IntMap: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         mask = slots - 1
     }
 
-    public init(dictionaryLiteral elements: (Int, Int)...) {
+    package init(dictionaryLiteral elements: (Int, Int)...) {
         self.init()
         for (key, value) in elements { self[key] = value }
     }
 
-    public var isEmpty: Bool { count == 0 }
+    package var isEmpty: Bool { count == 0 }
 
     @inline(__always) private func home(_ key: Int) -> Int {
         Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
@@ -78,7 +78,7 @@ public struct IntMap: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 
     /// The value for `key` (a non-negative key), or nil; setting nil removes it.
     /// - Complexity: O(1) expected.
-    public subscript(key: Int) -> Int? {
+    package subscript(key: Int) -> Int? {
         get {
             guard key >= 0 else { return nil }
             let index = slot(of: key)
@@ -107,7 +107,7 @@ public struct IntMap: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// Removes `key`, returning its value if it was there.
     /// - Complexity: O(1) expected.
     @discardableResult
-    public mutating func removeValue(forKey key: Int) -> Int? {
+    package mutating func removeValue(forKey key: Int) -> Int? {
         guard key >= 0 else { return nil }
         var hole = slot(of: key)
         guard self.key(at: hole) == key else { return nil }
@@ -135,7 +135,7 @@ public struct IntMap: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 
     /// Calls `body` with every entry, in no particular order.
     /// - Complexity: O(capacity).
-    public func forEach(_ body: (_ key: Int, _ value: Int) -> Void) {
+    package func forEach(_ body: (_ key: Int, _ value: Int) -> Void) {
         for chunk in chunks {
             for word in stride(from: 0, to: chunk.count, by: 2) where chunk[word] != Self.empty {
                 body(chunk[word], chunk[word + 1])
@@ -144,7 +144,7 @@ public struct IntMap: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     }
 
     /// Every entry, in no particular order.
-    public var entries: [(key: Int, value: Int)] {
+    package var entries: [(key: Int, value: Int)] {
         var out: [(key: Int, value: Int)] = []
         out.reserveCapacity(count)
         forEach { out.append(($0, $1)) }
@@ -161,13 +161,13 @@ public struct IntMap: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// Counts into `tally` the chunks (and the list of them) no map counted before holds: what
     /// this copy adds to the copies counted already.
     /// - Complexity: O(chunks), nothing when the list itself was counted.
-    public func countStorage(in tally: inout StorageTally) {
+    package func countStorage(in tally: inout StorageTally) {
         guard tally.count(buffer: chunks) else { return }
         for chunk in chunks { tally.count(buffer: chunk) }
     }
 
     /// Two maps are equal when they hold the same entries, whatever their capacities.
-    public static func == (lhs: IntMap, rhs: IntMap) -> Bool {
+    package static func == (lhs: IntMap, rhs: IntMap) -> Bool {
         guard lhs.count == rhs.count else { return false }
         var same = true
         lhs.forEach { key, value in if same, rhs[key] != value { same = false } }

@@ -2,6 +2,7 @@ import PoolAllocator
 
 /// A finished headless run: the steps in order and the state they left.
 public struct RunReport: Sendable {
+    /// The script that ran.
     public var script: Script
     /// Every step, `say` and `wait` included.
     public var steps: [Step]
@@ -12,6 +13,7 @@ public struct RunReport: Sendable {
     /// How the first pool got its size.
     public var sizeChoice: PoolSizeChoice
 
+    /// Creates the report of a finished run from its steps, the state they left and their summary.
     public init(script: Script, steps: [Step], final: RunnerState, summary: RunSummary, sizeChoice: PoolSizeChoice) {
         self.script = script
         self.steps = steps

@@ -10,18 +10,26 @@ public struct RunSummary: Equatable, Sendable {
         var line = 0
     }
 
+    /// The summary of a run of no steps yet; `add` each step in order.
     public init() {}
 
+    /// Steps added so far.
     public private(set) var steps = 0
+    /// Allocations that failed.
     public private(set) var failedAllocations = 0
+    /// Where the first allocation failed; nil when none did.
     public private(set) var firstFailure: Place?
+    /// Steps that were runtime errors (nothing changed; the run went on).
     public private(set) var runtimeErrors = 0
+    /// Defragments run.
     public private(set) var defragments = 0
     /// The most bytes in use (padding included) after any step, and where first.
     public private(set) var peakUsed = 0
+    /// Where `peakUsed` was first reached.
     public private(set) var peakUsedAt = Place()
     /// The highest fragmentation after any step, and where first.
     public private(set) var peakFragmentation = 0.0
+    /// Where `peakFragmentation` was first reached.
     public private(set) var peakFragmentationAt = Place()
 
     /// Accounts for `step`, with the pool's figures after it.

@@ -15,7 +15,7 @@ public struct RunnerState: Sendable {
     /// Trace ids of live blocks: id → offset.
     var offsetsByID = IntMap()
     /// The inverse of `offsetsByID`: offset → id.
-    public internal(set) var idsByOffset = IntMap()
+    package internal(set) var idsByOffset = IntMap()
     /// Trace ids whose last allocation failed (a later `f` does nothing, an `r` acts as `a`).
     var failedIDs = IntMap()
     /// The caption of the latest `say`, if any.
@@ -81,7 +81,7 @@ public struct RunnerState: Sendable {
     /// share: the pool's nodes and the id maps' chunks not counted yet; the script names (few:
     /// one per statement at most) as held alone.
     /// - Complexity: O(storage not counted before), plus O(names).
-    public func countStorage(in tally: inout StorageTally) {
+    package func countStorage(in tally: inout StorageTally) {
         pool.countStorage(in: &tally)
         offsetsByID.countStorage(in: &tally)
         idsByOffset.countStorage(in: &tally)

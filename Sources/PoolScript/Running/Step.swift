@@ -37,9 +37,12 @@ public struct Step: Equatable, Sendable {
 
     /// Where a defragment moved one live block.
     public struct Move: Equatable, Sendable {
+        /// The block's offset before the defragment.
         public var old: Int
+        /// Its offset after.
         public var new: Int
 
+        /// Creates the move of a block from `old` to `new`.
         public init(old: Int, new: Int) {
             self.old = old
             self.new = new
@@ -48,9 +51,12 @@ public struct Step: Equatable, Sendable {
 
     /// The place of an operation drawn by a `random` statement: the `index`-th (1-based) of `count`.
     public struct RandomIndex: Equatable, Sendable {
+        /// Which operation of the `random` statement this was, from 1.
         public var index: Int
+        /// How many operations the `random` statement drew.
         public var count: Int
 
+        /// Creates the place of the `index`-th operation of `count`.
         public init(index: Int, count: Int) {
             self.index = index
             self.count = count
@@ -59,11 +65,14 @@ public struct Step: Equatable, Sendable {
 
     /// The 1-based source line it came from.
     public var line: Int
+    /// What was done.
     public var operation: Operation
+    /// How it ended.
     public var outcome: Outcome
     /// Set for the operations a `random` statement drew.
     public var randomIndex: RandomIndex?
 
+    /// Creates the step of source line `line`; `randomIndex` for an operation a `random` drew.
     public init(line: Int, operation: Operation, outcome: Outcome, randomIndex: RandomIndex? = nil) {
         self.line = line
         self.operation = operation

@@ -16,16 +16,16 @@ extension Script {
 /// During an `r` the old and the new block are both live. Operations that will be runtime
 /// errors (an `a` for a live id, an `f` for an unknown one) change nothing here either.
 /// Saturates instead of overflowing. Memory: O(live ids).
-public struct TracePeak: Sendable {
+package struct TracePeak: Sendable {
     private var live = IntMap()
     private var liveBytes = 0
     /// The most bytes live at once so far.
-    public private(set) var peakBytes = 0
+    package private(set) var peakBytes = 0
 
-    public init() {}
+    package init() {}
 
     /// Accounts for one statement (anything but a trace operation is ignored).
-    public mutating func add(_ statement: Statement) {
+    package mutating func add(_ statement: Statement) {
         switch statement.action {
         case .traceAlloc(let id, let size, _):
             guard live[id] == nil else { return }
@@ -45,7 +45,7 @@ public struct TracePeak: Sendable {
     }
 
     /// The peak × 1.25, rounded up to a whole KiB, at least 1 KiB.
-    public var poolSize: Int {
+    package var poolSize: Int {
         let kib = 1024
         let (scaled, overflow) = peakBytes.multipliedReportingOverflow(by: 5)
         guard !overflow, scaled / 4 <= Int.max - 2 * kib else { return Int.max / kib * kib }
