@@ -10,6 +10,7 @@ public struct ScreenAnimation: Equatable, Sendable {
     /// An allocation's search made visible: free blocks marked with verdicts, listed in the panel.
     public var search: SearchView?
 
+    /// Creates the frame's animation; by default nothing moves.
     public init(
         appearing: [Range<Int>] = [], fading: [Range<Int>] = [], slide: SlideAnimation? = nil,
         search: SearchView? = nil

@@ -5,12 +5,14 @@ import PoolAllocator
 /// drawn `.candidate`, and once the search is decided, the block taken. The panel lists the
 /// same, so the meaning survives without colour. The app advances it on ticks.
 public struct SearchView: Equatable, Sendable {
+    /// The search, every look and verdict, of which the first `revealed` are shown.
     public var search: FitSearch
     /// How many of `search.looks` show their verdict (0 … `looks.count`).
     public var revealed: Int
     /// Whether the search is over: the block taken (or the failure) is shown.
     public var isDecided: Bool
 
+    /// Creates the view of `search` with `revealed` looks shown (clamped to `0 … looks.count`).
     public init(search: FitSearch, revealed: Int = 0, isDecided: Bool = false) {
         self.search = search
         self.revealed = min(max(0, revealed), search.looks.count)

@@ -7,6 +7,7 @@ public struct ComparisonModel: Sendable {
     public struct Band: Sendable {
         /// `first fit`, `best fit`.
         public var name: String
+        /// The band's pool, drawn as its map.
         public var pool: MemoryPool
         /// Allocations that failed so far.
         public var failedAllocations: Int
@@ -17,6 +18,7 @@ public struct ComparisonModel: Sendable {
         /// Its place in the ranking, once the run is over (1 is best).
         public var rank: Int?
 
+        /// Creates the band of the policy `name`; no animation, no flash and no rank by default.
         public init(
             name: String, pool: MemoryPool, failedAllocations: Int, animation: ScreenAnimation = .none,
             isFlashing: Bool = false, rank: Int? = nil
@@ -32,11 +34,16 @@ public struct ComparisonModel: Sendable {
 
     /// One row of the ranking shown at the end.
     public struct RankRow: Equatable, Sendable {
+        /// The policy's name.
         public var name: String
+        /// Allocations that failed over the run.
         public var failedAllocations: Int
+        /// The highest fragmentation after any step.
         public var peakFragmentation: Double
+        /// The largest free block at the end, in bytes.
         public var largestFree: Int
 
+        /// Creates the row of one policy's figures.
         public init(name: String, failedAllocations: Int, peakFragmentation: Double, largestFree: Int) {
             self.name = name
             self.failedAllocations = failedAllocations
@@ -45,7 +52,9 @@ public struct ComparisonModel: Sendable {
         }
     }
 
+    /// The title bar's text.
     public var title: String
+    /// One band per policy, top to bottom.
     public var bands: [Band]
     /// The whole run's timeline, under the title.
     public var timeline: TimelineModel?
@@ -59,11 +68,16 @@ public struct ComparisonModel: Sendable {
     public var statement: String
     /// The `:` prompt, when open.
     public var prompt: PromptLine?
+    /// Whether the help overlay is open.
     public var isHelpOpen: Bool
+    /// The keys the help overlay lists.
     public var helpKeys: [KeyHint]
+    /// The keys the footer lists.
     public var footerKeys: [KeyHint]
+    /// Draw for terminals without colour: adjacent blocks alternate `█`/`▓` instead of colours.
     public var monochrome: Bool
 
+    /// Creates a frame of the comparison; everything after `bands` has a default.
     public init(
         title: String, bands: [Band], timeline: TimelineModel? = nil, log: [LogEntry] = [],
         ranking: [RankRow]? = nil, caption: String = "", statement: String = "", prompt: PromptLine? = nil,

@@ -6,32 +6,32 @@ import PoolText
 /// From the top: title bar, timeline, the bands (a heading row and at least one map row each),
 /// the event log (or, at the end, the ranking), the caption, the status or prompt line, the
 /// footer. Below 60×16 only the too-small message is drawn.
-public struct ComparisonLayout: Equatable, Sendable {
-    public let width: Int
-    public let height: Int
-    public let isTooSmall: Bool
+package struct ComparisonLayout: Equatable, Sendable {
+    package let width: Int
+    package let height: Int
+    package let isTooSmall: Bool
     /// The timeline's row, and where its cells start and how many there are.
-    public let timelineRow = 1
-    public let timelineColumn: Int
-    public let timelineColumns: Int
+    package let timelineRow = 1
+    package let timelineColumn: Int
+    package let timelineColumns: Int
     /// The first row of the first band, and rows per band (heading included, at least 2).
-    public let bandsTopRow = 2
-    public let bandRows: Int
+    package let bandsTopRow = 2
+    package let bandRows: Int
     /// Map rows a band shows, and its map's label width and cells per row.
-    public let mapLabelWidth: Int
-    public let mapColumns: Int
+    package let mapLabelWidth: Int
+    package let mapColumns: Int
     /// The log's (or ranking's) first row and how many rows it has.
-    public let logTopRow: Int
-    public let logRows: Int
-    public let captionRow: Int
-    public let statusRow: Int
-    public let footerRow: Int
+    package let logTopRow: Int
+    package let logRows: Int
+    package let captionRow: Int
+    package let statusRow: Int
+    package let footerRow: Int
 
     /// - Parameters:
     ///   - bands: how many bands there are (2 to 4).
     ///   - totalSize: the largest pool's size (labels are as wide as its offsets).
     ///   - ranking: rows the ranking needs at the end (its heading included), 0 while playing.
-    public init(width: Int, height: Int, bands: Int, totalSize: Int, ranking: Int = 0) {
+    package init(width: Int, height: Int, bands: Int, totalSize: Int, ranking: Int = 0) {
         self.width = max(0, width)
         self.height = max(0, height)
         let bands = max(1, bands)
@@ -54,10 +54,10 @@ public struct ComparisonLayout: Equatable, Sendable {
     }
 
     /// The row of band `index`'s heading.
-    public func bandRow(_ index: Int) -> Int { bandsTopRow + index * bandRows }
+    package func bandRow(_ index: Int) -> Int { bandsTopRow + index * bandRows }
 
     /// The position a click at (`row`, `column`) on the timeline seeks to, or nil.
-    public func timelinePosition(atRow row: Int, column: Int, of timeline: TimelineModel) -> Int? {
+    package func timelinePosition(atRow row: Int, column: Int, of timeline: TimelineModel) -> Int? {
         guard !isTooSmall, row == timelineRow, column >= timelineColumn else { return nil }
         let count = timeline.cellCount(columns: timelineColumns)
         let index = column - timelineColumn
@@ -108,7 +108,7 @@ extension ScreenRenderer {
     }
 
     /// The layout `model` is drawn with on a `width` × `height` screen.
-    public static func comparisonLayout(_ model: ComparisonModel, width: Int, height: Int) -> ComparisonLayout {
+    package static func comparisonLayout(_ model: ComparisonModel, width: Int, height: Int) -> ComparisonLayout {
         ComparisonLayout(
             width: width, height: height, bands: model.bands.count,
             totalSize: model.bands.map(\.pool.totalSize).max() ?? 1,

@@ -52,24 +52,32 @@ public enum CellStyle: Hashable, Sendable {
 
 /// One character cell of the screen.
 public struct Cell: Equatable, Hashable, Sendable {
+    /// The character shown, one column wide.
     public var character: Character
+    /// What the cell means; the front end turns it into colours and attributes.
     public var style: CellStyle
 
+    /// Creates the cell showing `character` in `style`.
     public init(_ character: Character, _ style: CellStyle = .plain) {
         self.character = character
         self.style = style
     }
 
+    /// A space in the plain style: what a new grid is filled with.
     public static let blank = Cell(" ")
 }
 
 /// A screenful of cells, row-major: what the pure renderer produces and the front end copies
 /// to the terminal. Every character is one column wide.
 public struct Grid: Equatable, Sendable {
+    /// Columns.
     public let width: Int
+    /// Rows.
     public let height: Int
+    /// The cells, row by row: the cell at `row`, `column` is at `row * width + column`.
     public private(set) var cells: [Cell]
 
+    /// Creates a grid of `width` × `height` cells of `fill` (a negative size counts as 0).
     public init(width: Int, height: Int, fill: Cell = .blank) {
         self.width = max(0, width)
         self.height = max(0, height)

@@ -4,13 +4,13 @@ import PoolAllocator
 /// it is drawn as.
 struct MapCell: Equatable, Sendable {
     /// The bytes this cell covers; never empty.
-    public var bytes: Range<Int>
+    package var bytes: Range<Int>
     /// How the covered bytes divide between used, padding and free.
-    public var usage: RangeUsage
+    package var usage: RangeUsage
     /// The kind with the most bytes in the cell; ties go to used, then padding, then free.
     var kind: RegionKind
 
-    public init(bytes: Range<Int>, usage: RangeUsage) {
+    package init(bytes: Range<Int>, usage: RangeUsage) {
         self.bytes = bytes
         self.usage = usage
         self.kind = MapCells.kind(of: usage)

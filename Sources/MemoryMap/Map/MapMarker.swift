@@ -9,6 +9,7 @@ public struct MapMarker: Equatable, Sendable {
     /// The request's size.
     public var size: Int
 
+    /// Creates the marker of the free block `bytes`, with the block a request of `size` would make at `offset`.
     public init(bytes: Range<Int>, offset: Int?, size: Int) {
         self.bytes = bytes
         self.offset = offset

@@ -8,6 +8,7 @@ public struct MapViewport: Equatable, Hashable, Sendable {
     /// The first byte to show when zoomed; rounded down to a row start when drawn.
     var firstByte: Int
 
+    /// Creates a viewport: the whole pool by default, or `bytesPerCell` from `firstByte`.
     public init(bytesPerCell: Int? = nil, firstByte: Int = 0) {
         self.bytesPerCell = bytesPerCell
         self.firstByte = firstByte

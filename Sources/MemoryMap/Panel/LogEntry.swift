@@ -5,6 +5,7 @@ public struct LogEntry: Equatable, Hashable, Sendable {
     /// Whether the operation failed; failures are drawn in `.error` style with a `!` mark.
     public var isError: Bool
 
+    /// Creates the entry; `isError` for a failed operation.
     public init(_ text: String, isError: Bool = false) {
         self.text = text
         self.isError = isError

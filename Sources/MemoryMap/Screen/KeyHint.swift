@@ -6,6 +6,7 @@ public struct KeyHint: Equatable, Hashable, Sendable {
     /// What it does, e.g. `alloc`, `select previous/next block`.
     public var action: String
 
+    /// Creates the hint that `keys` do `action`.
     public init(_ keys: String, _ action: String) {
         self.keys = keys
         self.action = action

@@ -7,6 +7,7 @@ public struct PromptLine: Equatable, Hashable, Sendable {
     /// Why the last Enter was refused, e.g. `"abc" is not a size`; shown in `.error` style.
     public var error: String?
 
+    /// Creates the prompt asking for `label`, with `text` typed so far and the last refusal.
     public init(label: String, text: String = "", error: String? = nil) {
         self.label = label
         self.text = text

@@ -15,6 +15,7 @@ public struct ScreenLayout: Equatable, Sendable {
 
     /// The screen size this layout is for.
     public let width: Int
+    /// The screen's height this layout is for.
     public let height: Int
     /// Below `minimumWidth` × `minimumHeight`: only the "too small" message is drawn.
     let isTooSmall: Bool

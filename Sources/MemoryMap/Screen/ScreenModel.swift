@@ -45,6 +45,7 @@ public struct ScreenModel: Sendable {
     /// the policy and the reason beside the size, so nobody reads the map as a program's heap.
     public var poolSizeReason: String?
 
+    /// Creates a frame of `pool`; everything else has a default (an empty log, no prompt, the map fit to the screen, …).
     public init(
         pool: MemoryPool,
         title: String = "poolmap",

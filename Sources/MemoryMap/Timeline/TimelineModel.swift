@@ -25,6 +25,7 @@ public struct TimelineModel: Equatable, Sendable {
         /// A defragment happened in the stretch.
         public var hasDefragment = false
 
+        /// An empty stretch: no figures, no marks.
         public init() {}
     }
 
@@ -34,11 +35,13 @@ public struct TimelineModel: Equatable, Sendable {
     public var position: Int
     /// Steps summarized so far: the timeline fills in from the left while the run is read.
     public var scannedSteps: Int
+    /// Which figure the sparkline shows.
     public var figure: Figure
     /// Equal stretches of the run in order: bucket `b` of `B` holds the steps `k` with
     /// `k·B/totalSteps == b` (integer division).
     public var buckets: [Bucket]
 
+    /// Creates the timeline of a run of `totalSteps` at `position`, with the buckets summarized so far.
     public init(totalSteps: Int, position: Int, scannedSteps: Int, figure: Figure, buckets: [Bucket]) {
         self.totalSteps = totalSteps
         self.position = position
