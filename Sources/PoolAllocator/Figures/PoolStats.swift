@@ -18,6 +18,7 @@ public struct PoolStats: Equatable, Sendable {
     /// Free blocks (maximal runs of free bytes).
     public var freeBlockCount: Int
 
+    /// Creates a pool's figures from the five classic numbers and the free-block count.
     public init(
         total: Int, used: Int, free: Int, blockCount: Int, fragmentation: Double,
         padding: Int, largestFree: Int, freeBlockCount: Int

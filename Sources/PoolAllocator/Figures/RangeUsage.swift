@@ -12,6 +12,7 @@ public struct RangeUsage: Equatable, Sendable {
     /// block that touches it. Its parity tells neighbouring blocks apart on a map.
     public var blocksBefore: Int
 
+    /// Creates the figures of one range from its byte counts and blocks.
     public init(usedBytes: Int, paddingBytes: Int, freeBytes: Int, blockCount: Int, blocksBefore: Int) {
         self.usedBytes = usedBytes
         self.paddingBytes = paddingBytes

@@ -5,21 +5,21 @@
 /// tally must keep every value it counted alive while the tally is in use, so that no address
 /// it holds is freed and handed out again; to forget values, start a new tally and count what
 /// is still kept.
-public struct StorageTally: Sendable {
+package struct StorageTally: Sendable {
     /// Addresses of the storage counted so far.
     private var counted: Set<Int> = []
     /// Bytes counted so far.
-    public private(set) var bytes = 0
+    package private(set) var bytes = 0
 
     /// An empty tally.
-    public init() {}
+    package init() {}
 
     /// Counts `size` bytes of storage at `address`, unless that storage was counted already.
     /// - Returns: whether it was new (a caller skips what new storage refers to otherwise: it
     ///   was counted with it).
     /// - Complexity: O(1) expected.
     @discardableResult
-    public mutating func count(address: Int, bytes size: Int) -> Bool {
+    package mutating func count(address: Int, bytes size: Int) -> Bool {
         guard counted.insert(address).inserted else { return false }
         bytes += size
         return true
@@ -27,7 +27,7 @@ public struct StorageTally: Sendable {
 
     /// Counts `object`, of `size` bytes, unless it was counted already; returns whether it was new.
     @discardableResult
-    public mutating func count(_ object: AnyObject, bytes size: Int) -> Bool {
+    package mutating func count(_ object: AnyObject, bytes size: Int) -> Bool {
         count(address: Int(bitPattern: ObjectIdentifier(object)), bytes: size)
     }
 
@@ -35,7 +35,7 @@ public struct StorageTally: Sendable {
     /// an empty array holds no storage of its own and counts nothing.
     /// - Returns: whether it was new.
     @discardableResult
-    public mutating func count<Element>(buffer array: [Element]) -> Bool {
+    package mutating func count<Element>(buffer array: [Element]) -> Bool {
         guard array.capacity > 0 else { return false }
         let address = array.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
         return count(address: address, bytes: Self.arrayHeaderBytes + array.capacity * MemoryLayout<Element>.stride)
@@ -43,7 +43,7 @@ public struct StorageTally: Sendable {
 
     /// Adds `size` bytes of storage that cannot be told apart from other snapshots' (it is
     /// counted as held alone).
-    public mutating func add(unshared size: Int) {
+    package mutating func add(unshared size: Int) {
         bytes += size
     }
 

@@ -31,10 +31,12 @@ public struct FitSearch: Equatable, Hashable, Sendable {
         public var start: Int
         /// Its bytes.
         public var length: Int
+        /// Whether the request fits this free block, and if not, why.
         public var verdict: Verdict
         /// From `start` up to the first multiple of the alignment (it may exceed `length`).
         public var padding: Int
 
+        /// Creates the look at the free block `start ..< start + length`, with its verdict and padding.
         public init(start: Int, length: Int, verdict: Verdict, padding: Int) {
             self.start = start
             self.length = length
@@ -57,6 +59,7 @@ public struct FitSearch: Equatable, Hashable, Sendable {
     public let policy: FitPolicy
     /// The request's bytes and alignment (1: a plain `alloc`).
     public let size: Int
+    /// The request's alignment: a power of two, 1 for a plain `alloc`.
     public let alignment: Int
     /// Where the search started: next fit's rover (0 when it is at the pool's end); 0 for the
     /// other policies.

@@ -9,6 +9,7 @@ public struct Block: Equatable, Hashable, Sendable {
     /// Bytes of padding right before `offset`, owned by this block.
     public var padding: Int
 
+    /// Creates a block: its offset, the request's size and alignment, the padding before it.
     public init(offset: Int, size: Int, alignment: Int, padding: Int) {
         self.offset = offset
         self.size = size

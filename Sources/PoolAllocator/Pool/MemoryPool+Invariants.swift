@@ -10,7 +10,7 @@ extension MemoryPool {
 
     /// Whether this build checks the invariants after every mutation (`POOL_INTERNAL_CHECKS`):
     /// the fuzz targets refuse to run without them.
-    public static var checksInvariants: Bool {
+    @_spi(Testing) public static var checksInvariants: Bool {
         #if POOL_INTERNAL_CHECKS
         return true
         #else

@@ -4,7 +4,7 @@ extension MemoryPool {
     /// with a snapshot counted before, and so is everything below it, which is skipped.
     /// - Complexity: O(s · slots) for s nodes not counted before: proportional to the work that
     ///   made them (a mutation copies the shared nodes on its path).
-    public func countStorage(in tally: inout StorageTally) {
+    package func countStorage(in tally: inout StorageTally) {
         func visit(_ node: BlockNode) {
             guard tally.count(node, bytes: node.ownedBytes), !node.isLeaf else { return }
             for i in 0..<node.count { visit(node.kids![i]) }

@@ -15,6 +15,7 @@ public enum PoolError: Error, Equatable, Sendable {
 }
 
 extension PoolError: CustomStringConvertible {
+    /// The refusal in words, as the event log and the reports print it.
     public var description: String {
         switch self {
         case .invalidPoolSize(let size):

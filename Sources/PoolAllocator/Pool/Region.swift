@@ -11,10 +11,14 @@ public enum RegionKind: String, Equatable, Hashable, Sendable, CaseIterable {
 /// A maximal run of bytes of one kind; `pool.regions` tiles the pool in address order.
 /// A region is never empty.
 public struct Region: Equatable, Hashable, Sendable {
+    /// The region's first byte.
     public var offset: Int
+    /// Its bytes (never 0).
     public var size: Int
+    /// What its bytes hold.
     public var kind: RegionKind
 
+    /// Creates the region of `size` bytes of `kind` from `offset`.
     public init(offset: Int, size: Int, kind: RegionKind) {
         self.offset = offset
         self.size = size
