@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Embeds the demos (demos/*.pool and demos/*.trace) in the poolmap binary.
 
-Writes Sources/PoolScript/DemoLibrary+Embedded.swift: one raw string literal per file, its
+Writes Sources/PoolScript/Demos/DemoLibrary+Embedded.swift: one raw string literal per file, its
 text byte for byte. Run it after editing a demo:
 
     python3 scripts/embed-demos.py
@@ -13,7 +13,7 @@ import re
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DEMOS = ROOT / "demos"
-OUTPUT = ROOT / "Sources" / "PoolScript" / "DemoLibrary+Embedded.swift"
+OUTPUT = ROOT / "Sources" / "PoolScript" / "Demos" / "DemoLibrary+Embedded.swift"
 
 
 def raw_literal(text: str) -> str:

@@ -1,7 +1,7 @@
 extension CursesTerminal {
     /// Set to `1` in a debug build to make Ctrl-T crash the program on purpose, so tests can
     /// check that a crash still gives the terminal back. Release builds ignore it.
-    public static let debugTrapVariable = "POOLMAP_DEBUG_TRAP_KEY"
+    package static let debugTrapVariable = "POOLMAP_DEBUG_TRAP_KEY"
 
     /// Ctrl-T: "trap".
     static let debugTrapKey: UInt32 = 0x14

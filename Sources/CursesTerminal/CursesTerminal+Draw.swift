@@ -9,7 +9,7 @@ extension CursesTerminal {
     /// Cells beyond the terminal are clipped. Characters the terminal cannot show in one
     /// column (control characters, wide characters) are drawn as `?` so the layout never shifts.
     /// - Complexity: O(width · height).
-    public func draw(_ grid: Grid) throws {
+    package func draw(_ grid: Grid) throws {
         let window = pm_stdscr()
         werase(window)
         let bounds = size

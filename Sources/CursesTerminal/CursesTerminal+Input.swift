@@ -8,13 +8,13 @@ extension CursesTerminal {
     static let longestWait = Duration.milliseconds(100)
 
     /// Thrown when standard input has closed (reads fail at once, again and again).
-    public struct InputClosed: Error, CustomStringConvertible {
-        public var description: String { "standard input was closed" }
+    package struct InputClosed: Error, CustomStringConvertible {
+        package var description: String { "standard input was closed" }
     }
 
     /// Reads the next key, click, wheel step or resize, waiting at most `timeout` (and never
     /// longer than ``longestWait``).
-    public func nextEvent(timeout: Duration?) throws -> InputEvent? {
+    package func nextEvent(timeout: Duration?) throws -> InputEvent? {
         let wait = min(timeout ?? Self.longestWait, Self.longestWait)
         let milliseconds = max(0, Int32(wait / .milliseconds(1)))
         wtimeout(pm_stdscr(), milliseconds)

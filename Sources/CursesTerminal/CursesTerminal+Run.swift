@@ -14,7 +14,7 @@ extension CursesTerminal {
     /// - Returns: the process exit status: 0 after the app quit; 1 after an error, whose message
     ///   (prefixed `poolmap: `) went to standard error once the screen was restored; 128 + the
     ///   signal after SIGINT, SIGTERM or SIGHUP.
-    public static func runFullScreen<App: InteractiveApp>(
+    package static func runFullScreen<App: InteractiveApp>(
         noColor: Bool, makeApp: (CursesTerminal) throws -> App, onFrame: (Grid, App) -> Void = { _, _ in }
     ) -> Int32 {
         let terminal: CursesTerminal

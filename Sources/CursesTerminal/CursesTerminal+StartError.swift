@@ -1,6 +1,6 @@
 extension CursesTerminal {
     /// Why the terminal cannot be used for the full-screen app. Each message says what to do.
-    public enum StartError: Error, Equatable, CustomStringConvertible {
+    package enum StartError: Error, Equatable, CustomStringConvertible {
         /// Standard input or output is a file or a pipe.
         case notATerminal(stream: String)
         /// `TERM` is unset or empty.
@@ -10,7 +10,7 @@ extension CursesTerminal {
         /// The terminal cannot move the cursor (`TERM=dumb`).
         case cannotAddressCursor(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .notATerminal(let stream):
                 return "\(stream) is not a terminal: the interactive screen needs one. "

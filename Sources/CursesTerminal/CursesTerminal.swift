@@ -14,9 +14,9 @@ import PoolApp
 /// exit or an error, the termination handlers for SIGINT/SIGTERM/SIGHUP (the loop sees
 /// ``pendingSignal`` and the caller closes and exits), and a crash handler that calls `endwin()`
 /// before the crash is reported.
-public final class CursesTerminal: TerminalDevice {
+package final class CursesTerminal: TerminalDevice {
     /// The colours in use, after `--no-color`/`NO_COLOR` and the terminal's own capability.
-    public let colorDepth: ColorDepth
+    package let colorDepth: ColorDepth
     /// Whether ``close()`` ran.
     private var isClosed = false
     /// Curses attributes and colour pair per style, filled on first use.
@@ -40,7 +40,7 @@ public final class CursesTerminal: TerminalDevice {
     ///   - environment: the environment to read `TERM`, `NO_COLOR` and the debug switch from.
     /// - Throws: ``StartError`` when this is not a terminal poolmap can draw on; the terminal is
     ///   then left untouched.
-    public init(noColor: Bool = false, environment: [String: String] = CursesTerminal.processEnvironment) throws {
+    package init(noColor: Bool = false, environment: [String: String] = CursesTerminal.processEnvironment) throws {
         try Self.checkTerminal(environment: environment)
         Self.chooseLocale()
 
@@ -82,7 +82,7 @@ public final class CursesTerminal: TerminalDevice {
 
     /// Gives the terminal back: mouse reporting off, cursor visible, echo and line mode back,
     /// alternate screen off. Safe to call more than once.
-    public func close() {
+    package func close() {
         guard !isClosed else { return }
         isClosed = true
         mousemask(0, nil)
@@ -94,18 +94,18 @@ public final class CursesTerminal: TerminalDevice {
     }
 
     /// The terminal's size as curses last learned it (it updates on resize).
-    public var size: TerminalSize {
+    package var size: TerminalSize {
         TerminalSize(width: Int(getmaxx(pm_stdscr())), height: Int(getmaxy(pm_stdscr())))
     }
 
     /// SIGINT, SIGTERM or SIGHUP if one arrived since the terminal was opened.
-    public var pendingSignal: Int32? {
+    package var pendingSignal: Int32? {
         let signal = pm_pending_signal()
         return signal == 0 ? nil : signal
     }
 
     /// The process environment as a dictionary.
-    public static var processEnvironment: [String: String] {
+    package static var processEnvironment: [String: String] {
         var result: [String: String] = [:]
         var entry = environ
         while let pointer = entry.pointee {

@@ -6,7 +6,7 @@
 /// spaces, an optional sign, for radix 16 / 8 / 2 an optional `0x` / `0o` / `0b` prefix
 /// (either case) that may be followed by one `_`, at least one digit with single `_` between
 /// digits, optional spaces, and nothing else. Leading zeros are allowed.
-public enum PythonInteger: Sendable, Equatable {
+package enum PythonInteger: Sendable, Equatable {
     /// A number with `|value| < 2^63`.
     case value(Int)
     /// A number Python reads, but with `|value| >= 2^63`.
@@ -21,7 +21,7 @@ public enum PythonInteger: Sendable, Equatable {
     /// Reads `text` as `int(text, radix)` does.
     /// - Precondition: `radix` is 2, 8, 10 or 16.
     /// - Complexity: O(length of `text`).
-    public init(parsing text: String, radix: Int) {
+    package init(parsing text: String, radix: Int) {
         precondition([2, 8, 10, 16].contains(radix), "radix \(radix) is not one malloc.py uses")
         guard let ascii = Self.asciiForm(of: text) else {
             self = .invalid
@@ -111,7 +111,7 @@ extension PythonInteger {
     /// `0b`/`0B` binary (an empty rest is 0), another leading `0` octal (so `010` is 8, while
     /// `-010` is decimal −10), anything else decimal.
     /// - Complexity: O(length of `text`).
-    public init(parsingOption text: String) {
+    package init(parsingOption text: String) {
         let scalars = Array(text.unicodeScalars.prefix(2))
         let first = scalars.first
         let second = scalars.count > 1 ? scalars[1].properties.lowercaseMapping : nil

@@ -1,7 +1,7 @@
 /// CPython's `random` module, as far as malloc.py uses it: the Mersenne Twister MT19937
 /// seeded from an integer and `random()`, bit for bit (CPython's `Modules/_randommodule.c`:
 /// `init_by_array`, `genrand_uint32`, `genrand_res53`; `Lib/random.py`: `seed`).
-public struct PythonRandom: Sendable {
+package struct PythonRandom: Sendable {
     private static let stateCount = 624
     private static let shift = 397
     private var state: [UInt32]
@@ -10,7 +10,7 @@ public struct PythonRandom: Sendable {
     /// `random.seed(seed)` for an integer: the key is the 32-bit words of `|seed|`, least
     /// significant first (`[0]` for 0), so a seed and its negation give the same draws.
     /// - Complexity: O(624).
-    public init(seed: Int) {
+    package init(seed: Int) {
         var magnitude = seed.magnitude
         var key: [UInt32] = []
         repeat {
@@ -54,7 +54,7 @@ public struct PythonRandom: Sendable {
 
     /// The next 32-bit output (`genrand_uint32`; Python's `getrandbits(32)`).
     /// - Complexity: O(1) amortized (624 words are regenerated every 624 draws).
-    public mutating func nextUInt32() -> UInt32 {
+    package mutating func nextUInt32() -> UInt32 {
         if index >= Self.stateCount { regenerate() }
         var y = state[index]
         index += 1
@@ -67,7 +67,7 @@ public struct PythonRandom: Sendable {
 
     /// `random.random()`: a double in `0 ..< 1` from 53 bits of two draws (`genrand_res53`).
     /// - Complexity: O(1) amortized.
-    public mutating func random() -> Double {
+    package mutating func random() -> Double {
         let high = Double(nextUInt32() >> 5)
         let low = Double(nextUInt32() >> 6)
         return (high * 67_108_864.0 + low) * (1.0 / 9_007_199_254_740_992.0)

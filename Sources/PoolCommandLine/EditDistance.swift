@@ -1,11 +1,11 @@
 /// How many single-character edits turn one word into another.
-public enum EditDistance {
+package enum EditDistance {
     /// The Damerau–Levenshtein distance (optimal string alignment): insertions, deletions,
     /// substitutions and transpositions of two neighbouring characters each count 1, and no
     /// substring is edited twice. `plya` → `play` is 1, `compre` → `compare` is 1.
     ///
     /// Compares `Character`s exactly; callers that want case not to count lowercase first.
-    public static func damerauLevenshtein(_ a: String, _ b: String) -> Int {
+    package static func damerauLevenshtein(_ a: String, _ b: String) -> Int {
         let a = Array(a)
         let b = Array(b)
         if a.isEmpty { return b.count }

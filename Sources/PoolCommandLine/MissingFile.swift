@@ -9,33 +9,33 @@ import Darwin
 /// A file named on the command line that does not exist, and what was probably meant: a file
 /// one or two edits away in the same folder (or in a folder one or two edits away), or a
 /// built-in demo.
-public enum MissingFile {
+package enum MissingFile {
     /// A name in a folder, and whether it is a folder (else a file, or a link to one).
-    public struct Entry: Equatable, Sendable {
-        public var name: String
-        public var isDirectory: Bool
+    package struct Entry: Equatable, Sendable {
+        package var name: String
+        package var isDirectory: Bool
 
-        public init(name: String, isDirectory: Bool) {
+        package init(name: String, isDirectory: Bool) {
             self.name = name
             self.isDirectory = isDirectory
         }
     }
 
     /// What `path` was probably meant to be.
-    public struct Guess: Equatable, Sendable {
+    package struct Guess: Equatable, Sendable {
         /// Existing files, spelled as `path` is (`demos/fragmentation.pool`).
-        public var files: [String] = []
+        package var files: [String] = []
         /// Built-in demos, by name (`fragmentation`); only when no file is close.
-        public var demos: [String] = []
+        package var demos: [String] = []
 
-        public init(files: [String] = [], demos: [String] = []) {
+        package init(files: [String] = [], demos: [String] = []) {
             self.files = files
             self.demos = demos
         }
 
         /// `did you mean 'demos/fragmentation.pool'?`, `did you mean the built-in demo
         /// 'fragmentation' (poolmap demo fragmentation)?`, or nil when there is no guess.
-        public func hint(toolName: String) -> String? {
+        package func hint(toolName: String) -> String? {
             if !files.isEmpty { return "did you mean \(Suggestions.quotedList(files))?" }
             guard let first = demos.first else { return nil }
             let noun = demos.count == 1 ? "the built-in demo" : "one of the built-in demos"
@@ -44,7 +44,7 @@ public enum MissingFile {
     }
 
     /// Whether nothing is at `path` (not even a dangling link): the case worth a guess.
-    public static func doesNotExist(_ path: String) -> Bool {
+    package static func doesNotExist(_ path: String) -> Bool {
         FileSystem.doesNotExist(path)
     }
 
@@ -53,7 +53,7 @@ public enum MissingFile {
     /// whose names are close enough that both edits together stay within the limit. Failing
     /// those, the demos (`demos`: name and file name) whose name or file name is close.
     /// `listing` gives a folder's entries, or nil when it cannot be read.
-    public static func guess(
+    package static func guess(
         for path: String, demos: [(name: String, fileName: String)],
         listing: (String) -> [Entry]? = DirectoryListing.entries(atPath:)
     ) -> Guess {
@@ -118,10 +118,10 @@ public enum MissingFile {
 }
 
 /// Reading a folder's entries.
-public enum DirectoryListing {
+package enum DirectoryListing {
     /// The entries of the folder at `path` (`.` and `..` left out), sorted by name, or nil
     /// when it cannot be read. Links count as what they point to.
-    public static func entries(atPath path: String) -> [MissingFile.Entry]? {
+    package static func entries(atPath path: String) -> [MissingFile.Entry]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
         let folder = path.hasSuffix("/") ? path : path + "/"

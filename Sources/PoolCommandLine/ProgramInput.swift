@@ -1,6 +1,6 @@
 /// A program, or a program's source, given where a script or trace was expected: what the user
 /// most likely wants is the program's allocations, which `record` makes. The hint says so.
-public enum ProgramInput {
+package enum ProgramInput {
     /// File name endings of source code that compiles to a program (C, C++, Objective-C, Rust, Go, Zig).
     static let sourceExtensions: Set<String> = [
         "c", "h", "cc", "cpp", "cxx", "c++", "hpp", "hh", "m", "mm", "rs", "go", "zig",
@@ -9,7 +9,7 @@ public enum ProgramInput {
     /// The hint for `path`, which failed to parse as a script or trace: for source code (by its
     /// name) or a binary file (`isBinary`: the parser met a NUL byte), the `record` command that
     /// shows the program's allocations; nil for anything else.
-    public static func hint(path: String, isBinary: Bool, toolName: String) -> String? {
+    package static func hint(path: String, isBinary: Bool, toolName: String) -> String? {
         let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
         if let dot = name.lastIndex(of: "."), dot != name.startIndex,
             sourceExtensions.contains(name[name.index(after: dot)...].lowercased())

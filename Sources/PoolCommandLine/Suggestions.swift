@@ -1,13 +1,13 @@
 /// Which known names a mistyped word most likely meant, the way git and cargo answer a typo.
-public enum Suggestions {
+package enum Suggestions {
     /// The most edits a suggestion may be away from what was typed.
-    public static let maximumDistance = 2
+    package static let maximumDistance = 2
 
     /// The candidates closest to `word`, in the order given: those at the smallest distance that
     /// is at most `maximumDistance`. With `prefixes`, a candidate that starts with `word` counts
     /// as distance 0 (`pl` → `play`). Case does not count (`Run` → `run`). Empty when none is
     /// close, or when `word` is empty.
-    public static func closest(
+    package static func closest(
         to word: String, among candidates: [String], maximumDistance: Int = Suggestions.maximumDistance,
         prefixes: Bool = false
     ) -> [String] {
@@ -37,7 +37,7 @@ public enum Suggestions {
     }
 
     /// `'a'`, `'a' or 'b'`, `'a', 'b' or 'c'`.
-    public static func quotedList(_ names: [String]) -> String {
+    package static func quotedList(_ names: [String]) -> String {
         let quoted = names.map { "'\($0)'" }
         guard let last = quoted.last else { return "" }
         return quoted.count == 1 ? last : quoted.dropLast().joined(separator: ", ") + " or " + last

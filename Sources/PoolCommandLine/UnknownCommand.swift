@@ -1,18 +1,18 @@
 /// A subcommand as the unknown-command message lists it, read from the command-line
 /// configuration so that a new subcommand is known without editing this module.
-public struct CommandSummary: Equatable, Sendable {
+package struct CommandSummary: Equatable, Sendable {
     /// What is typed: `run`.
-    public var name: String
+    package var name: String
     /// Other names that run it.
-    public var aliases: [String]
+    package var aliases: [String]
     /// One line saying what it does.
-    public var abstract: String
+    package var abstract: String
     /// Whether it runs when no command is named (`explore`).
-    public var isDefault: Bool
+    package var isDefault: Bool
     /// Whether `--help` lists it (hidden commands are known but neither listed nor suggested).
-    public var isListed: Bool
+    package var isListed: Bool
 
-    public init(name: String, aliases: [String] = [], abstract: String, isDefault: Bool = false, isListed: Bool = true)
+    package init(name: String, aliases: [String] = [], abstract: String, isDefault: Bool = false, isListed: Bool = true)
     {
         self.name = name
         self.aliases = aliases
@@ -23,11 +23,11 @@ public struct CommandSummary: Equatable, Sendable {
 }
 
 /// A first argument that names no command: `poolmap compre x.pool`.
-public enum UnknownCommand {
+package enum UnknownCommand {
     /// The first argument when it is a word that is neither an option, nor a command or an
     /// alias, nor something the default command accepts (`defaultAccepts`, asked last); the
     /// word after `help` when it names no command (`help plya`); else nil.
-    public static func word(
+    package static func word(
         in arguments: [String], commands: [CommandSummary], defaultAccepts: (String) -> Bool
     ) -> String? {
         guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
@@ -43,7 +43,7 @@ public enum UnknownCommand {
 
     /// The listed commands closest to `word` (see `Suggestions.closest`; a command that starts
     /// with `word` is closest).
-    public static func suggestions(for word: String, commands: [CommandSummary]) -> [String] {
+    package static func suggestions(for word: String, commands: [CommandSummary]) -> [String] {
         let listed = commands.filter(\.isListed)
         let names = Suggestions.closest(to: word, among: listed.map(\.name), prefixes: true)
         if !names.isEmpty { return names }
@@ -61,7 +61,7 @@ public enum UnknownCommand {
     ///
     /// See 'poolmap help COMMAND' for a command's options and examples.
     /// ```
-    public static func message(for word: String, commands: [CommandSummary], toolName: String) -> String {
+    package static func message(for word: String, commands: [CommandSummary], toolName: String) -> String {
         var text = "\(toolName): unknown command '\(word)'"
         let closest = suggestions(for: word, commands: commands)
         if !closest.isEmpty { text += "; did you mean \(Suggestions.quotedList(closest))?" }

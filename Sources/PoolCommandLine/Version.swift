@@ -1,13 +1,13 @@
 /// poolmap's version: the one place it is written. `poolmap --version` prints it, and
 /// CHANGELOG.md starts with it (a test holds them together).
-public enum PoolmapVersion {
+package enum PoolmapVersion {
     /// Semantic versioning: major.minor.patch.
-    public static let number = "0.2.0"
+    package static let number = "0.2.0"
 
     /// The Swift compiler that built this binary, as `#if compiler` tells it at compile time:
     /// exact for 6.0 to 6.5.4 (`6.3.1`), a lower bound beyond (`6.6 or later`) until a line is
     /// added here.
-    public static let swiftCompiler: String = {
+    package static let swiftCompiler: String = {
         #if compiler(>=7.0)
         return "7.0 or later"
         #elseif compiler(>=6.6)
@@ -90,5 +90,5 @@ public enum PoolmapVersion {
     }()
 
     /// `poolmap 0.2.0 (built with Swift 6.3.1)`.
-    public static var description: String { "poolmap \(number) (built with Swift \(swiftCompiler))" }
+    package static var description: String { "poolmap \(number) (built with Swift \(swiftCompiler))" }
 }

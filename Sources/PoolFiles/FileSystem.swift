@@ -174,13 +174,17 @@ package enum FileSystem {
 
 /// A failed system call on a path: what and why.
 public struct SystemError: Error, Equatable, CustomStringConvertible {
+    /// The path the call was about.
     public var path: String
+    /// Why it failed: the system's text for `errno`.
     public var reason: String
 
+    /// Creates the error for `path` and its reason.
     public init(path: String, reason: String) {
         self.path = path
         self.reason = reason
     }
 
+    /// `path: reason`, as the command line prints it.
     public var description: String { "\(path): \(reason)" }
 }

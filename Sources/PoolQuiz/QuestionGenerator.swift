@@ -29,9 +29,13 @@ import PoolScript
 public struct QuestionGenerator: Equatable, Sendable {
     /// What to generate.
     public struct Options: Equatable, Hashable, Sendable {
+        /// How many operations the quiz asks about.
         public var operations: Int
+        /// The pool's size in bytes.
         public var poolSize: Int
+        /// The placement policy the questions are about.
         public var policy: FitPolicy
+        /// The seed of the draw: the same options draw the same questions.
         public var seed: UInt64
         /// How often an operation frees a live block, in percent (0 … 100).
         public var freePercent: Int
@@ -47,6 +51,7 @@ public struct QuestionGenerator: Equatable, Sendable {
         /// How many operations may be asked for.
         public static let operationRange = 1...1000
 
+        /// Creates the options; all but `operations` have defaults.
         public init(
             operations: Int, poolSize: Int = defaultPoolSize, policy: FitPolicy = .first, seed: UInt64 = defaultSeed,
             freePercent: Int = defaultFreePercent, easy: Bool = false
@@ -83,6 +88,7 @@ public struct QuestionGenerator: Equatable, Sendable {
 
     /// Why generating was refused.
     public struct Refusal: Error, Equatable, CustomStringConvertible {
+        /// Why, in words, as the command line prints it.
         public var description: String
     }
 
@@ -91,6 +97,7 @@ public struct QuestionGenerator: Equatable, Sendable {
     /// How many times a draw is made again before the first one is taken as it is.
     public static let maximumRedraws = 400
 
+    /// What was asked for.
     public let options: Options
     /// The operations, in order, with their answers.
     public let operations: [Operation]

@@ -19,9 +19,12 @@ public enum QuestionKind: CaseIterable, Hashable, Sendable {
 
 /// The score so far: right and wrong answers per kind of question.
 public struct QuizScore: Equatable, Sendable {
+    /// Right answers per kind of question.
     public private(set) var right: [QuestionKind: Int] = [:]
+    /// Wrong answers per kind of question.
     public private(set) var wrong: [QuestionKind: Int] = [:]
 
+    /// An empty score.
     public init() {}
 
     /// Counts one answer to a question of `kind`.

@@ -3,6 +3,7 @@ import PoolAllocator
 import PoolText
 
 extension QuizState {
+    /// The frame for a terminal of `width` × `height`: `screenModel`, rendered.
     public func view(width: Int, height: Int) -> Grid {
         ScreenRenderer.render(screenModel, width: width, height: height)
     }

@@ -92,6 +92,7 @@ public struct QuizState: RecordableAppState {
     var inputs = 0
     /// One cast marker per answer.
     var answerMarks: [CastMark] = []
+    /// One cast marker per answer, for `--record`.
     public var recordingMarks: [CastMark] { answerMarks }
 
     /// A quiz at the start of `source`, already at its first question (or playing toward it).

@@ -27,13 +27,13 @@ public enum ExecutableInspector {
     }
 
     /// The ELF identity of a program: word size, byte order, machine.
-    public struct Machine: Equatable, Sendable {
-        public var is64Bit: Bool
-        public var isLittleEndian: Bool
-        public var code: UInt16
+    package struct Machine: Equatable, Sendable {
+        package var is64Bit: Bool
+        package var isLittleEndian: Bool
+        package var code: UInt16
 
         /// This process's own: the tracer is compiled for it.
-        public static let current: Machine? = {
+        package static let current: Machine? = {
             guard let bytes = try? FileSystem.readPrefix("/proc/self/exe", limit: 64),
                 case .elf(let elf) = parse(bytes)
             else { return nil }
@@ -53,7 +53,7 @@ public enum ExecutableInspector {
     static let maximumInterpreterDepth = 4
 
     /// Checks the program at `path` (already resolved and executable); throws why not.
-    public static func check(_ path: String, machine: Machine? = Machine.current) throws(Refusal) {
+    package static func check(_ path: String, machine: Machine? = Machine.current) throws(Refusal) {
         try check(path, machine: machine, depth: 0)
     }
 

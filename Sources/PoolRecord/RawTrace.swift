@@ -10,23 +10,23 @@ import Darwin
 /// header page, then `capacity` records of 32 bytes. Record number N is event number N (the
 /// tracer takes slots with one atomic counter), so reading the records in file order is reading
 /// the events in their one global order. Little-endian, as on every platform the tracer runs on.
-public struct RawTrace: Sendable {
+package struct RawTrace: Sendable {
     /// The header's figures.
-    public struct Header: Equatable, Sendable {
-        public var capacity: UInt64
-        public var parentPID: Int32
+    package struct Header: Equatable, Sendable {
+        package var capacity: UInt64
+        package var parentPID: Int32
         /// The traced process's pid, or 0 when no image loaded the tracer.
-        public var tracedPID: Int32
+        package var tracedPID: Int32
         /// Slots handed out; more than `capacity` when the file filled up.
-        public var next: UInt64
+        package var next: UInt64
         /// Images of the traced process that loaded the tracer (the first, then one per exec).
-        public var images: UInt32
+        package var images: UInt32
         /// Whether an event did not fit.
-        public var full: Bool
+        package var full: Bool
         /// Bytes the last image served from the tracer's bootstrap buffer.
-        public var bootstrapBytes: UInt64
+        package var bootstrapBytes: UInt64
 
-        public init(
+        package init(
             capacity: UInt64, parentPID: Int32 = 0, tracedPID: Int32 = 0, next: UInt64, images: UInt32 = 1,
             full: Bool = false, bootstrapBytes: UInt64 = 0
         ) {
@@ -41,14 +41,14 @@ public struct RawTrace: Sendable {
     }
 
     /// One record: `kind` 0 is an empty slot.
-    public struct Record: Equatable, Sendable {
-        public var address: UInt64
-        public var size: UInt64
-        public var aux: UInt64
-        public var kind: UInt32
-        public var extra: UInt32
+    package struct Record: Equatable, Sendable {
+        package var address: UInt64
+        package var size: UInt64
+        package var aux: UInt64
+        package var kind: UInt32
+        package var extra: UInt32
 
-        public init(address: UInt64, size: UInt64, aux: UInt64, kind: UInt32, extra: UInt32 = 0) {
+        package init(address: UInt64, size: UInt64, aux: UInt64, kind: UInt32, extra: UInt32 = 0) {
             self.address = address
             self.size = size
             self.aux = aux
@@ -58,14 +58,14 @@ public struct RawTrace: Sendable {
     }
 
     /// The record kinds (see the tracer's `enum`).
-    public enum Kind {
-        public static let alloc: UInt32 = 1
-        public static let aligned: UInt32 = 2
-        public static let free: UInt32 = 3
-        public static let reallocFrom: UInt32 = 4
-        public static let reallocTo: UInt32 = 5
-        public static let image: UInt32 = 6
-        public static let text: UInt32 = 7
+    package enum Kind {
+        package static let alloc: UInt32 = 1
+        package static let aligned: UInt32 = 2
+        package static let free: UInt32 = 3
+        package static let reallocFrom: UInt32 = 4
+        package static let reallocTo: UInt32 = 5
+        package static let image: UInt32 = 6
+        package static let text: UInt32 = 7
     }
 
     static let magic: [UInt8] = Array("PMRAW001".utf8)
@@ -76,15 +76,15 @@ public struct RawTrace: Sendable {
     static let maximumCapacity: UInt64 = 1 << 40
 
     /// The environment variable that names the raw file for the tracer.
-    public static let environmentVariable = "POOLMAP_RECORD_RAW"
+    package static let environmentVariable = "POOLMAP_RECORD_RAW"
 
-    public var header: Header
+    package var header: Header
     /// The records the traced process wrote, in slot order.
-    public var records: [Record]
+    package var records: [Record]
 
     /// Creates an empty raw file at `path` for a process that `parentPID` will start: the header,
     /// then room for `capacity` records (a sparse file: only written pages take space).
-    public static func create(path: String, capacity: UInt64, parentPID: Int32) throws(SystemError) {
+    package static func create(path: String, capacity: UInt64, parentPID: Int32) throws(SystemError) {
         guard capacity > 0, capacity <= maximumCapacity else {
             throw SystemError(path: path, reason: "a raw trace holds 1 to \(maximumCapacity) records, not \(capacity)")
         }
@@ -109,7 +109,7 @@ public struct RawTrace: Sendable {
     }
 
     /// Reads the raw file at `path`: its header and every slot handed out that fits.
-    public static func read(path: String) throws(SystemError) -> RawTrace {
+    package static func read(path: String) throws(SystemError) -> RawTrace {
         var records: [Record] = []
         let header = try scan(path: path) { records.append($0) }
         return RawTrace(header: header, records: records)
@@ -117,7 +117,7 @@ public struct RawTrace: Sendable {
 
     /// Reads the header of the raw file at `path`, then hands `body` every slot handed out
     /// that fits, in slot order, a chunk at a time (a long trace never sits in memory twice).
-    public static func scan(path: String, _ body: (Record) -> Void) throws(SystemError) -> Header {
+    package static func scan(path: String, _ body: (Record) -> Void) throws(SystemError) -> Header {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw SystemError(path: path, reason: FileSystem.reason()) }
         defer { close(descriptor) }
@@ -161,7 +161,7 @@ public struct RawTrace: Sendable {
     }
 
     /// The bytes of a raw file holding `records` (for tests: what the tracer would have written).
-    public static func fileBytes(records: [Record], header: Header) -> [UInt8] {
+    package static func fileBytes(records: [Record], header: Header) -> [UInt8] {
         var bytes = magic
         append(version, to: &bytes)
         append(UInt32(recordSize), to: &bytes)

@@ -38,6 +38,7 @@ public enum RecordError: Error, CustomStringConvertible {
         }
     }
 
+    /// The error in words: what happened and, where it helps, what to do.
     public var description: String {
         switch self {
         case .noCommand:

@@ -7,6 +7,7 @@ public struct RecordRequest: Sendable {
     /// Records the raw file holds (a sparse file: only what is written takes space).
     public var capacity: UInt64
 
+    /// Creates the request to record `command`, into `output` (or the default name).
     public init(command: [String], output: String? = nil, capacity: UInt64 = Recorder.defaultCapacity) {
         self.command = command
         self.output = output

@@ -10,6 +10,7 @@ import Darwin
 /// and builds the tracer, `run` runs COMMAND, `writeTrace` converts and writes. The session owns
 /// a temporary folder (the raw file) and removes it when it ends.
 public final class RecordSession {
+    /// What the session records.
     public let request: RecordRequest
     /// The file COMMAND resolved to.
     public let executable: String

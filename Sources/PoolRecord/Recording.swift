@@ -1,15 +1,20 @@
 /// A finished recording: where the trace is and what it holds.
 public struct Recording: Sendable {
+    /// The trace file written.
     public var tracePath: String
-    public var summary: TraceConverter.Summary
+    /// What the trace holds: its operations, peaks, and what was left out.
+    package var summary: TraceConverter.Summary
     /// COMMAND's exit status, 128 + the signal when a signal ended it.
     public var exitCode: Int32
     /// The signal that ended COMMAND, if one did.
     public var signal: Int32?
     /// The raw file's header: images, whether it filled up, the bootstrap buffer's use.
-    public var raw: RawTrace.Header
+    package var raw: RawTrace.Header
     /// The trace file's size in bytes.
     public var traceBytes = 0
+
+    /// The operation lines the trace holds (`a`, `m`, `f` and `r`).
+    public var events: Int { summary.events }
 
     /// The one line `poolmap record` prints on standard error.
     public var summaryLine: String {

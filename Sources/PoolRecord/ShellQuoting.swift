@@ -1,14 +1,14 @@
 /// Words quoted so a POSIX shell (bash, zsh, dash for the plain forms) reads them back as they
 /// are: for the trace header's command line and the `poolmap play FILE` hint.
-public enum ShellQuoting {
+package enum ShellQuoting {
     /// The words joined by spaces, each quoted only when it needs it.
-    public static func commandLine(_ words: [String]) -> String {
+    package static func commandLine(_ words: [String]) -> String {
         words.map(quote).joined(separator: " ")
     }
 
     /// `word` as it would be typed: bare when only safe characters, `'…'` otherwise, and `$'…'`
     /// with escapes when it holds control characters (a newline would end a comment line).
-    public static func quote(_ word: String) -> String {
+    package static func quote(_ word: String) -> String {
         if !word.isEmpty, word.unicodeScalars.allSatisfy(isSafe) { return word }
         if word.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
             var quoted = "$'"

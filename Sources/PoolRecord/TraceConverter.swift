@@ -10,31 +10,31 @@ import PoolText
 /// bootstrap buffer) are left out and counted; so is a realloc's old block when it is unknown,
 /// and the realloc becomes an `a`. An image record after the first (an exec in the
 /// traced process) becomes a `# exec PATH` comment followed by an `f` for every block then live.
-public struct TraceConverter {
+package struct TraceConverter {
     /// What the trace holds: the converter's counts (`events`, `allocations`,
     /// `alignedAllocations`, `frees`, `reallocs`, `peakLiveBytes`, `peakLiveBlocks`,
     /// `unknownFrees`, `reusedLiveAddresses`: see `AddressIDs.Counts`), and what only a
     /// recording has.
     @dynamicMemberLookup
-    public struct Summary: Equatable, Sendable {
-        public var counts = AddressIDs.Counts()
+    package struct Summary: Equatable, Sendable {
+        package var counts = AddressIDs.Counts()
         /// Blocks still live at the end (never freed).
-        public var liveBlocksAtEnd = 0
+        package var liveBlocksAtEnd = 0
         /// The paths of the images after the first: each exec in the traced process.
-        public var execs: [String] = []
+        package var execs: [String] = []
         /// Records that make no sense (an unknown kind, a size past `Int.max`): left out.
-        public var malformedRecords = 0
+        package var malformedRecords = 0
 
-        public init() {}
+        package init() {}
 
-        public subscript(dynamicMember keyPath: WritableKeyPath<AddressIDs.Counts, Int>) -> Int {
+        package subscript(dynamicMember keyPath: WritableKeyPath<AddressIDs.Counts, Int>) -> Int {
             get { counts[keyPath: keyPath] }
             set { counts[keyPath: keyPath] = newValue }
         }
     }
 
     /// What the trace holds so far.
-    public var summary: Summary {
+    package var summary: Summary {
         var summary = Summary()
         summary.counts = ids.counts
         summary.liveBlocksAtEnd = finished ? ids.counts.liveBlocks : 0
@@ -44,7 +44,7 @@ public struct TraceConverter {
     }
 
     /// The operation lines so far, `\n` after each.
-    public var body: [UInt8] { lines.text.bytes }
+    package var body: [UInt8] { lines.text.bytes }
     /// The trace's lines so far.
     private var lines = TraceLines()
 
@@ -61,10 +61,10 @@ public struct TraceConverter {
     /// The longest image text kept (two paths).
     static let maximumImageText = 8192
 
-    public init() {}
+    package init() {}
 
     /// Converts a whole raw trace.
-    public static func convert(_ records: some Sequence<RawTrace.Record>) -> TraceConverter {
+    package static func convert(_ records: some Sequence<RawTrace.Record>) -> TraceConverter {
         var converter = TraceConverter()
         for record in records { converter.add(record) }
         converter.finish()
@@ -72,7 +72,7 @@ public struct TraceConverter {
     }
 
     /// Adds the next record (slot order).
-    public mutating func add(_ record: RawTrace.Record) {
+    package mutating func add(_ record: RawTrace.Record) {
         defer { slot &+= 1 }
         if var collecting = image {
             if record.kind == RawTrace.Kind.text {
@@ -114,13 +114,13 @@ public struct TraceConverter {
     }
 
     /// Ends the conversion (an image whose text was cut short still counts).
-    public mutating func finish() {
+    package mutating func finish() {
         if image != nil { finishImage() }
         finished = true
     }
 
     /// The trace file: the header comments, then the operations.
-    public func traceText(command: [String], exitDescription: String?, notes: [String] = []) -> [UInt8] {
+    package func traceText(command: [String], exitDescription: String?, notes: [String] = []) -> [UInt8] {
         var header = "# command: \(ShellQuoting.commandLine(command))\n"
         header += "# events: \(summary.events)\n"
         header += "# peak_live_bytes: \(summary.peakLiveBytes)\n"

@@ -25,10 +25,12 @@ public struct TracerBuilder: Sendable {
         /// No cache folder could be made or written.
         case noCache(reasons: [String])
 
+        /// Equal when the case and what it carries are equal (the compile attempts by compiler and messages).
         public static func == (lhs: Failure, rhs: Failure) -> Bool {
             lhs.description == rhs.description
         }
 
+        /// The failure in words, with what was tried and what to do.
         public var description: String {
             switch self {
             case .noCompiler(let searched):
@@ -49,10 +51,14 @@ public struct TracerBuilder: Sendable {
 
     /// The environment's `PATH`, `XDG_CACHE_HOME`, `HOME` and `TMPDIR` (nil when unset).
     public var searchPath: String?
+    /// `XDG_CACHE_HOME`: the first place the built tracer is kept.
     public var cacheHome: String?
+    /// `HOME`: `~/.cache` when `XDG_CACHE_HOME` is unset.
     public var home: String?
+    /// `TMPDIR`: the last place the tracer is kept (`/tmp` when unset).
     public var temporaryFolder: String?
 
+    /// Creates a builder that looks in these places; `fromEnvironment()` reads them from the environment.
     public init(searchPath: String?, cacheHome: String?, home: String?, temporaryFolder: String?) {
         self.searchPath = searchPath
         self.cacheHome = cacheHome

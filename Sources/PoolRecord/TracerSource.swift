@@ -1,17 +1,17 @@
 /// The allocation tracer as poolmap carries it: C source text (`TracerSource.text`, generated
 /// from `Tracer/poolmap-tracer.c`), the flags it is compiled with, and the name of the shared
 /// library built from them, keyed by a hash of both so a changed tracer never meets an old build.
-public enum TracerSource {
+package enum TracerSource {
     /// Compiler flags: a position-independent shared library exporting only the interposed
     /// functions.
-    public static let compileFlags = ["-std=gnu11", "-O2", "-fPIC", "-shared", "-fvisibility=hidden", "-pthread"]
+    package static let compileFlags = ["-std=gnu11", "-O2", "-fPIC", "-shared", "-fvisibility=hidden", "-pthread"]
 
     /// Libraries linked after the source (`dlsym` lives in libdl before glibc 2.34).
-    public static let linkFlags = ["-ldl"]
+    package static let linkFlags = ["-ldl"]
 
     /// The machine the library is built for, part of its name (a home folder shared between
     /// machines keeps one build per machine).
-    public static let machine: String = {
+    package static let machine: String = {
         #if arch(x86_64)
         return "x86_64"
         #elseif arch(arm64)
@@ -26,7 +26,7 @@ public enum TracerSource {
     }()
 
     /// FNV-1a (64 bits) of the source, the flags and the machine, in hexadecimal.
-    public static let key: String = {
+    package static let key: String = {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         let material = text + "\u{0}" + (compileFlags + linkFlags).joined(separator: " ") + "\u{0}" + machine
         for byte in material.utf8 {
@@ -38,5 +38,5 @@ public enum TracerSource {
     }()
 
     /// The library's file name in the cache folder.
-    public static var libraryName: String { "poolmap-tracer-\(key)-\(machine).so" }
+    package static var libraryName: String { "poolmap-tracer-\(key)-\(machine).so" }
 }

@@ -99,8 +99,11 @@ extension HeadlessRun {
     /// What `forEachStep` leaves: the pool's stats at the end, the run's figures and the runtime
     /// errors.
     public struct RunEnd: Sendable {
+        /// The pool's figures after the last step.
         public var finalStats: PoolStats
+        /// The run's high-water mark, peak live bytes and their ratios.
         public var figures: PoolFigures
+        /// The runtime errors the run met.
         public var errorCount: Int
     }
 

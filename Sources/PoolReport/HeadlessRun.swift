@@ -28,6 +28,7 @@ public enum HeadlessRun {
 
         /// Events listed whole unless `--events` says otherwise.
         public static let defaultLimit = 1000
+        /// What `--events` means when it is not given: `upTo(defaultLimit)`.
         public static let `default` = Events.upTo(defaultLimit)
     }
 

@@ -40,7 +40,7 @@ extension RunReport {
 
     /// The classic exercise's keys (`total`, `used`, `free`, `num_blocks`, `fragmentation`),
     /// then `padding`, `largest_free`, `free_blocks`.
-    public static func json(_ stats: PoolStats) -> JSONValue {
+    package static func json(_ stats: PoolStats) -> JSONValue {
         .object([
             "total": .int(stats.total),
             "used": .int(stats.used),

@@ -18,6 +18,7 @@ public enum ByteSize {
         /// Of the grammar, but zero where a positive size is needed.
         case zero(String)
 
+        /// The problem in words, as a prompt or a script's diagnostic shows it.
         public var description: String {
             switch self {
             case .notASize(let text): return "\"\(text)\" is not a size"

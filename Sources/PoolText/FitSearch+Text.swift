@@ -3,10 +3,10 @@ import PoolAllocator
 /// The words of a search made visible (`FitSearch`), shared by the map's panel listing, the
 /// explorer's and player's logs and the quiz's reveal: the glyph and word of each verdict,
 /// each policy's rule in one sentence, and byte counts exact enough to compare candidates.
-public enum SearchText {
+package enum SearchText {
     /// The glyph that marks a verdict on the map and in the listing: `×` too small,
     /// `≠` misaligned, `✓` fits.
-    public static func glyph(_ verdict: FitSearch.Verdict) -> Character {
+    package static func glyph(_ verdict: FitSearch.Verdict) -> Character {
         switch verdict {
         case .tooSmall: return "×"
         case .misaligned: return "≠"
@@ -15,7 +15,7 @@ public enum SearchText {
     }
 
     /// `too small`, `misaligned`, `fits`.
-    public static func word(_ verdict: FitSearch.Verdict) -> String {
+    package static func word(_ verdict: FitSearch.Verdict) -> String {
         switch verdict {
         case .tooSmall: return "too small"
         case .misaligned: return "misaligned"
@@ -25,17 +25,17 @@ public enum SearchText {
 
     /// A byte count exact enough to compare two candidates: `1,200 B` up to 99,999 bytes,
     /// else `ByteSize.format` (`1.5 MiB`).
-    public static func bytes(_ count: Int) -> String {
+    package static func bytes(_ count: Int) -> String {
         count < 100_000 ? "\(NumberText.grouped(count)) B" : ByteSize.format(count)
     }
 
     /// `first fit`, `next fit`, `best fit`, `worst fit`.
-    public static func name(_ policy: FitPolicy) -> String {
+    package static func name(_ policy: FitPolicy) -> String {
         "\(policy.rawValue) fit"
     }
 
     /// What the policy takes, as a sentence's end: `first fit takes the lowest block that fits`.
-    public static func rule(_ policy: FitPolicy) -> String {
+    package static func rule(_ policy: FitPolicy) -> String {
         switch policy {
         case .first: return "first fit takes the lowest block that fits"
         case .next: return "next fit takes the first block that fits from the rover on, wrapping to 0"
@@ -45,13 +45,13 @@ public enum SearchText {
     }
 
     /// An offset as the map labels it, with its decimal value: `0x0300 (768)`.
-    public static func offset(_ offset: Int, poolSize: Int) -> String {
+    package static func offset(_ offset: Int, poolSize: Int) -> String {
         "\(HexOffset.format(offset, digits: HexOffset.digits(forPoolSize: poolSize))) (\(NumberText.grouped(offset)))"
     }
 
     /// The outcome in one line: `lands at 0x0320 (800), after 32 B of padding` or
     /// `fails: no free block holds 300 B` (`… at a multiple of 32` when aligned).
-    public static func outcome(_ search: FitSearch, poolSize: Int) -> String {
+    package static func outcome(_ search: FitSearch, poolSize: Int) -> String {
         guard let chosen = search.chosen, let offset = search.offset else {
             return "fails: " + whyNoneFits(search)
         }
@@ -61,7 +61,7 @@ public enum SearchText {
 
     /// Why nothing fits: `no free block holds 300 B` or `no free block holds 64 B at a multiple
     /// of 32`.
-    public static func whyNoneFits(_ search: FitSearch) -> String {
+    package static func whyNoneFits(_ search: FitSearch) -> String {
         if search.alignment > 1, search.looks.contains(where: { $0.verdict == .misaligned }) {
             return "no free block holds \(bytes(search.size)) at a multiple of \(NumberText.grouped(search.alignment))"
         }
@@ -70,7 +70,7 @@ public enum SearchText {
 
     /// Why a free block does not fit: `too small (40 B < 64 B)` or `misaligned: from 0x0120, its
     /// first multiple of 32, only 20 B remain for 64 B`.
-    public static func whyNot(_ look: FitSearch.Look, in search: FitSearch, poolSize: Int) -> String {
+    package static func whyNot(_ look: FitSearch.Look, in search: FitSearch, poolSize: Int) -> String {
         switch look.verdict {
         case .tooSmall:
             return "too small (\(bytes(look.length)) < \(bytes(search.size)))"

@@ -1,6 +1,6 @@
 /// A JSON value whose objects keep their keys in the order written, so output is stable and
 /// reads in a sensible order. Integers print exactly; doubles print at full (round-trip) precision.
-public enum JSONValue: Equatable, Sendable {
+package enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -11,7 +11,7 @@ public enum JSONValue: Equatable, Sendable {
 
     /// The value on one line, with a space after `:` and `,` (written by `TextBuffer.appendJSON`,
     /// as the streamed reports are).
-    public var compact: String {
+    package var compact: String {
         var out = TextBuffer()
         out.appendJSON(self)
         return out.text
@@ -20,31 +20,31 @@ public enum JSONValue: Equatable, Sendable {
 
 /// A JSON object: its members in the order written (a literal keeps its order:
 /// `["total": .int(1024), "used": .int(768)]`).
-public struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral {
+package struct JSONObject: Equatable, Sendable, ExpressibleByDictionaryLiteral {
     /// One `"key": value` pair.
-    public struct Member: Equatable, Sendable {
-        public var key: String
-        public var value: JSONValue
+    package struct Member: Equatable, Sendable {
+        package var key: String
+        package var value: JSONValue
     }
 
-    public private(set) var members: [Member]
+    package private(set) var members: [Member]
 
     /// An object with no members.
-    public init() {
+    package init() {
         members = []
     }
 
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    package init(dictionaryLiteral elements: (String, JSONValue)...) {
         members = elements.map { Member(key: $0.0, value: $0.1) }
     }
 
     /// Adds `"key": value` after the members so far.
-    public mutating func append(_ key: String, _ value: JSONValue) {
+    package mutating func append(_ key: String, _ value: JSONValue) {
         members.append(Member(key: key, value: value))
     }
 
     /// The value of the first member named `key`, if any.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         members.first { $0.key == key }?.value
     }
 }

@@ -3,7 +3,7 @@ import PoolAllocator
 extension PoolStats {
     /// The five classic figures in the words of the exercise the allocator comes from:
     /// `total 1024, used 768, free 256, num_blocks 3, fragmentation 0.0`.
-    public var classicFigures: String {
+    package var classicFigures: String {
         "total \(total), used \(used), free \(free), num_blocks \(blockCount), fragmentation "
             + JSONValue.double(fragmentation).compact
     }

@@ -7,7 +7,7 @@ extension TextBuffer {
     /// too (as `\u007f`, so the text stays printable); everything else, non-ASCII included, as
     /// its UTF-8 bytes.
     /// - Complexity: O(bytes of `text`).
-    public mutating func appendJSONString(_ text: String) {
+    package mutating func appendJSONString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
@@ -40,7 +40,7 @@ extension TextBuffer {
     /// Appends `value` as JSON: a whole value below 10^15 as `1.0`, any other the shortest text
     /// that reads back as the same double (`0.4286`), `null` when it is not finite (JSON has no
     /// infinities).
-    public mutating func appendJSON(_ value: Double) {
+    package mutating func appendJSON(_ value: Double) {
         guard value.isFinite else { return append("null") }
         if value == value.rounded() && abs(value) < 1e15 {
             // How the classic exercise writes fragmentation 0: `0.0`.
@@ -52,7 +52,7 @@ extension TextBuffer {
     }
 
     /// Appends `"key": `, the start of an object's member (after `, ` unless `first`).
-    @inline(__always) public mutating func appendJSONKey(_ key: StaticString, first: Bool = false) {
+    @inline(__always) package mutating func appendJSONKey(_ key: StaticString, first: Bool = false) {
         // Typed, so that the literals take the `StaticString` append, not `String`'s.
         let open: StaticString = first ? "\"" : ", \""
         let close: StaticString = "\": "
@@ -62,7 +62,7 @@ extension TextBuffer {
     }
 
     /// Appends `value` on one line, with a space after `:` and `,` (`JSONValue.compact`).
-    public mutating func appendJSON(_ value: JSONValue) {
+    package mutating func appendJSON(_ value: JSONValue) {
         switch value {
         case .null: append("null")
         case .bool(let value): value ? append("true") : append("false")

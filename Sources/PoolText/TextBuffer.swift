@@ -1,29 +1,29 @@
 /// UTF-8 text built byte by byte, for output written millions of times (a long trace's JSON):
 /// appending ASCII and integers here costs a fraction of `String` appends.
-public struct TextBuffer: Sendable {
+package struct TextBuffer: Sendable {
     /// The text so far, in UTF-8.
-    public internal(set) var bytes: [UInt8] = []
+    package internal(set) var bytes: [UInt8] = []
 
-    public init(capacity: Int = 0) {
+    package init(capacity: Int = 0) {
         bytes.reserveCapacity(capacity)
     }
 
-    public var count: Int { bytes.count }
-    public var isEmpty: Bool { bytes.isEmpty }
+    package var count: Int { bytes.count }
+    package var isEmpty: Bool { bytes.isEmpty }
 
     /// Appends fixed text (a literal).
-    @inline(__always) public mutating func append(_ text: StaticString) {
+    @inline(__always) package mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// Appends any text.
-    public mutating func append(_ text: String) {
+    package mutating func append(_ text: String) {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Appends one byte (an ASCII character).
-    public mutating func append(byte: UInt8) {
+    package mutating func append(byte: UInt8) {
         bytes.append(byte)
     }
 
@@ -31,7 +31,7 @@ public struct TextBuffer: Sendable {
     /// writer for text written millions of times (a long trace's JSON report, the trace
     /// `poolmap record` writes), a fraction of the cost of `String(value)`.
     /// - Complexity: O(digits), with no allocation beyond the buffer's growth.
-    public mutating func append(_ value: Int) {
+    package mutating func append(_ value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         // `magnitude` is exact even for `Int.min`, whose negation overflows.
         var magnitude = value.magnitude
@@ -48,10 +48,10 @@ public struct TextBuffer: Sendable {
     }
 
     /// Empties the buffer, keeping its capacity.
-    public mutating func removeAll() {
+    package mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
     }
 
     /// The text (the bytes are UTF-8 by construction).
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -82,6 +82,7 @@ struct Run: ParsableCommand {
 extension HeadlessRun.Format: ExpressibleByArgument {}
 
 extension HeadlessRun.Events: ExpressibleByArgument {
+    /// Reads `--events`: `all`, or a count of events (0 or more).
     public init?(argument: String) {
         if argument == "all" {
             self = .all
@@ -92,6 +93,7 @@ extension HeadlessRun.Events: ExpressibleByArgument {
         }
     }
 
+    /// How `--help` shows the default: `all` or the count.
     public var defaultValueDescription: String {
         switch self {
         case .all: return "all"

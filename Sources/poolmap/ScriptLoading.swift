@@ -181,6 +181,7 @@ struct InputFormatOptions: ParsableArguments {
 extension InputFormat: ExpressibleByArgument {}
 
 extension FitPolicy: ExpressibleByArgument {
+    /// The policies' names, for `--help` and completions.
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 

@@ -1,4 +1,4 @@
-import PoolAllocator
+@_spi(Testing) import PoolAllocator
 import Testing
 
 /// Debug builds (so `swift test`) check the allocator's invariants after every mutation, release

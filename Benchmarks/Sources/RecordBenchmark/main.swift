@@ -189,7 +189,7 @@ for workload in workloads {
             traced.append(monotonicSeconds() - running)
             let recording = try session.writeTrace()
             whole.append(monotonicSeconds() - begin)
-            events = recording.summary.events
+            events = recording.events
         } catch {
             fail("\(workload.name): \(error)")
         }

@@ -1,5 +1,5 @@
 import FuzzSupport
-import PoolAllocator
+@_spi(Testing) import PoolAllocator
 
 /// The allocator target: the input decodes to a pool and a stream of operations, applied to
 /// `MemoryPool` (its invariants checked after every mutation) and to `ReferenceModel`. Any

@@ -1,6 +1,6 @@
 import FuzzSupport
 import MemoryMap
-import PoolAllocator
+@_spi(Testing) import PoolAllocator
 import PoolApp
 import PoolQuiz
 import PoolScript

@@ -5,7 +5,7 @@ extension FreeListHeap {
     ///   second free of the same block.
     /// - Complexity: O(n) for a list of n elements; O(n log n) under the sorted orders.
     @discardableResult
-    public mutating func free(_ address: Int) -> Bool {
+    package mutating func free(_ address: Int) -> Bool {
         guard let blockSize = allocatedSizes.removeValue(forKey: address) else { return false }
         let block = Chunk(address: address, size: blockSize)
         switch order {

@@ -12,7 +12,7 @@ extension FreeListHeap {
     /// non-zero size tile `baseAddress ..< baseAddress + size` exactly, the zero-size ones lie
     /// within `baseAddress ... baseAddress + size`, and no size is negative.
     /// - Complexity: O(n log n) for n elements and blocks.
-    public func verifyInvariants() {
+    package func verifyInvariants() {
         let end = baseAddress + size
         let chunks = freeList + allocatedSizes.map { Chunk(address: $0.key, size: $0.value) }
         for chunk in chunks {

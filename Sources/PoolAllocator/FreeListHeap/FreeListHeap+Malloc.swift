@@ -1,14 +1,14 @@
 extension FreeListHeap {
     /// What `malloc(_:)` did: where the block went, if anywhere, and how many list elements the
     /// search looked at.
-    public struct Allocation: Sendable, Equatable {
+    package struct Allocation: Sendable, Equatable {
         /// The block's address (its header's start), or `nil` when nothing fitted.
-        public var address: Int?
+        package var address: Int?
         /// The free-list elements looked at.
-        public var searched: Int
+        package var searched: Int
 
         /// A result of `malloc(_:)`.
-        public init(address: Int?, searched: Int) {
+        package init(address: Int?, searched: Int) {
             self.address = address
             self.searched = searched
         }
@@ -17,18 +17,18 @@ extension FreeListHeap {
     /// A zero-size block was placed at an address where a block is already allocated: two
     /// blocks would have one address, which malloc.py asserts never happens (it does, after a
     /// zero-byte request with no header).
-    public struct AddressInUse: Error, Sendable, Equatable {
+    package struct AddressInUse: Error, Sendable, Equatable {
         /// The address already allocated.
-        public var address: Int
+        package var address: Int
 
         /// A collision at `address`.
-        public init(address: Int) { self.address = address }
+        package init(address: Int) { self.address = address }
     }
 
     /// The bytes a request of `requested` bytes takes: rounded up to `sizeMultiple`, plus the
     /// header; `nil` when that is beyond `Int` (and so beyond any heap).
     /// - Complexity: O(1).
-    public func blockSize(forRequest requested: Int) -> Int? {
+    package func blockSize(forRequest requested: Int) -> Int? {
         var total = requested
         if let sizeMultiple {
             let remainder = requested % sizeMultiple
@@ -50,7 +50,7 @@ extension FreeListHeap {
     ///   with zero-size blocks); the heap is then unchanged.
     /// - Precondition: `requested >= 0`.
     /// - Complexity: O(n) for a list of n elements.
-    public mutating func malloc(_ requested: Int) throws(AddressInUse) -> Allocation {
+    package mutating func malloc(_ requested: Int) throws(AddressInUse) -> Allocation {
         precondition(requested >= 0, "a request is never negative")
         guard let needed = blockSize(forRequest: requested) else {
             return Allocation(address: nil, searched: freeList.count)

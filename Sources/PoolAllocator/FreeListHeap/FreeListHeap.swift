@@ -24,9 +24,9 @@
 ///
 /// Every operation is O(n) (O(n log n) for the sorted orders) in the length of the list: a
 /// list walked in order is the model's nature, not an accident of this implementation.
-public struct FreeListHeap: Sendable, Equatable {
+package struct FreeListHeap: Sendable, Equatable {
     /// Which fitting element `malloc(_:)` takes.
-    public enum SearchPolicy: String, CaseIterable, Sendable {
+    package enum SearchPolicy: String, CaseIterable, Sendable {
         /// The smallest that fits; the earlier element wins a tie.
         case best = "BEST"
         /// The largest that fits; the earlier element wins a tie.
@@ -36,7 +36,7 @@ public struct FreeListHeap: Sendable, Equatable {
     }
 
     /// Where `free(_:)` puts a block back in the free list.
-    public enum ListOrder: String, CaseIterable, Sendable {
+    package enum ListOrder: String, CaseIterable, Sendable {
         /// Appended, then the list stable-sorted by address.
         case addressSorted = "ADDRSORT"
         /// Appended, then the list stable-sorted by size, smallest first.
@@ -51,43 +51,43 @@ public struct FreeListHeap: Sendable, Equatable {
 
     /// A free element or an allocated block: `size` bytes from `address` (a block's address
     /// is its header's start).
-    public struct Chunk: Sendable, Equatable, Hashable {
+    package struct Chunk: Sendable, Equatable, Hashable {
         /// The first address.
-        public var address: Int
+        package var address: Int
         /// The number of bytes.
-        public var size: Int
+        package var size: Int
 
         /// `size` bytes from `address`.
-        public init(address: Int, size: Int) {
+        package init(address: Int, size: Int) {
             self.address = address
             self.size = size
         }
     }
 
     /// The heap's first address.
-    public let baseAddress: Int
+    package let baseAddress: Int
     /// The heap's size in bytes.
-    public let size: Int
+    package let size: Int
     /// The bytes every block carries in front of what was asked for.
-    public let headerSize: Int
+    package let headerSize: Int
     /// Requests are rounded up to a multiple of this (malloc.py's "alignment"); `nil` for none.
-    public let sizeMultiple: Int?
+    package let sizeMultiple: Int?
     /// See `SearchPolicy`.
-    public let policy: SearchPolicy
+    package let policy: SearchPolicy
     /// See `ListOrder`.
-    public let order: ListOrder
+    package let order: ListOrder
     /// Whether `free(_:)` ends with the coalescing pass.
-    public let coalesces: Bool
+    package let coalesces: Bool
     /// The free elements, in list order (the order a search walks them).
-    public internal(set) var freeList: [Chunk]
+    package internal(set) var freeList: [Chunk]
     /// The size of each allocated block (header included), by its address.
-    public internal(set) var allocatedSizes: [Int: Int]
+    package internal(set) var allocatedSizes: [Int: Int]
 
     /// A heap of `size` bytes from `baseAddress` whose free list is the whole heap.
     /// - Precondition: `size >= 0`, `headerSize >= 0`, `sizeMultiple` is `nil` or above 0, and
     ///   `baseAddress + size` is representable.
     /// - Complexity: O(1).
-    public init(
+    package init(
         baseAddress: Int, size: Int, headerSize: Int = 0, sizeMultiple: Int? = nil,
         policy: SearchPolicy = .best, order: ListOrder = .addressSorted, coalesces: Bool = false
     ) {

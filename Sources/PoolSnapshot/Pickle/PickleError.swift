@@ -3,6 +3,7 @@ import PoolText
 /// Why a pickle was refused: what went wrong and the byte offset (from 0) of the opcode at
 /// fault. One error per file: reading stops at the first problem.
 public struct PickleError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What went wrong, by kind.
     public enum Kind: Equatable, Sendable {
         /// GLOBAL, STACK_GLOBAL, REDUCE, BUILD, INST, OBJ, NEWOBJ, NEWOBJ_EX, EXT1/2/4, PERSID,
         /// BINPERSID: opcodes that would import, call or build an object.
@@ -25,15 +26,18 @@ public struct PickleError: Error, Equatable, Sendable, CustomStringConvertible {
         case tooLarge(bytes: Int)
     }
 
+    /// What went wrong.
     public var kind: Kind
     /// The offset of the opcode at fault (the file's size for `missingStop` and `tooLarge`).
     public var offset: Int
 
+    /// Creates the error of `kind` at the opcode at byte `offset`.
     public init(_ kind: Kind, at offset: Int) {
         self.kind = kind
         self.offset = offset
     }
 
+    /// The error in words, naming the opcode and its byte offset.
     public var description: String {
         switch kind {
         case .objectConstruction(let opcode, let code):

@@ -12,16 +12,16 @@ import PoolText
 /// Hostile input gets one `PickleError`, never a trap: every length is checked against the
 /// bytes that remain before anything is read or reserved, arithmetic on lengths cannot
 /// overflow, and the limits below bound what a small file can make the reader build.
-public struct PickleReader {
+package struct PickleReader {
     /// The largest file read: 4 GiB (a snapshot of 10⁶ events is about 100 MB).
-    public static let maximumBytes = 4 << 30
+    package static let maximumBytes = 4 << 30
     /// The deepest nesting of containers (a snapshot's is 5), and the most MARKs open at once.
-    public static let maximumDepth = 1_000
+    package static let maximumDepth = 1_000
     /// The most memo entries (a snapshot has about three per event).
-    public static let maximumMemo = 10_000_000
+    package static let maximumMemo = 10_000_000
     /// The most values on the stack at once (Python's pickler puts at most 1,000 items between
     /// a MARK and its APPENDS or SETITEMS).
-    public static let maximumStack = 1_000_000
+    package static let maximumStack = 1_000_000
 
     /// A value on the machine's stack, how deeply it nests, and the memo entries that name it
     /// while it may still change (a list or dict is memoized before it is filled).
@@ -64,7 +64,7 @@ public struct PickleReader {
     /// - Throws: `PickleError` for any opcode outside the subset, truncated or malformed data,
     ///   trailing bytes after STOP, or a limit reached.
     /// - Complexity: O(bytes) time; memory proportional to the value built.
-    public static func read(_ bytes: [UInt8]) throws(PickleError) -> PickleValue {
+    package static func read(_ bytes: [UInt8]) throws(PickleError) -> PickleValue {
         try read(bytes, limits: Limits())
     }
 

@@ -1,6 +1,6 @@
 /// A value read from a pickle of plain data: what Python's `None`, `bool`, `int`, `float`,
 /// `str`, `list`, `tuple` and `dict` become. Nothing else can be read (see `PickleReader`).
-public indirect enum PickleValue: Equatable, Sendable {
+package indirect enum PickleValue: Equatable, Sendable {
     case none
     case bool(Bool)
     /// A Python `int` in −2⁶³ … 2⁶³ − 1; larger ones are refused.
@@ -12,7 +12,7 @@ public indirect enum PickleValue: Equatable, Sendable {
     case dict(PickleDict)
 
     /// What the value is, as an error message names it: `an integer`, `a string`, ….
-    public var kindName: String {
+    package var kindName: String {
         switch self {
         case .none: return "None"
         case .bool: return "a bool"
@@ -27,11 +27,11 @@ public indirect enum PickleValue: Equatable, Sendable {
 }
 
 /// A dict key poolmap accepts: a string or an integer (a snapshot's keys are strings).
-public enum PickleKey: Hashable, Sendable, CustomStringConvertible {
+package enum PickleKey: Hashable, Sendable, CustomStringConvertible {
     case string(String)
     case int(Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .string(let text): return text
         case .int(let value): return String(value)
@@ -44,23 +44,23 @@ public enum PickleKey: Hashable, Sendable, CustomStringConvertible {
 ///
 /// Small dicts (a snapshot's are) are searched in place; past `indexedFrom` entries a hash
 /// index keeps insertion and lookup O(1), so a hostile dict of 10⁶ keys costs no 10¹² steps.
-public struct PickleDict: Equatable, Sendable {
-    public private(set) var entries: [(key: PickleKey, value: PickleValue)] = []
+package struct PickleDict: Equatable, Sendable {
+    package private(set) var entries: [(key: PickleKey, value: PickleValue)] = []
     private var index: [PickleKey: Int]? = nil
 
     static let indexedFrom = 16
 
-    public init() {}
+    package init() {}
 
-    public init(_ entries: [(key: PickleKey, value: PickleValue)]) {
+    package init(_ entries: [(key: PickleKey, value: PickleValue)]) {
         for entry in entries { self[entry.key] = entry.value }
     }
 
-    public var count: Int { entries.count }
+    package var count: Int { entries.count }
 
     /// The value at `key`, or nil; setting replaces the value in place or appends the entry.
     /// - Complexity: O(1) amortized for large dicts, O(count) below `indexedFrom` entries.
-    public subscript(key: PickleKey) -> PickleValue? {
+    package subscript(key: PickleKey) -> PickleValue? {
         get { position(of: key).map { entries[$0].value } }
         set {
             if let position = position(of: key) {
@@ -83,7 +83,7 @@ public struct PickleDict: Equatable, Sendable {
     }
 
     /// The value at the string key `key`, or nil.
-    public subscript(key: String) -> PickleValue? { self[.string(key)] }
+    package subscript(key: String) -> PickleValue? { self[.string(key)] }
 
     private func position(of key: PickleKey) -> Int? {
         if let index { return index[key] }
@@ -97,7 +97,7 @@ public struct PickleDict: Equatable, Sendable {
         index = built
     }
 
-    public static func == (lhs: PickleDict, rhs: PickleDict) -> Bool {
+    package static func == (lhs: PickleDict, rhs: PickleDict) -> Bool {
         lhs.entries.count == rhs.entries.count
             && zip(lhs.entries, rhs.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }

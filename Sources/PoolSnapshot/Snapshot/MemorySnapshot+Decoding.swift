@@ -15,7 +15,7 @@ extension MemorySnapshot {
 
     /// The snapshot a pickled value describes: a dict with `segments` and `device_traces`, or
     /// (the old form) a list of segments alone.
-    public init(_ value: PickleValue) throws(SnapshotError) {
+    package init(_ value: PickleValue) throws(SnapshotError) {
         var decoder = SnapshotDecoder()
         switch value {
         case .dict(let top):

@@ -13,6 +13,7 @@ public struct MemorySnapshot: Equatable, Sendable {
     /// actions by name (`"unknown action dance"`), each with how often.
     public var ignored: [String: Int]
 
+    /// Creates a snapshot from its segments and its per-device traces.
     public init(
         segments: [SnapshotSegment], deviceTraces: [[TraceEvent]], isSegmentsOnly: Bool = false,
         ignored: [String: Int] = [:]

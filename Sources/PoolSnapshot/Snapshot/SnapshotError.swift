@@ -17,6 +17,7 @@ public enum SnapshotError: Error, Equatable, Sendable, CustomStringConvertible {
     /// devices have events: the devices and their event counts.
     case device(requested: Int?, eventCounts: [Int])
 
+    /// The error in words, naming the path in the snapshot where it helps.
     public var description: String {
         switch self {
         case .unreadable(let reason): return reason

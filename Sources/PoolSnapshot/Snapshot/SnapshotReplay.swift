@@ -59,6 +59,7 @@ public struct SnapshotReplay: Sendable {
     public var preexistingBlocks: Int
     /// The pool to replay on when `--size` does not say; see `poolSizeOrigin`.
     public var defaultPoolSize: Int
+    /// Where `defaultPoolSize` came from, so that titles and reports can say it.
     public var poolSizeOrigin: PoolSizeOrigin
     /// The most bytes the device's segments held at once over the trace.
     public var peakReservedBytes: Int

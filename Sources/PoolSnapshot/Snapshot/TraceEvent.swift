@@ -22,10 +22,13 @@ public struct TraceEvent: Equatable, Sendable {
         case snapshot
     }
 
+    /// What happened.
     public var action: Action
     /// The block's or segment's address; nil for `oom` and `snapshot` when the file has none.
     public var address: Int?
+    /// The block's or segment's bytes (for `oom`, the bytes asked for).
     public var size: Int
+    /// The CUDA stream (0 when the file omits it).
     public var stream: Int
     /// When, in microseconds, if the file says.
     public var timeMicroseconds: Int?
@@ -34,6 +37,7 @@ public struct TraceEvent: Equatable, Sendable {
     /// On an `oom`: the bytes CUDA reported free on the device.
     public var deviceFree: Int?
 
+    /// Creates an event; what the file may omit defaults to stream 0, no time, no frames.
     public init(
         action: Action, address: Int?, size: Int, stream: Int = 0, timeMicroseconds: Int? = nil,
         frames: [StackFrame] = [], deviceFree: Int? = nil

@@ -1,0 +1,103 @@
+import MemoryMap
+import PoolAllocator
+import PoolScript
+import PoolText
+
+extension CompareState {
+    /// The frame for a terminal of `width` × `height`: `screenModel`, rendered.
+    public func view(width: Int, height: Int) -> Grid {
+        ScreenRenderer.render(screenModel, width: width, height: height)
+    }
+
+    /// The frame: the timeline, a band per policy, the log (or the ranking at the end), the
+    /// caption and the status line.
+    /// - Complexity: O(bands · buckets) besides the renderer's own work.
+    public var screenModel: ComparisonModel {
+        let ranking = isFinished ? self.ranking : nil
+        let bandModels = bands.indices.map { index -> ComparisonModel.Band in
+            let band = bands[index]
+            let failures = band.timeline.overview.failures
+            return ComparisonModel.Band(
+                name: "\(policies[index].rawValue) fit", pool: band.timeline.current.pool,
+                failedAllocations: Self.count(of: failures, atOrBefore: position),
+                animation: band.animation.screenAnimation, isFlashing: flashing[index] > 0,
+                rank: ranking.map { rows in rows.firstIndex { $0.policy == policies[index] }! + 1 })
+        }
+        return ComparisonModel(
+            title: titleText, bands: bandModels, timeline: timelineModel, log: log.entries,
+            ranking: ranking?.map {
+                ComparisonModel.RankRow(
+                    name: "\($0.policy.rawValue) fit", failedAllocations: $0.failedAllocations,
+                    peakFragmentation: $0.peakFragmentation, largestFree: $0.stats.largestFree, figures: $0.figures)
+            },
+            caption: bands[0].timeline.current.state.caption ?? "", statement: statusLine, prompt: prompt,
+            isHelpOpen: isHelpOpen, helpKeys: KeyHint.compareHelp, footerKeys: KeyHint.playbackFooter,
+            monochrome: monochrome)
+    }
+
+    /// The policies ranked as `poolmap compare` ranks them (`PolicyResult`), from the whole runs
+    /// (the bands are at the end, so their pools are the final ones).
+    var ranking: [PolicyResult] {
+        let results = bands.indices.map { index -> PolicyResult in
+            let overview = bands[index].timeline.overview
+            return PolicyResult(
+                policy: policies[index], stats: bands[index].timeline.current.pool.stats,
+                failedAllocations: overview.failures.count, peakFragmentation: overview.peakFragmentation,
+                figures: bands[index].timeline.current.state.figures, runtimeErrors: overview.errorCount)
+        }
+        return PolicyResult.ranked(results, order: policies)
+    }
+
+    /// One timeline for all bands: each stretch's highest figure in any band, and a mark where
+    /// any band failed or defragmented.
+    var timelineModel: TimelineModel {
+        var model = bands[0].timeline.timelineModel(figure: timelineFigure)
+        for band in bands.dropFirst() {
+            let other = band.timeline.overview
+            model.scannedSteps = min(model.scannedSteps, other.scannedSteps)
+            for index in model.buckets.indices where index < other.buckets.count {
+                model.buckets[index].used = max(model.buckets[index].used, other.buckets[index].used)
+                model.buckets[index].fragmentation = max(
+                    model.buckets[index].fragmentation, other.buckets[index].fragmentation)
+                model.buckets[index].hasFailure = model.buckets[index].hasFailure || other.buckets[index].hasFailure
+            }
+        }
+        return model
+    }
+
+    /// `▶ 5 op/s · step 14 of 40 · line 12: alloc 1 KiB`, or how to go on at the end.
+    var statusLine: String {
+        notice.map { "\($0) · \(playbackLine)" } ?? playbackLine
+    }
+
+    /// Where playback stands, without a notice.
+    var playbackLine: String {
+        let timeline = bands[0].timeline
+        if timeline.isAtEnd {
+            return "end of \(timeline.script.fileName) · ranked below · g or space replays · b steps back · q quits"
+        }
+        let state = pacing.isPaused ? "paused" : "▶ \(PlayerState.speedText(pacing.speed))"
+        var line = "\(state) · step \(NumberText.grouped(position)) of \(NumberText.grouped(timeline.totalSteps))"
+        let read = bands.map(\.timeline.overview.scannedSteps).min() ?? 0
+        if read < timeline.totalSteps {
+            line +=
+                pendingSeek == nil
+                ? " · reading the runs \(NumberText.wholePercent(read, of: timeline.totalSteps))" : pendingSeekText
+        }
+        if let step = timeline.lastStep {
+            let digits = HexOffset.digits(forPoolSize: timeline.current.pool.totalSize)
+            line += " · line \(step.line): \(step.screenStatementText(digits: digits))"
+        }
+        return line
+    }
+
+    /// How many of `positions` (sorted) are at or before `position`.
+    static func count(of positions: [Int], atOrBefore position: Int) -> Int {
+        var low = 0, high = positions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if positions[middle] <= position { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
