@@ -55,7 +55,7 @@ extension RunReport {
 
     /// `high_water`, `peak_live`, `utilization`, `heap_fragmentation` (the ratios `null` when
     /// undefined).
-    public static func json(_ figures: PoolFigures) -> JSONValue {
+    package static func json(_ figures: PoolFigures) -> JSONValue {
         .object([
             "high_water": .int(figures.highWater),
             "peak_live": .int(figures.peakLive),

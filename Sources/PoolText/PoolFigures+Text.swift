@@ -23,7 +23,7 @@ extension PoolFigures {
     }
 
     /// A ratio as a JSON number, or `null` when undefined.
-    public static func json(_ ratio: Double?) -> JSONValue {
+    package static func json(_ ratio: Double?) -> JSONValue {
         ratio.map(JSONValue.double) ?? .null
     }
 }

@@ -3,8 +3,11 @@ extension Script {
     /// most bytes live at once (both blocks of an `r` counted, as for the default pool) and the
     /// most blocks.
     public struct TraceFigures: Equatable, Sendable {
+        /// Operation lines.
         public var events = 0
+        /// The most bytes live at once.
         public var peakLiveBytes = 0
+        /// The most blocks live at once.
         public var peakLiveBlocks = 0
     }
 

@@ -10,8 +10,10 @@ public struct CallSites: Equatable, Sendable {
     private var indexByLabel: [String: Int] = [:]
     private var labelIndexByID = IntMap()
 
+    /// No call sites yet.
     public init() {}
 
+    /// Whether no allocation has a call site.
     public var isEmpty: Bool { labelIndexByID.isEmpty }
 
     /// The label of the block with trace id `id`.

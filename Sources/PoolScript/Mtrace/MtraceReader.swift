@@ -20,12 +20,17 @@ import PoolText
 public struct MtraceReader {
     /// What the log held besides its operations: the notes of `convert`'s header.
     public struct Counts: Equatable, Sendable {
+        /// Allocations that failed (`+ (nil) SIZE`), left out as `record` leaves them out.
         public var failedAllocations = 0
+        /// Reallocs that failed (`! PTR SIZE`), left out likewise.
         public var failedReallocs = 0
+        /// `= Start` lines: more than one means the log holds several runs.
         public var starts = 0
     }
 
+    /// The log's name, for diagnostics.
     public let fileName: String
+    /// What the log held besides its operations, so far.
     public private(set) var counts = Counts()
     private var ids = AddressIDs()
     private var out = MtraceStatements()
@@ -40,6 +45,7 @@ public struct MtraceReader {
     /// unknown), the `<` line's number and text.
     private var pendingRealloc: (id: Int?, line: Int, source: String)?
 
+    /// A reader of the log called `fileName`, before its first byte.
     public init(fileName: String) {
         self.fileName = fileName
     }

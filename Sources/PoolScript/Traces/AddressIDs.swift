@@ -17,9 +17,13 @@ public struct AddressIDs: Sendable {
     public struct Counts: Equatable, Sendable {
         /// Operations emitted: `a`, `m`, `f` and `r`.
         public var events = 0
+        /// Allocations, aligned ones included.
         public var allocations = 0
+        /// Allocations with an alignment (`m`).
         public var alignedAllocations = 0
+        /// Frees (`f`).
         public var frees = 0
+        /// Reallocs (`r`).
         public var reallocs = 0
         /// The most bytes live at once; during an `r` the old and the new block both count, as
         /// for the default pool size of a trace (`TracePeak`).
@@ -33,15 +37,18 @@ public struct AddressIDs: Sendable {
         /// Allocations at an address still live (its earlier block is freed first).
         public var reusedLiveAddresses = 0
 
+        /// All counts 0.
         public init() {}
     }
 
+    /// What was emitted so far.
     public private(set) var counts = Counts()
     private var idsByAddress: [UInt64: Int] = [:]
     /// Every id's size while it is live, 0 once freed (ids are dense from 0).
     private var sizesByID: [Int] = []
     private var liveBytes = 0
 
+    /// A converter that has seen no address yet.
     public init() {}
 
     /// The next id `allocate` hands out: how many blocks were ever allocated.

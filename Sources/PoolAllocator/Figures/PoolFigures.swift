@@ -11,6 +11,7 @@ public struct PoolFigures: Equatable, Sendable {
     /// The most payload bytes live at once (padding excluded), counted after every mutation.
     public var peakLive: Int
 
+    /// Figures with these values (both 0: nothing allocated yet).
     public init(highWater: Int = 0, peakLive: Int = 0) {
         self.highWater = highWater
         self.peakLive = peakLive
