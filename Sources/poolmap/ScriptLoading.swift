@@ -20,7 +20,13 @@ enum ScriptLoading {
     /// `InputFormat.detect` finds (content first, then the name).
     static func format(path: String, forced: InputFormat?) throws -> InputFormat {
         if let forced { return forced }
-        return try exitingOnFailure { () throws(ScriptFile.LoadError) in try InputFormat.detect(path: path) }
+        // Not through `exitingOnFailure`'s closure: optimized, that form crashed Swift 6.3.1's
+        // ownership verifier (CopyPropagation) in `ScriptFileOptions.inputFormat()`.
+        do {
+            return try InputFormat.detect(path: path)
+        } catch {
+            try exit(for: error)
+        }
     }
 
     /// Reads `path` in `format`: a snapshot replays `device` (see `SnapshotLoading`).
@@ -45,7 +51,17 @@ enum ScriptLoading {
     static func exitingOnFailure<T>(_ body: () throws(ScriptFile.LoadError) -> T) throws -> T {
         do {
             return try body()
-        } catch .unreadable(let path, let reason) {
+        } catch {
+            try exit(for: error)
+        }
+    }
+
+    /// Prints why loading failed and throws the exit status of scripts: 1 for an unreadable
+    /// file (with a guess when nothing is there), 2 for syntax errors (with a hint when the file
+    /// is a program or its source).
+    static func exit(for error: ScriptFile.LoadError) throws -> Never {
+        switch error {
+        case .unreadable(let path, let reason):
             StandardStreams.writeError("poolmap: cannot read \(path): \(reason)\n")
             if MissingFile.doesNotExist(path),
                 let hint = MissingFile.guess(for: path, demos: DemoLibrary.all.map { ($0.name, $0.fileName) })
@@ -54,7 +70,7 @@ enum ScriptLoading {
                 StandardStreams.writeError("poolmap: \(hint)\n")
             }
             throw ExitCode(1)
-        } catch .syntax(let errors) {
+        case .syntax(let errors):
             StandardStreams.writeError(errors.description + "\n")
             if let first = errors.diagnostics.first,
                 let hint = ProgramInput.hint(
