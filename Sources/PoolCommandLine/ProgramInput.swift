@@ -1,3 +1,5 @@
+import PoolFiles
+
 /// A program, or a program's source, given where a script or trace was expected: what the user
 /// most likely wants is the program's allocations, which `record` makes. The hint says so.
 package enum ProgramInput {
@@ -10,7 +12,7 @@ package enum ProgramInput {
     /// name) or a binary file (`isBinary`: the parser met a NUL byte), the `record` command that
     /// shows the program's allocations; nil for anything else.
     package static func hint(path: String, isBinary: Bool, toolName: String) -> String? {
-        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+        let name = FileSystem.baseName(of: path)
         if let dot = name.lastIndex(of: "."), dot != name.startIndex,
             sourceExtensions.contains(name[name.index(after: dot)...].lowercased())
         {

@@ -65,12 +65,8 @@ extension CompareState {
         return model
     }
 
-    /// `▶ 5 op/s · step 14 of 40 · line 12: alloc 1 KiB`, or how to go on at the end.
-    var statusLine: String {
-        notice.map { "\($0) · \(playbackLine)" } ?? playbackLine
-    }
-
-    /// Where playback stands, without a notice.
+    /// `▶ 5 op/s · step 14 of 40 · line 12: alloc 1024`, or how to go on at the end (without the
+    /// notice, which ``Playback/statusLine`` puts first).
     var playbackLine: String {
         let timeline = bands[0].timeline
         if timeline.isAtEnd {

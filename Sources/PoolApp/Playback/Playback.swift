@@ -20,6 +20,8 @@ protocol Playback {
     /// What the last key could not do, said on the status line until the next key (`no failed
     /// allocation after this step`), so that no key does nothing silently.
     var notice: String? { get set }
+    /// Where playback stands, for the status line (``statusLine`` adds the notice).
+    var playbackLine: String { get }
     /// The timeline's figure (`t` switches it).
     var timelineFigure: TimelineModel.Figure { get set }
     /// The position shown: steps run so far.
@@ -58,6 +60,11 @@ protocol Playback {
 }
 
 extension Playback {
+    /// The status line: the notice, if a key just left one, then where playback stands.
+    var statusLine: String {
+        notice.map { "\($0) · \(playbackLine)" } ?? playbackLine
+    }
+
     /// Applies one event: ticks, resizes, clicks and the wheel (not under the help or the
     /// prompt), and keys: quit and help by ``QuitAndHelp``, the `:` prompt, the playback keys,
     /// then the state's own.

@@ -62,13 +62,9 @@ extension PlayerState {
         return pool.block(at: offset) != nil ? offset : nil
     }
 
-    /// `▶ 5 op/s · step 14 of 40 · line 12: b = alloc 200 align 256 → 256`, how far the run has
-    /// been read while it is still being read, or how to go on at the end.
-    var statusLine: String {
-        notice.map { "\($0) · \(playbackLine)" } ?? playbackLine
-    }
-
-    /// Where playback stands, without a notice.
+    /// `▶ 5 op/s · step 14 of 40 · line 12: b = alloc 200 align 256 → 0x0100 (256)`, how far the
+    /// run has been read while it is still being read, or how to go on at the end (without the
+    /// notice, which ``Playback/statusLine`` puts first).
     var playbackLine: String {
         let overview = timeline.overview
         let reading =

@@ -61,7 +61,7 @@ public enum AppRunner {
                 if let interval = app.tickInterval {
                     if current == .tick, let due = nextTick {
                         nextTick = max(due + interval, clock.now)
-                    } else if current == .tick || nextTick == nil {
+                    } else if nextTick == nil {
                         nextTick = clock.now + interval
                     }
                 } else {

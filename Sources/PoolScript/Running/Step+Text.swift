@@ -53,8 +53,7 @@ extension Step {
             }
             return "{" + moves.joined(separator: ", ") + "}"
         case .stats(let stats):
-            return "total \(stats.total), used \(stats.used), free \(stats.free), num_blocks \(stats.blockCount), "
-                + "fragmentation \(NumberText.fixed(stats.fragmentation, places: 4))"
+            return stats.classicFigures(fragmentation: NumberText.fixed(stats.fragmentation, places: 4))
         default: return outcomeText
         }
     }
