@@ -11,9 +11,14 @@ extension PickleTree {
     /// check it.
     /// - Complexity: O(bytes) time; memory a few words per value.
     package static func read(_ bytes: [UInt8]) -> PickleTree? {
+        read(bytes, limits: PickleReader.Limits())
+    }
+
+    /// `read(bytes)` under `PickleReader`'s `limits`.
+    static func read(_ bytes: [UInt8], limits: PickleReader.Limits) -> PickleTree? {
         guard bytes.count <= PickleReader.maximumBytes else { return nil }
         return bytes.withUnsafeBufferPointer { buffer in
-            var reader = PickleTreeReader(bytes: buffer)
+            var reader = PickleTreeReader(bytes: buffer, limits: limits)
             return reader.run()
         }
     }
@@ -25,6 +30,7 @@ private struct PickleTreeReader {
     typealias Value = PickleTree.Value
 
     let bytes: UnsafeBufferPointer<UInt8>
+    let limits: PickleReader.Limits
     var position = 0
     var stack: [Value] = []
     var marks: [Int] = []
@@ -39,8 +45,9 @@ private struct PickleTreeReader {
     var items: [Value] = []
     var strings = PickleStringTable()
 
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, limits: PickleReader.Limits) {
         self.bytes = bytes
+        self.limits = limits
     }
 
     mutating func run() -> PickleTree? {
@@ -60,7 +67,7 @@ private struct PickleTreeReader {
                     root: root, containers: containers, items: items, strings: strings.strings,
                     canonicalStrings: strings.canonical)
             case Op.mark:
-                guard marks.count < PickleReader.maximumDepth else { return nil }
+                guard marks.count < limits.depth else { return nil }
                 marks.append(stack.count)
             case Op.emptyDict: done = pushContainer(.dict, start: items.count, count: 0, depth: 1)
             case Op.emptyList: done = pushContainer(.list, start: items.count, count: 0, depth: 1)
@@ -131,13 +138,13 @@ private struct PickleTreeReader {
     }
 
     mutating func push(_ value: Value) -> Bool {
-        guard stack.count < PickleReader.maximumStack else { return false }
+        guard stack.count < limits.stack else { return false }
         stack.append(value)
         return true
     }
 
     mutating func pushContainer(_ kind: PickleTree.Container.Kind, start: Int, count: Int, depth: Int) -> Bool {
-        guard depth <= PickleReader.maximumDepth else { return false }
+        guard depth <= limits.depth else { return false }
         containers.append(PickleTree.Container(kind: kind, start: start, count: count))
         depths.append(depth)
         isOpen.append(kind != .tuple)  // a tuple never changes
@@ -197,7 +204,7 @@ private struct PickleTreeReader {
             laterBatches[index, default: []].append(start..<(start + count))
         }
         let depth = max(depths[index], itemsDepth + 1)
-        guard depth <= PickleReader.maximumDepth else { return false }
+        guard depth <= limits.depth else { return false }
         depths[index] = depth
         return true
     }
@@ -248,7 +255,7 @@ private struct PickleTreeReader {
     mutating func memoize(index: UInt64) -> Bool {
         guard stack.count > (marks.last ?? 0), let top = stack.last, index <= UInt64(memo.count) else { return false }
         if index == UInt64(memo.count) {
-            guard memo.count < PickleReader.maximumMemo else { return false }
+            guard memo.count < limits.memo else { return false }
             memo.append(top)
         } else {
             memo[Int(index)] = top
