@@ -10,9 +10,14 @@ extension MemorySnapshot {
     /// - Complexity: O(bytes).
     public static func read(_ bytes: [UInt8]) throws(SnapshotError) -> MemorySnapshot {
         if let tree = PickleTree.read(bytes) {
-            let values = PickleTreeValues(tree)
-            return try MemorySnapshot(tree.root, in: values)
+            return try MemorySnapshot(tree.root, in: PickleTreeValues(tree))
         }
+        return try readThroughValueTree(bytes)
+    }
+
+    /// `read` through `PickleReader`'s `PickleValue` tree alone: what `read` gives whichever
+    /// path it takes (the fuzz target and the tests check it).
+    @_spi(Testing) public static func readThroughValueTree(_ bytes: [UInt8]) throws(SnapshotError) -> MemorySnapshot {
         let value: PickleValue
         do {
             value = try PickleReader.read(bytes)
