@@ -9,7 +9,7 @@ let internalChecks: [SwiftSetting] = [
 
 // The module graph, bottom up (docs/architecture.md explains each arrow):
 //   PoolAllocator ← PoolText ← MemoryMap, PoolScript ← PoolReport ← poolmap
-//   PoolFiles (swift-system) ← PoolScript, PoolRecord, PoolCommandLine, poolmap
+//   PoolFiles (swift-system) ← PoolScript, PoolRecord, PoolCommandLine, PoolSnapshot, poolmap
 //   MemoryMap, PoolScript ← PoolApp ← CursesTerminal, PoolQuiz ← poolmap
 //   PoolText, PoolScript ← PoolRecord ← poolmap; PoolCommandLine ← poolmap
 //   PoolAllocator ← OSTEPSimulator ← poolmap
@@ -73,7 +73,7 @@ let package = Package(
         .target(name: "OSTEPSimulator", dependencies: ["PoolAllocator"]),
         // PyTorch CUDA memory snapshots: a pickle reader for plain data only, the snapshot's
         // structure, and the allocation sequence poolmap replays from it.
-        .target(name: "PoolSnapshot", dependencies: ["PoolScript", "PoolText"]),
+        .target(name: "PoolSnapshot", dependencies: ["PoolScript", "PoolText", "PoolFiles"]),
         // The command line's conventions: the version, suggestions for mistyped commands and files.
         .target(name: "PoolCommandLine", dependencies: ["PoolFiles"]),
         // The command line: it only wires options to the modules above.

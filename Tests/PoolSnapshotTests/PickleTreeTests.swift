@@ -93,6 +93,12 @@ import Testing
         let body: [UInt8] = [0x5D, 0x5D, 0x4B, 1, 0x61, 0x61, 0x5D, 0x4B, 2, 0x61, 0x61]
         let tree = try #require(PickleTree.read(Self.pickle(body)))
         #expect(tree.pickleValue(tree.root) == .list([.list([.int(1)]), .list([.int(2)])]))
+        // The same list inside another, joined as it is added to it: [[[1], [2]], 3].
+        let nested = Self.pickle([0x5D] + body + [0x61, 0x4B, 3, 0x61])
+        let outer = try #require(PickleTree.read(nested))
+        #expect(
+            outer.pickleValue(outer.root) == .list([.list([.list([.int(1)]), .list([.int(2)])]), .int(3)]))
+        Self.expectAgreement(nested)
     }
 
     @Test func limitsAreThePickleReadersOnes() {

@@ -213,7 +213,6 @@ private struct PickleTreeReader {
     /// checks the keys (strings or integers, each once). Returns where they start and the
     /// deepest value's depth (a dict's keys do not count, as in `PickleReader`).
     mutating func moveToItems(from: Int, asPairs: Bool) -> (start: Int, depth: Int)? {
-        let start = items.count
         var deepest = 0
         if asPairs {
             guard (stack.count - from) % 2 == 0 else { return nil }
@@ -232,10 +231,10 @@ private struct PickleTreeReader {
         } else {
             for value in stack[from...] { deepest = max(deepest, depth(value)) }
         }
-        for value in stack[from...] {
-            close(value)
-            items.append(value)
-        }
+        // Closed first: a list that joins its batches appends them to `items` too.
+        for value in stack[from...] { close(value) }
+        let start = items.count
+        items.append(contentsOf: stack[from...])
         stack.removeSubrange(from...)
         return (start, deepest)
     }
