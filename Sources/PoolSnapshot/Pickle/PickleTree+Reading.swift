@@ -27,23 +27,21 @@ extension PickleTree {
 /// `PickleTree.read`'s stack machine. Every method returns nil (or false) where
 /// `PickleReader` would throw, or where this reader leaves the bytes to it.
 private struct PickleTreeReader {
-    typealias Value = PickleTree.Value
+    typealias Ref = PickleTree.Ref
 
     let bytes: UnsafeBufferPointer<UInt8>
     let limits: PickleReader.Limits
     var position = 0
-    var stack: [Value] = []
+    var stack: [Ref] = []
     var marks: [Int] = []
-    var memo: [Value] = []
+    var memo: [Ref] = []
     var containers: [PickleTree.Container] = []
-    /// Each container's nesting depth, as `PickleReader` counts it.
-    var depths: [Int] = []
-    /// Whether each container is still on the stack being filled (not yet popped).
-    var isOpen: [Bool] = []
     /// The batches a list received after its first, by list: joined when the list is popped.
     var laterBatches: [Int: [Range<Int>]] = [:]
-    var items: [Value] = []
+    var items: [Ref] = []
     var strings = PickleStringTable()
+    var wideIntegers: [Int] = []
+    var floats: [Double] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, limits: PickleReader.Limits) {
         self.bytes = bytes
@@ -68,7 +66,7 @@ private struct PickleTreeReader {
                 guard let root = pop(), position == bytes.count else { return nil }
                 return PickleTree(
                     root: root, containers: containers, items: items, strings: strings.strings,
-                    canonicalStrings: strings.canonical)
+                    canonicalStrings: strings.canonical, wideIntegers: wideIntegers, floats: floats)
             case Op.mark:
                 guard marks.count < limits.depth else { return nil }
                 marks.append(stack.count)
@@ -96,25 +94,26 @@ private struct PickleTreeReader {
                 done = fill(mark - 1, withStackFrom: mark)
             case Op.binInt:
                 guard let value = unsigned(4) else { return nil }
-                done = push(.int(Int(Int32(truncatingIfNeeded: value))))
+                done = push(int(Int(Int32(truncatingIfNeeded: value))))
             case Op.binInt1:
                 guard let value = unsigned(1) else { return nil }
-                done = push(.int(Int(value)))
+                done = push(int(Int(value)))
             case Op.binInt2:
                 guard let value = unsigned(2) else { return nil }
-                done = push(.int(Int(value)))
+                done = push(int(Int(value)))
             case Op.long1:
                 guard let length = unsigned(1), let value = long(length) else { return nil }
-                done = push(.int(value))
+                done = push(int(value))
             case Op.long4:
                 guard let length = unsigned(4), Int32(truncatingIfNeeded: length) >= 0, let value = long(length)
                 else { return nil }
-                done = push(.int(value))
+                done = push(int(value))
             case Op.binFloat:
                 guard let start = take(8) else { return nil }
                 var bits: UInt64 = 0
                 for offset in start..<(start + 8) { bits = bits << 8 | UInt64(bytes[offset]) }  // big-endian
-                done = push(.float(Double(bitPattern: bits)))
+                floats.append(Double(bitPattern: bits))
+                done = push(.float(floats.count - 1))
             case Op.shortBinUnicode: done = pushString(lengthWidth: 1)
             case Op.binUnicode: done = pushString(lengthWidth: 4)
             case Op.binUnicode8: done = pushString(lengthWidth: 8)
@@ -135,44 +134,53 @@ private struct PickleTreeReader {
 
     // MARK: The stack
 
-    func depth(_ value: Value) -> Int {
-        if case .container(let index) = value { return depths[index] }
-        return 0
+    func depth(_ value: Ref) -> Int {
+        guard let index = value.containerIndex else { return 0 }
+        return Int(containers[index].depth)
     }
 
-    mutating func push(_ value: Value) -> Bool {
+    /// An integer's word: in place, or in `wideIntegers` beyond 61 bits.
+    mutating func int(_ value: Int) -> Ref {
+        if let ref = Ref.int(value) { return ref }
+        wideIntegers.append(value)
+        return .wideInt(wideIntegers.count - 1)
+    }
+
+    mutating func push(_ value: Ref) -> Bool {
         guard stack.count < limits.stack else { return false }
         stack.append(value)
         return true
     }
 
     mutating func pushContainer(_ kind: PickleTree.Container.Kind, start: Int, count: Int, depth: Int) -> Bool {
-        guard depth <= limits.depth else { return false }
-        containers.append(PickleTree.Container(kind: kind, start: start, count: count))
-        depths.append(depth)
-        isOpen.append(kind != .tuple)  // a tuple never changes
+        guard depth <= limits.depth, depth <= Int(Int16.max), count <= Int(Int32.max) else { return false }
+        containers.append(
+            PickleTree.Container(
+                start: start, count: Int32(count), depth: Int16(depth), kind: kind, isOpen: kind != .tuple))  // a tuple never changes
         return push(.container(containers.count - 1))
     }
 
     /// Takes the top value off the stack (not past the latest MARK), closing it.
-    mutating func pop() -> Value? {
+    mutating func pop() -> Ref? {
         guard stack.count > (marks.last ?? 0), let value = stack.popLast() else { return nil }
         close(value)
         return value
     }
 
     /// A list or dict taken off the stack is final: its later batches join its first.
-    mutating func close(_ value: Value) {
-        guard case .container(let index) = value, isOpen[index] else { return }
-        isOpen[index] = false
+    mutating func close(_ value: Ref) {
+        guard let index = value.containerIndex, containers[index].isOpen else { return }
+        containers[index].isOpen = false
         guard let batches = laterBatches.removeValue(forKey: index) else { return }
         let start = items.count
-        let first = containers[index].start..<(containers[index].start + containers[index].count)
+        // `count` is the total: the first batch is what the later ones leave of it.
+        let firstCount = Int(containers[index].count) - batches.reduce(0) { $0 + $1.count }
+        let first = containers[index].start..<(containers[index].start + firstCount)
         for batch in [first] + batches {
             for item in batch { items.append(items[item]) }
         }
         containers[index].start = start
-        containers[index].count = items.count - start
+        containers[index].count = Int32(items.count - start)  // fill kept the total within Int32
     }
 
     /// DICT, LIST, TUPLE: the values above the latest MARK become a new container.
@@ -190,25 +198,25 @@ private struct PickleTreeReader {
     /// SETITEM(S), APPEND(S): the values `stack[from...]` added to the list or dict at
     /// `stack[target]`, which must be open (filled where it was made, never a recalled one).
     mutating func fill(_ target: Int, withStackFrom from: Int) -> Bool {
-        guard case .container(let index) = stack[target], isOpen[index] else { return false }
+        guard let index = stack[target].containerIndex, containers[index].isOpen else { return false }
         let kind = containers[index].kind
         guard kind != .tuple, let (start, itemsDepth) = moveToItems(from: from, asPairs: kind == .dict) else {
             return false
         }
         let count = items.count - start
+        let total = Int(containers[index].count) + count
+        guard total <= Int(Int32.max) else { return false }
         if containers[index].count == 0 {
             containers[index].start = start
-            containers[index].count = count
         } else if kind == .dict {
             return false  // its keys would have to be matched against the first batch's
-        } else if containers[index].start + containers[index].count == start {
-            containers[index].count += count
-        } else {
+        } else if containers[index].start + Int(containers[index].count) != start {
             laterBatches[index, default: []].append(start..<(start + count))
         }
-        let depth = max(depths[index], itemsDepth + 1)
+        containers[index].count = Int32(total)
+        let depth = max(Int(containers[index].depth), itemsDepth + 1)
         guard depth <= limits.depth else { return false }
-        depths[index] = depth
+        containers[index].depth = Int16(depth)
         return true
     }
 
@@ -221,10 +229,7 @@ private struct PickleTreeReader {
             guard (stack.count - from) % 2 == 0 else { return nil }
             var index = from
             while index < stack.count {
-                switch stack[index] {
-                case .string, .int: break
-                default: return nil
-                }
+                guard stack[index].isKey else { return nil }
                 for earlier in stride(from: from, to: index, by: 2) where sameKey(stack[earlier], stack[index]) {
                     return nil
                 }
@@ -243,9 +248,9 @@ private struct PickleTreeReader {
     }
 
     /// Whether two dict keys are one key for `PickleDict`.
-    func sameKey(_ a: Value, _ b: Value) -> Bool {
-        switch (a, b) {
-        case (.string(let x), .string(let y)): return strings.canonical[x] == strings.canonical[y]
+    func sameKey(_ a: Ref, _ b: Ref) -> Bool {
+        if let x = a.stringIndex, let y = b.stringIndex { return strings.canonical[x] == strings.canonical[y] }
+        switch (a.value(in: wideIntegers, floats), b.value(in: wideIntegers, floats)) {
         case (.int(let x), .int(let y)): return x == y
         default: return false
         }
@@ -269,7 +274,7 @@ private struct PickleTreeReader {
     mutating func recall(index: UInt64) -> Bool {
         guard index < UInt64(memo.count) else { return false }
         let value = memo[Int(index)]
-        if case .container(let container) = value, isOpen[container] { return false }
+        if let container = value.containerIndex, containers[container].isOpen { return false }
         return push(value)
     }
 

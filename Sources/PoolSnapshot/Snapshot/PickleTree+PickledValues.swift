@@ -1,6 +1,8 @@
 /// The compact tree as `SnapshotDecoder` reads it: keys are matched by string index, and what
 /// the pickle shared (a frame recalled by BINGET) is recognised by its container index.
 struct PickleTreeValues: PickledValues {
+    typealias Ref = PickleTree.Ref
+
     let tree: PickleTree
     /// Each `SnapshotKey`'s canonical string index in the tree, -1 when the pickle never spells it.
     private let keyStrings: [Int]
@@ -20,48 +22,45 @@ struct PickleTreeValues: PickledValues {
         self.knownKeys = known
     }
 
-    func kindName(_ value: PickleTree.Value) -> String { tree.kindName(value) }
+    func kindName(_ value: Ref) -> String { tree.kindName(value) }
 
-    func items(_ value: PickleTree.Value) -> ArraySlice<PickleTree.Value>? {
-        guard case .container(let index) = value, tree.containers[index].kind != .dict else { return nil }
+    func items(_ value: Ref) -> ArraySlice<Ref>? {
+        guard let index = value.containerIndex, tree.containers[index].kind != .dict else { return nil }
         return tree.items(of: index)
     }
 
-    func isList(_ value: PickleTree.Value) -> Bool {
-        guard case .container(let index) = value else { return false }
+    func isList(_ value: Ref) -> Bool {
+        guard let index = value.containerIndex else { return false }
         return tree.containers[index].kind == .list
     }
 
-    func dict(_ value: PickleTree.Value) -> ArraySlice<PickleTree.Value>? {
-        guard case .container(let index) = value, tree.containers[index].kind == .dict else { return nil }
+    func dict(_ value: Ref) -> ArraySlice<Ref>? {
+        guard let index = value.containerIndex, tree.containers[index].kind == .dict else { return nil }
         return tree.items(of: index)
     }
 
-    func value(_ dict: ArraySlice<PickleTree.Value>, _ key: SnapshotKey) -> PickleTree.Value? {
+    func value(_ dict: ArraySlice<Ref>, _ key: SnapshotKey) -> Ref? {
         let wanted = keyStrings[key.rawValue]
         var index = dict.startIndex
         while index < dict.endIndex {
-            if case .string(let string) = dict[index], tree.canonicalStrings[string] == wanted { return dict[index + 1] }
+            if let string = dict[index].stringIndex, tree.canonicalStrings[string] == wanted { return dict[index + 1] }
             index += 2
         }
         return nil
     }
 
-    func forEachKey(_ dict: ArraySlice<PickleTree.Value>, _ body: (SnapshotKey?, () -> String) -> Void) {
+    func forEachKey(_ dict: ArraySlice<Ref>, _ body: (SnapshotKey?, () -> String) -> Void) {
         for index in stride(from: dict.startIndex, to: dict.endIndex, by: 2) {
-            switch dict[index] {
-            case .string(let string):
-                body(knownKeys[tree.canonicalStrings[string]], { tree.strings[string] })
-            case .int(let number):
-                body(nil, { String(number) })
-            default:
-                body(nil, { "" })  // the reader keeps no other key
+            switch tree.value(dict[index]) {
+            case .string(let string): body(knownKeys[tree.canonicalStrings[string]], { tree.strings[string] })
+            case .int(let number): body(nil, { String(number) })
+            default: body(nil, { "" })  // the reader keeps no other key
             }
         }
     }
 
-    func scalar(_ value: PickleTree.Value) -> PickledScalar {
-        switch value {
+    func scalar(_ value: Ref) -> PickledScalar {
+        switch tree.value(value) {
         case .none: return .none
         case .int(let number): return .int(number)
         case .string(let index): return .string(tree.strings[index])
@@ -69,10 +68,7 @@ struct PickleTreeValues: PickledValues {
         }
     }
 
-    func identity(_ value: PickleTree.Value) -> Int? {
-        guard case .container(let index) = value else { return nil }
-        return index
-    }
+    func identity(_ value: Ref) -> Int? { value.containerIndex }
 
-    func contentKey(_ value: PickleTree.Value) -> ArraySlice<PickleTree.Value>? { items(value) }
+    func contentKey(_ value: Ref) -> ArraySlice<Ref>? { items(value) }
 }
