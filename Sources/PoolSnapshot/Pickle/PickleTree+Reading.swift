@@ -156,7 +156,8 @@ private struct PickleTreeReader {
         guard depth <= limits.depth, depth <= Int(Int16.max), count <= Int(Int32.max) else { return false }
         containers.append(
             PickleTree.Container(
-                start: start, count: Int32(count), depth: Int16(depth), kind: kind, isOpen: kind != .tuple))  // a tuple never changes
+                start: start, count: Int32(count), depth: Int16(depth), kind: kind,
+                state: kind == .tuple ? .closed : .open))  // a tuple never changes
         return push(.container(containers.count - 1))
     }
 
@@ -169,9 +170,10 @@ private struct PickleTreeReader {
 
     /// A list or dict taken off the stack is final: its later batches join its first.
     mutating func close(_ value: Ref) {
-        guard let index = value.containerIndex, containers[index].isOpen else { return }
-        containers[index].isOpen = false
-        guard let batches = laterBatches.removeValue(forKey: index) else { return }
+        guard let index = value.containerIndex, containers[index].state != .closed else { return }
+        let state = containers[index].state
+        containers[index].state = .closed
+        guard state == .openInBatches, let batches = laterBatches.removeValue(forKey: index) else { return }
         let start = items.count
         // `count` is the total: the first batch is what the later ones leave of it.
         let firstCount = Int(containers[index].count) - batches.reduce(0) { $0 + $1.count }
@@ -198,7 +200,7 @@ private struct PickleTreeReader {
     /// SETITEM(S), APPEND(S): the values `stack[from...]` added to the list or dict at
     /// `stack[target]`, which must be open (filled where it was made, never a recalled one).
     mutating func fill(_ target: Int, withStackFrom from: Int) -> Bool {
-        guard let index = stack[target].containerIndex, containers[index].isOpen else { return false }
+        guard let index = stack[target].containerIndex, containers[index].state != .closed else { return false }
         let kind = containers[index].kind
         guard kind != .tuple, let (start, itemsDepth) = moveToItems(from: from, asPairs: kind == .dict) else {
             return false
@@ -212,6 +214,7 @@ private struct PickleTreeReader {
             return false  // its keys would have to be matched against the first batch's
         } else if containers[index].start + Int(containers[index].count) != start {
             laterBatches[index, default: []].append(start..<(start + count))
+            containers[index].state = .openInBatches
         }
         containers[index].count = Int32(total)
         let depth = max(Int(containers[index].depth), itemsDepth + 1)
@@ -274,7 +277,7 @@ private struct PickleTreeReader {
     mutating func recall(index: UInt64) -> Bool {
         guard index < UInt64(memo.count) else { return false }
         let value = memo[Int(index)]
-        if let container = value.containerIndex, containers[container].isOpen { return false }
+        if let container = value.containerIndex, containers[container].state != .closed { return false }
         return push(value)
     }
 

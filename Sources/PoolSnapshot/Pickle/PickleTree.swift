@@ -69,8 +69,11 @@ package struct PickleTree {
         /// How deeply it nests, as `PickleReader` counts it (for the limit).
         var depth: Int16
         package var kind: Kind
-        /// Whether the reader may still fill it (it is on the stack, where it was made).
-        var isOpen: Bool
+        /// Whether the reader may still fill it (it is on the stack, where it was made), and
+        /// whether batches of it wait to be joined.
+        var state: State
+
+        enum State: UInt8 { case closed, open, openInBatches }
     }
 
     /// The value the pickle holds.

@@ -1,6 +1,7 @@
 /// The compact tree as `SnapshotDecoder` reads it: keys are matched by string index, and what
-/// the pickle shared (a frame recalled by BINGET) is recognised by its container index.
-struct PickleTreeValues: PickledValues {
+/// the pickle shared (a frame recalled by BINGET) is recognised by its container index. A class,
+/// so that the decoder's calls pass one reference, not the tree's every array.
+final class PickleTreeValues: PickledValues {
     typealias Ref = PickleTree.Ref
 
     let tree: PickleTree
