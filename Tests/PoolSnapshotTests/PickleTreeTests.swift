@@ -20,7 +20,9 @@ import Testing
                 #expect(tree.pickleValue(tree.root) == value, sourceLocation: sourceLocation)
             }
         } catch {
-            #expect(tree == nil, "the compact reader read what PickleReader refuses: \(error)", sourceLocation: sourceLocation)
+            #expect(
+                tree == nil, "the compact reader read what PickleReader refuses: \(error)",
+                sourceLocation: sourceLocation)
         }
     }
 
@@ -40,7 +42,9 @@ import Testing
     @Test func eachFixtureCutShortIsLeftToPickleReader() throws {
         for name in ["actions-p2.pickle", "actions-p5.pickle"] {
             let bytes = try Fixture.bytes(name)
-            for end in 0..<bytes.count { #expect(PickleTree.read(Array(bytes[0..<end])) == nil, "\(name) cut at \(end)") }
+            for end in 0..<bytes.count {
+                #expect(PickleTree.read(Array(bytes[0..<end])) == nil, "\(name) cut at \(end)")
+            }
         }
     }
 
@@ -55,7 +59,8 @@ import Testing
         // The events' one-frame lists recall the same frame: one array, shared.
         let first = snapshot.deviceTraces[0].filter { $0.action == .alloc }.map(\.frames)
         let sharing = first.dropFirst().allSatisfy { next in
-            next.withUnsafeBufferPointer { a in first[0].withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+            next.withUnsafeBufferPointer { a in first[0].withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
+            }
         }
         #expect(sharing)
     }

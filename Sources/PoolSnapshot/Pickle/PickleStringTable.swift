@@ -28,7 +28,8 @@ struct PickleStringTable {
         while slots[slot] != 0 {
             let index = slots[slot] - 1
             if spans[index].count == count
-                && (count == 0 || memcmp(bytes.baseAddress! + spans[index].start, bytes.baseAddress! + start, count) == 0)
+                && (count == 0
+                    || memcmp(bytes.baseAddress! + spans[index].start, bytes.baseAddress! + start, count) == 0)
             {
                 return index
             }
