@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PoolSnapshot
+@_spi(Testing) @testable import PoolSnapshot
 
 @Suite struct PickleTreeTests {
     static let fixtures = [
@@ -87,6 +87,18 @@ import Testing
             ("a dict given a key twice", [0x7D, 0x28, 0x8C, 1, 0x61, 0x4B, 1, 0x8C, 1, 0x61, 0x4B, 2, 0x75]),
             ("a memo with a gap", [0x4E, 0x71, 1]),
         ]
+        // And what PickleReader refuses, of course: items set on a list, appended to a dict or a tuple.
+        let refused: [(String, [UInt8])] = [
+            ("SETITEM on a list", [0x5D, 0x8C, 1, 0x61, 0x4B, 1, 0x73]),
+            ("SETITEMS on a list", [0x5D, 0x28, 0x8C, 1, 0x61, 0x4B, 1, 0x75]),
+            ("APPEND to a dict", [0x7D, 0x4B, 1, 0x61]),
+            ("APPENDS to a dict", [0x7D, 0x28, 0x8C, 1, 0x61, 0x4B, 1, 0x65]),
+            ("APPEND to a tuple", [0x29, 0x4B, 1, 0x61]),
+        ]
+        for (what, body) in refused {
+            #expect(throws: PickleError.self, "\(what)") { try PickleReader.read(Self.pickle(body)) }
+            #expect(PickleTree.read(Self.pickle(body)) == nil, "\(what)")
+        }
         for (what, body) in forms {
             #expect(PickleTree.read(Self.pickle(body)) == nil, "\(what)")
             Self.expectAgreement(Self.pickle(body))
@@ -104,6 +116,30 @@ import Testing
         #expect(
             outer.pickleValue(outer.root) == .list([.list([.list([.int(1)]), .list([.int(2)])]), .int(3)]))
         Self.expectAgreement(nested)
+    }
+
+    @Test func fixturesWithAnOpcodeChangedReadAlikeBothWays() throws {
+        // Each mutant has one byte replaced by an opcode of the subset (or any byte): the two
+        // readers agree on the value or leave it to PickleReader, and the snapshot read is the
+        // one the value tree alone gives, error for error.
+        let opcodes: [UInt8] = Array(PickleOpcode.supported.keys) + [0x00, 0x63, 0xFF]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for name in ["actions-p4.pickle", "actions-p2.pickle", "two-devices-p5.pickle"] {
+            let bytes = try Fixture.bytes(name)
+            for _ in 0..<400 {
+                var mutant = bytes
+                let position = next() % mutant.count
+                mutant[position] = next() % 2 == 0 ? opcodes[next() % opcodes.count] : UInt8(truncatingIfNeeded: next())
+                Self.expectAgreement(mutant)
+                let compact = Result { () throws(SnapshotError) in try MemorySnapshot.read(mutant) }
+                let generic = Result { () throws(SnapshotError) in try MemorySnapshot.readThroughValueTree(mutant) }
+                #expect(compact == generic, "\(name) with byte \(position) = \(mutant[position])")
+            }
+        }
     }
 
     @Test func limitsAreThePickleReadersOnes() {

@@ -47,7 +47,7 @@ private struct PickleTreeReader {
         self.bytes = bytes
         self.limits = limits
         // A snapshot spends about 3 bytes of pickle per item: reserving that much spares
-        // copying a growing array of hundreds of megabytes (pages never written cost nothing).
+        // copying a growing array of a hundred megabytes (pages never written cost nothing).
         items.reserveCapacity(min(bytes.count / 3, 1 << 26))
     }
 
@@ -82,16 +82,16 @@ private struct PickleTreeReader {
                 done = build(.tuple, fromStackAt: stack.count - count)
             case Op.setItem:
                 guard stack.count - (marks.last ?? 0) >= 3 else { return nil }
-                done = fill(stack.count - 3, withStackFrom: stack.count - 2)
+                done = fill(.dict, at: stack.count - 3, withStackFrom: stack.count - 2)
             case Op.setItems:
                 guard let mark = marks.popLast(), mark > (marks.last ?? 0) else { return nil }
-                done = fill(mark - 1, withStackFrom: mark)
+                done = fill(.dict, at: mark - 1, withStackFrom: mark)
             case Op.append:
                 guard stack.count - (marks.last ?? 0) >= 2 else { return nil }
-                done = fill(stack.count - 2, withStackFrom: stack.count - 1)
+                done = fill(.list, at: stack.count - 2, withStackFrom: stack.count - 1)
             case Op.appends:
                 guard let mark = marks.popLast(), mark > (marks.last ?? 0) else { return nil }
-                done = fill(mark - 1, withStackFrom: mark)
+                done = fill(.list, at: mark - 1, withStackFrom: mark)
             case Op.binInt:
                 guard let value = unsigned(4) else { return nil }
                 done = push(int(Int(Int32(truncatingIfNeeded: value))))
@@ -197,14 +197,13 @@ private struct PickleTreeReader {
         return pushContainer(kind, start: start, count: items.count - start, depth: itemsDepth + 1)
     }
 
-    /// SETITEM(S), APPEND(S): the values `stack[from...]` added to the list or dict at
-    /// `stack[target]`, which must be open (filled where it was made, never a recalled one).
-    mutating func fill(_ target: Int, withStackFrom from: Int) -> Bool {
-        guard let index = stack[target].containerIndex, containers[index].state != .closed else { return false }
-        let kind = containers[index].kind
-        guard kind != .tuple, let (start, itemsDepth) = moveToItems(from: from, asPairs: kind == .dict) else {
-            return false
-        }
+    /// SETITEM(S) (`kind` dict), APPEND(S) (`kind` list): the values `stack[from...]` added to
+    /// the container of that kind at `stack[target]`, which must be open (filled where it was
+    /// made, never a recalled one).
+    mutating func fill(_ kind: PickleTree.Container.Kind, at target: Int, withStackFrom from: Int) -> Bool {
+        guard let index = stack[target].containerIndex, containers[index].state != .closed,
+            containers[index].kind == kind, let (start, itemsDepth) = moveToItems(from: from, asPairs: kind == .dict)
+        else { return false }
         let count = items.count - start
         let total = Int(containers[index].count) + count
         guard total <= Int(Int32.max) else { return false }
