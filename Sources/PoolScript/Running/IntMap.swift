@@ -1,3 +1,4 @@
+import CPrefetch
 import PoolAllocator
 
 /// A hash map from non-negative `Int` keys to `Int` values: trace ids to offsets and back, for
@@ -79,6 +80,17 @@ package struct IntMap: @unchecked Sendable, Equatable, ExpressibleByDictionaryLi
             let found = self.key(at: index)
             if found == key || found == Self.empty { return index }
             index = (index &+ 1) & mask
+        }
+    }
+
+    /// Asks the CPU to start loading the slot where a lookup of `key` begins, so that a lookup
+    /// made a little later (the next step of a run) does not wait for memory: on a table of
+    /// megabytes nearly every lookup otherwise misses the cache. Changes nothing observable.
+    @inline(__always) package func prefetch(_ key: Int) {
+        guard key >= 0 else { return }
+        let slot = home(key)
+        chunks[slot &>> Self.chunkShift].withUnsafeMutablePointerToElements {
+            pool_prefetch($0 + (slot & Self.chunkMask) &<< 1)
         }
     }
 
