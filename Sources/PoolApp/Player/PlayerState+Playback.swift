@@ -38,7 +38,7 @@ extension PlayerState {
         case .duration(let limit):
             let clock = ContinuousClock()
             let start = clock.now
-            let limit = limit * (seeking ? ScanPace.seekingMultiple : 1) / max(1, share)
+            let limit = limit * (seeking ? ScanPace.seekingMultiple : 1.0) / max(1, share)
             repeat {
                 timeline.scan(steps: 1024)
             } while !timeline.overview.isComplete && clock.now - start < limit

@@ -35,10 +35,10 @@ public struct PlayerState: RecordableAppState {
         /// as `poolmap run` goes while a frame is drawn and keys are read every tick.
         public static let interactive = ScanPace.duration(.milliseconds(30))
         /// How much longer a `duration` tick reads while a seek waits: the seek then gets
-        /// nearly all the time (90 ms of reading, then a frame; keys are handled between
-        /// ticks) where 30 ms of each 40 ms tick left a quarter idle, and its progress is still
-        /// drawn ten times a second.
-        static let seekingMultiple = 3
+        /// nearly all the time (75 ms of reading, then a frame; keys are handled between
+        /// ticks, so within about 80 ms) where 30 ms of each 40 ms tick left a quarter idle,
+        /// and its progress is still drawn more than ten times a second.
+        static let seekingMultiple = 2.5
     }
 
     /// The run, walkable both ways.
