@@ -26,6 +26,14 @@ final class IntMapChunk: ManagedBuffer<Int, Int> {
         return chunk
     }
 
+    /// Where a chunk's words start, in bytes from the object's address (past the object's
+    /// header and the chunk's own), for a prefetch that must not touch the object.
+    static let wordsOffset: Int = {
+        let chunk = make(words: 2, emptyKey: 0)
+        let object = UnsafeRawPointer(Unmanaged.passUnretained(chunk).toOpaque())
+        return chunk.withUnsafeMutablePointerToElements { UnsafeRawPointer($0) - object }
+    }()
+
     /// The words held: twice the chunk's slots.
     var wordCount: Int { header }
 

@@ -89,9 +89,11 @@ package struct IntMap: @unchecked Sendable, Equatable, ExpressibleByDictionaryLi
     @inline(__always) package func prefetch(_ key: Int) {
         guard key >= 0 else { return }
         let slot = home(key)
-        chunks[slot &>> Self.chunkShift].withUnsafeMutablePointerToElements {
-            pool_prefetch($0 + (slot & Self.chunkMask) &<< 1)
-        }
+        // The address from the chunk's, unretained: going through the chunk's pointer to its
+        // words retained it around the hint, which read (and wrote) the very header line a
+        // lookup no longer reads.
+        let chunk = Unmanaged.passUnretained(chunks[slot &>> Self.chunkShift]).toOpaque()
+        pool_prefetch(chunk + IntMapChunk.wordsOffset + (slot & Self.chunkMask) &<< 4)
     }
 
     /// The value for `key` (a non-negative key), or nil; setting nil removes it.
