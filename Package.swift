@@ -14,7 +14,7 @@ let internalChecks: [SwiftSetting] = [
 //   PoolText, PoolScript ← PoolRecord ← poolmap; PoolCommandLine ← poolmap
 //   PoolAllocator ← OSTEPSimulator ← poolmap
 //   PoolScript ← PoolSnapshot ← poolmap; PoolScript ← PoolRecord (one address-to-id converter)
-//   C targets: CPrefetch ← PoolAllocator; CNcurses, CTerminalSignals ← CursesTerminal
+//   C targets: CPrefetch ← PoolAllocator, PoolScript; CNcurses, CTerminalSignals ← CursesTerminal
 let package = Package(
     name: "poolmap",
     products: [
@@ -37,7 +37,7 @@ let package = Package(
     targets: [
         // The allocator: exact first fit in O(log n). Depends on nothing outside this package.
         .target(name: "PoolAllocator", dependencies: ["CPrefetch"], swiftSettings: internalChecks),
-        // The one C builtin the allocator uses: a cache prefetch hint.
+        // The one C builtin the allocator and the runner's id maps use: a cache prefetch hint.
         .target(name: "CPrefetch"),
         // The words and numbers poolmap prints and reads: the size grammar, hex offsets,
         // percentages, the wording of a failed allocation, JSON text.
@@ -48,7 +48,7 @@ let package = Package(
         // mkdir, isatty and errno text by hand (swift-system has none of them).
         .target(name: "PoolFiles", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
         // Script and trace parsing and running: statements -> steps.
-        .target(name: "PoolScript", dependencies: ["PoolAllocator", "PoolText", "PoolFiles"]),
+        .target(name: "PoolScript", dependencies: ["PoolAllocator", "PoolText", "PoolFiles", "CPrefetch"]),
         // Headless output of a run: the text and JSON reports, streamed step by step.
         .target(name: "PoolReport", dependencies: ["PoolAllocator", "PoolText", "PoolScript", "MemoryMap"]),
         // App state machines (explorer, player), the terminal seam they talk to, casts.

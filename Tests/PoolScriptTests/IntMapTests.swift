@@ -51,6 +51,24 @@ import Testing
         #expect(c[-1] == nil && c.removeValue(forKey: -5) == nil)
     }
 
+    /// The prefetch hint computes a slot's address from its chunk's: the offset it adds must
+    /// land on the chunk's first word (a wrong one would only make the hint useless, silently).
+    @Test func theWordsOffsetLandsOnAChunksFirstWord() {
+        let chunk = IntMapChunk.make(words: 4, emptyKey: 7)
+        chunk[0] = 123
+        chunk[3] = 456
+        let object = UnsafeRawPointer(Unmanaged.passUnretained(chunk).toOpaque())
+        #expect((object + IntMapChunk.wordsOffset).load(as: Int.self) == 123)
+        #expect((object + IntMapChunk.wordsOffset + 3 * MemoryLayout<Int>.stride).load(as: Int.self) == 456)
+        #expect(chunk.copy()[3] == 456 && chunk[2] == 7)
+        withExtendedLifetime(chunk) {}
+        var map: IntMap = [5: 50]
+        map.prefetch(5)
+        map.prefetch(-1)
+        map[6] = 60
+        #expect(map[5] == 50 && map[6] == 60, "a prefetch changes nothing")
+    }
+
     /// A copy that changes one entry copies one chunk and the list of chunks, not the table.
     @Test func copiesShareTheirChunks() {
         var map = IntMap()

@@ -115,7 +115,9 @@ public struct CompareState: RecordableAppState {
     mutating func tick() {
         pacing.countTick()
         for index in bands.indices {
-            if !bands[index].timeline.overview.isComplete { bands[index].readAhead(share: bands.count) }
+            if !bands[index].timeline.overview.isComplete {
+                bands[index].readAhead(share: bands.count, seeking: pendingSeek != nil)
+            }
             bands[index].animation.advance()
             flashing[index] = max(0, flashing[index] - 1)
         }

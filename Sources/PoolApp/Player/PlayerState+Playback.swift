@@ -8,7 +8,7 @@ extension PlayerState {
     /// - Complexity: O((speed × interval + the steps read ahead) × log n).
     mutating func tick() {
         if !timeline.overview.isComplete {
-            readAhead()
+            readAhead(seeking: pendingSeek != nil)
             continuePendingSeek()
         }
         animation.advance()
@@ -29,15 +29,16 @@ extension PlayerState {
     }
 
     /// One tick's reading ahead, at the `scanPace`; `share` timelines read in the same tick (a
-    /// comparison's bands) each get that share of a `duration` pace.
-    mutating func readAhead(share: Int = 1) {
+    /// comparison's bands) each get that share of a `duration` pace, which is longer while a
+    /// seek waits (`seeking`; see `ScanPace.seekingMultiple`).
+    mutating func readAhead(share: Int = 1, seeking: Bool = false) {
         switch scanPace {
         case .steps(let count):
             timeline.scan(steps: count)
         case .duration(let limit):
             let clock = ContinuousClock()
             let start = clock.now
-            let limit = limit / max(1, share)
+            let limit = limit * (seeking ? ScanPace.seekingMultiple : 1.0) / max(1, share)
             repeat {
                 timeline.scan(steps: 1024)
             } while !timeline.overview.isComplete && clock.now - start < limit

@@ -24,8 +24,9 @@ public struct PlayerState: RecordableAppState {
         /// A fixed number of steps: what tests and recordings use, so that every run of the
         /// same events draws the same frames.
         case steps(Int)
-        /// As many steps as fit in this long: what a real terminal uses, so that a frame is never
-        /// held up for long, in a debug build as in a release one.
+        /// As many steps as fit in this long (`seekingMultiple` times as long while a seek waits
+        /// for the run to be read): what a real terminal uses, so that a frame is never held up
+        /// for long, in a debug build as in a release one.
         case duration(Duration)
 
         /// About 20 ms of reading in a release build.
@@ -33,6 +34,11 @@ public struct PlayerState: RecordableAppState {
         /// What a real terminal uses: 30 ms of each 40 ms tick, so the run is read nearly as fast
         /// as `poolmap run` goes while a frame is drawn and keys are read every tick.
         public static let interactive = ScanPace.duration(.milliseconds(30))
+        /// How much longer a `duration` tick reads while a seek waits: the seek then gets
+        /// nearly all the time (75 ms of reading, then a frame; keys are handled between
+        /// ticks, so within about 80 ms) where 30 ms of each 40 ms tick left a quarter idle,
+        /// and its progress is still drawn more than ten times a second.
+        static let seekingMultiple = 2.5
     }
 
     /// The run, walkable both ways.

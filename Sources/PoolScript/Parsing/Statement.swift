@@ -32,6 +32,16 @@ public enum Action: Equatable, Hashable, Sendable {
     public static let nullTraceID = -1
 }
 
+extension Action {
+    /// The trace id a trace operation acts on; nil for every other action.
+    var traceID: Int? {
+        switch self {
+        case .traceAlloc(let id, _, _), .traceFree(let id), .traceRealloc(let id, _): id
+        default: nil
+        }
+    }
+}
+
 /// What `free` names: a bound name or a block's offset.
 public enum FreeTarget: Equatable, Hashable, Sendable {
     case name(String)

@@ -41,6 +41,18 @@ public struct StatementList: RandomAccessCollection, Sendable {
     }
 }
 
+extension StatementList {
+    /// The trace id statement `index` acts on, when it is a trace operation: read without
+    /// decoding the whole statement, so a runner can prefetch what it will look up next.
+    /// - Complexity: O(1).
+    func traceID(at index: Int) -> Int? {
+        switch storage {
+        case .statements(let statements): return statements[index].action.traceID
+        case .packed(let trace): return trace.traceID(at: index)
+        }
+    }
+}
+
 extension StatementList: Equatable {
     /// Equal when both hold the same statements in the same order, however they are stored.
     public static func == (lhs: StatementList, rhs: StatementList) -> Bool {
@@ -106,6 +118,12 @@ struct PackedTrace: Sendable {
         words.append(packed.kind | packed.alignLog2 << 2 | UInt64(packed.id) << 8)
         words.append(UInt64(packed.size))
         lines.append(UInt32(statement.line))
+    }
+
+    /// The id of the operation at `index` (see `StatementList.traceID(at:)`).
+    func traceID(at index: Int) -> Int? {
+        if !unpacked.isEmpty, let statement = unpacked[index] { return statement.action.traceID }
+        return Int(words[2 &* index] >> 8)
     }
 
     /// The statement at `index`.

@@ -31,6 +31,8 @@ extension ScriptRunner {
                 outcome: .error(
                     "cannot free id \(id): it is not live (never allocated, or already freed)"))
         }
+        // Unbinding looks the offset up too: its slot loads while the pool frees the block.
+        state.idsByOffset.prefetch(offset)
         let outcome = freeOutcome(offset)
         if outcome == .done {
             state.offsetsByID[id] = nil
@@ -54,6 +56,7 @@ extension ScriptRunner {
             return Step(line: line, operation: .realloc(id: id, size: size, offset: nil), outcome: outcome)
         }
         let operation = Step.Operation.realloc(id: id, size: size, offset: old)
+        state.idsByOffset.prefetch(old)  // unbound below, after the allocation
         let (outcome, offset) = allocate(size: size, alignment: 1)
         guard let offset else {
             return Step(line: line, operation: operation, outcome: outcome)  // the old block stays

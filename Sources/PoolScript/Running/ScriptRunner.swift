@@ -48,6 +48,11 @@ public struct ScriptRunner: Sendable {
     public mutating func step() -> Step? {
         let index = state.statementIndex
         let next = state.random == nil && index < script.statements.count ? script.statements[index] : nil
+        // The next step starts by looking its id up, which on a large trace misses the cache:
+        // asked for now, that load overlaps this step's work.
+        if next != nil, index + 1 < script.statements.count, let id = script.statements.traceID(at: index + 1) {
+            state.offsetsByID.prefetch(id)
+        }
         return step(next: next)
     }
 
