@@ -115,6 +115,16 @@ extension RunReport {
             operation(", \"op\": \"pool\"")
             add("size", size)
             add("policy", text: policy.rawValue)
+        case .heap(let spec):
+            operation(", \"op\": \"heap\"")
+            add("size", spec.size)
+            add("base", spec.baseAddress)
+            add("header", spec.headerSize)
+            add("round", spec.sizeMultiple)
+            add("policy", text: spec.policy.rawValue)
+            add("order", text: spec.order.rawValue)
+            out.appendJSONKey("coalesce")
+            out.appendJSON(JSONValue.bool(spec.coalesces))
         case .alloc(let name, let id, let size, let alignment):
             operation(", \"op\": \"alloc\"")
             add("id", id)
@@ -141,6 +151,7 @@ extension RunReport {
             add("milliseconds", milliseconds)
         }
         if let random = step.randomIndex { add("random", random.index) }
+        add("searched", step.searched)
         switch step.outcome {
         case .done:
             let member: StaticString = ", \"result\": null"
@@ -164,6 +175,10 @@ extension RunReport {
             out.appendJSONKey("result")
             out.appendJSON(json(stats))
         case .error(let message): add("error", text: message)
+        case .refused(let message):
+            // malloc.py's `returned -1`: a result, with why.
+            add("result", -1)
+            add("message", text: message)
         }
         out.append("}")
     }

@@ -7,6 +7,8 @@ public struct Step: Equatable, Sendable {
     public enum Operation: Equatable, Sendable {
         /// A fresh pool (a `pool` statement) and the policy it places blocks by.
         case pool(size: Int, policy: FitPolicy)
+        /// A fresh free-list heap (a `heap` statement).
+        case heap(HeapSpec)
         /// An allocation; `name` for scripts, `id` for traces; `alignment` nil when plain.
         case alloc(name: String?, id: Int?, size: Int, alignment: Int?)
         /// A free; `offset` is the block's offset when it was known (a free by name reports it).
@@ -33,6 +35,9 @@ public struct Step: Equatable, Sendable {
         case stats(PoolStats)
         /// A runtime error: nothing was changed, the run goes on.
         case error(String)
+        /// What malloc.py answers with `returned -1` and is not an error: a free in a heap scene
+        /// of an address where no block starts (a second free of a name); the message says why.
+        case refused(String)
     }
 
     /// Where a defragment moved one live block.
@@ -71,13 +76,19 @@ public struct Step: Equatable, Sendable {
     public var outcome: Outcome
     /// Set for the operations a `random` statement drew.
     public var randomIndex: RandomIndex?
+    /// In a heap scene, the free-list elements an allocation looked at (malloc.py's
+    /// "searched N elements"); nil elsewhere.
+    public var searched: Int?
 
     /// Creates the step of source line `line`; `randomIndex` for an operation a `random` drew.
-    public init(line: Int, operation: Operation, outcome: Outcome, randomIndex: RandomIndex? = nil) {
+    public init(
+        line: Int, operation: Operation, outcome: Outcome, randomIndex: RandomIndex? = nil, searched: Int? = nil
+    ) {
         self.line = line
         self.operation = operation
         self.outcome = outcome
         self.randomIndex = randomIndex
+        self.searched = searched
     }
 
     /// Whether the step touched the pool (everything but `say` and `wait`).
