@@ -115,6 +115,6 @@ extension HeadlessRun {
         var runner = try ScriptRunner(script: emptyScript(input), poolSize: poolSize, policy: policy)
         try forEachStep(input, &runner) { step, runner in body(step, runner.state.pool) }
         return RunEnd(
-            finalStats: runner.state.pool.stats, figures: runner.state.figures, errorCount: runner.state.errorCount)
+            finalStats: runner.state.stats, figures: runner.state.figures, errorCount: runner.state.errorCount)
     }
 }

@@ -28,7 +28,7 @@ struct JSONReport {
         out.append("  \"policy\": ")
         out.appendJSONString(final.pool.policy.rawValue)
         out.append(",\n  \"stats\": ")
-        out.appendJSON(RunReport.json(final.pool.stats))
+        out.appendJSON(RunReport.json(final.stats))
         out.append(",\n  \"figures\": ")
         out.appendJSON(RunReport.json(final.figures))
         out.append(",\n  \"regions\": [\n")

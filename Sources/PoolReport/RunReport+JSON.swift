@@ -25,7 +25,7 @@ extension RunReport {
         out.appendJSONKey("policy")
         out.appendJSONString(state.pool.policy.rawValue)
         out.appendJSONKey("stats")
-        out.appendJSON(json(state.pool.stats))
+        out.appendJSON(json(state.stats))
         out.appendJSONKey("figures")
         out.appendJSON(json(state.figures))
         out.appendJSONKey("regions")
@@ -143,6 +143,9 @@ extension RunReport {
             add("offset", offset)
         case .defrag: operation(", \"op\": \"defrag\"")
         case .stats: operation(", \"op\": \"stats\"")
+        case .random(let count, _):
+            operation(", \"op\": \"random\"")
+            add("count", count)
         case .say(let caption):
             operation(", \"op\": \"say\"")
             add("text", text: caption)

@@ -193,7 +193,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
                 bad.pool:2:7: error: 'abc' is not a size; sizes look like 256, 4KiB, 0x100 or 2M
                 alloc abc
                       ^
-                \(syntax):3:1: error: unknown statement 'foo'; expected 'pool', 'alloc', 'free', 'defrag', 'stats', \
+                \(syntax):3:1: error: unknown statement 'foo'; expected 'pool', 'heap', 'alloc', 'free', 'defrag', 'stats', \
                 'say', 'wait', 'random', 'compare' or 'NAME = alloc'
                 foo
                 ^

@@ -22,6 +22,17 @@ struct HeapCellPainter: MapPainting {
     let search: SearchMarks
     let marker: MapMarker?
 
+    /// The plain painter of the headless map line: no selection, animation or marks.
+    init(heap: FreeListHeap) {
+        spans = heap.spans
+        monochrome = false
+        selected = nil
+        appearing = SpanSet([])
+        fading = SpanSet([])
+        search = SearchMarks(nil)
+        marker = nil
+    }
+
     init(model: ScreenModel, heap: FreeListHeap) {
         spans = heap.spans
         monochrome = model.monochrome

@@ -23,6 +23,14 @@ extension FreeListHeap {
         /// A free element that starts where another free element ends: two chunks, not one
         /// (no coalescing merged them), and the map marks the boundary.
         package var followsFree: Bool
+
+        /// A span of `bytes` of `kind`.
+        package init(bytes: Range<Int>, kind: ByteKind, ordinal: Int, followsFree: Bool) {
+            self.bytes = bytes
+            self.kind = kind
+            self.ordinal = ordinal
+            self.followsFree = followsFree
+        }
     }
 
     /// The heap's bytes in address order as spans: each block's header, payload and padding
