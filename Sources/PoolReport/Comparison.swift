@@ -19,15 +19,17 @@ public struct Comparison: Sendable {
         var results: [PolicyResult] = []
         for (index, policy) in policies.enumerated() {
             var failed = 0, peak = 0.0
-            let runErrors = try HeadlessRun.forEachStep(input, poolSize: poolSize, policy: policy) { step, pool in
+            var runner = try ScriptRunner(script: HeadlessRun.emptyScript(input), poolSize: poolSize, policy: policy)
+            // The scene's figures: a heap's in a heap scene, else the pool's.
+            try HeadlessRun.forEachStep(input, &runner) { step, runner in
                 if case .allocationFailed = step.outcome { failed += 1 }
-                peak = max(peak, pool.stats.fragmentation)
+                peak = max(peak, runner.state.stats.fragmentation)
                 if index == 0, let line = step.errorLine(fileName: input.fileName) { errors(line + "\n") }
             }
             results.append(
                 PolicyResult(
-                    policy: policy, stats: runErrors.finalStats, failedAllocations: failed, peakFragmentation: peak,
-                    figures: runErrors.figures, runtimeErrors: runErrors.errorCount))
+                    policy: policy, stats: runner.state.stats, failedAllocations: failed, peakFragmentation: peak,
+                    figures: runner.state.figures, runtimeErrors: runner.state.errorCount))
         }
         ranking = PolicyResult.ranked(results, order: policies)
     }

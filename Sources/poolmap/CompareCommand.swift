@@ -15,7 +15,8 @@ struct Compare: ParsableCommand {
             flashes its band; at the end a table ranks the policies. Without a terminal, or with \
             --format: that table as text or JSON. Ranking: fewest failed allocations, then lowest \
             peak fragmentation (the highest after any step), then largest free block at the end. \
-            --policies wins over a script's leading `compare` line; without either, all four. \
+            --policies wins over a script's leading `compare` line; without either, all four (for a \
+            heap scene, malloc.py's first, best and worst; next fit is refused). \
             Exit status as run: 0, 1 after runtime errors, 2 for syntax errors.
 
             Examples:
@@ -76,8 +77,8 @@ struct Compare: ParsableCommand {
             }
             let source = try ScriptLoading.runInput(path: input.file, format: inputFormat, device: input.format.device)
             var compared = policies ?? PolicyList.defaultPolicies
-            if policies == nil, case .script(let script) = source, let named = script.comparePolicies {
-                compared = named
+            if case .script(let script) = source {
+                compared = try Self.policies(policies ?? script.comparePolicies, for: script)
             }
             try Self.printRanking(source, policies: compared, size: input.size, format: format ?? .text)
             return
@@ -85,7 +86,21 @@ struct Compare: ParsableCommand {
         let script = try input.load()
         try PlaySession.play(
             script, size: input.size, title: "poolmap compare — \(input.file)",
-            options: playback, policy: nil, policies: policies ?? script.comparePolicies ?? PolicyList.defaultPolicies)
+            options: playback, policy: nil, policies: try Self.policies(policies ?? script.comparePolicies, for: script)
+        )
+    }
+
+    /// The policies to compare `script` under: those asked for, else all four — for a script with
+    /// a heap scene malloc.py's three, and `next` refused (malloc.py has no next fit).
+    static func policies(_ asked: [FitPolicy]?, for script: Script) throws -> [FitPolicy] {
+        guard script.hasHeapScene else { return asked ?? PolicyList.defaultPolicies }
+        if asked?.contains(.next) == true {
+            StandardStreams.writeError(
+                "poolmap compare: a heap scene has no next fit (malloc.py searches first, best or worst); "
+                    + "e.g. --policies first,best,worst\n")
+            throw ExitCode(64)
+        }
+        return asked ?? Script.heapPolicies
     }
 
     /// Runs the comparison headless and prints its ranking; exits 1 after runtime errors.
