@@ -2744,7 +2744,7 @@ wait 2s
 
 """#),
         ("free-list.pool", #"""
-# Free lists: OSTEP's free-space lessons in a minute — coalescing, and how the list's order decides it
+# Free lists: OSTEP's heap, its headers, coalescing, and how the list's order decides it
 #
 # `poolmap demo free-list` plays it (`e` shows each search walking the list); the heap is the
 # one of OSTEP's malloc.py (`poolmap ostep`). Every `heap` statement starts a scene.
