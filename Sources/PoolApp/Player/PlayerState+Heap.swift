@@ -37,12 +37,7 @@ extension PlayerState {
     )
         -> Bool
     {
-        guard explainsSearch,
-            let search = SearchAnimation.explaining(
-                requested: requested, heap: before, stand: pool, appearing: footprint)
-        else { return false }
-        animation.startSearch(search)
-        return true
+        explain(SearchAnimation.explaining(requested: requested, heap: before, standIn: pool, appearing: footprint))
     }
 
     /// The frame's heap, in a heap scene: the one before an allocation while its search is

@@ -96,7 +96,7 @@ package struct SearchAnimation: Sendable {
     /// bytes, at most `maximumFreeBlocks` elements); `appearing` is the block it made, from the
     /// heap's base.
     package static func explaining(
-        requested: Int, heap: FreeListHeap, stand pool: MemoryPool, appearing: Range<Int>?
+        requested: Int, heap: FreeListHeap, standIn pool: MemoryPool, appearing: Range<Int>?
     )
         -> SearchAnimation?
     {
