@@ -74,7 +74,8 @@ public struct Comparison: Sendable {
     /// ```
     public var text: String {
         let header = [
-            "rank", ranking.first?.listOrder == nil ? "policy" : "list order", "failed allocs", "high water", "peak fragmentation", "largest free at end", "used at end",
+            "rank", ranking.first?.listOrder == nil ? "policy" : "list order", "failed allocs", "high water",
+            "peak fragmentation", "largest free at end", "used at end",
             "peak live", "utilization", "heap fragmentation",
         ]
         let rows = ranking.enumerated().map { index, result in
@@ -103,7 +104,7 @@ public struct Comparison: Sendable {
             // Under `--orders`, the list order each run kept (malloc.py's name).
             if let order = result.listOrder { object.append("order", .string(order.rawValue)) }
             for (key, value) in [
-                    ("stats", RunReport.json(result.stats)),
+                ("stats", RunReport.json(result.stats)),
                 ("failed_allocs", .int(result.failedAllocations)),
                 ("peak_fragmentation", .double(result.peakFragmentation)),
                 ("high_water", .int(result.figures.highWater)),

@@ -23,16 +23,20 @@ extension RunReport {
         out.appendJSONKey("step", first: true)
         appendJSON(of: step, to: &out)
         out.appendJSONKey("policy")
-        out.appendJSONString(state.pool.policy.rawValue)
+        out.appendJSONString(state.heap.map { HeapSpec.name($0.policy) } ?? state.pool.policy.rawValue)
         out.appendJSONKey("stats")
         out.appendJSON(json(state.stats))
         out.appendJSONKey("figures")
         out.appendJSON(json(state.figures))
         out.appendJSONKey("regions")
         out.append("[")
-        for (index, region) in state.pool.regions.enumerated() {
-            if index > 0 { out.append(", ") }
-            appendJSON(of: region, in: state, to: &out)
+        if let heap = state.heap {
+            appendHeapRegions(heap, in: state, separator: ", ", to: &out)
+        } else {
+            for (index, region) in state.pool.regions.enumerated() {
+                if index > 0 { out.append(", ") }
+                appendJSON(of: region, in: state, to: &out)
+            }
         }
         out.append("]}")
         return out.text
@@ -154,12 +158,14 @@ extension RunReport {
             add("milliseconds", milliseconds)
         }
         if let random = step.randomIndex { add("random", random.index) }
-        add("searched", step.searched)
         switch step.outcome {
         case .done:
             let member: StaticString = ", \"result\": null"
             out.append(member)
         case .offset(let offset): add("result", offset)
+        case .placed(let address, let searched):
+            add("result", address)
+            add("searched", searched)
         case .allocationFailed(let message):
             out.appendJSONKey("result")
             out.appendJSON(JSONValue.null)

@@ -20,10 +20,11 @@ import Testing
             case (.heap, _): continue
             case (.alloc(let name?, _, let size, _), let outcome):
                 var address = -1
-                if case .offset(let placed) = outcome { address = placed }
+                if case .placed(let placed, _) = outcome { address = placed }
                 let shown = address + (randomMode ? headerSize : 0)
-                out +=
-                    "ptr[\(name.dropFirst(3))] = Alloc(\(size)) returned \(shown) (searched \(step.searched!) elements)\n"
+                // A failure looked at every element (and changed nothing).
+                let searched = step.searched ?? heap.freeList.count
+                out += "ptr[\(name.dropFirst(3))] = Alloc(\(size)) returned \(shown) (searched \(searched) elements)\n"
             case (.free(let name?, _, _), let outcome):
                 out += "Free(ptr[\(name.dropFirst(3))])\nreturned \(outcome == .done ? 0 : -1)\n"
             default:

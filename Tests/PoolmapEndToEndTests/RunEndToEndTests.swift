@@ -134,7 +134,8 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
             #expect(!steps.isEmpty)
             for step in steps {
                 #expect(step["line"] is Int)
-                #expect(["pool", "alloc", "free", "defrag", "stats", "realloc"].contains(step["op"] as? String))
+                #expect(
+                    ["pool", "heap", "alloc", "free", "defrag", "stats", "realloc"].contains(step["op"] as? String))
                 #expect((step["result"] != nil) != (step["error"] != nil), "\(file): \(step)")
             }
         }

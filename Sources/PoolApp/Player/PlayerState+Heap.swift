@@ -12,7 +12,7 @@ extension PlayerState {
             heap.allocatedSizes[address].map { (address - heap.baseAddress)..<(address - heap.baseAddress + $0) }
         }
         switch (step.operation, step.outcome) {
-        case (.alloc(_, _, let size, nil), .offset(let address)):
+        case (.alloc(_, _, let size, nil), .placed(let address, _)):
             let block = footprint(address, in: after)
             if !explainInHeap(requested: size, before: before, pool: pool, footprint: block), let block {
                 animation.blockAppeared(block)
@@ -46,15 +46,18 @@ extension PlayerState {
         let state = timeline.current.state
         guard let heap = state.heap else { return nil }
         let freed = state.lastHeapFree
+        // A failed allocation looked at every element, and changed nothing.
+        var searched = timeline.lastStep?.searched
+        if let step = timeline.lastStep, case .allocationFailed = step.outcome { searched = heap.freeList.count }
         return HeapFrame(
             heap: animation.shownHeap ?? heap, freedAddress: freed?.address, freedSize: freed?.size,
-            searched: timeline.lastStep?.searched, searchedList: animation.search?.heapBefore?.freeList)
+            searched: searched, searchedList: animation.search?.heapBefore?.freeList)
     }
 
     /// In a heap scene, the block the last step allocated while it is live (by its address).
     var heapSelectedAddress: Int? {
         guard let heap = timeline.current.state.heap, let step = timeline.lastStep,
-            case .offset(let address) = step.outcome, heap.allocatedSizes[address] != nil
+            case .placed(let address, _) = step.outcome, heap.allocatedSizes[address] != nil
         else { return nil }
         return address
     }

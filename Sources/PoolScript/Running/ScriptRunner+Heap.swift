@@ -67,12 +67,11 @@ extension ScriptRunner {
                 let failure =
                     "\(AllocationFailure.request(size: size, alignment: 1)) failed: searched "
                     + "\(allocation.searched) elements, none fits (malloc.py returns -1)"
-                return Step(
-                    line: line, operation: operation, outcome: .allocationFailed(failure),
-                    searched: allocation.searched)
+                return Step(line: line, operation: operation, outcome: .allocationFailed(failure))
             }
             if let name { state.bind(name, to: address) }
-            return Step(line: line, operation: operation, outcome: .offset(address), searched: allocation.searched)
+            return Step(
+                line: line, operation: operation, outcome: .placed(address: address, searched: allocation.searched))
         case .free(.name(let name)):
             let address = state.offsetsByName[name] ?? state.freedAddressesByName[name]
             guard let address else {

@@ -49,7 +49,6 @@ extension Step {
     /// (`fragmentation 0.3800`); otherwise as `outcomeText`.
     public func screenOutcomeText(digits: Int) -> String {
         switch outcome {
-        case .offset where searched != nil: return outcomeText
         case .offset(let offset): return HexOffset.labelled(offset, digits: digits)
         case .mapping(let pairs):
             let moves = pairs.map {
@@ -69,7 +68,7 @@ extension Step {
         switch outcome {
         case .done: return ""
         // A heap's block, as malloc.py prints it: its address and the elements searched.
-        case .offset(let address) where searched != nil: return "returned \(address) (searched \(searched!) elements)"
+        case .placed(let address, let searched): return "returned \(address) (searched \(searched) elements)"
         case .offset(let offset): return "\(offset)"
         case .allocationFailed(let message): return message
         case .refused(let message): return message

@@ -30,6 +30,9 @@ public struct Step: Equatable, Sendable {
         case done
         /// An allocation (or realloc) at this offset.
         case offset(Int)
+        /// In a heap scene, an allocation as malloc.py answers it: the block's address (its
+        /// header's start) and the free-list elements looked at ("searched N elements").
+        case placed(address: Int, searched: Int)
         /// An allocation that found no room: not an error, the message says why.
         case allocationFailed(String)
         /// A defragment: old offset → new offset for every live block, by old offset.
@@ -79,19 +82,21 @@ public struct Step: Equatable, Sendable {
     public var outcome: Outcome
     /// Set for the operations a `random` statement drew.
     public var randomIndex: RandomIndex?
-    /// In a heap scene, the free-list elements an allocation looked at (malloc.py's
-    /// "searched N elements"); nil elsewhere.
-    public var searched: Int?
 
     /// Creates the step of source line `line`; `randomIndex` for an operation a `random` drew.
-    public init(
-        line: Int, operation: Operation, outcome: Outcome, randomIndex: RandomIndex? = nil, searched: Int? = nil
-    ) {
+    public init(line: Int, operation: Operation, outcome: Outcome, randomIndex: RandomIndex? = nil) {
         self.line = line
         self.operation = operation
         self.outcome = outcome
         self.randomIndex = randomIndex
-        self.searched = searched
+    }
+
+    /// In a heap scene, the free-list elements a successful allocation looked at (malloc.py's
+    /// "searched N elements"; a failed one looked at them all); nil otherwise. Kept in the
+    /// outcome, so that a pool's steps carry nothing more.
+    public var searched: Int? {
+        if case .placed(_, let searched) = outcome { return searched }
+        return nil
     }
 
     /// Whether the step touched the pool (everything but `say` and `wait`).
