@@ -63,9 +63,11 @@ enum OstepViewing {
         do {
             script = try ScriptFile.parse(Array(text.utf8), fileName: "ostep", kind: .script)
         } catch {
-            // malloc.py takes heaps a map cannot: one of no bytes, or below address 0.
+            // malloc.py takes what a heap scene cannot: a heap of no bytes or below address 0,
+            // a request of 0 bytes.
             StandardStreams.writeError(
-                "poolmap ostep: \(mode.rawValue) draws heaps of at least 1 byte from address 0 or above\n")
+                "poolmap ostep: \(mode.rawValue) cannot show this run as a heap scene (it needs a heap of at least "
+                    + "1 byte from address 0 or above, and requests of at least 1 byte):\n\(error.description)\n")
             throw ExitCode(64)
         }
         switch mode {

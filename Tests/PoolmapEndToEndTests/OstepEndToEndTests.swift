@@ -36,7 +36,9 @@ import Testing
         let refused = try Poolmap.run(["ostep", "-p", "NEXT", "--script"])
         #expect(refused.status == 64 && refused.error.hasPrefix("poolmap ostep: -p/--policy"))
         let below = try Poolmap.run(["ostep", "-b", "-10", "--play"])
-        #expect(below.status == 64 && below.error.contains("from address 0 or above"))
+        #expect(below.status == 64 && below.error.contains("cannot show this run as a heap scene"))
+        let zero = try Poolmap.run(["ostep", "-A", "+0,+5", "--play"])
+        #expect(zero.status == 64 && zero.error.contains("a size must be positive, not 0"))
     }
 
     @Test func helpListsMallocPysFlags() throws {

@@ -96,6 +96,10 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
             if first.hasPrefix("rank") {
                 // A demo that compares policies prints their ranking.
                 #expect(lines.count >= 3, "\(file)")
+            } else if first.hasPrefix("free-list heap · ") {
+                // A demo ending in a heap scene: the heap's heading and map line.
+                let map = try #require(lines.dropFirst().first)
+                #expect(map.count == 64 && map.allSatisfy { "█▀▒░¦▏".contains($0) }, "\(file): \(map)")
             } else {
                 // The heading names the policy and where the pool's size came from; the map follows.
                 #expect(first.contains(" fit · ") && first.contains(" pool ("), "\(file): \(first)")
