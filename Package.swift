@@ -127,7 +127,8 @@ let package = Package(
             name: "PoolRecordTests", dependencies: ["PoolRecord", "PoolCommandLine", "PoolScript", "PoolFiles"],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "OSTEPSimulatorTests", dependencies: ["OSTEPSimulator", "PoolAllocator", "TestSupport"],
+            name: "OSTEPSimulatorTests",
+            dependencies: ["OSTEPSimulator", "PoolAllocator", "PoolScript", "TestSupport"],
             exclude: ["Golden"]),
         .testTarget(
             name: "PoolSnapshotTests", dependencies: ["PoolSnapshot", "PoolScript", "PoolAllocator", "PoolText"],

@@ -18,6 +18,7 @@ extension MallocSimulation {
             switch operation.unicodeScalars.first {
             case "+":
                 let requested = try Self.requestedSize(in: operation)
+                script += "ptr\(nextIndex) = alloc \(requested)\n"
                 let allocation: FreeListHeap.Allocation
                 do {
                     allocation = try heap.malloc(requested)
@@ -38,9 +39,11 @@ extension MallocSimulation {
                 let index = try Self.freedIndex(in: operation)
                 guard let index, index < pointers.count else {
                     output += "Invalid Free: Skipping\n"
+                    script += "# \(operation): Invalid Free: Skipping (malloc.py)\n"
                     continue
                 }
                 output += "Free(ptr[\(index)])\n"
+                script += "free ptr\(index)\n"
                 guard let address = pointers[index] else {
                     throw .operation("'\(operation)': ptr[\(index)] is a failed allocation (malloc.py's KeyError)")
                 }

@@ -23,6 +23,7 @@ extension MallocSimulation {
                     live.append(nextIndex)
                 }
                 output += "ptr[\(nextIndex)] = Alloc(\(requested))"
+                script += "ptr\(nextIndex) = alloc \(requested)\n"
                 if options.compute {
                     let shown = (allocation.address ?? -1) + options.headerSize
                     output += " returned \(shown) (searched \(allocation.searched) elements)\n"
@@ -36,6 +37,7 @@ extension MallocSimulation {
                 let index = live.remove(at: pick)
                 let freed = heap.free(pointers.removeValue(forKey: index)!)
                 output += "Free(ptr[\(index)])\n"
+                script += "free ptr\(index)\n"
                 printFreeResult(freed)
             }
             done += 1

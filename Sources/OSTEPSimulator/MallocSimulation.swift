@@ -12,6 +12,10 @@ public struct MallocSimulation: Sendable {
         public var output: String
         /// Why the run stopped early (one line for standard error), if it did.
         public var failure: MallocFailure?
+        /// The run as a `.pool` script (`poolmap ostep --script`): a `heap` statement with the
+        /// flags' heap, then each operation as `ptrK = alloc N` or `free ptrK`; empty when the
+        /// flags were refused before the heap was made.
+        public var script: String = ""
 
         /// The exit status: 0, or the failure's.
         public var exitStatus: Int32 { failure?.exitStatus ?? 0 }
@@ -24,6 +28,8 @@ public struct MallocSimulation: Sendable {
     let options: MallocOptions
     var heap: FreeListHeap
     var output = ""
+    /// The operations so far as script lines (`MallocSimulation+Script.swift`).
+    var script = ""
 
     /// Reads `arguments` as malloc.py's flags and runs them.
     /// - Returns: `nil` when they ask for help (`-h`, `--help`), else the outcome.
@@ -50,11 +56,12 @@ public struct MallocSimulation: Sendable {
         }
         var simulation = MallocSimulation(options: options, heap: heap)
         simulation.output = options.header
+        simulation.script = simulation.scriptHeader
         do {
             try simulation.runOperations()
-            return Outcome(output: simulation.output, failure: nil)
+            return Outcome(output: simulation.output, failure: nil, script: simulation.script)
         } catch {
-            return Outcome(output: simulation.output, failure: error)
+            return Outcome(output: simulation.output, failure: error, script: simulation.script)
         }
     }
 

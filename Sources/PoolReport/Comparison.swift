@@ -18,18 +18,49 @@ public struct Comparison: Sendable {
     ) throws {
         var results: [PolicyResult] = []
         for (index, policy) in policies.enumerated() {
-            var failed = 0, peak = 0.0
-            let runErrors = try HeadlessRun.forEachStep(input, poolSize: poolSize, policy: policy) { step, pool in
-                if case .allocationFailed = step.outcome { failed += 1 }
-                peak = max(peak, pool.stats.fragmentation)
-                if index == 0, let line = step.errorLine(fileName: input.fileName) { errors(line + "\n") }
-            }
             results.append(
-                PolicyResult(
-                    policy: policy, stats: runErrors.finalStats, failedAllocations: failed, peakFragmentation: peak,
-                    figures: runErrors.figures, runtimeErrors: runErrors.errorCount))
+                try Self.result(input, policy: policy, poolSize: poolSize, errors: index == 0 ? errors : { _ in }))
         }
         ranking = PolicyResult.ranked(results, order: policies)
+    }
+
+    /// Runs a script with heap scenes once per list order of `orders` (two to four, distinct),
+    /// every heap keeping its list in that order and searching by its own policy, and ranks the
+    /// orders as policies are ranked: OSTEP's "how does the list order change the result?".
+    /// - Throws: as `init(_:policies:poolSize:errors:)`.
+    package init(
+        _ input: HeadlessRun.Input, orders: [FreeListHeap.ListOrder], poolSize: Int,
+        errors: (String) -> Void = { _ in }
+    ) throws {
+        var results: [PolicyResult] = []
+        for (index, order) in orders.enumerated() {
+            results.append(
+                try Self.result(
+                    input, policy: nil, order: order, poolSize: poolSize, errors: index == 0 ? errors : { _ in }))
+        }
+        ranking = PolicyResult.ranked(results, orders: orders)
+    }
+
+    /// One run of `input` under `policy` (nil: as the script says) and, for heaps, list `order`.
+    private static func result(
+        _ input: HeadlessRun.Input, policy: FitPolicy?, order: FreeListHeap.ListOrder? = nil, poolSize: Int,
+        errors: (String) -> Void
+    ) throws -> PolicyResult {
+        var failed = 0, peak = 0.0
+        var runner = try ScriptRunner(script: HeadlessRun.emptyScript(input), poolSize: poolSize, policy: policy)
+        runner.heapOrder = order
+        // The scene's figures: a heap's in a heap scene, else the pool's.
+        try HeadlessRun.forEachStep(input, &runner) { step, runner in
+            if case .allocationFailed = step.outcome { failed += 1 }
+            peak = max(peak, runner.state.stats.fragmentation)
+            if let line = step.errorLine(fileName: input.fileName) { errors(line + "\n") }
+        }
+        var result = PolicyResult(
+            policy: runner.state.heap.map { $0.policy.fitPolicy } ?? policy ?? runner.state.pool.policy,
+            stats: runner.state.stats, failedAllocations: failed, peakFragmentation: peak,
+            figures: runner.state.figures, runtimeErrors: runner.state.errorCount)
+        result.listOrder = order
+        return result
     }
 
     /// Runtime errors of the run (the same for every policy: they do not depend on placement).
@@ -43,12 +74,13 @@ public struct Comparison: Sendable {
     /// ```
     public var text: String {
         let header = [
-            "rank", "policy", "failed allocs", "high water", "peak fragmentation", "largest free at end", "used at end",
+            "rank", ranking.first?.listOrder == nil ? "policy" : "list order", "failed allocs", "high water",
+            "peak fragmentation", "largest free at end", "used at end",
             "peak live", "utilization", "heap fragmentation",
         ]
         let rows = ranking.enumerated().map { index, result in
             [
-                String(index + 1), "\(result.policy.rawValue) fit", NumberText.grouped(result.failedAllocations),
+                String(index + 1), result.name, NumberText.grouped(result.failedAllocations),
                 ByteSize.formatExact(result.figures.highWater), NumberText.fractionAndPercent(result.peakFragmentation),
                 ByteSize.formatExact(result.stats.largestFree), ByteSize.formatExact(result.stats.used),
                 ByteSize.formatExact(result.figures.peakLive), PoolFigures.percentText(result.figures.utilization),
@@ -68,16 +100,21 @@ public struct Comparison: Sendable {
     /// first; the stats have the keys of `run --format json`, the ratios are `null` when undefined.
     public var json: String {
         let policies = ranking.map { result -> JSONValue in
-            .object([
-                "policy": .string(result.policy.rawValue),
-                "stats": RunReport.json(result.stats),
-                "failed_allocs": .int(result.failedAllocations),
-                "peak_fragmentation": .double(result.peakFragmentation),
-                "high_water": .int(result.figures.highWater),
-                "peak_live": .int(result.figures.peakLive),
-                "utilization": PoolFigures.json(result.figures.utilization),
-                "heap_fragmentation": PoolFigures.json(result.figures.heapFragmentation),
-            ])
+            var object: JSONObject = ["policy": .string(result.policy.rawValue)]
+            // Under `--orders`, the list order each run kept (malloc.py's name).
+            if let order = result.listOrder { object.append("order", .string(order.rawValue)) }
+            for (key, value) in [
+                ("stats", RunReport.json(result.stats)),
+                ("failed_allocs", .int(result.failedAllocations)),
+                ("peak_fragmentation", .double(result.peakFragmentation)),
+                ("high_water", .int(result.figures.highWater)),
+                ("peak_live", .int(result.figures.peakLive)),
+                ("utilization", PoolFigures.json(result.figures.utilization)),
+                ("heap_fragmentation", PoolFigures.json(result.figures.heapFragmentation)),
+            ] as [(String, JSONValue)] {
+                object.append(key, value)
+            }
+            return .object(object)
         }
         var out = "{\"policies\": [\n"
         for (index, policy) in policies.enumerated() {
@@ -115,6 +152,6 @@ extension HeadlessRun {
         var runner = try ScriptRunner(script: emptyScript(input), poolSize: poolSize, policy: policy)
         try forEachStep(input, &runner) { step, runner in body(step, runner.state.pool) }
         return RunEnd(
-            finalStats: runner.state.pool.stats, figures: runner.state.figures, errorCount: runner.state.errorCount)
+            finalStats: runner.state.stats, figures: runner.state.figures, errorCount: runner.state.errorCount)
     }
 }

@@ -170,7 +170,7 @@ public enum HeadlessRun {
             try forEachStep(input, &runner) { step, runner in
                 reportError(step)
                 steps.append(step)
-                summary.add(step, after: runner.state.pool.stats)
+                summary.add(step, after: runner.state.stats)
             }
             let report = RunReport(
                 script: runner.script, steps: steps, final: runner.state, summary: summary, sizeChoice: sizeChoice)
@@ -183,7 +183,7 @@ public enum HeadlessRun {
             var lastLine: Int?
             try forEachStep(input, &runner) { step, runner in
                 reportError(step)
-                summary.add(step, after: runner.state.pool.stats)
+                summary.add(step, after: runner.state.stats)
                 lastLine = step.line
             }
             let numberWidth = RunReport.numberWidth(lastLine: lastLine)
@@ -200,7 +200,7 @@ public enum HeadlessRun {
         var next = 0  // where the next step goes in `tail`, a ring once full
         try forEachStep(input, &runner) { step, runner in
             reportError(step)
-            summary.add(step, after: runner.state.pool.stats)
+            summary.add(step, after: runner.state.stats)
             if tail.count < tailEvents { tail.append(step) } else { tail[next] = step }
             next = (next + 1) % tailEvents
         }

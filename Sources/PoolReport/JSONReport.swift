@@ -26,17 +26,23 @@ struct JSONReport {
     func end(_ final: RunnerState, to out: inout TextBuffer) {
         out.append(stepCount == 0 ? "],\n" : "\n  ],\n")
         out.append("  \"policy\": ")
-        out.appendJSONString(final.pool.policy.rawValue)
+        out.appendJSONString(final.heap.map { HeapSpec.name($0.policy) } ?? final.pool.policy.rawValue)
         out.append(",\n  \"stats\": ")
-        out.appendJSON(RunReport.json(final.pool.stats))
+        out.appendJSON(RunReport.json(final.stats))
         out.append(",\n  \"figures\": ")
         out.appendJSON(RunReport.json(final.figures))
         out.append(",\n  \"regions\": [\n")
-        let regions = final.pool.regions
-        for (index, region) in regions.enumerated() {
+        if let heap = final.heap {
             out.append("    ")
-            RunReport.appendJSON(of: region, in: final, to: &out)
-            out.append(index + 1 < regions.count ? ",\n" : "\n")
+            RunReport.appendHeapRegions(heap, in: final, separator: ",\n    ", to: &out)
+            out.append("\n")
+        } else {
+            let regions = final.pool.regions
+            for (index, region) in regions.enumerated() {
+                out.append("    ")
+                RunReport.appendJSON(of: region, in: final, to: &out)
+                out.append(index + 1 < regions.count ? ",\n" : "\n")
+            }
         }
         out.append("  ]\n}\n")
     }

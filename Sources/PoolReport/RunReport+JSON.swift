@@ -23,16 +23,20 @@ extension RunReport {
         out.appendJSONKey("step", first: true)
         appendJSON(of: step, to: &out)
         out.appendJSONKey("policy")
-        out.appendJSONString(state.pool.policy.rawValue)
+        out.appendJSONString(state.heap.map { HeapSpec.name($0.policy) } ?? state.pool.policy.rawValue)
         out.appendJSONKey("stats")
-        out.appendJSON(json(state.pool.stats))
+        out.appendJSON(json(state.stats))
         out.appendJSONKey("figures")
         out.appendJSON(json(state.figures))
         out.appendJSONKey("regions")
         out.append("[")
-        for (index, region) in state.pool.regions.enumerated() {
-            if index > 0 { out.append(", ") }
-            appendJSON(of: region, in: state, to: &out)
+        if let heap = state.heap {
+            appendHeapRegions(heap, in: state, separator: ", ", to: &out)
+        } else {
+            for (index, region) in state.pool.regions.enumerated() {
+                if index > 0 { out.append(", ") }
+                appendJSON(of: region, in: state, to: &out)
+            }
         }
         out.append("]}")
         return out.text
@@ -115,6 +119,16 @@ extension RunReport {
             operation(", \"op\": \"pool\"")
             add("size", size)
             add("policy", text: policy.rawValue)
+        case .heap(let spec):
+            operation(", \"op\": \"heap\"")
+            add("size", spec.size)
+            add("base", spec.baseAddress)
+            add("header", spec.headerSize)
+            add("round", spec.sizeMultiple)
+            add("policy", text: spec.policy.rawValue)
+            add("order", text: spec.order.rawValue)
+            out.appendJSONKey("coalesce")
+            out.appendJSON(JSONValue.bool(spec.coalesces))
         case .alloc(let name, let id, let size, let alignment):
             operation(", \"op\": \"alloc\"")
             add("id", id)
@@ -133,6 +147,9 @@ extension RunReport {
             add("offset", offset)
         case .defrag: operation(", \"op\": \"defrag\"")
         case .stats: operation(", \"op\": \"stats\"")
+        case .random(let count, _):
+            operation(", \"op\": \"random\"")
+            add("count", count)
         case .say(let caption):
             operation(", \"op\": \"say\"")
             add("text", text: caption)
@@ -146,6 +163,9 @@ extension RunReport {
             let member: StaticString = ", \"result\": null"
             out.append(member)
         case .offset(let offset): add("result", offset)
+        case .placed(let address, let searched):
+            add("result", address)
+            add("searched", searched)
         case .allocationFailed(let message):
             out.appendJSONKey("result")
             out.appendJSON(JSONValue.null)
@@ -164,6 +184,10 @@ extension RunReport {
             out.appendJSONKey("result")
             out.appendJSON(json(stats))
         case .error(let message): add("error", text: message)
+        case .refused(let message):
+            // malloc.py's `returned -1`: a result, with why.
+            add("result", -1)
+            add("message", text: message)
         }
         out.append("}")
     }

@@ -30,13 +30,17 @@ extension RunReport {
     static func headLines(
         _ state: RunnerState, sizeChoice: PoolSizeChoice, summary: RunSummary, width: Int
     ) -> [String] {
-        [sizeChoice.current(state).heading(policy: state.pool.policy, poolSize: state.pool.totalSize)]
+        [
+            state.heap.map(heapHeading)
+                ?? sizeChoice.current(state).heading(policy: state.pool.policy, poolSize: state.pool.totalSize)
+        ]
             + stateLines(state, width: width)
             + ["summary: \(NumberText.grouped(summary.steps)) steps"] + summary.lines
     }
 
     /// The map line, the legend, the stats of `state` and the run's figures so far.
     static func stateLines(_ state: RunnerState, width: Int) -> [String] {
+        if let heap = state.heap { return heapStateLines(heap, width: width) }
         let pool = state.pool
         let map = MapCells.textLine(of: pool, width: width)
         let cells = map.count

@@ -15,7 +15,8 @@ struct Compare: ParsableCommand {
             flashes its band; at the end a table ranks the policies. Without a terminal, or with \
             --format: that table as text or JSON. Ranking: fewest failed allocations, then lowest \
             peak fragmentation (the highest after any step), then largest free block at the end. \
-            --policies wins over a script's leading `compare` line; without either, all four. \
+            --policies wins over a script's leading `compare` line; without either, all four (for a \
+            heap scene, malloc.py's first, best and worst; next fit is refused). \
             Exit status as run: 0, 1 after runtime errors, 2 for syntax errors.
 
             Examples:
@@ -25,6 +26,8 @@ struct Compare: ParsableCommand {
                   a real trace under two policies, ranked, as JSON
               poolmap demo policies
                   where best fit leaves slivers, and where it saves an allocation
+              poolmap compare demos/free-list.pool --orders addrsort,sizesort+,insert-front
+                  OSTEP's heap: how the free list's order changes the result
             """
     )
 
@@ -36,6 +39,14 @@ struct Compare: ParsableCommand {
                 + "line, else all four).", valueName: "first,best,…"),
         transform: Compare.parsePolicies)
     var policies: [FitPolicy]?
+
+    @Option(
+        help: ArgumentHelp(
+            "For a script with heap scenes: compare two to four list orders (addrsort, sizesort+, sizesort-, "
+                + "insert-front, insert-back) under each heap's own policy, ranked as a table.",
+            valueName: "addrsort,sizesort+,…"),
+        transform: Compare.parseOrders)
+    var orders: [FreeListHeap.ListOrder]?
 
     @Option(help: "Print the ranking instead of showing the bands: text or json.")
     var format: HeadlessRun.Format?
@@ -62,7 +73,29 @@ struct Compare: ParsableCommand {
         }
     }
 
+    /// `--orders`: two to four different list orders, malloc.py's names in any case.
+    static func parseOrders(_ text: String) throws -> [FreeListHeap.ListOrder] {
+        var orders: [FreeListHeap.ListOrder] = []
+        for name in text.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let order = FreeListHeap.ListOrder(rawValue: name.uppercased()) else {
+                throw ValidationError(
+                    "--orders: '\(name)' is not a list order; expected "
+                        + FreeListHeap.ListOrder.allCases.map(HeapSpec.name).joined(separator: ", "))
+            }
+            guard !orders.contains(order) else { throw ValidationError("--orders: '\(name)' is given twice") }
+            orders.append(order)
+        }
+        guard (2...4).contains(orders.count) else {
+            throw ValidationError("--orders needs two to four list orders, e.g. addrsort,sizesort+")
+        }
+        return orders
+    }
+
     func run() throws {
+        if let orders {
+            try compareOrders(orders)
+            return
+        }
         if format != nil || (!StandardStreams.isInteractive && playback.record == nil) {
             let inputFormat = try input.inputFormat()
             if inputFormat == .snapshot {
@@ -76,8 +109,8 @@ struct Compare: ParsableCommand {
             }
             let source = try ScriptLoading.runInput(path: input.file, format: inputFormat, device: input.format.device)
             var compared = policies ?? PolicyList.defaultPolicies
-            if policies == nil, case .script(let script) = source, let named = script.comparePolicies {
-                compared = named
+            if case .script(let script) = source {
+                compared = try Self.policies(policies ?? script.comparePolicies, for: script)
             }
             try Self.printRanking(source, policies: compared, size: input.size, format: format ?? .text)
             return
@@ -85,7 +118,40 @@ struct Compare: ParsableCommand {
         let script = try input.load()
         try PlaySession.play(
             script, size: input.size, title: "poolmap compare — \(input.file)",
-            options: playback, policy: nil, policies: policies ?? script.comparePolicies ?? PolicyList.defaultPolicies)
+            options: playback, policy: nil, policies: try Self.policies(policies ?? script.comparePolicies, for: script)
+        )
+    }
+
+    /// `--orders`: the heap scenes' list orders ranked, as a table (text or `--format json`),
+    /// in a terminal too: the bands compare policies.
+    func compareOrders(_ orders: [FreeListHeap.ListOrder]) throws {
+        guard policies == nil else {
+            throw ValidationError("--orders compares list orders under each heap's own policy; leave out --policies")
+        }
+        let source = try ScriptLoading.runInput(path: input.file, format: try input.inputFormat(), device: nil)
+        guard case .script(let script) = source, script.hasHeapScene else {
+            StandardStreams.writeError(
+                "poolmap compare: --orders compares the list orders of heap scenes, and \(input.file) has none "
+                    + "(see `heap` in docs/formats.md)\n")
+            throw ExitCode(64)
+        }
+        let comparison = try Comparison(
+            source, orders: orders, poolSize: input.size ?? source.defaultPoolSize, errors: StandardStreams.writeError)
+        StandardStreams.write(format == .json ? comparison.json : comparison.text)
+        if comparison.runtimeErrors > 0 { throw ExitCode(1) }
+    }
+
+    /// The policies to compare `script` under: those asked for, else all four — for a script with
+    /// a heap scene malloc.py's three, and `next` refused (malloc.py has no next fit).
+    static func policies(_ asked: [FitPolicy]?, for script: Script) throws -> [FitPolicy] {
+        guard script.hasHeapScene else { return asked ?? PolicyList.defaultPolicies }
+        if asked?.contains(.next) == true {
+            StandardStreams.writeError(
+                "poolmap compare: a heap scene has no next fit (malloc.py searches first, best or worst); "
+                    + "e.g. --policies first,best,worst\n")
+            throw ExitCode(64)
+        }
+        return asked ?? Script.heapPolicies
     }
 
     /// Runs the comparison headless and prints its ranking; exits 1 after runtime errors.

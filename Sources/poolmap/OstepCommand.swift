@@ -35,6 +35,10 @@ struct Ostep: ParsableCommand {
               -c, --compute              print the answers instead of ?
               -h, --help                 this help
 
+            poolmap's own, to see the run instead of reading it:
+              --play                     play it on the heap's map (--paused, --explain, --speed N, --no-color)
+              --script                   print it as a .pool script (a heap scene)
+
             Examples:
               poolmap ostep -n 5 -c
                   five random operations on a 100-byte heap, with the answers
@@ -42,6 +46,8 @@ struct Ostep: ParsableCommand {
                   listed operations: first fit, freed blocks at the list's front, coalescing
               poolmap ostep -S 64 -H 4 -a 4 -s 3
                   questions to answer by hand (check them with -c)
+              poolmap ostep -n 10 -C --play --explain
+                  the run on the heap's map, each search walking the free list
             """
     )
 
@@ -51,8 +57,13 @@ struct Ostep: ParsableCommand {
     var flags: [String] = []
 
     func run() throws {
-        guard let outcome = MallocSimulation.run(arguments: flags) else {
+        let (mallocFlags, own) = OstepViewing.split(flags)
+        guard let outcome = MallocSimulation.run(arguments: mallocFlags) else {
             StandardStreams.write(Self.helpMessage() + "\n")
+            return
+        }
+        if let mode = own.mode {
+            try OstepViewing.view(outcome, mode: mode, flags: mallocFlags, own: own)
             return
         }
         StandardStreams.write(outcome.output)

@@ -59,6 +59,8 @@ import Testing
                 its figures
                 defrag            Defragment: the old-to-new offset mapping, and names that follow their blocks
                 first-fit         First fit: why the lowest hole is chosen, and what that costs
+                free-list         Free lists: OSTEP's heap, its headers, coalescing, and how the list's order decides \
+                it
                 policies          Policies: best fit leaves slivers that first fit avoids, and saves a request that \
                 first fit fails
 

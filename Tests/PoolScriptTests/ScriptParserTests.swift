@@ -140,7 +140,7 @@ func diagnostics(_ text: String, file: String = "t.pool") -> String {
                 t.pool:2:21: error: an alignment must be positive, not 0
                 a = alloc abc align 0
                                     ^
-                t.pool:3:1: error: unknown statement 'foo'; expected 'pool', 'alloc', 'free', 'defrag', 'stats', \
+                t.pool:3:1: error: unknown statement 'foo'; expected 'pool', 'heap', 'alloc', 'free', 'defrag', 'stats', \
                 'say', 'wait', 'random', 'compare' or 'NAME = alloc'
                 foo 5
                 ^

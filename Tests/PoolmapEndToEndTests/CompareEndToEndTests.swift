@@ -78,4 +78,17 @@ import Testing
             cast.split(separator: "\n").count
                 == (try String(contentsOfFile: second, encoding: .utf8)).split(separator: "\n").count)
     }
+
+    @Test func heapScenesCompareMallocPysPoliciesAndListOrders() throws {
+        let policies = try Poolmap.run(["compare", "demos/free-list.pool"])
+        #expect(policies.status == 0)
+        #expect(["first fit", "best fit", "worst fit"].allSatisfy { policies.output.contains($0) })
+        #expect(!policies.output.contains("next fit"))
+        let next = try Poolmap.run(["compare", "demos/free-list.pool", "--policies", "first,next"])
+        #expect(next.status == 64 && next.error.contains("a heap scene has no next fit"))
+        let orders = try Poolmap.run(["compare", "demos/free-list.pool", "--orders", "sizesort+,addrsort"])
+        #expect(orders.status == 0 && orders.output.contains("\n1     addrsort "))
+        let pools = try Poolmap.run(["compare", "demos/policies.pool", "--orders", "addrsort,sizesort+"])
+        #expect(pools.status == 64 && pools.error.contains("has none"))
+    }
 }

@@ -28,6 +28,19 @@ import Testing
         #expect(operation.error.filter { $0 == "\n" }.count == 1)
     }
 
+    @Test func scriptPrintsTheRunAsAHeapSceneThatRunReplays() throws {
+        let printed = try Poolmap.run(["ostep", "-s", "2", "-n", "8", "-H", "4", "--script"])
+        #expect(printed.status == 0)
+        #expect(printed.output.hasPrefix("# poolmap ostep -s 2 -n 8 -H 4: malloc.py's run as a heap scene\n"))
+        #expect(printed.output.contains("\nheap 100 base 1000 header 4 policy best order addrsort\nptr0 = alloc 1\n"))
+        let refused = try Poolmap.run(["ostep", "-p", "NEXT", "--script"])
+        #expect(refused.status == 64 && refused.error.hasPrefix("poolmap ostep: -p/--policy"))
+        let below = try Poolmap.run(["ostep", "-b", "-10", "--play"])
+        #expect(below.status == 64 && below.error.contains("cannot show this run as a heap scene"))
+        let zero = try Poolmap.run(["ostep", "-A", "+0,+5", "--play"])
+        #expect(zero.status == 64 && zero.error.contains("a size must be positive, not 0"))
+    }
+
     @Test func helpListsMallocPysFlags() throws {
         for arguments in [["ostep", "-h"], ["ostep", "--help"], ["help", "ostep"]] {
             let result = try Poolmap.run(arguments)

@@ -96,6 +96,10 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
             if first.hasPrefix("rank") {
                 // A demo that compares policies prints their ranking.
                 #expect(lines.count >= 3, "\(file)")
+            } else if first.hasPrefix("free-list heap · ") {
+                // A demo ending in a heap scene: the heap's heading and map line.
+                let map = try #require(lines.dropFirst().first)
+                #expect(map.count == 64 && map.allSatisfy { "█▀▒░¦▏".contains($0) }, "\(file): \(map)")
             } else {
                 // The heading names the policy and where the pool's size came from; the map follows.
                 #expect(first.contains(" fit · ") && first.contains(" pool ("), "\(file): \(first)")
@@ -134,7 +138,8 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
             #expect(!steps.isEmpty)
             for step in steps {
                 #expect(step["line"] is Int)
-                #expect(["pool", "alloc", "free", "defrag", "stats", "realloc"].contains(step["op"] as? String))
+                #expect(
+                    ["pool", "heap", "alloc", "free", "defrag", "stats", "realloc"].contains(step["op"] as? String))
                 #expect((step["result"] != nil) != (step["error"] != nil), "\(file): \(step)")
             }
         }
@@ -193,7 +198,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
                 bad.pool:2:7: error: 'abc' is not a size; sizes look like 256, 4KiB, 0x100 or 2M
                 alloc abc
                       ^
-                \(syntax):3:1: error: unknown statement 'foo'; expected 'pool', 'alloc', 'free', 'defrag', 'stats', \
+                \(syntax):3:1: error: unknown statement 'foo'; expected 'pool', 'heap', 'alloc', 'free', 'defrag', 'stats', \
                 'say', 'wait', 'random', 'compare' or 'NAME = alloc'
                 foo
                 ^

@@ -7,7 +7,10 @@ extension ScreenRenderer {
     static func panelLines(_ model: ScreenModel, stats: PoolStats, layout: ScreenLayout) -> [PanelLine] {
         let width = layout.panelWidth - 1
         var lines: [PanelLine]
-        if let side = model.sidePanel {
+        if model.sidePanel == nil, let heap = model.heap {
+            // A heap's panel lists its search within the free list, in list order.
+            return heapPanelLines(heap, model: model, stats: stats, rows: layout.panelBottomRow - layout.panelTopRow)
+        } else if let side = model.sidePanel {
             lines = side.map { line in line.runs.map { ($0.text, $0.style) } }
         } else if model.animation.search == nil {
             // The figures follow the stats when at least the inspector's first two lines (the

@@ -9,6 +9,8 @@ public struct ComparisonModel: Sendable {
         public var name: String
         /// The band's pool, drawn as its map.
         public var pool: MemoryPool
+        /// In a heap scene, the band's free-list heap, drawn instead of `pool`.
+        package var heap: FreeListHeap?
         /// Allocations that failed so far.
         public var failedAllocations: Int
         /// What moves on this band's map now.

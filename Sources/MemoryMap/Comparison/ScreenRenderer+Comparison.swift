@@ -120,7 +120,7 @@ extension ScreenRenderer {
     static func drawBand(
         _ band: ComparisonModel.Band, top: Int, layout: ComparisonLayout, monochrome: Bool, into grid: inout Grid
     ) {
-        let stats = band.pool.stats
+        let stats = band.heap?.stats ?? band.pool.stats
         let style: CellStyle = band.isFlashing ? .error : .emphasis
         var column = grid.put(band.rank.map { " #\($0) " } ?? " ", row: top, column: 0, style: .title)
         column = grid.put(band.name, row: top, column: column, style: style)
@@ -137,17 +137,29 @@ extension ScreenRenderer {
             column = grid.put("░", row: top, column: column, style: .rover)
             grid.put(" rover", row: top, column: column, style: .dim)
         }
+        let model = ScreenModel(pool: band.pool, rover: rover, animation: band.animation, monochrome: monochrome)
+        if let heap = band.heap {
+            drawBandMap(HeapCellPainter(model: model, heap: heap), band, top: top, layout: layout, into: &grid)
+        } else {
+            drawBandMap(MapCellPainter(model: model), band, top: top, layout: layout, into: &grid)
+        }
+    }
+
+    /// A band's map below its heading, its cells from `painter`; rows labelled by offset (a
+    /// heap's: by address, in decimal).
+    static func drawBandMap<Painter: MapPainting>(
+        _ painter: Painter, _ band: ComparisonModel.Band, top: Int, layout: ComparisonLayout, into grid: inout Grid
+    ) {
         let rows = layout.bandRows - 1
         let geometry = MapGeometry(
             totalSize: band.pool.totalSize, viewport: .fit, rows: rows, columns: layout.mapColumns)
-        let painter = MapCellPainter(
-            model: ScreenModel(pool: band.pool, rover: rover, animation: band.animation, monochrome: monochrome))
         let cells = painter.cells(of: geometry, from: 0, count: geometry.cellCount)
         for mapRow in 0..<rows {
             guard let start = geometry.rowStart(mapRow) else { break }
             let row = top + 1 + mapRow
             grid.put(
-                HexOffset.format(start, digits: layout.mapLabelWidth - 3), row: row, column: 0, style: .dim,
+                band.heap.map { addressLabel($0.baseAddress + start, width: layout.mapLabelWidth - 1) }
+                    ?? HexOffset.format(start, digits: layout.mapLabelWidth - 3), row: row, column: 0, style: .dim,
                 maxWidth: layout.mapLabelWidth - 1)
             let first = mapRow * layout.mapColumns
             for index in 0..<min(layout.mapColumns, cells.count - first) {

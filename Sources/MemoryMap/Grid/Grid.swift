@@ -14,8 +14,10 @@ public enum CellStyle: Hashable, Sendable {
     case selected
     /// The cell holding next fit's rover, where its next search starts.
     case rover
-    /// Alignment padding.
+    /// Alignment padding (in a free-list heap: the bytes a request was rounded up by).
     case padding
+    /// A free-list heap's block header: the bytes in front of what was asked for.
+    case header
     /// Free bytes.
     case free
     /// A free- or padding-majority cell that still holds used bytes.

@@ -69,6 +69,13 @@ extension MapCellPainter {
     /// block draws it (padding `▒`, payload `█`); one without (a reveal) keeps the cell's glyph,
     /// or the search's verdict there, in its own style.
     func overlay(bytes: Range<Int>, kind: RegionKind, glyph: Character) -> Cell? {
+        Self.overlay(bytes: bytes, kind: kind, glyph: glyph, search: search, marker: marker)
+    }
+
+    /// `overlay(bytes:kind:glyph:)` for any painter's marks: the pool's and the heap's.
+    static func overlay(
+        bytes: Range<Int>, kind: RegionKind, glyph: Character, search: SearchMarks, marker: MapMarker?
+    ) -> Cell? {
         let mark =
             search.isEmpty
             ? nil

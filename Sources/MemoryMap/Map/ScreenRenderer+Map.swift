@@ -2,14 +2,23 @@ import PoolAllocator
 import PoolText
 
 extension ScreenRenderer {
+    /// The overview bar and the map, their cells from `painter`.
+    static func drawMaps<Painter: MapPainting>(
+        _ model: ScreenModel, painter: Painter, geometry: MapGeometry, layout: ScreenLayout, into grid: inout Grid
+    ) {
+        drawOverview(model, painter: painter, map: geometry, layout: layout, into: &grid)
+        drawMap(model, painter: painter, geometry: geometry, layout: layout, into: &grid)
+    }
+
     /// The overview bar: the whole pool on one line; when zoomed, cells outside the map's
     /// view are dimmed (glyphs kept).
-    static func drawOverview(
-        _ model: ScreenModel, painter: MapCellPainter, map: MapGeometry,
+    static func drawOverview<Painter: MapPainting>(
+        _ model: ScreenModel, painter: Painter, map: MapGeometry,
         layout: ScreenLayout, into grid: inout Grid
     ) {
         let row = layout.overviewRow
-        grid.put("pool", row: row, column: 0, style: .dim, maxWidth: layout.overviewColumn - 1)
+        grid.put(
+            model.heap == nil ? "pool" : "heap", row: row, column: 0, style: .dim, maxWidth: layout.overviewColumn - 1)
         let overview = layout.overviewGeometry(totalSize: model.pool.totalSize)
         for (index, var cell) in painter.cells(of: overview, from: 0, count: overview.cellCount).enumerated() {
             if !map.isFit, !map.bytes.overlaps(overview.range(ofCell: index)), cell.style != .selected {
@@ -19,13 +28,15 @@ extension ScreenRenderer {
         }
     }
 
-    /// The map heading, then the map rows, each labelled with its first byte's offset.
-    static func drawMap(
-        _ model: ScreenModel, painter: MapCellPainter, geometry: MapGeometry,
+    /// The map heading, then the map rows, each labelled with its first byte's offset (a
+    /// heap's: its first byte's address, in decimal as malloc.py prints addresses).
+    static func drawMap<Painter: MapPainting>(
+        _ model: ScreenModel, painter: Painter, geometry: MapGeometry,
         layout: ScreenLayout, into grid: inout Grid
     ) {
         drawMapHeading(
-            geometry, layout: layout, showsRover: model.rover != nil, monochrome: model.monochrome, into: &grid)
+            geometry, layout: layout, showsRover: model.rover != nil, monochrome: model.monochrome,
+            heapBase: model.heap?.heap.baseAddress, into: &grid)
         let digits = layout.mapLabelWidth - 3
         // The cells are contiguous across rows: paint them in one run, then lay them out.
         let cells = painter.cells(of: geometry, from: 0, count: geometry.cellCount)
@@ -33,7 +44,8 @@ extension ScreenRenderer {
             guard let start = geometry.rowStart(mapRow) else { break }
             let row = layout.mapTopRow + mapRow
             grid.put(
-                HexOffset.format(start, digits: digits), row: row, column: 0, style: .dim,
+                model.heap.map { Self.addressLabel($0.heap.baseAddress + start, width: digits + 2) }
+                    ?? HexOffset.format(start, digits: digits), row: row, column: 0, style: .dim,
                 maxWidth: layout.mapLabelWidth - 1)
             let first = mapRow * layout.mapColumns
             for column in 0..<min(layout.mapColumns, cells.count - first) {
@@ -54,14 +66,28 @@ extension ScreenRenderer {
         }
     }
 
+    /// A heap's address as a map label: decimal, right-aligned in `width` columns (its last
+    /// digits when it is wider, as the lower digits tell rows apart).
+    static func addressLabel(_ address: Int, width: Int) -> String {
+        let text = String(address)
+        return text.count >= width
+            ? String(text.suffix(width)) : String(repeating: " ", count: width - text.count) + text
+    }
+
     static func drawMapHeading(
         _ geometry: MapGeometry, layout: ScreenLayout, showsRover: Bool, monochrome: Bool = false,
-        into grid: inout Grid
+        heapBase: Int? = nil, into grid: inout Grid
     ) {
         let row = layout.mapHeadingRow
         var column = grid.put("Map", row: row, column: 0, style: .title, maxWidth: layout.leftWidth)
         let scope: String
-        if geometry.isFit {
+        if let heapBase {
+            let end = heapBase + geometry.totalSize
+            scope =
+                geometry.isFit
+                ? "heap \(heapBase)-\(end)"
+                : "\(heapBase + geometry.bytes.lowerBound)-\(heapBase + geometry.bytes.upperBound)"
+        } else if geometry.isFit {
             scope = "whole pool"
         } else {
             let digits = layout.mapLabelWidth - 3
@@ -79,7 +105,16 @@ extension ScreenRenderer {
         // Without colour, neighbouring blocks alternate two glyphs: the legend shows both.
         var legend: [(String, CellStyle)] = [("█", .used(alternate: false))]
         if monochrome { legend.append((String(MapCellPainter.monochromeAlternateGlyph), .used(alternate: true))) }
-        legend += [(" used ", .dim), ("▒", .padding), (" pad ", .dim), ("░", .free), (" free", .dim)]
+        if heapBase != nil {
+            // A heap's blocks carry headers, and free elements that were not merged are apart.
+            legend += [
+                (" used ", .dim), (String(HeapCellPainter.headerGlyph), .header), (" hdr ", .dim), ("▒", .padding),
+                (" pad ", .dim), ("░", .free), (" free ", .dim), (String(HeapCellPainter.chunkBoundaryGlyph), .free),
+                (" next", .dim),
+            ]
+        } else {
+            legend += [(" used ", .dim), ("▒", .padding), (" pad ", .dim), ("░", .free), (" free", .dim)]
+        }
         if showsRover { legend += [(" ", .dim), ("░", .rover), (" rover", .dim)] }
         let legendWidth = legend.reduce(0) { $0 + $1.0.count }
         var legendColumn = layout.leftWidth - legendWidth

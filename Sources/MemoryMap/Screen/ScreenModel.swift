@@ -50,6 +50,10 @@ public struct ScreenModel: Sendable {
     /// Why the pool has its size (`peak live × 1.25`), for a replay: the title bar then names
     /// the policy and the reason beside the size, so nobody reads the map as a program's heap.
     public var poolSizeReason: String?
+    /// A free-list heap to draw instead of `pool` (a `heap` scene, `poolmap ostep --play`): the
+    /// map, the title's figures and the panel (its free list in list order) are the heap's;
+    /// `pool` then only stands in for its size.
+    package var heap: HeapFrame?
 
     /// Creates a frame of `pool`; everything else has a default (an empty log, no prompt, the map fit to the screen, …).
     public init(

@@ -11,7 +11,9 @@ extension ScreenRenderer {
         let blocks = "\(stats.blockCount) block\(stats.blockCount == 1 ? "" : "s")"
         let used = NumberText.wholePercent(stats.used, of: stats.total)
         let fill = " · \(blocks) · \(used) used "
-        let size = "\(ByteSize.format(stats.total)) pool"
+        let size =
+            model.heap.map { "\(ByteSize.format(stats.total)) heap at \($0.heap.baseAddress)" }
+            ?? "\(ByteSize.format(stats.total)) pool"
         let titleEnd = grid.put(
             " " + model.title, row: row, column: 0, style: .title,
             maxWidth: grid.width)

@@ -16,13 +16,18 @@ public enum ScreenRenderer {
             drawTooSmall(into: &grid)
             return grid
         }
-        let stats = model.pool.stats
-        let painter = MapCellPainter(model: model)
+        let stats = model.heap?.heap.stats ?? model.pool.stats
         let geometry = layout.mapGeometry(totalSize: model.pool.totalSize, viewport: model.viewport)
         drawTitle(model, stats: stats, layout: layout, into: &grid)
         drawTimeline(model, layout: layout, into: &grid)
-        drawOverview(model, painter: painter, map: geometry, layout: layout, into: &grid)
-        drawMap(model, painter: painter, geometry: geometry, layout: layout, into: &grid)
+        // One drawing path, two models: the painter is the only part that differs.
+        if let heap = model.heap?.heap {
+            drawMaps(
+                model, painter: HeapCellPainter(model: model, heap: heap), geometry: geometry, layout: layout,
+                into: &grid)
+        } else {
+            drawMaps(model, painter: MapCellPainter(model: model), geometry: geometry, layout: layout, into: &grid)
+        }
         drawPanel(model, stats: stats, layout: layout, into: &grid)
         drawScrollbar(geometry, layout: layout, into: &grid)
         drawLog(model, layout: layout, into: &grid)

@@ -80,6 +80,7 @@ extension FreeListHeap {
             freeList.remove(at: chosen)
         }
         allocatedSizes[element.address] = needed
+        requestedSizes[element.address] = requested
         checkInvariants()
         return Allocation(address: element.address, searched: searched)
     }

@@ -82,6 +82,9 @@ package struct FreeListHeap: Sendable, Equatable {
     package internal(set) var freeList: [Chunk]
     /// The size of each allocated block (header included), by its address.
     package internal(set) var allocatedSizes: [Int: Int]
+    /// The bytes each allocated block was asked for (before rounding and the header), by its
+    /// address: what the map needs to tell the rounding's padding from the payload.
+    package internal(set) var requestedSizes: [Int: Int]
 
     /// A heap of `size` bytes from `baseAddress` whose free list is the whole heap.
     /// - Precondition: `size >= 0`, `headerSize >= 0`, `sizeMultiple` is `nil` or above 0, and
@@ -103,6 +106,7 @@ package struct FreeListHeap: Sendable, Equatable {
         self.coalesces = coalesces
         freeList = [Chunk(address: baseAddress, size: size)]
         allocatedSizes = [:]
+        requestedSizes = [:]
         checkInvariants()
     }
 }

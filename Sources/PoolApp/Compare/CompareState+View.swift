@@ -17,11 +17,13 @@ extension CompareState {
         let bandModels = bands.indices.map { index -> ComparisonModel.Band in
             let band = bands[index]
             let failures = band.timeline.overview.failures
-            return ComparisonModel.Band(
+            var model = ComparisonModel.Band(
                 name: "\(policies[index].rawValue) fit", pool: band.timeline.current.pool,
                 failedAllocations: Self.count(of: failures, atOrBefore: position),
                 animation: band.animation.screenAnimation, isFlashing: flashing[index] > 0,
                 rank: ranking.map { rows in rows.firstIndex { $0.policy == policies[index] }! + 1 })
+            model.heap = band.heapFrame?.heap
+            return model
         }
         return ComparisonModel(
             title: titleText, bands: bandModels, timeline: timelineModel, log: log.entries,
@@ -41,7 +43,7 @@ extension CompareState {
         let results = bands.indices.map { index -> PolicyResult in
             let overview = bands[index].timeline.overview
             return PolicyResult(
-                policy: policies[index], stats: bands[index].timeline.current.pool.stats,
+                policy: policies[index], stats: bands[index].timeline.current.state.stats,
                 failedAllocations: overview.failures.count, peakFragmentation: overview.peakFragmentation,
                 figures: bands[index].timeline.current.state.figures, runtimeErrors: overview.errorCount)
         }

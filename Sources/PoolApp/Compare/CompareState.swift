@@ -156,6 +156,8 @@ public struct CompareState: RecordableAppState {
             switch step.outcome {
             case .offset(let offset):
                 return "\(policy.rawValue) → \(HexOffset.labelled(offset, digits: digits))"
+            case .placed(let address, let searched):
+                return "\(policy.rawValue) → \(address) (searched \(searched))"
             case .allocationFailed(let message):
                 return "\(policy.rawValue) failed: "
                     + (message.split(separator: ":", maxSplits: 1).last.map {

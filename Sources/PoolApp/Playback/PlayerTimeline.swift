@@ -110,7 +110,7 @@ import PoolScript
     mutating func scan(through target: Int) {
         let end = min(target, totalSteps)
         while overview.scannedSteps < end, let step = scanner.step() {
-            overview.add(step, stats: scanner.state.pool.stats, fileName: script.fileName)
+            overview.add(step, stats: scanner.state.stats, fileName: script.fileName)
             if overview.scannedSteps % checkpointInterval == 0 { keepCheckpoint() }
         }
     }
@@ -140,7 +140,7 @@ import PoolScript
         scan(through: position + 1)
         guard let step = current.step() else { return nil }
         position += 1
-        remember(step, fragmentation: current.state.pool.stats.fragmentation)
+        remember(step, fragmentation: current.state.stats.fragmentation)
         return step
     }
 
@@ -161,7 +161,7 @@ import PoolScript
         }
         while position < target, let step = current.step() {
             position += 1
-            if position > windowStart { remember(step, fragmentation: current.state.pool.stats.fragmentation) }
+            if position > windowStart { remember(step, fragmentation: current.state.stats.fragmentation) }
         }
     }
 

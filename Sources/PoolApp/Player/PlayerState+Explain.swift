@@ -17,10 +17,14 @@ extension PlayerState {
     /// - Returns: whether the search is shown.
     @discardableResult
     mutating func explain(size: Int, alignment: Int, before: MemoryPool, footprint: Range<Int>?) -> Bool {
-        guard explainsSearch,
-            let search = SearchAnimation.explaining(
-                size: size, alignment: alignment, before: before, appearing: footprint)
-        else { return false }
+        explain(SearchAnimation.explaining(size: size, alignment: alignment, before: before, appearing: footprint))
+    }
+
+    /// When explaining, shows `search` (made only then: it costs O(n)), a pool's or a heap's.
+    /// - Returns: whether a search is shown.
+    @discardableResult
+    mutating func explain(_ search: @autoclosure () -> SearchAnimation?) -> Bool {
+        guard explainsSearch, let search = search() else { return false }
         animation.startSearch(search)
         return true
     }

@@ -48,6 +48,7 @@ extension PlayerState {
     /// Runs the next step and sets up its animation; nil at the end.
     mutating func playStep(animated: Bool) -> Step? {
         let before = animated ? timeline.current.pool : nil
+        let heapBefore = animated ? timeline.current.state.heap : nil
         guard let step = timeline.stepForward() else { return nil }
         if timeline.position > furthestPlayed {
             furthestPlayed = timeline.position
@@ -55,7 +56,9 @@ extension PlayerState {
                 captionMarks.append(CastMark(seconds: recordingSeconds, text: caption))
             }
         }
-        if let before {
+        if let before, let heapBefore, let heapAfter = timeline.current.state.heap {
+            animateInHeap(step, before: heapBefore, after: heapAfter, pool: before)
+        } else if let before {
             animate(step, before: before)
         } else if step.isPoolOperation {
             animation.finish()

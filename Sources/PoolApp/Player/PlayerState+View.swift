@@ -17,7 +17,8 @@ extension PlayerState {
         let steps = timeline.recentSteps
         // The log numbers steps as the status line and `:` do (the last is the current one).
         let firstNumber = timeline.position - steps.count + 1
-        let digits = HexOffset.digits(forPoolSize: runner.pool.totalSize)
+        // A heap's addresses are decimal, as malloc.py prints them.
+        let digits = runner.state.heap == nil ? HexOffset.digits(forPoolSize: runner.pool.totalSize) : nil
         let log = steps.enumerated().filter(\.element.isPoolOperation).map { index, step in
             LogEntry(
                 Self.logText(step, number: firstNumber + index, digits: digits),
@@ -47,6 +48,11 @@ extension PlayerState {
             monochrome: monochrome,
             poolSizeReason: sizeChoice.map { $0.current(runner.state).reason }
         )
+        if let heap = heapFrame {
+            model.heap = heap
+            model.selectedOffset = animation.shownHeap == nil ? heapSelectedAddress : nil
+            model.poolSizeReason = nil
+        }
         model.selectedCallSite = model.selectedOffset.flatMap { runner.state.idsByOffset[$0] }.flatMap {
             runner.script.callSites[$0]
         }
@@ -81,9 +87,10 @@ extension PlayerState {
             "\(state) · step \(NumberText.grouped(timeline.position)) of \(NumberText.grouped(timeline.totalSteps))"
             + reading
         if let step = timeline.lastStep {
-            let digits = HexOffset.digits(forPoolSize: timeline.current.pool.totalSize)
-            line += " · line \(step.line): \(step.screenStatementText(digits: digits))"
-            let outcome = step.screenOutcomeText(digits: digits)
+            let current = timeline.current
+            let digits = current.state.heap == nil ? HexOffset.digits(forPoolSize: current.pool.totalSize) : nil
+            line += " · line \(step.line): \(Self.statementText(step, digits: digits))"
+            let outcome = Self.outcomeText(step, digits: digits)
             if !outcome.isEmpty { line += " → \(outcome)" }
         }
         return line
@@ -105,10 +112,21 @@ extension PlayerState {
     }
 
     /// A log line, numbered by step: `12 b = alloc 200 align 256 → 0x0100 (256)`.
-    static func logText(_ step: Step, number: Int, digits: Int) -> String {
-        let outcome = step.screenOutcomeText(digits: digits)
-        return "\(NumberText.grouped(number)) \(step.screenStatementText(digits: digits))"
+    static func logText(_ step: Step, number: Int, digits: Int?) -> String {
+        let outcome = outcomeText(step, digits: digits)
+        return "\(NumberText.grouped(number)) \(statementText(step, digits: digits))"
             + (outcome.isEmpty ? "" : " → \(outcome)")
+    }
+
+    /// The step as the screens write it, offsets in hex with `digits`; nil digits (a heap
+    /// scene): as the reports write it, addresses in decimal as malloc.py prints them.
+    static func statementText(_ step: Step, digits: Int?) -> String {
+        digits.map { step.screenStatementText(digits: $0) } ?? step.statementText
+    }
+
+    /// The outcome as `statementText(_:digits:)` writes the step.
+    static func outcomeText(_ step: Step, digits: Int?) -> String {
+        digits.map { step.screenOutcomeText(digits: $0) } ?? step.outcomeText
     }
 
     static func isFailure(_ step: Step) -> Bool {

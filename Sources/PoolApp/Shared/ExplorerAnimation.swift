@@ -44,6 +44,10 @@ package struct ExplorerAnimation: Sendable {
     /// search is shown undecided.
     package var shownPool: MemoryPool? { search?.shownPool }
 
+    /// The heap to draw instead of the current one, in a heap scene: the heap before an
+    /// allocation while its search is shown undecided.
+    package var shownHeap: FreeListHeap? { search?.shownHeap }
+
     /// Shows `search` (its new block lights up once it is decided).
     mutating func startSearch(_ search: SearchAnimation) {
         self.search = search

@@ -20,6 +20,9 @@ package struct SearchAnimation: Sendable {
     package let before: MemoryPool
     /// The new block's footprint in the pool after the allocation, to light up when decided.
     package let appearing: Range<Int>?
+    /// In a heap scene, the heap the search looks at (before the allocation), shown until it is
+    /// decided; `before` then only stands in for its size.
+    package var heapBefore: FreeListHeap?
     /// Ticks so far.
     package private(set) var ticks = 0
     /// Ticks from the start to the decision: one step per free block looked at, and one to decide.
@@ -81,5 +84,27 @@ package struct SearchAnimation: Sendable {
     /// The pool the map shows: the one before the allocation until the search is decided.
     package var shownPool: MemoryPool? {
         isDecided ? nil : before
+    }
+
+    /// The heap the map shows in a heap scene: the one before the allocation until the search
+    /// is decided.
+    package var shownHeap: FreeListHeap? {
+        isDecided ? nil : heapBefore
+    }
+
+    /// The search `heap.malloc(requested)` makes, when it can be explained (a block of some
+    /// bytes, at most `maximumFreeBlocks` elements); `appearing` is the block it made, from the
+    /// heap's base.
+    package static func explaining(
+        requested: Int, heap: FreeListHeap, standIn pool: MemoryPool, appearing: Range<Int>?
+    )
+        -> SearchAnimation?
+    {
+        guard heap.freeList.count <= maximumFreeBlocks, let search = heap.search(forRequest: requested) else {
+            return nil
+        }
+        var animation = SearchAnimation(search: search, before: pool, appearing: appearing)
+        animation.heapBefore = heap
+        return animation
     }
 }

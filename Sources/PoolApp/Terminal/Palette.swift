@@ -29,6 +29,7 @@ public enum Palette {
         case .selected: return CellLook(foreground: 214, attributes: .bold)
         case .rover: return CellLook(foreground: 16, background: 201, attributes: .bold)
         case .padding: return CellLook(foreground: 134)
+        case .header: return CellLook(foreground: 180)
         case .free: return CellLook(foreground: 240)
         case .sliver: return CellLook(foreground: 45)
         case .appearing: return CellLook(foreground: 120, attributes: .bold)
@@ -65,6 +66,7 @@ public enum Palette {
         case .selected: return CellLook(foreground: 3, attributes: .bold)
         case .rover: return CellLook(foreground: 0, background: 5, attributes: .bold)
         case .padding: return CellLook(foreground: 5)
+        case .header: return CellLook(foreground: 3)
         case .free: return CellLook(foreground: 7, attributes: .dim)
         case .sliver: return CellLook(foreground: 6, attributes: .bold)
         case .appearing: return CellLook(foreground: 2, attributes: [.bold, .underline])
@@ -94,6 +96,8 @@ public enum Palette {
         case .plain, .used(alternate: false), .padding, .free, .gaugeFilled, .sparkline, .ok, .overlay, .misaligned:
             return .plain
         case .dim, .gaugeEmpty, .fading, .tooSmall: return CellLook(attributes: .dim)
+        // A header's glyph (`▀`) tells it apart; underlined, it also reads as the block's start.
+        case .header: return CellLook(attributes: .underline)
         case .title: return CellLook(attributes: [.bold, .reverse])
         case .emphasis, .used(alternate: true), .sliver, .warning, .key, .moving, .fits:
             return CellLook(attributes: .bold)

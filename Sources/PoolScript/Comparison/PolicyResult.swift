@@ -20,6 +20,12 @@ public struct PolicyResult: Equatable, Sendable {
     public var figures: PoolFigures
     /// Runtime errors in the run.
     public var runtimeErrors: Int
+    /// When list orders are compared (`compare --orders`), the heaps' list order of this run;
+    /// nil when policies are.
+    package var listOrder: FreeListHeap.ListOrder?
+
+    /// What the ranking calls the run: `first fit`, or under `--orders` the list order, `sizesort+`.
+    package var name: String { listOrder.map(HeapSpec.name) ?? "\(policy.rawValue) fit" }
 
     /// Creates the result of one run from its figures.
     public init(
@@ -38,12 +44,24 @@ public struct PolicyResult: Equatable, Sendable {
     /// asked for, which breaks the last ties.
     /// - Complexity: O(n log n) for n results (n is at most four).
     public static func ranked(_ results: [PolicyResult], order: [FitPolicy]) -> [PolicyResult] {
+        ranked(results) { order.firstIndex(of: $0.policy) ?? 0 }
+    }
+
+    /// `results` of runs under list orders (`compare --orders`) best first, as
+    /// `ranked(_:order:)` ranks them; `orders`, the order they were asked for, breaks the last ties.
+    package static func ranked(_ results: [PolicyResult], orders: [FreeListHeap.ListOrder]) -> [PolicyResult] {
+        ranked(results) { result in result.listOrder.flatMap { orders.firstIndex(of: $0) } ?? 0 }
+    }
+
+    /// `results` by fewest failures, lowest high-water mark, lowest peak fragmentation, largest
+    /// free block, then `asked` (the place in the order asked for).
+    private static func ranked(_ results: [PolicyResult], asked: (PolicyResult) -> Int) -> [PolicyResult] {
         results.sorted { a, b in
             if a.failedAllocations != b.failedAllocations { return a.failedAllocations < b.failedAllocations }
             if a.figures.highWater != b.figures.highWater { return a.figures.highWater < b.figures.highWater }
             if a.peakFragmentation != b.peakFragmentation { return a.peakFragmentation < b.peakFragmentation }
             if a.stats.largestFree != b.stats.largestFree { return a.stats.largestFree > b.stats.largestFree }
-            return (order.firstIndex(of: a.policy) ?? 0) < (order.firstIndex(of: b.policy) ?? 0)
+            return asked(a) < asked(b)
         }
     }
 }

@@ -2743,6 +2743,58 @@ stats
 wait 2s
 
 """#),
+        ("free-list.pool", #"""
+# Free lists: OSTEP's heap, its headers, coalescing, and how the list's order decides it
+#
+# `poolmap demo free-list` plays it (`e` shows each search walking the list); the heap is the
+# one of OSTEP's malloc.py (`poolmap ostep`). Every `heap` statement starts a scene.
+heap 64 base 1000 header 4
+say "Scene 1: malloc.py's heap without coalescing. Three blocks of 10 B, each behind a 4 B header"
+a = alloc 10
+b = alloc 10
+c = alloc 10
+wait 1s
+say "Free all three: four free elements side by side (¦ marks each seam), none merged"
+free b
+free a
+free c
+stats
+wait 1.5s
+say "40 B (44 with its header): the whole heap is free, yet no element holds 44 B"
+x = alloc 40
+wait 2s
+
+heap 64 base 1000 header 4 coalesce
+say "Scene 2: the same requests with coalescing (-C): a free merges list neighbours that touch"
+a = alloc 10
+b = alloc 10
+c = alloc 10
+wait 1s
+free b
+free a
+free c
+stats
+wait 1.5s
+say "40 B again: one element of 64 B now, and it fits"
+x = alloc 40
+wait 2s
+
+heap 64 base 1000 header 4 order sizesort+ coalesce
+say "Scene 3: coalescing, but the list kept by size (SIZESORT+): only list neighbours merge"
+a = alloc 10
+b = alloc 10
+c = alloc 10
+wait 1s
+free b
+free a
+free c
+stats
+wait 1.5s
+say "a and b touch in memory but not in the list: three elements stay, and 40 B fails again"
+x = alloc 40
+wait 2s
+
+"""#),
         ("policies.pool", #"""
 # Policies: best fit leaves slivers that first fit avoids, and saves a request that first fit fails
 #

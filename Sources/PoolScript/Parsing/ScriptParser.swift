@@ -17,7 +17,7 @@ import PoolAllocator
 /// Every line is read even after an error, so one pass reports every syntax error.
 enum ScriptParser {
     /// The statement keywords, in the order the grammar lists them.
-    static let keywords = ["pool", "alloc", "free", "defrag", "stats", "say", "wait", "random", "compare"]
+    static let keywords = ["pool", "heap", "alloc", "free", "defrag", "stats", "say", "wait", "random", "compare"]
 
     /// Parses a script file's bytes.
     /// - Parameter fileName: the name used in diagnostics.

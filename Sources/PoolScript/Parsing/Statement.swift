@@ -5,6 +5,10 @@ public enum Action: Equatable, Hashable, Sendable {
     /// `pool SIZE [policy NAME]`: a fresh, empty pool of `size` bytes placing blocks by
     /// `policy` (nil: first fit, unless the run says otherwise); every name becomes unbound.
     case pool(size: Int, policy: FitPolicy? = nil)
+    /// `heap SIZE [base B] [header H] [round R] [policy P] [order O] [coalesce]`: a fresh
+    /// free-list heap as OSTEP's malloc.py models it; every name becomes unbound. In its scene
+    /// `alloc` and `free` behave as malloc.py's.
+    case heap(HeapSpec)
     /// `[NAME =] alloc SIZE [align A]`: allocate, binding `name` to the block when given.
     /// `alignment` is nil for a plain allocation.
     case alloc(name: String?, size: Int, alignment: Int?)
@@ -68,6 +72,7 @@ extension Action: CustomStringConvertible {
         switch self {
         case .pool(let size, nil): return "pool \(size)"
         case .pool(let size, let policy?): return "pool \(size) policy \(policy.rawValue)"
+        case .heap(let spec): return spec.description
         case .alloc(let name, let size, let alignment):
             let binding = name.map { "\($0) = " } ?? ""
             let align = alignment.map { " align \($0)" } ?? ""

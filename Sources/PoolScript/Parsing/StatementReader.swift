@@ -29,6 +29,8 @@ struct StatementReader {
         switch word {
         case "pool":
             action = pool(after: first)
+        case "heap":
+            action = heap(after: first).map { .heap($0) }
         case "alloc":
             action = allocation(name: nil, after: first)
         case "free":

@@ -34,7 +34,7 @@ public struct RunReport: Sendable {
         steps.reserveCapacity(script.statements.count)
         while let step = runner.step() {
             steps.append(step)
-            summary.add(step, after: runner.pool.stats)
+            summary.add(step, after: runner.state.stats)
         }
         return RunReport(
             script: script, steps: steps, final: runner.state, summary: summary,

@@ -32,6 +32,16 @@ public struct RunnerState: Sendable {
     public internal(set) var sceneCount = 0
     /// The figures of the pools before this one (each `pool` statement starts a new pool).
     var earlierPoolsFigures = PoolFigures()
+    /// The free-list heap of a `heap` scene, which `alloc` and `free` then act on; nil in a
+    /// pool's scene (`pool` then only stands in for the heap's size).
+    package internal(set) var heap: FreeListHeap?
+    /// In a heap scene, the address each freed name's block had: a second `free` of the name
+    /// frees that address again, as malloc.py's pointers do (`returned -1`, unless a block
+    /// starts there again).
+    var freedAddressesByName: [String: Int] = [:]
+    /// In a heap scene, the block the last step freed, when it was a free: the panel shows where
+    /// it went in the list and whether it merged.
+    package internal(set) var lastHeapFree: FreeListHeap.Chunk?
 
     init(pool: MemoryPool) {
         self.pool = pool
@@ -41,6 +51,10 @@ public struct RunnerState: Sendable {
     /// pools (one pool, unless `pool` statements started others).
     /// - Complexity: O(1).
     public var figures: PoolFigures { earlierPoolsFigures.combined(with: pool.figures) }
+
+    /// The figures of the scene's model now: the heap's in a heap scene, else the pool's.
+    /// - Complexity: O(1) for a pool; O(n) for a heap of n elements and blocks.
+    package var stats: PoolStats { heap?.stats ?? pool.stats }
 
     /// The name or trace id of the block at `offset`, as a label (`a`, `#17`), if any.
     public func label(at offset: Int) -> String? {
@@ -54,6 +68,7 @@ public struct RunnerState: Sendable {
         offsetsByName[name] = offset
         namesByOffset[offset] = name
         unboundReasons[name] = nil
+        freedAddressesByName[name] = nil
     }
 
     /// Unbinds the name of the block at `offset`, if it has one, saying why; returns the name.
@@ -110,6 +125,9 @@ public struct RunnerState: Sendable {
         offsetsByID = IntMap()
         idsByOffset = IntMap()
         failedIDs = IntMap()
+        heap = nil
+        freedAddressesByName = [:]
+        lastHeapFree = nil
         // A caption speaks of the scene it was said in: the new pool starts without one.
         caption = nil
         sceneCount += 1

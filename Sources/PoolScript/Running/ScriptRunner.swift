@@ -16,6 +16,9 @@ public struct ScriptRunner: Sendable {
     /// The placement policy of every pool of the run (`--policy`), overriding the script's;
     /// nil lets each `pool` statement say, first fit by default.
     public let policy: FitPolicy?
+    /// The list order of every heap of the run (`compare --orders`), overriding the script's;
+    /// nil lets each `heap` statement say.
+    package var heapOrder: FreeListHeap.ListOrder?
 
     /// A runner at the start of `script`.
     /// - Parameters:
@@ -111,7 +114,10 @@ public struct ScriptRunner: Sendable {
 
     private mutating func perform(_ statement: Statement) -> Step {
         let line = statement.line
+        if state.heap != nil, let step = performInHeap(statement) { return step }
         switch statement.action {
+        case .heap(let spec):
+            return startHeap(spec, line: line)
         case .pool(let size, let named):
             // Sizes were checked positive when parsing; a failure here cannot happen, but is
             // reported rather than trusted.

@@ -9,6 +9,8 @@ extension Step {
         switch operation {
         case .pool(let size, let policy):
             text = "pool \(ByteSize.format(size))" + (policy == .first ? "" : " policy \(policy.rawValue)")
+        case .heap(let spec):
+            text = spec.description
         case .alloc(_, let id?, let size, let alignment):
             text = alignment.map { "m \(id) \(size) \($0)" } ?? "a \(id) \(size)"
         case .alloc(let name, nil, let size, let alignment):
@@ -20,6 +22,7 @@ extension Step {
         case .realloc(let id, let size, _): text = "r \(id) \(size)"
         case .defrag: text = "defrag"
         case .stats: text = "stats"
+        case .random(let count, let seed): text = Action.random(count: count, seed: seed).description
         case .say(let caption): text = "say \(Action.quoted(caption))"
         case .wait(let milliseconds): text = Action.wait(milliseconds: milliseconds).description
         }
@@ -59,12 +62,16 @@ extension Step {
     }
 
     /// The outcome in words: `0`, `alloc 512 B failed: …`, `{128: 0, 384: 128}`,
-    /// `error: …`; empty for steps with nothing to report.
+    /// `error: …`, in a heap scene `returned 1004 (searched 3 elements)`; empty for steps
+    /// with nothing to report.
     public var outcomeText: String {
         switch outcome {
         case .done: return ""
+        // A heap's block, as malloc.py prints it: its address and the elements searched.
+        case .placed(let address, let searched): return "returned \(address) (searched \(searched) elements)"
         case .offset(let offset): return "\(offset)"
         case .allocationFailed(let message): return message
+        case .refused(let message): return message
         case .mapping(let pairs):
             return "{" + pairs.map { "\($0.old): \($0.new)" }.joined(separator: ", ") + "}"
         case .stats(let stats): return stats.classicFigures

@@ -7,6 +7,8 @@ public struct Step: Equatable, Sendable {
     public enum Operation: Equatable, Sendable {
         /// A fresh pool (a `pool` statement) and the policy it places blocks by.
         case pool(size: Int, policy: FitPolicy)
+        /// A fresh free-list heap (a `heap` statement).
+        case heap(HeapSpec)
         /// An allocation; `name` for scripts, `id` for traces; `alignment` nil when plain.
         case alloc(name: String?, id: Int?, size: Int, alignment: Int?)
         /// A free; `offset` is the block's offset when it was known (a free by name reports it).
@@ -15,6 +17,9 @@ public struct Step: Equatable, Sendable {
         case realloc(id: Int, size: Int, offset: Int?)
         case defrag
         case stats
+        /// A `random` statement that drew nothing: refused where it cannot run (a heap scene).
+        /// The operations a `random` draws are steps of their own (`alloc`, `free`).
+        case random(count: Int, seed: UInt64)
         case say(String)
         case wait(milliseconds: Int)
     }
@@ -25,6 +30,9 @@ public struct Step: Equatable, Sendable {
         case done
         /// An allocation (or realloc) at this offset.
         case offset(Int)
+        /// In a heap scene, an allocation as malloc.py answers it: the block's address (its
+        /// header's start) and the free-list elements looked at ("searched N elements").
+        case placed(address: Int, searched: Int)
         /// An allocation that found no room: not an error, the message says why.
         case allocationFailed(String)
         /// A defragment: old offset → new offset for every live block, by old offset.
@@ -33,6 +41,9 @@ public struct Step: Equatable, Sendable {
         case stats(PoolStats)
         /// A runtime error: nothing was changed, the run goes on.
         case error(String)
+        /// What malloc.py answers with `returned -1` and is not an error: a free in a heap scene
+        /// of an address where no block starts (a second free of a name); the message says why.
+        case refused(String)
     }
 
     /// Where a defragment moved one live block.
@@ -78,6 +89,14 @@ public struct Step: Equatable, Sendable {
         self.operation = operation
         self.outcome = outcome
         self.randomIndex = randomIndex
+    }
+
+    /// In a heap scene, the free-list elements a successful allocation looked at (malloc.py's
+    /// "searched N elements"; a failed one looked at them all); nil otherwise. Kept in the
+    /// outcome, so that a pool's steps carry nothing more.
+    public var searched: Int? {
+        if case .placed(_, let searched) = outcome { return searched }
+        return nil
     }
 
     /// Whether the step touched the pool (everything but `say` and `wait`).

@@ -1,0 +1,28 @@
+extension FreeListHeap.SearchPolicy {
+    /// The pool's policy that searches as this one does when handed the free list in list
+    /// order: first fit stops at the first element that fits, best and worst fit keep the
+    /// earlier element on a tie (`FitSearch` keeps the first it looked at).
+    package var fitPolicy: FitPolicy {
+        switch self {
+        case .first: return .first
+        case .best: return .best
+        case .worst: return .worst
+        }
+    }
+}
+
+extension FreeListHeap {
+    /// The search `malloc(requested)` makes, made visible: every list element it looks at, in
+    /// list order, with its verdict (too small or fits) and the one it takes; `looks.count` is
+    /// malloc.py's "searched N elements". Offsets are from `baseAddress` (the map's), the size
+    /// is the block's (rounded, header included), the alignment 1.
+    /// - Returns: nil for a block of no bytes (a zero-byte request with no header) or one
+    ///   beyond `Int`: nothing to show.
+    /// - Complexity: O(n) for a list of n elements.
+    package func search(forRequest requested: Int) -> FitSearch? {
+        guard let needed = blockSize(forRequest: requested), needed > 0 else { return nil }
+        let elements = freeList.map { (start: $0.address - baseAddress, length: $0.size) }
+        return try? FitSearch(
+            freeBlocks: elements, totalSize: size, rover: 0, size: needed, alignment: 1, policy: policy.fitPolicy)
+    }
+}

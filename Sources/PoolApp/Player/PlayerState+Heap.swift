@@ -1,0 +1,64 @@
+import MemoryMap
+import PoolAllocator
+import PoolScript
+
+extension PlayerState {
+    /// Starts the animation of `step` in a heap scene, given the heap before and after it: an
+    /// allocation's search walks the free list in list order (`e`), a new block glows, a freed
+    /// one fades. `pool` stands in for the heap's size.
+    mutating func animateInHeap(_ step: Step, before: FreeListHeap, after: FreeListHeap, pool: MemoryPool) {
+        animation.search = nil
+        func footprint(_ address: Int, in heap: FreeListHeap) -> Range<Int>? {
+            heap.allocatedSizes[address].map { (address - heap.baseAddress)..<(address - heap.baseAddress + $0) }
+        }
+        switch (step.operation, step.outcome) {
+        case (.alloc(_, _, let size, nil), .placed(let address, _)):
+            let block = footprint(address, in: after)
+            if !explainInHeap(requested: size, before: before, pool: pool, footprint: block), let block {
+                animation.blockAppeared(block)
+            }
+        case (.alloc(_, _, let size, nil), .allocationFailed):
+            explainInHeap(requested: size, before: before, pool: pool, footprint: nil)
+        case (.free(_, _, let address?), .done):
+            if let block = footprint(address, in: before) { animation.blockFaded(block) }
+        case (.heap, _), (.pool, _):
+            animation.finish()
+        default:
+            break
+        }
+    }
+
+    /// When explaining, shows the search `malloc(requested)` made on `before`, element by
+    /// element in list order; `footprint` is the block it made, lit up once decided.
+    /// - Returns: whether the search is shown.
+    @discardableResult
+    mutating func explainInHeap(
+        requested: Int, before: FreeListHeap, pool: MemoryPool, footprint: Range<Int>?
+    )
+        -> Bool
+    {
+        explain(SearchAnimation.explaining(requested: requested, heap: before, standIn: pool, appearing: footprint))
+    }
+
+    /// The frame's heap, in a heap scene: the one before an allocation while its search is
+    /// shown, with the last free's place in the list and the last allocation's count.
+    var heapFrame: HeapFrame? {
+        let state = timeline.current.state
+        guard let heap = state.heap else { return nil }
+        let freed = state.lastHeapFree
+        // A failed allocation looked at every element, and changed nothing.
+        var searched = timeline.lastStep?.searched
+        if let step = timeline.lastStep, case .allocationFailed = step.outcome { searched = heap.freeList.count }
+        return HeapFrame(
+            heap: animation.shownHeap ?? heap, freedAddress: freed?.address, freedSize: freed?.size,
+            searched: searched, searchedList: animation.search?.heapBefore?.freeList)
+    }
+
+    /// In a heap scene, the block the last step allocated while it is live (by its address).
+    var heapSelectedAddress: Int? {
+        guard let heap = timeline.current.state.heap, let step = timeline.lastStep,
+            case .placed(let address, _) = step.outcome, heap.allocatedSizes[address] != nil
+        else { return nil }
+        return address
+    }
+}
