@@ -72,8 +72,8 @@ let package = Package(
         // `poolmap ostep`: OSTEP's free-space simulator (malloc.py) byte for byte, on `FreeListHeap`.
         .target(name: "OSTEPSimulator", dependencies: ["PoolAllocator"]),
         // PyTorch CUDA memory snapshots: a pickle reader for plain data only, the snapshot's
-        // structure, and the allocation sequence poolmap replays from it.
-        .target(name: "PoolSnapshot", dependencies: ["PoolScript", "PoolText"]),
+        // structure, the allocation sequence poolmap replays from it, and the run as recorded.
+        .target(name: "PoolSnapshot", dependencies: ["PoolAllocator", "PoolScript", "PoolText"]),
         // The command line's conventions: the version, suggestions for mistyped commands and files.
         .target(name: "PoolCommandLine", dependencies: ["PoolFiles"]),
         // The command line: it only wires options to the modules above.
