@@ -13,7 +13,8 @@ let internalChecks: [SwiftSetting] = [
 //   MemoryMap, PoolScript ← PoolApp ← CursesTerminal, PoolQuiz ← poolmap
 //   PoolText, PoolScript ← PoolRecord ← poolmap; PoolCommandLine ← poolmap
 //   PoolAllocator ← OSTEPSimulator ← poolmap
-//   PoolScript ← PoolSnapshot ← poolmap; PoolScript ← PoolRecord (one address-to-id converter)
+//   PoolScript ← PoolSnapshot ← PoolReport (the as-recorded report), poolmap
+//   PoolScript ← PoolRecord (one address-to-id converter)
 //   C targets: CPrefetch ← PoolAllocator; CNcurses, CTerminalSignals ← CursesTerminal
 let package = Package(
     name: "poolmap",
@@ -50,7 +51,8 @@ let package = Package(
         // Script and trace parsing and running: statements -> steps.
         .target(name: "PoolScript", dependencies: ["PoolAllocator", "PoolText", "PoolFiles"]),
         // Headless output of a run: the text and JSON reports, streamed step by step.
-        .target(name: "PoolReport", dependencies: ["PoolAllocator", "PoolText", "PoolScript", "MemoryMap"]),
+        .target(
+            name: "PoolReport", dependencies: ["PoolAllocator", "PoolText", "PoolScript", "MemoryMap", "PoolSnapshot"]),
         // App state machines (explorer, player), the terminal seam they talk to, casts.
         .target(
             name: "PoolApp",

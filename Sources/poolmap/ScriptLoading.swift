@@ -176,8 +176,8 @@ struct InputFormatOptions: ParsableArguments {
 
     @Flag(
         help: ArgumentHelp(
-            "Replay a PyTorch snapshot's allocations under poolmap's policies (for now the only view of a "
-                + "snapshot, and what a snapshot gets without it)."))
+            "Replay a PyTorch snapshot's allocations under poolmap's policies (run reports a snapshot as "
+                + "recorded without it; play, compare and quiz always replay, for now)."))
     var replay = false
 
     /// `--trace` is `--input-format trace`; they may not disagree.

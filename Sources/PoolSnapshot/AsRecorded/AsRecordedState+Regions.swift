@@ -24,6 +24,9 @@ public struct AsRecordedRegion: Equatable, Sendable {
     public var segment: Int?
     /// What its bytes are.
     public var kind: Kind
+
+    /// One past its last offset.
+    public var end: Int { offset + size }
 }
 
 extension AsRecordedState {

@@ -59,7 +59,7 @@ extension SnapshotReplay {
     }
 
     /// An address as poolmap writes a device address: `0x7f3a00000000`.
-    static func address(_ value: Int) -> String { "0x" + String(value, radix: 16) }
+    package static func address(_ value: Int) -> String { "0x" + String(value, radix: 16) }
 }
 
 /// Builds the statements, handing out ids as addresses are allocated (by `AddressIDs`, as for
