@@ -13,7 +13,7 @@ let internalChecks: [SwiftSetting] = [
 //   MemoryMap, PoolScript ← PoolApp ← CursesTerminal, PoolQuiz ← poolmap
 //   PoolText, PoolScript ← PoolRecord ← poolmap; PoolCommandLine ← poolmap
 //   PoolAllocator ← OSTEPSimulator ← poolmap
-//   PoolScript ← PoolSnapshot ← PoolReport (the as-recorded report), poolmap
+//   PoolScript, MemoryMap ← PoolSnapshot ← PoolReport (the as-recorded report), poolmap
 //   PoolScript ← PoolRecord (one address-to-id converter)
 //   C targets: CPrefetch ← PoolAllocator; CNcurses, CTerminalSignals ← CursesTerminal
 let package = Package(
@@ -75,7 +75,7 @@ let package = Package(
         .target(name: "OSTEPSimulator", dependencies: ["PoolAllocator"]),
         // PyTorch CUDA memory snapshots: a pickle reader for plain data only, the snapshot's
         // structure, the allocation sequence poolmap replays from it, and the run as recorded.
-        .target(name: "PoolSnapshot", dependencies: ["PoolAllocator", "PoolScript", "PoolText"]),
+        .target(name: "PoolSnapshot", dependencies: ["PoolAllocator", "PoolScript", "PoolText", "MemoryMap"]),
         // The command line's conventions: the version, suggestions for mistyped commands and files.
         .target(name: "PoolCommandLine", dependencies: ["PoolFiles"]),
         // The command line: it only wires options to the modules above.

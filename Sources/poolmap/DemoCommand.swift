@@ -11,8 +11,7 @@ struct Demo: ParsableCommand {
         discussion: """
             The demos are the .pool, .trace and PyTorch snapshot (.pickle) files of demos/, built \
             into poolmap. `poolmap demo --list` names them. Keys as in `poolmap play`. A snapshot \
-            demo is replayed under poolmap's policies with its captions (`poolmap run \
-            demos/gpu-oom.pickle` reports it as recorded).
+            demo plays as recorded, with its captions (--policy replays it under that policy instead).
 
             Examples:
               poolmap demo
@@ -63,11 +62,20 @@ struct Demo: ParsableCommand {
         }
         if let demo = SnapshotDemos.named(name) {
             let snapshot = try demo.snapshot()
-            let replay = SnapshotReplay(
-                snapshot: snapshot, device: try snapshot.chooseDevice(), fileName: demo.fileName)
+            let device = try snapshot.chooseDevice()
+            guard policy == nil else {
+                // A policy asks for the replay under it, captions kept.
+                let replay = SnapshotReplay(snapshot: snapshot, device: device, fileName: demo.fileName)
+                try PlaySession.play(
+                    demo.captioned(SnapshotLoading.script(of: replay)), size: nil,
+                    title: "poolmap demo — \(demo.name)", options: playback, policy: policy)
+                return
+            }
+            let recorded = AsRecordedScript(
+                AsRecordedRun(snapshot: snapshot, device: device), fileName: demo.fileName, captions: demo.captions)
             try PlaySession.play(
-                demo.captioned(SnapshotLoading.script(of: replay)), size: nil,
-                title: "poolmap demo — \(demo.name)", options: playback, policy: policy)
+                recorded.script, size: nil, title: "poolmap demo — \(demo.name) as recorded", options: playback,
+                policy: nil, recordedView: recorded)
             return
         }
         let demo = DemoLibrary.named(name)!

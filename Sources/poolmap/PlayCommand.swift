@@ -1,6 +1,7 @@
 import ArgumentParser
 import PoolAllocator
 import PoolScript
+import PoolSnapshot
 
 /// `poolmap play FILE`: plays a script or trace step by step in the terminal.
 struct Play: ParsableCommand {
@@ -37,6 +38,14 @@ struct Play: ParsableCommand {
     var policy: FitPolicy?
 
     func run() throws {
+        if try input.readsAsRecorded(policy: policy) {
+            let recorded = AsRecordedScript(
+                try SnapshotLoading.asRecorded(path: input.file, device: input.format.device), fileName: input.file)
+            try PlaySession.play(
+                recorded.script, size: nil, title: "poolmap play — \(input.file) as recorded", options: playback,
+                policy: nil, recordedView: recorded)
+            return
+        }
         let script = try input.load()
         try PlaySession.play(
             script, size: input.size, title: "poolmap play — \(input.file)", options: playback,

@@ -64,7 +64,7 @@ struct Run: ParsableCommand {
     func run() throws {
         // A snapshot is reported as recorded unless the replay is asked for (by --replay, or by
         // what only a replay has: a policy, a pool size, the state after every step).
-        if policy == nil, input.size == nil, !every, !input.format.replay, try input.inputFormat() == .snapshot {
+        if !every, try input.readsAsRecorded(policy: policy) {
             let run = try SnapshotLoading.asRecorded(path: input.file, device: input.format.device)
             let errors = AsRecordedReport.write(
                 run, fileName: input.file, format: format, width: width ?? StandardStreams.terminalWidth() ?? 64,

@@ -155,6 +155,13 @@ struct ScriptFileOptions: ParsableArguments {
         try ScriptLoading.runInput(path: file, format: try inputFormat(), device: format.device)
     }
 
+    /// Whether the file is a snapshot shown as recorded: no `--replay`, and nothing only a
+    /// replay has (`policy`, `--size`).
+    func readsAsRecorded(policy: FitPolicy?) throws -> Bool {
+        guard policy == nil, size == nil, !format.replay else { return false }
+        return try inputFormat() == .snapshot
+    }
+
     /// The pool before any `pool` statement of `script`.
     func poolSize(for script: Script) -> Int {
         ScriptLoading.poolSize(for: script, size: size)

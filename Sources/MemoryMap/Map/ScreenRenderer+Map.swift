@@ -25,7 +25,8 @@ extension ScreenRenderer {
         layout: ScreenLayout, into grid: inout Grid
     ) {
         drawMapHeading(
-            geometry, layout: layout, showsRover: model.rover != nil, monochrome: model.monochrome, into: &grid)
+            geometry, layout: layout, showsRover: model.rover != nil, monochrome: model.monochrome,
+            recorded: model.recordedLayout != nil, into: &grid)
         let digits = layout.mapLabelWidth - 3
         // The cells are contiguous across rows: paint them in one run, then lay them out.
         let cells = painter.cells(of: geometry, from: 0, count: geometry.cellCount)
@@ -56,7 +57,7 @@ extension ScreenRenderer {
 
     static func drawMapHeading(
         _ geometry: MapGeometry, layout: ScreenLayout, showsRover: Bool, monochrome: Bool = false,
-        into grid: inout Grid
+        recorded: Bool = false, into grid: inout Grid
     ) {
         let row = layout.mapHeadingRow
         var column = grid.put("Map", row: row, column: 0, style: .title, maxWidth: layout.leftWidth)
@@ -79,7 +80,16 @@ extension ScreenRenderer {
         // Without colour, neighbouring blocks alternate two glyphs: the legend shows both.
         var legend: [(String, CellStyle)] = [("█", .used(alternate: false))]
         if monochrome { legend.append((String(MapCellPainter.monochromeAlternateGlyph), .used(alternate: true))) }
-        legend += [(" used ", .dim), ("▒", .padding), (" pad ", .dim), ("░", .free), (" free", .dim)]
+        if recorded {
+            // A recorded layout has no padding; it has pending blocks, unreserved bytes, segments.
+            legend += [
+                (" used ", .dim), (String(MapCellPainter.pendingGlyph), .pendingFree), (" pend ", .dim),
+                ("░", .free), (" free ", .dim), (String(MapCellPainter.unreservedGlyph), .unreserved),
+                (" unres ", .dim), (String(MapCellPainter.segmentStartGlyph), .segmentStart), (" seg", .dim),
+            ]
+        } else {
+            legend += [(" used ", .dim), ("▒", .padding), (" pad ", .dim), ("░", .free), (" free", .dim)]
+        }
         if showsRover { legend += [(" ", .dim), ("░", .rover), (" rover", .dim)] }
         let legendWidth = legend.reduce(0) { $0 + $1.0.count }
         var legendColumn = layout.leftWidth - legendWidth

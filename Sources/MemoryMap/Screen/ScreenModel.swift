@@ -50,6 +50,10 @@ public struct ScreenModel: Sendable {
     /// Why the pool has its size (`peak live × 1.25`), for a replay: the title bar then names
     /// the policy and the reason beside the size, so nobody reads the map as a program's heap.
     public var poolSizeReason: String?
+    /// A recorded allocator's layout over the pool (a PyTorch snapshot as recorded): pending
+    /// blocks, unreserved ranges and segment bounds drawn in their own styles. Nil for every
+    /// other pool.
+    public var recordedLayout: RecordedLayout?
 
     /// Creates a frame of `pool`; everything else has a default (an empty log, no prompt, the map fit to the screen, …).
     public init(

@@ -67,6 +67,12 @@ public struct AsRecordedRun: Sendable {
         startNotes = notes
     }
 
+    /// Back to the state before the first event.
+    public mutating func restart() {
+        state = start
+        position = 0
+    }
+
     /// Whether every event has been applied.
     public var isFinished: Bool { position == events.count }
 
