@@ -1,7 +1,9 @@
 import ArgumentParser
 import PoolAllocator
+import PoolApp
 import PoolReport
 import PoolScript
+import PoolSnapshot
 
 /// `poolmap compare FILE`: one script or trace run under two to four placement policies side by
 /// side, and the policies ranked.
@@ -51,6 +53,10 @@ struct Compare: ParsableCommand {
         }
     }
 
+    /// The policies beside a snapshot's as-recorded band unless `--policies` says: three, so
+    /// that four bands fit the smallest screen (60×16) with room for the log.
+    static let policiesBesideTheRecording: [FitPolicy] = [.first, .best, .worst]
+
     /// `first,best`: two to four different policies (`PolicyList`).
     static func parsePolicies(_ text: String) throws -> [FitPolicy] {
         do {
@@ -80,6 +86,20 @@ struct Compare: ParsableCommand {
                 compared = named
             }
             try Self.printRanking(source, policies: compared, size: input.size, format: format ?? .text)
+            return
+        }
+        if try input.readsAsRecorded(policy: nil) {
+            // The run as recorded in the first band, the same requests under the policies below.
+            let run = try SnapshotLoading.asRecorded(path: input.file, device: input.format.device)
+            let recorded = AsRecordedScript(run, fileName: input.file)
+            let replay = SnapshotReplay(
+                snapshot: try MemorySnapshot.load(path: input.file), device: run.device, fileName: input.file)
+            try PlaySession.play(
+                recorded.replayScript(poolSize: replay.defaultPoolSize), size: nil,
+                title: "poolmap compare — \(input.file)", options: playback, policy: nil,
+                policies: policies ?? Self.policiesBesideTheRecording,
+                recordedBand: CompareState.RecordedBand(
+                    script: recorded.script, poolSize: recorded.script.knownTracePoolSize ?? 1, view: recorded))
             return
         }
         let script = try input.load()

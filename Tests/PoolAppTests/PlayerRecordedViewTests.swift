@@ -21,6 +21,8 @@ import Testing
         ) -> [PanelText] {
             [PanelText("As recorded", .title), PanelText("after \(position) steps")]
         }
+
+        func figuresLine(of pool: MemoryPool, afterSteps position: Int) -> String { "reserved half" }
     }
 
     @Test func thePlayerDrawsTheLayoutAndThePanelOfItsPosition() throws {
@@ -49,5 +51,35 @@ import Testing
         _ = state.reduce(.character("n"))
         #expect(state.timeline.overview.failures.count == 1)
         #expect(state.view(width: 100, height: 30).text.contains("OOM: it did not fit"))
+    }
+
+    @Test func aComparisonShowsTheRecordedBandFirstAndRanksOnlyThePolicies() throws {
+        let recorded = Script(
+            kind: .trace, fileName: "r.trace",
+            statements: [
+                Statement(line: 1, action: .tracePlace(id: 0, size: 1024, offset: 2048)),
+                Statement(line: 2, action: .recordedFailure(size: 4096, message: "OOM: it did not fit")),
+            ])
+        let replayed = Script(
+            kind: .trace, fileName: "r.trace",
+            statements: [
+                Statement(line: 1, action: .traceAlloc(id: 0, size: 1024, alignment: nil)),
+                Statement(line: 2, action: .say("as recorded, OOM: it did not fit")),
+            ])
+        var state = try CompareState(
+            script: replayed, policies: [.first, .best], poolSize: 4096, paused: true,
+            recorded: CompareState.RecordedBand(script: recorded, poolSize: 4096, view: HalfReserved()))
+        #expect(state.bands.count == 3)
+        _ = state.reduce(.character("n"))
+        _ = state.reduce(.character("n"))
+        let model = state.screenModel
+        #expect(model.bands.map(\.name) == ["as recorded", "first fit", "best fit"])
+        #expect(model.bands[0].figuresText == "reserved half  failed 1")
+        #expect(model.bands[0].recordedLayout?.unreserved == [2048..<4096])
+        #expect(model.bands[1].failedAllocations == 0)
+        #expect(state.ranking.map(\.policy) == [.first, .best])
+        #expect(model.bands.map(\.rank) == [nil, 1, 2])
+        #expect(model.log.map(\.text).contains { $0.contains("recorded failed: it did not fit") })
+        #expect(state.view(width: 60, height: 16).text.contains("as recorded"))
     }
 }

@@ -54,4 +54,31 @@ import Testing
             #expect(!result.output.hasPrefix("as recorded"), "\(options)")
         }
     }
+
+    /// `play`, `compare` and `demo gpu-oom` show a snapshot as recorded (here recorded headless):
+    /// the recorded layout's legend, the panel, the band, the demo's captions.
+    @Test func playCompareAndTheDemoShowTheSnapshotAsRecorded() throws {
+        let folder = Poolmap.scratchFolder.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        func recording(_ arguments: [String]) throws -> String {
+            let path = folder.appendingPathComponent(UUID().uuidString + ".cast").path
+            let result = try Poolmap.run(arguments + ["--record", path, "--speed", "1000"])
+            #expect(result.status == 0, "\(arguments): \(result.error)")
+            return String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+        }
+        let played = try recording(["play", Self.snapshot])
+        #expect(played.contains("as recorded"))
+        #expect(played.contains("As recorded"))
+        #expect(played.contains("unres"))
+        let compared = try recording(["compare", Self.snapshot])
+        #expect(compared.contains("mas recorded"))  // the band's name, after its style
+        #expect(compared.contains("  reserved 20 MiB  unallocated"))
+        #expect(compared.contains("worst fit"))
+        let demo = try recording(["demo", "gpu-oom"])
+        #expect(demo.contains("Loading the model: 32 weight tensors of 32 MiB"))
+        #expect(demo.contains("OOM: 0.55 GiB requested"))
+        // --replay keeps the replay: no recorded layout.
+        let replayed = try recording(["play", Self.snapshot, "--replay"])
+        #expect(!replayed.contains("As recorded"))
+    }
 }

@@ -125,7 +125,8 @@ extension ScreenRenderer {
         var column = grid.put(band.rank.map { " #\($0) " } ?? " ", row: top, column: 0, style: .title)
         column = grid.put(band.name, row: top, column: column, style: style)
         let figures =
-            "  used \(NumberText.wholePercent(stats.used, of: stats.total))"
+            band.figuresText.map { "  " + $0 }
+            ?? "  used \(NumberText.wholePercent(stats.used, of: stats.total))"
             + "  frag \(NumberText.percent(stats.fragmentation))"
             + "  largest free \(ByteSize.format(stats.largestFree))"
             + "  failed \(NumberText.grouped(band.failedAllocations))"
@@ -140,8 +141,9 @@ extension ScreenRenderer {
         let rows = layout.bandRows - 1
         let geometry = MapGeometry(
             totalSize: band.pool.totalSize, viewport: .fit, rows: rows, columns: layout.mapColumns)
-        let painter = MapCellPainter(
-            model: ScreenModel(pool: band.pool, rover: rover, animation: band.animation, monochrome: monochrome))
+        var bandModel = ScreenModel(pool: band.pool, rover: rover, animation: band.animation, monochrome: monochrome)
+        bandModel.recordedLayout = band.recordedLayout
+        let painter = MapCellPainter(model: bandModel)
         let cells = painter.cells(of: geometry, from: 0, count: geometry.cellCount)
         for mapRow in 0..<rows {
             guard let start = geometry.rowStart(mapRow) else { break }

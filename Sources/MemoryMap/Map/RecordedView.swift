@@ -11,4 +11,7 @@ public protocol RecordedView: Sendable {
     /// The side panel after `position` steps: the recorded figures, then the block at
     /// `selectedOffset` (if any) with `callSite`, where it was allocated.
     func panel(of pool: MemoryPool, afterSteps position: Int, selectedOffset: Int?, callSite: String?) -> [PanelText]
+
+    /// The figures of one line (a comparison band's heading) after `position` steps.
+    func figuresLine(of pool: MemoryPool, afterSteps position: Int) -> String
 }

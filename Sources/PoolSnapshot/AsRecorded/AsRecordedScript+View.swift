@@ -38,6 +38,13 @@ extension AsRecordedScript: RecordedView {
         return RecordedLayout(pending: pending(afterSteps: position), unreserved: unreserved, segments: segments)
     }
 
+    /// `reserved 7.95 GiB  unallocated 5.52 GiB in 33  largest 472.06 MiB`.
+    public func figuresLine(of pool: MemoryPool, afterSteps position: Int) -> String {
+        let stats = state(of: pool, afterSteps: position).stats
+        return "reserved \(ByteSize.format(stats.reserved))  unallocated \(ByteSize.format(stats.reservedUnallocated))"
+            + " in \(NumberText.grouped(stats.freeBlocks))  largest \(ByteSize.format(stats.largestFree))"
+    }
+
     /// `As recorded` and its figures, then the selected block: its address, size, whether it
     /// is pending, its segment, and where it was allocated.
     public func panel(

@@ -126,4 +126,24 @@ public struct AsRecordedScript: Sendable {
         }
         return ranges.sorted { $0.lowerBound < $1.lowerBound }
     }
+
+    /// The same requests for poolmap's policies, step for step (so a comparison's bands stand
+    /// at one position): each placement an allocation of its size (`traceAlloc`), each recorded
+    /// failure a marker saying what PyTorch reported, the rest as it is; its pool `poolSize`.
+    public func replayScript(poolSize: Int) -> Script {
+        let statements = script.statements.map { statement -> Statement in
+            switch statement.action {
+            case .tracePlace(let id, let size, _):
+                return Statement(line: statement.line, action: .traceAlloc(id: id, size: size, alignment: nil))
+            case .recordedFailure(_, let message):
+                return Statement(line: statement.line, action: .say("as recorded, \(message)"))
+            default:
+                return statement
+            }
+        }
+        var replay = Script(kind: .trace, fileName: script.fileName, statements: statements)
+        replay.knownTracePoolSize = poolSize
+        replay.callSites = script.callSites
+        return replay
+    }
 }
