@@ -223,13 +223,9 @@ public enum AsRecordedReport {
         out.append("  \"regions\": [\n")
         let regions = state.regions
         for (index, region) in regions.enumerated() {
-            out.append("    {")
-            out.appendJSONKey("offset", first: true)
-            out.append(region.offset)
-            out.appendJSONKey("size")
-            out.append(region.size)
-            out.appendJSONKey("kind")
-            out.appendJSONString(region.kind.rawValue)
+            out.append("    ")
+            RunReport.appendJSONRegionOpening(
+                offset: region.offset, size: region.size, kind: region.kind.rawValue, to: &out)
             out.appendJSONKey("address")
             out.append(region.address)
             out.appendJSONKey("segment")
