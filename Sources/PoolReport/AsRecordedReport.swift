@@ -113,9 +113,10 @@ public enum AsRecordedReport {
     static func mapLine(_ state: AsRecordedState, width: Int) -> String {
         let total = state.pool.totalSize
         let cells = max(1, min(width, total))
+        let kinds: [AsRecordedRegion.Kind] = [.used, .pending, .free, .unreserved]
         var bytes = Array(repeating: [0, 0, 0, 0], count: cells)
         for region in state.regions {
-            let kind = [.used, .pending, .free, .unreserved].firstIndex(of: region.kind)!
+            let kind = kinds.firstIndex(of: region.kind) ?? 0
             var start = region.offset
             while start < region.end {
                 let cell = Int((Double(start) / Double(total) * Double(cells)).rounded(.down))
@@ -128,7 +129,10 @@ public enum AsRecordedReport {
         let glyphs: [Character] = [MapCells.usedGlyph, pendingGlyph, MapCells.freeGlyph, unreservedGlyph]
         return String(
             bytes.map { counts in
-                glyphs[counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }!]
+                // The kind with the most bytes; among equals, the first (used before pending …).
+                var best = 0
+                for kind in counts.indices where counts[kind] > counts[best] { best = kind }
+                return glyphs[best]
             })
     }
 

@@ -17,7 +17,9 @@ struct Compare: ParsableCommand {
             flashes its band; at the end a table ranks the policies. Without a terminal, or with \
             --format: that table as text or JSON. Ranking: fewest failed allocations, then lowest \
             peak fragmentation (the highest after any step), then largest free block at the end. \
-            --policies wins over a script's leading `compare` line; without either, all four. \
+            --policies wins over a script's leading `compare` line; without either, all four. A \
+            PyTorch snapshot in a terminal gets an "as recorded" band (what PyTorch did) above \
+            first, best and worst fit replaying the same requests; --replay leaves it out. \
             Exit status as run: 0, 1 after runtime errors, 2 for syntax errors.
 
             Examples:

@@ -18,7 +18,7 @@ public struct AsRecordedState: Sendable {
     init(space: RecordedAddressSpace) {
         self.space = space
         // A snapshot that reserved nothing still gets a pool: one unreserved byte.
-        pool = try! MemoryPool(totalSize: max(1, space.totalSize))
+        pool = try! MemoryPool(totalSize: max(1, space.totalSize))  // cannot throw: the size is positive
     }
 
     /// The segments reserved now, in address order.
@@ -56,7 +56,7 @@ public struct AsRecordedState: Sendable {
         guard let offset = space.offset(of: address), let block = pool.block(at: offset) else {
             return "free_completed of \(SnapshotReplay.address(address)), which holds no block"
         }
-        try! pool.free(offset)
+        try! pool.free(offset)  // cannot throw: a block starts at `offset`
         if pendingOffsets.remove(offset) != nil { pendingBytes -= block.size }
         return nil
     }
