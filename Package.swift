@@ -9,7 +9,7 @@ let internalChecks: [SwiftSetting] = [
 
 // The module graph, bottom up (docs/architecture.md explains each arrow):
 //   PoolAllocator ← PoolText ← MemoryMap, PoolScript ← PoolReport ← poolmap
-//   PoolFiles (swift-system) ← PoolScript, PoolRecord, PoolCommandLine, poolmap
+//   PoolFiles (swift-system) ← PoolScript, PoolRecord, PoolCommandLine, PoolSnapshot, poolmap
 //   MemoryMap, PoolScript ← PoolApp ← CursesTerminal, PoolQuiz ← poolmap
 //   PoolText, PoolScript ← PoolRecord ← poolmap; PoolCommandLine ← poolmap
 //   PoolAllocator ← OSTEPSimulator ← poolmap
@@ -75,7 +75,8 @@ let package = Package(
         .target(name: "OSTEPSimulator", dependencies: ["PoolAllocator"]),
         // PyTorch CUDA memory snapshots: a pickle reader for plain data only, the snapshot's
         // structure, the allocation sequence poolmap replays from it, and the run as recorded.
-        .target(name: "PoolSnapshot", dependencies: ["PoolAllocator", "PoolScript", "PoolText", "MemoryMap"]),
+        .target(
+            name: "PoolSnapshot", dependencies: ["PoolAllocator", "PoolScript", "PoolText", "PoolFiles", "MemoryMap"]),
         // The command line's conventions: the version, suggestions for mistyped commands and files.
         .target(name: "PoolCommandLine", dependencies: ["PoolFiles"]),
         // The command line: it only wires options to the modules above.
@@ -132,7 +133,8 @@ let package = Package(
             name: "OSTEPSimulatorTests", dependencies: ["OSTEPSimulator", "PoolAllocator", "TestSupport"],
             exclude: ["Golden"]),
         .testTarget(
-            name: "PoolSnapshotTests", dependencies: ["PoolSnapshot", "PoolScript", "PoolAllocator", "PoolText"],
+            name: "PoolSnapshotTests",
+            dependencies: ["PoolSnapshot", "PoolScript", "PoolAllocator", "PoolText", "MemoryMap"],
             exclude: ["Fixtures"]),
         // The manifest itself: every folder under Tests/ is a target, every Swift module has tests.
         .testTarget(name: "PackageManifestTests", dependencies: ["TestSupport"]),

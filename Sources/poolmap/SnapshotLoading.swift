@@ -31,24 +31,8 @@ enum SnapshotLoading {
         }
     }
 
-    /// The replay as the script `run`, `play`, `compare` and `quiz` take: its default pool (and
-    /// why), and each block's frames — the ones `_memory_viz.py` shows, innermost first — as
-    /// its call site.
-    static func script(of replay: SnapshotReplay) -> Script {
-        var script = replay.script
-        script.knownTracePoolSize = replay.defaultPoolSize
-        switch replay.poolSizeOrigin {
-        case .deviceCapacity: script.poolSizeReason = "the device's capacity at an OOM"
-        case .peakReserved: script.poolSizeReason = "the peak reserved bytes"
-        case .peakLive: script.poolSizeReason = "the peak live bytes"
-        case .floor: script.poolSizeReason = "nothing recorded"
-        }
-        for (id, frames) in replay.blockFrames.enumerated() {
-            let shown = StackFrame.shown(frames).prefix(3)
-            if !shown.isEmpty { script.callSites[id] = shown.map(\.description).joined(separator: "\n") }
-        }
-        return script
-    }
+    /// The replay as the script `run`, `play`, `compare` and `quiz` take (`playableScript`).
+    static func script(of replay: SnapshotReplay) -> Script { replay.playableScript }
 
     /// The line under `compare`'s ranking of a snapshot: PyTorch's own figures for the same
     /// requests — the OOMs in the recording, the peak reserved and the peak allocated bytes.

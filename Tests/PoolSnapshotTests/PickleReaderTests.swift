@@ -6,9 +6,16 @@ import Testing
     /// `body` wrapped as a protocol-4 pickle: PROTO 4, the body, STOP.
     static func pickle(_ body: [UInt8], proto: UInt8 = 4) -> [UInt8] { [0x80, proto] + body + [0x2E] }
 
-    static func read(_ body: [UInt8]) throws -> PickleValue { try PickleReader.read(pickle(body)) }
+    /// The value of `body` pickled, which the compact reader must read alike (or leave to this one).
+    static func read(_ body: [UInt8]) throws -> PickleValue {
+        let value = try PickleReader.read(pickle(body))
+        PickleTreeTests.expectAgreement(pickle(body))
+        return value
+    }
 
+    /// The error `bytes` give, nil when they read; the compact reader must agree.
     static func error(_ bytes: [UInt8], limits: PickleReader.Limits = .init()) -> PickleError? {
+        PickleTreeTests.expectAgreement(bytes, limits: limits)
         do {
             _ = try PickleReader.read(bytes, limits: limits)
             return nil

@@ -189,4 +189,21 @@ import Testing
         #expect(steps.allSatisfy { $0.error == nil })
         #expect(steps.contains { if case .alloc = $0.operation { return true } else { return false } })
     }
+
+    @Test func thePlayableScriptNamesEachBlocksShownFrames() throws {
+        for name in ["actions-p4.pickle", "ring-buffer-p4.pickle", "generated-p4.pickle"] {
+            let replay = try Self.replay(name)
+            let script = replay.playableScript
+            #expect(script.statements == replay.script.statements)
+            #expect(script.knownTracePoolSize == replay.defaultPoolSize)
+            for (id, frames) in replay.blockFrames.enumerated() {
+                let shown = StackFrame.shown(frames).prefix(3).map(\.description)
+                #expect(script.callSites[id] == (shown.isEmpty ? nil : shown.joined(separator: "\n")), "\(name) \(id)")
+            }
+        }
+        let actions = try Self.replay("actions-p4.pickle").playableScript
+        #expect(actions.poolSizeReason == "the device's capacity at an OOM")
+        // The interpreter's frame (ceval.c) is skipped: train.py:42 then train.py:97.
+        #expect(actions.callSites[0] == "train.py:42:forward\ntrain.py:97:<module>")
+    }
 }

@@ -283,7 +283,7 @@ case "write-trace": writeTraceChild(snapshot: arguments[1], trace: arguments[2])
 case "play-snapshot":
     playChild(path: arguments[1]) { path in
         let replay = loadSnapshotReplay(path: path)
-        return (replay.script, replay.defaultPoolSize)
+        return (replay.playableScript, replay.defaultPoolSize)
     }
 default:
     var events = 10_000_000, runs = 3, live = 2000

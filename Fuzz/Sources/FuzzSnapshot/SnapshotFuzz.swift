@@ -1,9 +1,10 @@
 import FuzzSupport
 import PoolScript
-import PoolSnapshot
+@_spi(Testing) import PoolSnapshot
 
-/// The snapshot target: any bytes as a PyTorch memory snapshot. The pickle reader gives a value
-/// or one error (never a trap) whose offset lies within the input and whose message is one line;
+/// The snapshot target: any bytes as a PyTorch memory snapshot. The reader gives a snapshot or
+/// one error (never a trap) whose offset lies within the input and whose message is one line,
+/// the same through the compact tree as through the `PickleValue` tree alone;
 /// what reads as a snapshot gives a device choice or the device error, and every device's replay
 /// runs (at most `maximumSteps` steps) without a runtime error — every `f` names a live id —
 /// and its `.trace` text parses back to the same pool operations.
@@ -11,9 +12,12 @@ import PoolSnapshot
 public func fuzzSnapshot(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = FuzzInput(data, size).bytes
     let snapshot: MemorySnapshot
+    let generic = Result { () throws(SnapshotError) in try MemorySnapshot.readThroughValueTree(bytes) }
     do {
         snapshot = try MemorySnapshot.read(bytes)
+        guard case .success(snapshot) = generic else { fatalError("the two readers disagree: \(generic)") }
     } catch {
+        guard case .failure(error) = generic else { fatalError("refused \(error) but read through the value tree") }
         checkOneLine(error.description, "error")
         if case .pickle(let pickleError) = error, pickleError.offset > bytes.count {
             fatalError("error offset \(pickleError.offset) past the input's \(bytes.count) bytes: \(pickleError)")

@@ -358,21 +358,29 @@ package struct PickleReader {
             throw fail(.truncated(opcode: name, needed: Self.clamped(length), remaining: remaining))
         }
         let range = try take(Int(length))
-        guard !range.isEmpty else { return 0 }
-        let negative = bytes[range.upperBound - 1] & 0x80 != 0
-        let low = range.prefix(8)
-        for index in low.upperBound..<range.upperBound where bytes[index] != (negative ? 0xFF : 0x00) {
+        guard let value = Self.integer(twosComplement: bytes[range]) else {
             throw fail(.limit(reason: "an integer wider than 64 bits (poolmap reads −2⁶³ to 2⁶³ − 1)"))
         }
+        return value
+    }
+
+    /// The integer that little-endian two's complement `bytes` encode (0 for none), or nil when
+    /// it does not fit in 64 bits (longer encodings fit only when their extra bytes merely
+    /// extend the sign). `PickleTree`'s reader reads LONG1/LONG4 with it too.
+    static func integer<Bytes: RandomAccessCollection<UInt8>>(twosComplement bytes: Bytes) -> Int? {
+        guard let last = bytes.last else { return 0 }
+        let negative = last & 0x80 != 0
         var value: UInt64 = negative ? ~0 : 0
-        for (shift, index) in low.enumerated() {
-            value &= ~(UInt64(0xFF) << (8 * shift))
-            value |= UInt64(bytes[index]) << (8 * shift)
+        for (shift, byte) in bytes.enumerated() {
+            if shift < 8 {
+                value &= ~(UInt64(0xFF) << (8 * shift))
+                value |= UInt64(byte) << (8 * shift)
+            } else if byte != (negative ? 0xFF : 0x00) {
+                return nil
+            }
         }
         // The sign of the 64-bit value must be the sign of the whole encoding.
-        guard (Int64(bitPattern: value) < 0) == negative else {
-            throw fail(.limit(reason: "an integer wider than 64 bits (poolmap reads −2⁶³ to 2⁶³ − 1)"))
-        }
+        guard (Int64(bitPattern: value) < 0) == negative else { return nil }
         return Int(Int64(bitPattern: value))
     }
 

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import PoolFiles
 
 extension MemorySnapshot {
     /// Reads the snapshot file at `path` in one go (at most `PickleReader.maximumBytes`).
@@ -11,28 +7,26 @@ extension MemorySnapshot {
         try read(try contents(ofPath: path))
     }
 
-    /// The file's bytes, refusing one larger than `PickleReader.maximumBytes` before reading it.
+    /// The file's bytes, refusing one larger than `PickleReader.maximumBytes` as soon as what
+    /// was read exceeds it.
+    /// - Complexity: O(bytes); a regular file is read into an array of its size, never grown.
     public static func contents(ofPath path: String) throws(SnapshotError) -> [UInt8] {
-        guard let file = fopen(path, "rb") else {
-            throw .unreadable(reason: "cannot read \(path): \(String(cString: strerror(errno)))")
-        }
-        defer { fclose(file) }
         var bytes: [UInt8] = []
-        var piece = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = piece.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            if count > 0 {
-                guard bytes.count <= PickleReader.maximumBytes - count else {
-                    throw .pickle(PickleError(.tooLarge(bytes: bytes.count + count), at: 0))
+        bytes.reserveCapacity(min(FileSystem.regularFileSize(path) ?? 0, PickleReader.maximumBytes))
+        var tooLarge: Int?
+        do {
+            try FileSystem.readPieces(ofPath: path) { piece in
+                guard bytes.count <= PickleReader.maximumBytes - piece.count else {
+                    tooLarge = bytes.count + piece.count
+                    return false
                 }
-                bytes.append(contentsOf: piece[0..<count])
+                bytes.append(contentsOf: piece)
+                return true
             }
-            if count < piece.count {
-                if ferror(file) != 0 {
-                    throw .unreadable(reason: "cannot read \(path): \(String(cString: strerror(errno)))")
-                }
-                return bytes
-            }
+        } catch {
+            throw .unreadable(reason: "cannot read \(path): \(error.description)")
         }
+        if let tooLarge { throw .pickle(PickleError(.tooLarge(bytes: tooLarge), at: 0)) }
+        return bytes
     }
 }
