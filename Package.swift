@@ -13,7 +13,8 @@ let internalChecks: [SwiftSetting] = [
 //   MemoryMap, PoolScript ← PoolApp ← CursesTerminal, PoolQuiz ← poolmap
 //   PoolText, PoolScript ← PoolRecord ← poolmap; PoolCommandLine ← poolmap
 //   PoolAllocator ← OSTEPSimulator ← poolmap
-//   PoolScript ← PoolSnapshot ← poolmap; PoolScript ← PoolRecord (one address-to-id converter)
+//   PoolScript, MemoryMap ← PoolSnapshot ← PoolReport (the as-recorded report), poolmap
+//   PoolScript ← PoolRecord (one address-to-id converter)
 //   C targets: CPrefetch ← PoolAllocator, PoolScript; CNcurses, CTerminalSignals ← CursesTerminal
 let package = Package(
     name: "poolmap",
@@ -50,7 +51,8 @@ let package = Package(
         // Script and trace parsing and running: statements -> steps.
         .target(name: "PoolScript", dependencies: ["PoolAllocator", "PoolText", "PoolFiles", "CPrefetch"]),
         // Headless output of a run: the text and JSON reports, streamed step by step.
-        .target(name: "PoolReport", dependencies: ["PoolAllocator", "PoolText", "PoolScript", "MemoryMap"]),
+        .target(
+            name: "PoolReport", dependencies: ["PoolAllocator", "PoolText", "PoolScript", "MemoryMap", "PoolSnapshot"]),
         // App state machines (explorer, player), the terminal seam they talk to, casts.
         .target(
             name: "PoolApp",
@@ -72,8 +74,9 @@ let package = Package(
         // `poolmap ostep`: OSTEP's free-space simulator (malloc.py) byte for byte, on `FreeListHeap`.
         .target(name: "OSTEPSimulator", dependencies: ["PoolAllocator"]),
         // PyTorch CUDA memory snapshots: a pickle reader for plain data only, the snapshot's
-        // structure, and the allocation sequence poolmap replays from it.
-        .target(name: "PoolSnapshot", dependencies: ["PoolScript", "PoolText", "PoolFiles"]),
+        // structure, the allocation sequence poolmap replays from it, and the run as recorded.
+        .target(
+            name: "PoolSnapshot", dependencies: ["PoolAllocator", "PoolScript", "PoolText", "PoolFiles", "MemoryMap"]),
         // The command line's conventions: the version, suggestions for mistyped commands and files.
         .target(name: "PoolCommandLine", dependencies: ["PoolFiles"]),
         // The command line: it only wires options to the modules above.
@@ -131,7 +134,8 @@ let package = Package(
             dependencies: ["OSTEPSimulator", "PoolAllocator", "PoolScript", "TestSupport"],
             exclude: ["Golden"]),
         .testTarget(
-            name: "PoolSnapshotTests", dependencies: ["PoolSnapshot", "PoolScript", "PoolAllocator", "PoolText"],
+            name: "PoolSnapshotTests",
+            dependencies: ["PoolSnapshot", "PoolScript", "PoolAllocator", "PoolText", "MemoryMap"],
             exclude: ["Fixtures"]),
         // The manifest itself: every folder under Tests/ is a target, every Swift module has tests.
         .testTarget(name: "PackageManifestTests", dependencies: ["TestSupport"]),

@@ -71,13 +71,7 @@ extension RunReport {
     /// Appends a region as one JSON object, `{"offset": 0, "size": 200, "kind": "used"}`, a used
     /// one with its script name or trace id.
     static func appendJSON(of region: Region, in state: RunnerState, to out: inout TextBuffer) {
-        out.append("{")
-        out.appendJSONKey("offset", first: true)
-        out.append(region.offset)
-        out.appendJSONKey("size")
-        out.append(region.size)
-        out.appendJSONKey("kind")
-        out.appendJSONString(region.kind.rawValue)
+        appendJSONRegionOpening(offset: region.offset, size: region.size, kind: region.kind.rawValue, to: &out)
         if region.kind == .used {
             if let name = state.namesByOffset[region.offset] {
                 out.appendJSONKey("name")
@@ -89,6 +83,18 @@ extension RunReport {
             }
         }
         out.append("}")
+    }
+
+    /// `{"offset": 0, "size": 200, "kind": "used"`: a region's object up to its other keys
+    /// (the run report's names and ids, the as-recorded report's addresses).
+    static func appendJSONRegionOpening(offset: Int, size: Int, kind: String, to out: inout TextBuffer) {
+        out.append("{")
+        out.appendJSONKey("offset", first: true)
+        out.append(offset)
+        out.appendJSONKey("size")
+        out.append(size)
+        out.appendJSONKey("kind")
+        out.appendJSONString(kind)
     }
 
     /// Appends a step as one JSON object: `line`, `op`, its arguments by name, then `result` or

@@ -1,7 +1,9 @@
 import ArgumentParser
 import PoolAllocator
+import PoolApp
 import PoolReport
 import PoolScript
+import PoolSnapshot
 
 /// `poolmap compare FILE`: one script or trace run under two to four placement policies side by
 /// side, and the policies ranked.
@@ -16,7 +18,9 @@ struct Compare: ParsableCommand {
             --format: that table as text or JSON. Ranking: fewest failed allocations, then lowest \
             peak fragmentation (the highest after any step), then largest free block at the end. \
             --policies wins over a script's leading `compare` line; without either, all four (for a \
-            heap scene, malloc.py's first, best and worst; next fit is refused). \
+            heap scene, malloc.py's first, best and worst; next fit is refused). A PyTorch snapshot \
+            in a terminal gets an "as recorded" band (what PyTorch did) above first, best and worst \
+            fit replaying the same requests; --replay leaves it out. \
             Exit status as run: 0, 1 after runtime errors, 2 for syntax errors.
 
             Examples:
@@ -61,6 +65,10 @@ struct Compare: ParsableCommand {
                 "--explain shows one pool's search and compare plays several; use it with play or demo")
         }
     }
+
+    /// The policies beside a snapshot's as-recorded band unless `--policies` says: three, so
+    /// that four bands fit the smallest screen (60×16) with room for the log.
+    static let policiesBesideTheRecording: [FitPolicy] = [.first, .best, .worst]
 
     /// `first,best`: two to four different policies (`PolicyList`).
     static func parsePolicies(_ text: String) throws -> [FitPolicy] {
@@ -113,6 +121,20 @@ struct Compare: ParsableCommand {
                 compared = try Self.policies(policies ?? script.comparePolicies, for: script)
             }
             try Self.printRanking(source, policies: compared, size: input.size, format: format ?? .text)
+            return
+        }
+        if try input.readsAsRecorded(policy: nil) {
+            // The run as recorded in the first band, the same requests under the policies below.
+            let run = try SnapshotLoading.asRecorded(path: input.file, device: input.format.device)
+            let recorded = AsRecordedScript(run, fileName: input.file)
+            let replay = SnapshotReplay(
+                snapshot: try MemorySnapshot.load(path: input.file), device: run.device, fileName: input.file)
+            try PlaySession.play(
+                recorded.replayScript(poolSize: replay.defaultPoolSize), size: nil,
+                title: "poolmap compare — \(input.file)", options: playback, policy: nil,
+                policies: policies ?? Self.policiesBesideTheRecording,
+                recordedBand: CompareState.RecordedBand(
+                    script: recorded.script, poolSize: recorded.script.knownTracePoolSize ?? 1, view: recorded))
             return
         }
         let script = try input.load()

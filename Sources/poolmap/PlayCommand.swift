@@ -1,6 +1,7 @@
 import ArgumentParser
 import PoolAllocator
 import PoolScript
+import PoolSnapshot
 
 /// `poolmap play FILE`: plays a script or trace step by step in the terminal.
 struct Play: ParsableCommand {
@@ -14,7 +15,10 @@ struct Play: ParsableCommand {
             explorer's (h/l select, +/-/0 zoom). A trace is replayed on poolmap's allocator \
             (first fit unless --policy says, in a pool of its peak live bytes × 1.25 unless \
             --size says; the title bar names both): a recorded program's layout is poolmap's \
-            replay, not the program's real addresses. A trace of any length opens at once: the \
+            replay, not the program's real addresses. A PyTorch snapshot is shown as recorded: \
+            every block at its real address in the segments PyTorch reserved (▚ awaiting free, · \
+            unreserved, ▎ a segment's start), each OOM a failure; --replay replays it instead. \
+            A trace of any length opens at once: the \
             timeline fills in while you watch. With --record and no terminal, renders the \
             whole script into the cast and exits like `poolmap run` (0, or 1 after runtime \
             errors).
@@ -37,6 +41,14 @@ struct Play: ParsableCommand {
     var policy: FitPolicy?
 
     func run() throws {
+        if try input.readsAsRecorded(policy: policy) {
+            let recorded = AsRecordedScript(
+                try SnapshotLoading.asRecorded(path: input.file, device: input.format.device), fileName: input.file)
+            try PlaySession.play(
+                recorded.script, size: nil, title: "poolmap play — \(input.file) as recorded", options: playback,
+                policy: nil, recordedView: recorded)
+            return
+        }
         let script = try input.load()
         try PlaySession.play(
             script, size: input.size, title: "poolmap play — \(input.file)", options: playback,

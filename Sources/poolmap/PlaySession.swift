@@ -87,17 +87,22 @@ enum PlaySession {
     ///   - policy: `--policy`: every pool places by it (and no comparison is shown).
     ///   - size: `--size`, else the script's default pool, which the title bar then names.
     ///   - policies: `--policies`: compare these; else a leading `compare` line of the script.
+    ///   - recordedView: draws the run as recorded (a snapshot's `AsRecordedScript`): no policy,
+    ///     no comparison, and the title names no policy.
+    ///   - recordedBand: with `policies`, a first band of the run as recorded (a snapshot's).
     static func play(
         _ script: Script, size: Int?, title: String, options: PlaybackOptions, policy: FitPolicy?,
-        policies: [FitPolicy]? = nil
+        policies: [FitPolicy]? = nil, recordedView: (any RecordedView)? = nil,
+        recordedBand: CompareState.RecordedBand? = nil
     ) throws {
         let poolSize = ScriptLoading.poolSize(for: script, size: size)
-        let sizeChoice = PoolSizeChoice(script: script, sizeGiven: size != nil)
-        if let compared = policies ?? (policy == nil ? script.comparePolicies : nil) {
+        let sizeChoice = recordedView == nil ? PoolSizeChoice(script: script, sizeGiven: size != nil) : nil
+        if recordedView == nil, let compared = policies ?? (policy == nil ? script.comparePolicies : nil) {
             var state = try CompareState(
                 script: script, policies: compared, poolSize: poolSize, speed: options.speed,
-                paused: options.paused, title: title, checkpointBudget: options.checkpointBudget)
-            state.sizeChoice = sizeChoice
+                paused: options.paused, title: title, checkpointBudget: options.checkpointBudget,
+                recorded: recordedBand)
+            state.sizeChoice = recordedBand == nil ? sizeChoice : nil
             try present(
                 options: options, fileName: script.fileName,
                 headless: { PlayerRecording.headless(state, width: options.width, height: options.height) },
@@ -110,9 +115,10 @@ enum PlaySession {
                 })
             return
         }
-        let state = try PlayerState(
+        var state = try PlayerState(
             script: script, poolSize: poolSize, policy: policy, speed: options.speed, paused: options.paused,
             title: title, explain: options.explain, sizeChoice: sizeChoice, checkpointBudget: options.checkpointBudget)
+        state.recordedView = recordedView
         try present(
             options: options, fileName: script.fileName,
             headless: { PlayerRecording.headless(state, width: options.width, height: options.height) },

@@ -11,7 +11,10 @@ struct Run: ParsableCommand {
             Files ending in .trace or .rep are allocation traces; others are .pool scripts. A trace is \
             read twice (a check, then the run) and never kept, so files of any length run in memory \
             that follows the pool. The text report lists every event up to --events (1000), beyond \
-            that a summary and the last 20; JSON streams the steps first, then stats and regions. \
+            that a summary and the last 20; JSON streams the steps first, then stats and regions. A \
+            PyTorch snapshot is reported as recorded (every block at its real address, in the \
+            segments PyTorch reserved; "policy": "as-recorded"); --replay, --policy, --size or --every replay \
+            it under poolmap's policies instead. \
             Exit status: 0 success, 1 runtime errors (printed as FILE:LINE: error: … on stderr) or \
             an unreadable file, 2 syntax errors.
 
@@ -24,6 +27,8 @@ struct Run: ParsableCommand {
                   a real trace's map, stats and all 2,514 events (by default: a summary)
               poolmap run demos/awk-buckets.trace --every --format json --size 8KiB
                   JSON Lines: the state after each step of a trace, in an 8 KiB pool
+              poolmap run snap.pickle --format json
+                  a PyTorch snapshot as recorded: blocks at their real addresses, in their segments
             """
     )
 
@@ -57,6 +62,16 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
+        // A snapshot is reported as recorded unless the replay is asked for (by --replay, or by
+        // what only a replay has: a policy, a pool size, the state after every step).
+        if !every, try input.readsAsRecorded(policy: policy) {
+            let run = try SnapshotLoading.asRecorded(path: input.file, device: input.format.device)
+            let errors = AsRecordedReport.write(
+                run, fileName: input.file, format: format, width: width ?? StandardStreams.terminalWidth() ?? 64,
+                events: events, output: StandardStreams.write, errors: StandardStreams.writeError)
+            if errors > 0 { throw ExitCode(1) }
+            return
+        }
         let source = try input.runInput()
         // A script that begins with `compare` is compared, unless one policy is asked for.
         if policy == nil, !every, case .script(let script) = source, let policies = script.comparePolicies {

@@ -155,6 +155,13 @@ struct ScriptFileOptions: ParsableArguments {
         try ScriptLoading.runInput(path: file, format: try inputFormat(), device: format.device)
     }
 
+    /// Whether the file is a snapshot shown as recorded: no `--replay`, and nothing only a
+    /// replay has (`policy`, `--size`).
+    func readsAsRecorded(policy: FitPolicy?) throws -> Bool {
+        guard policy == nil, size == nil, !format.replay else { return false }
+        return try inputFormat() == .snapshot
+    }
+
     /// The pool before any `pool` statement of `script`.
     func poolSize(for script: Script) -> Int {
         ScriptLoading.poolSize(for: script, size: size)
@@ -176,8 +183,8 @@ struct InputFormatOptions: ParsableArguments {
 
     @Flag(
         help: ArgumentHelp(
-            "Replay a PyTorch snapshot's allocations under poolmap's policies (for now the only view of a "
-                + "snapshot, and what a snapshot gets without it)."))
+            "Replay a PyTorch snapshot's allocations under poolmap's policies (run reports a snapshot as "
+                + "recorded without it; play, compare and quiz always replay, for now)."))
     var replay = false
 
     /// `--trace` is `--input-format trace`; they may not disagree.

@@ -19,6 +19,18 @@ enum SnapshotLoading {
         }
     }
 
+    /// The as-recorded run of `path`'s device `device` (chosen as for the replay), or the
+    /// snapshot's error printed and its exit status.
+    static func asRecorded(path: String, device: Int?) throws -> AsRecordedRun {
+        do {
+            let snapshot = try MemorySnapshot.load(path: path)
+            return AsRecordedRun(snapshot: snapshot, device: try snapshot.chooseDevice(device))
+        } catch {
+            StandardStreams.writeError("poolmap: \(error.message(fileName: path))\n")
+            throw ExitCode(error.exitStatus)
+        }
+    }
+
     /// The replay as the script `run`, `play`, `compare` and `quiz` take (`playableScript`).
     static func script(of replay: SnapshotReplay) -> Script { replay.playableScript }
 

@@ -31,6 +31,9 @@ struct RandomizedModelTests {
         var allocPercent: Int
         /// Percent of steps that first switch both to a random policy (0: the policy stays).
         var switchPercent = 0
+        /// Percent of steps that place a block at a chosen offset instead (0: none, so the
+        /// runs without placements draw exactly what they always drew).
+        var placePercent = 0
 
         init(seed: UInt64, total: Int, allocPercent: Int = 50, policy: FitPolicy = .first) throws {
             random = SplitMix64(seed: seed)
@@ -53,6 +56,23 @@ struct RandomizedModelTests {
                 model.policy = policy
                 switched = "policy = .\(policy), then "
             }
+            let (name, actual, expected): (String, Outcome, Outcome)
+            if placePercent > 0, random.chance(placePercent) {
+                (name, actual, expected) = place()
+            } else {
+                (name, actual, expected) = mutate()
+            }
+            let note = "seed \(seed) total \(total) \(model.policy) fit step \(step): \(switched)\(name)"
+            #expect(actual == expected, "\(note)")
+            guard actual == expected else { return false }
+            if step % checkStateEvery == 0 {
+                return expectMatchesModel(pool, model, "\(note)")
+            }
+            return true
+        }
+
+        /// An allocation, a free (of a live block or something invalid) or a defragment.
+        private mutating func mutate() -> (String, Outcome, Outcome) {
             let roll = random.below(100)
             let (name, actual, expected): (String, Outcome, Outcome)
             if roll < allocPercent {
@@ -66,13 +86,33 @@ struct RandomizedModelTests {
                 let expectedMoves = model.defragment()
                 (name, actual, expected) = ("defragment", .moved(actualMoves), .moved(expectedMoves))
             }
-            let note = "seed \(seed) total \(total) \(model.policy) fit step \(step): \(switched)\(name)"
-            #expect(actual == expected, "\(note)")
-            guard actual == expected else { return false }
-            if step % checkStateEvery == 0 {
-                return expectMatchesModel(pool, model, "\(note)")
+            return (name, actual, expected)
+        }
+
+        /// A placement: mostly a range inside a free gap (at its start, its end or anywhere in
+        /// it), sometimes one that overlaps a block, crosses the pool's end or is hostile.
+        private mutating func place() -> (String, Outcome, Outcome) {
+            let gaps = model.freeGaps
+            var offset: Int
+            var size: Int
+            if !gaps.isEmpty, random.below(10) < 7 {
+                let gap = random.pick(gaps)
+                offset = gap.lowerBound + random.pick([0, random.below(gap.count), gap.count - 1])
+                let room = gap.upperBound - offset
+                size = random.pick([room, 1 + random.below(room), 1 + random.below(max(1, room / 8))])
+                if random.chance(10) { size += 1 }  // one byte too many: into the next block
+            } else if let block = model.blocks.isEmpty ? nil : random.pick(model.blocks) {
+                offset = random.pick([block.start - 1, block.start, block.offset + 1, block.end - 1, block.end])
+                size = random.pick([1, 2, block.size, total])
+            } else {
+                offset = random.pick([-1, 0, total - 1, total, Int.min, Int.max])
+                size = random.pick([0, -1, 1, total, Int.max])
             }
-            return true
+            if random.chance(3) { size = random.pick([0, -1, Int.min, Int.max, Int.max - 1]) }
+            let name = "place(\(size), at: \(offset))"
+            return (
+                name, release { try pool.place(size, at: offset) }, release { try model.place(size, at: offset) }
+            )
         }
 
         private mutating func allocate() -> (String, Outcome, Outcome) {
@@ -171,6 +211,26 @@ struct RandomizedModelTests {
             run.allocPercent = 15
             for step in 200..<400 { guard run.perform(step: step) else { return } }
         }
+    }
+
+    @Test("placements among the other operations, under every policy", arguments: [31 as UInt64, 32, 33, 34])
+    func placements(seed: UInt64) throws {
+        for total in Self.poolSizes {
+            var run = try Run(seed: seed &* 1_000_003 &+ UInt64(total), total: total, allocPercent: 45)
+            run.placePercent = 35
+            run.switchPercent = 10
+            for step in 0..<250 { guard run.perform(step: step) else { break } }
+        }
+    }
+
+    @Test("placements that fill a pool with hundreds of blocks, splitting leaves")
+    func manyPlacements() throws {
+        let seed: UInt64 = 0x91ACE
+        var run = try Run(seed: seed, total: 1 << 22, allocPercent: 40, policy: .best)
+        run.placePercent = 60
+        for step in 0..<3000 { guard run.perform(step: step, checkStateEvery: 4) else { return } }
+        #expect(run.model.blocks.count > 150, "seed \(seed): the run should hold a few hundred blocks")
+        expectMatchesModel(run.pool, run.model, "seed \(seed) at the end")
     }
 
     @Test("a longer run: thousands of operations, a few hundred live blocks")

@@ -8,6 +8,7 @@ import Testing
         .plain, .title, .dim, .emphasis, .used(alternate: false), .used(alternate: true), .selected,
         .padding, .free, .sliver, .appearing, .fading, .moving, .gaugeFilled, .gaugeEmpty, .sparkline,
         .ok, .warning, .error, .key, .prompt, .overlay, .rover, .candidate, .tooSmall, .misaligned, .fits, .answer,
+        .pendingFree, .unreserved, .segmentStart,
     ]
 
     @Test func eightColourLooksUseOnlyTheEightColours() {
@@ -46,6 +47,16 @@ import Testing
         }
         for style in [CellStyle.candidate, .answer] {
             #expect(Palette.look(for: style, depth: .monochrome).attributes.contains(.reverse), "\(style)")
+        }
+    }
+
+    /// A recorded layout's pending blocks, unreserved bytes and segment starts look unlike
+    /// used and free bytes and each other where there is colour (their glyphs do without).
+    @Test func recordedLayoutStylesDifferAtEveryDepth() {
+        for depth in [ColorDepth.eight, .full256] {
+            let looks = [CellStyle.used(alternate: false), .free, .pendingFree, .unreserved, .segmentStart]
+                .map { Palette.look(for: $0, depth: depth) }
+            #expect(Set(looks).count == looks.count, "\(depth)")
         }
     }
 

@@ -10,7 +10,12 @@ import Testing
         #expect(lines.first?.hasPrefix("fragmentation     Fragmentation: a large allocation fails") == true)
         let names = Set(lines.map { String($0.prefix { $0 != " " }) })
         let files = Set(try Poolmap.demoFiles().map { String($0.dropFirst("demos/".count).prefix { $0 != "." }) })
-        #expect(names == files)
+        // The scripts and traces, then the snapshot demos (demos/*.pickle).
+        let snapshots = try FileManager.default.contentsOfDirectory(
+            atPath: PoolmapBinary.packageRoot.appendingPathComponent("demos").path
+        ).filter { $0.hasSuffix(".pickle") }.map { String($0.dropLast(".pickle".count)) }
+        #expect(snapshots == ["gpu-oom"])
+        #expect(names == files.union(snapshots))
     }
 
     @Test func anUnknownDemoIsAUsageError() throws {

@@ -108,6 +108,20 @@ public struct ReferenceModel {
         return remainder == 0 ? 0 : alignment - remainder
     }
 
+    /// A block of `size` bytes at exactly `offset`: it must lie inside one free gap.
+    public mutating func place(_ size: Int, at offset: Int) throws(PoolError) {
+        guard size > 0 else { throw .invalidSize(size) }
+        guard offset >= 0, offset < total else { throw .offsetOutOfRange(offset) }
+        guard freeGaps.contains(where: { $0.contains(offset) && size <= $0.upperBound - offset }) else {
+            throw .rangeNotFree(offset: offset, size: size)
+        }
+        let block = Block(offset: offset, size: size, alignment: 1, padding: 0)
+        let index = blocks.firstIndex { $0.start > block.start } ?? blocks.count
+        blocks.insert(block, at: index)
+        rover = block.end
+        noteMutation()
+    }
+
     /// The error `free(offset)` must throw, or nil when the offset is a live block's start.
     public func freeError(_ offset: Int) -> PoolError? {
         guard offset >= 0, offset < total else { return .offsetOutOfRange(offset) }

@@ -76,7 +76,7 @@ struct AllocatorProgram {
     // MARK: Operations
 
     mutating func perform() {
-        let code = input.below(24)
+        let code = input.below(26)
         switch code {
         case 0...4:
             let size = drawSize()
@@ -121,6 +121,8 @@ struct AllocatorProgram {
             burst()
         case 22:
             freeEvery()
+        case 24, 25:
+            comparePlacement()
         default:
             // A snapshot mutated right away: both copies must go their own ways.
             var copy = current
@@ -272,6 +274,30 @@ struct AllocatorProgram {
             if freed.count > 16 { freed.removeFirst() }
         }
         if checkState { compareState(note("after free(\(offset))")) }
+    }
+
+    /// `place(_:at:)`: a range inside a free gap (at its start, its end or within), one that
+    /// reaches a byte too far, or a drawn offset and size (blocks, padding, hostile values).
+    mutating func comparePlacement() {
+        let gaps = current.model.freeGaps
+        var offset: Int
+        var size: Int
+        if !gaps.isEmpty, input.below(4) != 0 {
+            let gap = input.pick(gaps)
+            offset = gap.lowerBound + input.pick([0, input.below(gap.count), gap.count - 1])
+            let room = gap.upperBound - offset
+            size = input.pick([room, 1 + input.below(room), room &+ 1, 1 + input.below(max(1, room / 8))])
+        } else {
+            offset = drawFreeOffset()
+            size = drawSize()
+        }
+        let actual = Self.outcome { try current.pool.place(size, at: offset) }
+        let expected = Self.outcome { try current.model.place(size, at: offset) }
+        fuzzCheck(
+            actual.error == expected.error,
+            note(
+                "place(\(size), at: \(offset)) gave \(String(describing: actual.error)), "
+                    + "the model \(String(describing: expected.error))"))
     }
 
     func compareQueries(at offset: Int) {

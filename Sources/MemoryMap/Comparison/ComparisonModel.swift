@@ -19,6 +19,11 @@ public struct ComparisonModel: Sendable {
         public var isFlashing: Bool
         /// Its place in the ranking, once the run is over (1 is best).
         public var rank: Int?
+        /// A recorded allocator's layout over the band's map (the "as recorded" band), else nil.
+        public var recordedLayout: RecordedLayout?
+        /// The heading's figures when the pool's own would mislead (a recorded band's, over
+        /// reserved memory only), else nil.
+        public var figuresText: String?
 
         /// Creates the band of the policy `name`; no animation, no flash and no rank by default.
         public init(

@@ -125,7 +125,8 @@ extension ScreenRenderer {
         var column = grid.put(band.rank.map { " #\($0) " } ?? " ", row: top, column: 0, style: .title)
         column = grid.put(band.name, row: top, column: column, style: style)
         let figures =
-            "  used \(NumberText.wholePercent(stats.used, of: stats.total))"
+            band.figuresText.map { "  " + $0 }
+            ?? "  used \(NumberText.wholePercent(stats.used, of: stats.total))"
             + "  frag \(NumberText.percent(stats.fragmentation))"
             + "  largest free \(ByteSize.format(stats.largestFree))"
             + "  failed \(NumberText.grouped(band.failedAllocations))"
@@ -137,7 +138,8 @@ extension ScreenRenderer {
             column = grid.put("░", row: top, column: column, style: .rover)
             grid.put(" rover", row: top, column: column, style: .dim)
         }
-        let model = ScreenModel(pool: band.pool, rover: rover, animation: band.animation, monochrome: monochrome)
+        var model = ScreenModel(pool: band.pool, rover: rover, animation: band.animation, monochrome: monochrome)
+        model.recordedLayout = band.recordedLayout
         if let heap = band.heap {
             drawBandMap(HeapCellPainter(model: model, heap: heap), band, top: top, layout: layout, into: &grid)
         } else {

@@ -38,6 +38,13 @@ public enum CellStyle: Hashable, Sendable {
     case fits
     /// The free block the user points at (the quiz's answer) and the block it would hold.
     case answer
+    /// A recorded block whose free was requested and not yet completed: still in use
+    /// (`RecordedLayout`).
+    case pendingFree
+    /// Bytes of a recorded address space that no segment holds at the moment shown.
+    case unreserved
+    /// The first cell of a recorded segment: where its bounds begin.
+    case segmentStart
     case gaugeFilled
     case gaugeEmpty
     case sparkline

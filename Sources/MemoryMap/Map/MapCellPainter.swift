@@ -16,6 +16,10 @@ struct MapCellPainter {
     /// The search made visible, and the answer marker (`MapCellPainter+Search`).
     let search: SearchMarks
     let marker: MapMarker?
+    /// A recorded layout's pending blocks, unreserved bytes and segment starts, if any.
+    let pending: SpanSet
+    let unreserved: SpanSet
+    let segmentStarts: SpanSet
 
     init(model: ScreenModel) {
         pool = model.pool
@@ -27,7 +31,18 @@ struct MapCellPainter {
         slide = model.animation.slide.flatMap(SlideFrame.init)
         search = SearchMarks(model.animation.search)
         marker = model.marker
+        let layout = model.recordedLayout
+        pending = SpanSet(layout?.pending ?? [])
+        unreserved = SpanSet(layout?.unreserved ?? [])
+        segmentStarts = SpanSet(layout?.segments.map { $0.offsets.lowerBound..<($0.offsets.lowerBound + 1) } ?? [])
     }
+
+    /// The glyph of a cell that is mostly a pending block's bytes.
+    static let pendingGlyph: Character = "▚"
+    /// The glyph of a cell that is mostly unreserved bytes.
+    static let unreservedGlyph: Character = "·"
+    /// The glyph of the cell where a segment begins.
+    static let segmentStartGlyph: Character = "▎"
 
     /// The glyph used for a block drawn in the alternate colour when there are no colours.
     static let monochromeAlternateGlyph: Character = "▓"
@@ -94,6 +109,9 @@ struct MapCellPainter {
                 style = kind == .free ? .free : .padding
             }
         }
+        if !pending.isEmpty || !unreserved.isEmpty || !segmentStarts.isEmpty {
+            recorded(bytes: bytes, usage: usage, kind: kind, glyph: &glyph, style: &style)
+        }
         if moving {
             style = .moving
         } else if let rover, bytes.contains(rover) {
@@ -108,6 +126,25 @@ struct MapCellPainter {
             style = .fading
         }
         return Cell(glyph, style)
+    }
+}
+
+extension MapCellPainter {
+    /// A recorded layout's reading of a cell: where a segment begins, its mark; a used cell
+    /// mostly pending, pending; a cell with no used bytes mostly unreserved, unreserved.
+    fileprivate func recorded(
+        bytes: Range<Int>, usage: RangeUsage, kind: RegionKind, glyph: inout Character, style: inout CellStyle
+    ) {
+        if segmentStarts.intersects(bytes) {
+            glyph = Self.segmentStartGlyph
+            style = .segmentStart
+        } else if kind == .used, pending.overlap(with: bytes) * 2 >= usage.usedBytes {
+            glyph = Self.pendingGlyph
+            style = .pendingFree
+        } else if usage.usedBytes == 0, unreserved.overlap(with: bytes) * 2 > bytes.count {
+            glyph = Self.unreservedGlyph
+            style = .unreserved
+        }
     }
 }
 

@@ -36,7 +36,7 @@ extension ScreenRenderer {
     ) {
         drawMapHeading(
             geometry, layout: layout, showsRover: model.rover != nil, monochrome: model.monochrome,
-            heapBase: model.heap?.heap.baseAddress, into: &grid)
+            heapBase: model.heap?.heap.baseAddress, recorded: model.recordedLayout != nil, into: &grid)
         let digits = layout.mapLabelWidth - 3
         // The cells are contiguous across rows: paint them in one run, then lay them out.
         let cells = painter.cells(of: geometry, from: 0, count: geometry.cellCount)
@@ -76,7 +76,7 @@ extension ScreenRenderer {
 
     static func drawMapHeading(
         _ geometry: MapGeometry, layout: ScreenLayout, showsRover: Bool, monochrome: Bool = false,
-        heapBase: Int? = nil, into grid: inout Grid
+        heapBase: Int? = nil, recorded: Bool = false, into grid: inout Grid
     ) {
         let row = layout.mapHeadingRow
         var column = grid.put("Map", row: row, column: 0, style: .title, maxWidth: layout.leftWidth)
@@ -111,6 +111,13 @@ extension ScreenRenderer {
                 (" used ", .dim), (String(HeapCellPainter.headerGlyph), .header), (" hdr ", .dim), ("▒", .padding),
                 (" pad ", .dim), ("░", .free), (" free ", .dim), (String(HeapCellPainter.chunkBoundaryGlyph), .free),
                 (" next", .dim),
+            ]
+        } else if recorded {
+            // A recorded layout has no padding; it has pending blocks, unreserved bytes, segments.
+            legend += [
+                (" used ", .dim), (String(MapCellPainter.pendingGlyph), .pendingFree), (" pend ", .dim),
+                ("░", .free), (" free ", .dim), (String(MapCellPainter.unreservedGlyph), .unreserved),
+                (" unres ", .dim), (String(MapCellPainter.segmentStartGlyph), .segmentStart), (" seg", .dim),
             ]
         } else {
             legend += [(" used ", .dim), ("▒", .padding), (" pad ", .dim), ("░", .free), (" free", .dim)]

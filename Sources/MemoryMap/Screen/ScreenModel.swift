@@ -54,6 +54,10 @@ public struct ScreenModel: Sendable {
     /// map, the title's figures and the panel (its free list in list order) are the heap's;
     /// `pool` then only stands in for its size.
     package var heap: HeapFrame?
+    /// A recorded allocator's layout over the pool (a PyTorch snapshot as recorded): pending
+    /// blocks, unreserved ranges and segment bounds drawn in their own styles. Nil for every
+    /// other pool.
+    public var recordedLayout: RecordedLayout?
 
     /// Creates a frame of `pool`; everything else has a default (an empty log, no prompt, the map fit to the screen, …).
     public init(

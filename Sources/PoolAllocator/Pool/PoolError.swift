@@ -12,6 +12,9 @@ public enum PoolError: Error, Equatable, Sendable {
     case notBlockStart(Int)
     /// The offset lies in free space: it was never allocated, or it was already freed.
     case notAllocated(Int)
+    /// `place` was asked for bytes `offset ..< offset + size` that do not lie inside one free
+    /// block (some of them are in use, or beyond the pool's end).
+    case rangeNotFree(offset: Int, size: Int)
 }
 
 extension PoolError: CustomStringConvertible {
@@ -30,6 +33,8 @@ extension PoolError: CustomStringConvertible {
             return "offset \(offset) is inside a block but not at its start"
         case .notAllocated(let offset):
             return "offset \(offset) is not allocated (never allocated, or already freed)"
+        case .rangeNotFree(let offset, let size):
+            return "bytes \(offset) ..< \(offset) + \(size) do not lie inside one free block"
         }
     }
 }

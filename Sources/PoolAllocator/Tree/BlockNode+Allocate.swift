@@ -86,7 +86,7 @@ extension BlockNode {
     /// `result`, taking in the child's new sibling if it split.
     /// - Returns: what this node reports in turn.
     @inline(__always)
-    private func noteCarve(_ result: CarveResult, inChild i: Int, end: Int, size: Int) -> CarveResult {
+    func noteCarve(_ result: CarveResult, inChild i: Int, end: Int, size: Int) -> CarveResult {
         guard let newSibling = result.split else {
             payload[i] += size
             padding[i] += result.gap
@@ -125,7 +125,7 @@ extension BlockNode {
     /// Splits the leaf when that needs a slot and there is none.
     /// - Parameter nodeMax: the leaf's largest free entry before the carve.
     @inline(__always)
-    private func carveEntry(
+    func carveEntry(
         _ j: Int, length: Int, gap: Int, nodeMax: Int, size: Int, align: Int, freeBlocks: inout Int
     ) -> CarveResult {
         let start = starts[j]

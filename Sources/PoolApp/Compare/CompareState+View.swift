@@ -17,12 +17,20 @@ extension CompareState {
         let bandModels = bands.indices.map { index -> ComparisonModel.Band in
             let band = bands[index]
             let failures = band.timeline.overview.failures
+            let policy = hasRecordedBand ? (index == 0 ? nil : policies[index - 1]) : policies[index]
             var model = ComparisonModel.Band(
-                name: "\(policies[index].rawValue) fit", pool: band.timeline.current.pool,
+                name: policy.map { "\($0.rawValue) fit" } ?? "as recorded", pool: band.timeline.current.pool,
                 failedAllocations: Self.count(of: failures, atOrBefore: position),
                 animation: band.animation.screenAnimation, isFlashing: flashing[index] > 0,
-                rank: ranking.map { rows in rows.firstIndex { $0.policy == policies[index] }! + 1 })
+                rank: policy.flatMap { policy in ranking.map { rows in rows.firstIndex { $0.policy == policy }! + 1 } })
             model.heap = band.heapFrame?.heap
+            if let view = band.recordedView {
+                let pool = band.timeline.current.pool
+                model.recordedLayout = view.layout(of: pool, afterSteps: band.timeline.position)
+                model.figuresText =
+                    view.figuresLine(of: pool, afterSteps: band.timeline.position)
+                    + "  failed \(NumberText.grouped(model.failedAllocations))"
+            }
             return model
         }
         return ComparisonModel(
@@ -40,12 +48,12 @@ extension CompareState {
     /// The policies ranked as `poolmap compare` ranks them (`PolicyResult`), from the whole runs
     /// (the bands are at the end, so their pools are the final ones).
     var ranking: [PolicyResult] {
-        let results = bands.indices.map { index -> PolicyResult in
-            let overview = bands[index].timeline.overview
+        let results = zip(policies, policyBands).map { policy, band -> PolicyResult in
+            let overview = band.timeline.overview
             return PolicyResult(
-                policy: policies[index], stats: bands[index].timeline.current.state.stats,
+                policy: policy, stats: band.timeline.current.state.stats,
                 failedAllocations: overview.failures.count, peakFragmentation: overview.peakFragmentation,
-                figures: bands[index].timeline.current.state.figures, runtimeErrors: overview.errorCount)
+                figures: band.timeline.current.state.figures, runtimeErrors: overview.errorCount)
         }
         return PolicyResult.ranked(results, order: policies)
     }

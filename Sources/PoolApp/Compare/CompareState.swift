@@ -17,10 +17,31 @@ public struct CompareState: RecordableAppState {
     /// Ticks a band stays alarmed after an allocation failed in it.
     static let flashTicks = 12
 
+    /// A band showing the run as a recorded allocator laid it out (a PyTorch snapshot), above
+    /// the policies' bands: its own script, which must have as many steps as theirs, each the
+    /// same request (so every band stands at one position), its pool and its view.
+    public struct RecordedBand: Sendable {
+        /// The run as recorded: placements at their offsets and the recorded failures.
+        public var script: Script
+        /// Its pool: the recorded address space.
+        public var poolSize: Int
+        /// Draws its layout over the band's map.
+        public var view: any RecordedView
+
+        /// A band of `script` on a pool of `poolSize` bytes, drawn by `view`.
+        public init(script: Script, poolSize: Int, view: any RecordedView) {
+            self.script = script
+            self.poolSize = poolSize
+            self.view = view
+        }
+    }
+
     /// The policies, in the order asked.
     public let policies: [FitPolicy]
-    /// One player per policy, in that order.
+    /// One player per policy, in that order — after the recorded band when there is one.
     var bands: [PlayerState]
+    /// Whether `bands[0]` is the recorded band (`RecordedBand`).
+    let hasRecordedBand: Bool
     /// The one clock, speed and pause of every band.
     var pacing: Pacing
     /// Ticks each band still flashes for.
@@ -65,15 +86,24 @@ public struct CompareState: RecordableAppState {
     ///   - policies: two to four policies, each once (`PolicyList.defaultPolicies` by default).
     ///   - poolSize: the pool before any `pool` statement.
     ///   - checkpointBudget: bytes each band's checkpoints may hold (`--checkpoint-budget`).
+    ///   - recorded: a band of the run as recorded, shown first ("as recorded").
     /// - Throws: `PoolError.invalidPoolSize` when `poolSize < 1`.
     public init(
         script: Script, policies: [FitPolicy] = PolicyList.defaultPolicies, poolSize: Int, speed: Double? = nil,
         paused: Bool = false, title: String? = nil, monochrome: Bool = false,
         screenSize: TerminalSize = TerminalSize(width: 100, height: 30),
-        checkpointBudget: Int = PlayerTimeline.defaultCheckpointBudget
+        checkpointBudget: Int = PlayerTimeline.defaultCheckpointBudget, recorded: RecordedBand? = nil
     ) throws(PoolError) {
         self.policies = policies
         var bands: [PlayerState] = []
+        if let recorded {
+            var band = try PlayerState(
+                script: recorded.script, poolSize: recorded.poolSize, screenSize: screenSize,
+                checkpointBudget: checkpointBudget)
+            band.recordedView = recorded.view
+            bands.append(band)
+        }
+        hasRecordedBand = recorded != nil
         for policy in policies {
             bands.append(
                 try PlayerState(
@@ -83,7 +113,7 @@ public struct CompareState: RecordableAppState {
         self.bands = bands
         let defaultSpeed = PlayerState.defaultSpeed(for: script)
         pacing = Pacing(speed: speed ?? defaultSpeed, isPaused: paused, defaultSpeed: defaultSpeed)
-        flashing = Array(repeating: 0, count: policies.count)
+        flashing = Array(repeating: 0, count: bands.count)
         self.title = title ?? "poolmap compare — \(script.fileName)"
         self.monochrome = monochrome
         self.screenSize = screenSize
@@ -94,6 +124,12 @@ public struct CompareState: RecordableAppState {
         get { bands[0].scanPace }
         set { for index in bands.indices { bands[index].scanPace = newValue } }
     }
+
+    /// Each band's name in the log: `recorded`, then the policies (`first`).
+    var bandLabels: [String] { (hasRecordedBand ? ["recorded"] : []) + policies.map(\.rawValue) }
+
+    /// The bands of the policies (all but the recorded band).
+    var policyBands: ArraySlice<PlayerState> { bands.dropFirst(hasRecordedBand ? 1 : 0) }
 
     /// The position every band stands at.
     var position: Int { bands[0].timeline.position }
@@ -152,18 +188,18 @@ public struct CompareState: RecordableAppState {
     /// `12 alloc 1024: first → 0x0400 (1,024) · best failed: …`.
     private mutating func record(_ steps: [Step]) {
         let digits = HexOffset.digits(forPoolSize: bands[0].timeline.current.pool.totalSize)
-        let outcomes = zip(policies, steps).map { policy, step -> String in
+        let outcomes = zip(bandLabels, steps).map { label, step -> String in
             switch step.outcome {
             case .offset(let offset):
-                return "\(policy.rawValue) → \(HexOffset.labelled(offset, digits: digits))"
+                return "\(label) → \(HexOffset.labelled(offset, digits: digits))"
             case .placed(let address, let searched):
-                return "\(policy.rawValue) → \(address) (searched \(searched))"
+                return "\(label) → \(address) (searched \(searched))"
             case .allocationFailed(let message):
-                return "\(policy.rawValue) failed: "
+                return "\(label) failed: "
                     + (message.split(separator: ":", maxSplits: 1).last.map {
                         String($0.drop { $0 == " " })
                     } ?? message)
-            case .error(let message): return "\(policy.rawValue) error: \(message)"
+            case .error(let message): return "\(label) error: \(message)"
             default: return ""
             }
         }.filter { !$0.isEmpty }

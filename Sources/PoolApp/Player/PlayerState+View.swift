@@ -56,6 +56,12 @@ extension PlayerState {
         model.selectedCallSite = model.selectedOffset.flatMap { runner.state.idsByOffset[$0] }.flatMap {
             runner.script.callSites[$0]
         }
+        if let recordedView {
+            model.recordedLayout = recordedView.layout(of: shown, afterSteps: timeline.position)
+            model.sidePanel = recordedView.panel(
+                of: shown, afterSteps: timeline.position, selectedOffset: model.selectedOffset,
+                callSite: model.selectedCallSite)
+        }
         return model
     }
 

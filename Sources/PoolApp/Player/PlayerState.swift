@@ -77,6 +77,9 @@ public struct PlayerState: RecordableAppState {
     public var monochrome: Bool
     /// Whether each allocation's search is shown (`--explain`, `e`), when operations are animated.
     public internal(set) var explainsSearch: Bool
+    /// Draws the pool as a recorded allocator laid it out (a PyTorch snapshot as recorded): the
+    /// layout over the map and the panel in place of the stats. Nil for every other run.
+    public var recordedView: (any RecordedView)?
 
     /// A player at the start of `script`.
     /// - Parameters:

@@ -40,6 +40,9 @@ public enum Palette {
         case .misaligned: return CellLook(foreground: 213)
         case .fits: return CellLook(foreground: 84, attributes: .bold)
         case .answer: return CellLook(foreground: 16, background: 45, attributes: .bold)
+        case .pendingFree: return CellLook(foreground: 179)
+        case .unreserved: return CellLook(foreground: 237)
+        case .segmentStart: return CellLook(foreground: 228, attributes: .bold)
         case .gaugeFilled: return CellLook(foreground: 208)
         case .gaugeEmpty: return CellLook(foreground: 238)
         case .sparkline: return CellLook(foreground: 75)
@@ -77,6 +80,9 @@ public enum Palette {
         case .misaligned: return CellLook(foreground: 5, attributes: .bold)
         case .fits: return CellLook(foreground: 2, attributes: .bold)
         case .answer: return CellLook(foreground: 0, background: 6, attributes: .bold)
+        case .pendingFree: return CellLook(foreground: 3)
+        case .unreserved: return CellLook(foreground: 0, attributes: .dim)
+        case .segmentStart: return CellLook(foreground: 3, attributes: .bold)
         case .gaugeFilled: return CellLook(foreground: 3)
         case .gaugeEmpty: return CellLook(attributes: .dim)
         case .sparkline: return CellLook(foreground: 4, attributes: .bold)
@@ -106,6 +112,10 @@ public enum Palette {
         case .rover: return CellLook(attributes: [.reverse, .underline])
         case .appearing: return CellLook(attributes: [.bold, .underline])
         case .error: return CellLook(attributes: [.bold, .underline])
+        // Their glyphs (▚ · ▎) carry the meaning; the attributes only help.
+        case .pendingFree: return CellLook(attributes: .underline)
+        case .unreserved: return CellLook(attributes: .dim)
+        case .segmentStart: return CellLook(attributes: .bold)
         @unknown default: return .plain
         }
     }

@@ -52,10 +52,14 @@ public enum DemoLibrary {
     }
 
     /// `--list`: one line per demo, its name and what it shows.
-    public static var listing: String {
-        let width = all.map(\.name.count).max() ?? 0
-        return all.map { demo in
-            demo.name + String(repeating: " ", count: width - demo.name.count + 2) + demo.summary
+    public static var listing: String { listing(adding: []) }
+
+    /// `--list` with `others` (demos of other kinds, name and summary) after these, aligned.
+    public static func listing(adding others: [(name: String, summary: String)]) -> String {
+        let lines = all.map { ($0.name, $0.summary) } + others
+        let width = lines.map(\.0.count).max() ?? 0
+        return lines.map { name, summary in
+            name + String(repeating: " ", count: width - name.count + 2) + summary
         }.joined(separator: "\n") + "\n"
     }
 }

@@ -31,6 +31,12 @@ public enum Action: Equatable, Hashable, Sendable {
     /// Trace `r ID SIZE`: allocate the new size, then free the old block. Of an id that is not
     /// live it allocates; with a size of 0 it frees (malloc-lab's rules).
     case traceRealloc(id: Int, size: Int)
+    /// A block of trace id `id` placed at exactly `offset` (`MemoryPool.place`): a recorded
+    /// allocator's layout rebuilt (a PyTorch snapshot as recorded). No file spells it.
+    case tracePlace(id: Int, size: Int, offset: Int)
+    /// An allocation of `size` bytes that failed in the recording, with why: a failed step that
+    /// changes nothing (a PyTorch snapshot's `oom`). No file spells it.
+    case recordedFailure(size: Int, message: String)
 
     /// The id of `f -1`: malloc-lab's null pointer, whose free does nothing.
     public static let nullTraceID = -1
@@ -93,6 +99,8 @@ extension Action: CustomStringConvertible {
         case .traceAlloc(let id, let size, let alignment?): return "m \(id) \(size) \(alignment)"
         case .traceFree(let id): return "f \(id)"
         case .traceRealloc(let id, let size): return "r \(id) \(size)"
+        case .tracePlace(let id, let size, let offset): return "place \(id) \(size) at \(offset)"
+        case .recordedFailure(let size, let message): return "failed \(size): \(message)"
         }
     }
 

@@ -104,6 +104,10 @@ extension ScriptRunner {
             return refusal(.free(name: nil, id: id, offset: nil), Self.traceInHeap)
         case .traceRealloc(let id, let size):
             return refusal(.realloc(id: id, size: size, offset: nil), Self.traceInHeap)
+        case .tracePlace(let id, let size, _):
+            return refusal(.alloc(name: nil, id: id, size: size, alignment: nil), Self.traceInHeap)
+        case .recordedFailure(let size, _):
+            return refusal(.alloc(name: nil, id: nil, size: size, alignment: nil), Self.traceInHeap)
         }
     }
 

@@ -17,6 +17,23 @@ extension ScriptRunner {
         return Step(line: line, operation: operation, outcome: outcome)
     }
 
+    /// `tracePlace`: the block at exactly `offset`; a live id, or a range not free, is an error.
+    mutating func tracePlace(id: Int, size: Int, offset: Int, line: Int) -> Step {
+        let operation = Step.Operation.alloc(name: nil, id: id, size: size, alignment: nil)
+        if let live = state.offsetsByID[id] {
+            return Step(
+                line: line, operation: operation,
+                outcome: .error("id \(id) is still live at offset \(live); no allocation was made"))
+        }
+        do {
+            try state.pool.place(size, at: offset)
+        } catch {
+            return Step(line: line, operation: operation, outcome: .error(error.description))
+        }
+        bindID(id, to: offset)
+        return Step(line: line, operation: operation, outcome: .offset(offset))
+    }
+
     mutating func traceFree(id: Int, line: Int) -> Step {
         if id == Action.nullTraceID {
             return Step(line: line, operation: .free(name: nil, id: id, offset: nil), outcome: .done)

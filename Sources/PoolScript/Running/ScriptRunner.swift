@@ -183,6 +183,12 @@ public struct ScriptRunner: Sendable {
             return traceFree(id: id, line: line)
         case .traceRealloc(let id, let size):
             return traceRealloc(id: id, size: size, line: line)
+        case .tracePlace(let id, let size, let offset):
+            return tracePlace(id: id, size: size, offset: offset, line: line)
+        case .recordedFailure(let size, let message):
+            return Step(
+                line: line, operation: .alloc(name: nil, id: nil, size: size, alignment: nil),
+                outcome: .allocationFailed(message))
         }
     }
 

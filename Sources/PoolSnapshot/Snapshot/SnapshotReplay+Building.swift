@@ -39,19 +39,27 @@ extension SnapshotReplay {
     /// The OOM marker's text: `OOM in the recording: 2.00 GiB requested, 0.80 GiB free on the
     /// device` — both figures in the unit of the larger, with two decimals.
     public static func oomText(requested: Int, deviceFree: Int?) -> String {
-        let unitIndex = min(6, max(0, (Int.bitWidth - 1 - max(requested, deviceFree ?? 0, 1).leadingZeroBitCount) / 10))
-        let names = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
-        func figure(_ bytes: Int) -> String {
-            guard unitIndex > 0 else { return "\(bytes) B" }
-            return NumberText.fixed(Double(bytes) / Double(1 << (10 * unitIndex)), places: 2) + " " + names[unitIndex]
-        }
-        var text = "OOM in the recording: \(figure(requested)) requested"
-        if let deviceFree { text += ", \(figure(deviceFree)) free on the device" }
+        let figures = inOneUnit([requested] + (deviceFree.map { [$0] } ?? []))
+        var text = "OOM in the recording: \(figures[0]) requested"
+        if deviceFree != nil { text += ", \(figures[1]) free on the device" }
         return text
     }
 
+    /// Byte counts written in the binary unit of the largest, with two decimals (`2.00 GiB`,
+    /// `0.80 GiB`), or as bytes when the largest is below 1 KiB (`512 B`): a sentence's figures
+    /// compare at a glance.
+    static func inOneUnit(_ values: [Int]) -> [String] {
+        let largest = max(values.max() ?? 1, 1)
+        let unitIndex = min(6, max(0, (Int.bitWidth - 1 - largest.leadingZeroBitCount) / 10))
+        let names = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
+        return values.map { bytes in
+            guard unitIndex > 0 else { return "\(bytes) B" }
+            return NumberText.fixed(Double(bytes) / Double(1 << (10 * unitIndex)), places: 2) + " " + names[unitIndex]
+        }
+    }
+
     /// An address as poolmap writes a device address: `0x7f3a00000000`.
-    static func address(_ value: Int) -> String { "0x" + String(value, radix: 16) }
+    package static func address(_ value: Int) -> String { "0x" + String(value, radix: 16) }
 }
 
 /// Builds the statements, handing out ids as addresses are allocated (by `AddressIDs`, as for
