@@ -105,7 +105,12 @@ struct Quiz: ParsableCommand {
     }
 
     func run() throws {
-        let source = try quizSource()
+        try Self.present(try quizSource(), noColor: noColor, record: record)
+    }
+
+    /// Runs the quiz of `source` full screen (`poolmap quiz`, `poolmap ostep --quiz`),
+    /// recording it as a cast to `record` when given.
+    static func present(_ source: QuizSource, noColor: Bool, record: String?) throws {
         guard StandardStreams.isInteractive else {
             StandardStreams.writeError(
                 "poolmap: the quiz needs a terminal (standard input and output); "

@@ -6,8 +6,9 @@ extension ScreenRenderer {
     /// address, size) — while an allocation's search is shown, each element looked at marked
     /// with its verdict (`×` too small, `✓` fits, `▸` looking), then the element taken and
     /// malloc.py's count, "searched N elements"; after a free, the element that holds the freed
-    /// block (`◂ freed`, or `◂ freed, merged` when coalescing joined it to a list neighbour) —
-    /// then the heap's figures, in at most `rows` lines.
+    /// block (`◂ freed`, or `◂ freed, merged` when coalescing joined it to a list neighbour);
+    /// the element the quiz's marker points at, `▸ yours` — then the heap's figures, in at
+    /// most `rows` lines.
     static func heapPanelLines(_ frame: HeapFrame, model: ScreenModel, stats: PoolStats, rows: Int) -> [PanelLine] {
         let heap = frame.heap
         let view = model.animation.search
@@ -50,6 +51,9 @@ extension ScreenRenderer {
                     mark = (String(SearchText.glyph(verdict)), verdictStyle(verdict))
                     note = (view.isDecided && place == view.search.chosenIndex ? " taken" : "", .ok)
                 }
+            } else if let marker = model.marker, marker.bytes.lowerBound == element.address - heap.baseAddress {
+                mark = ("▸", .answer)
+                note = (" yours", .answer)
             } else if place == freedPlace, let freed = frame.freedAddress {
                 let merged = element.address != freed || element.size != frame.freedSize
                 note = (merged ? " ◂ freed, merged" : " ◂ freed", .ok)
@@ -86,7 +90,10 @@ extension ScreenRenderer {
         let room = rows - head.count - tail.count
         guard room > 0 else { return Array((head + tail).prefix(max(0, rows))) }
         if body.count > room {
-            let focus = view?.currentIndex ?? view.map { min($0.revealed, $0.search.looks.count) } ?? 0
+            let marked = model.marker.flatMap { marker in
+                list.firstIndex { $0.address - heap.baseAddress == marker.bytes.lowerBound }
+            }
+            let focus = view?.currentIndex ?? view.map { min($0.revealed, $0.search.looks.count) } ?? marked ?? 0
             let kept = max(0, room - 1)
             let first = min(max(0, focus - kept / 2), body.count - kept)
             body = Array(body[first..<(first + kept)]) + [[("⋮ \(body.count - kept) more", .dim)]]
