@@ -12,7 +12,7 @@ extension ScreenRenderer {
             // app's own lines (the quiz's question and answer).
             let side: [PanelLine] = model.sidePanel?.map { line in line.runs.map { ($0.text, $0.style) } } ?? []
             let rows = layout.panelBottomRow - layout.panelTopRow - side.count
-            return side + heapPanelLines(heap, model: model, stats: stats, rows: rows)
+            return side + heapPanelLines(heap, model: model, stats: stats, rows: rows, width: width)
         } else if let side = model.sidePanel {
             lines = side.map { line in line.runs.map { ($0.text, $0.style) } }
         } else if model.animation.search == nil {

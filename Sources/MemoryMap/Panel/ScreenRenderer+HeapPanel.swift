@@ -7,9 +7,11 @@ extension ScreenRenderer {
     /// with its verdict (`×` too small, `✓` fits, `▸` looking), then the element taken and
     /// malloc.py's count, "searched N elements"; after a free, the element that holds the freed
     /// block (`◂ freed`, or `◂ freed, merged` when coalescing joined it to a list neighbour);
-    /// the element the quiz's marker points at, `▸ yours` — then the heap's figures, in at
-    /// most `rows` lines.
-    static func heapPanelLines(_ frame: HeapFrame, model: ScreenModel, stats: PoolStats, rows: Int) -> [PanelLine] {
+    /// the element the quiz's marker points at, `▸ yours` — then the heap's figures and the
+    /// run's high-water mark and peak live, in at most `rows` lines of `width` columns.
+    static func heapPanelLines(
+        _ frame: HeapFrame, model: ScreenModel, stats: PoolStats, rows: Int, width: Int
+    ) -> [PanelLine] {
         let heap = frame.heap
         let view = model.animation.search
         // While a search is shown, the list it walked (the heap before the allocation).
@@ -86,6 +88,8 @@ extension ScreenRenderer {
                 ("  largest free ", .dim), (SearchText.bytes(stats.largestFree), .emphasis),
             ],
         ]
+        // The run's high-water mark and peak live (the heap's own when the app gives none).
+        tail += figuresLines(model.figures ?? heap.figures, width: width)
         // The list keeps the element looked at in view: when it does not fit, the lines before it go.
         let room = rows - head.count - tail.count
         guard room > 0 else { return Array((head + tail).prefix(max(0, rows))) }
