@@ -47,7 +47,9 @@ extension PlayerState {
     /// - Complexity: O(1) (one `heap` statement run, at step 0 only).
     var shownRunner: ScriptRunner {
         let runner = timeline.current
-        guard timeline.position == 0, runner.state.heap == nil else { return runner }
+        guard timeline.position == 0, runner.state.heap == nil, !runner.script.statements.isEmpty,
+            case .heap = runner.script.statements[0].action
+        else { return runner }
         var opening = runner
         guard let step = opening.step(), case .heap = step.operation, opening.state.heap != nil else { return runner }
         return opening
