@@ -8,6 +8,7 @@ extension KeyHint {
             KeyHint("← → h l", "choose a block"),
             KeyHint("Home End", "first/last block"),
             KeyHint("click", "choose clicked"),
+            KeyHint("1-9", "element N (heap)"),
             KeyHint("x", "it fails"),
             KeyHint("Enter", "answer / next"),
             KeyHint("0-9 . %", "type a percent"),
@@ -23,6 +24,12 @@ extension KeyHint {
     /// The footer while an allocation question is asked.
     static let quizPlacingFooter: [KeyHint] = [
         KeyHint("←→", "free block"), KeyHint("x", "fails"), KeyHint("Enter", "answer"), KeyHint("+-0", "zoom"),
+        KeyHint("?", "help"), KeyHint("q", "quit"),
+    ]
+
+    /// The footer while an allocation question is asked in a heap scene: elements in list order.
+    static let quizHeapPlacingFooter: [KeyHint] = [
+        KeyHint("1-9 ←→", "element"), KeyHint("x", "fails"), KeyHint("Enter", "answer"), KeyHint("+-0", "zoom"),
         KeyHint("?", "help"), KeyHint("q", "quit"),
     ]
 

@@ -11,10 +11,12 @@ struct AllocationQuestion: Sendable {
     /// The search the allocation makes on the pool before it.
     var search: FitSearch
     /// Every free block of the pool before it, in address order, with its verdict: what the
-    /// marker moves over.
+    /// marker moves over. In a heap scene, every element of the free list, in list order.
     var blocks: [FitSearch.Look]
-    /// The pool before the allocation.
+    /// The pool before the allocation (in a heap scene, a stand-in for the heap's size).
     var before: MemoryPool
+    /// In a heap scene, the heap before the allocation: offsets are from its base.
+    var heapBefore: FreeListHeap?
     /// The run just after it.
     var after: ScriptRunner
 
@@ -32,6 +34,25 @@ struct AllocationQuestion: Sendable {
         self.before = before
         self.after = after
     }
+
+    /// The question for `step`, in a heap scene an allocation of `requested` bytes made on
+    /// `heap` (`pool` standing in for its size), which left the run at `after`; nil for a block
+    /// of no bytes (nothing to place, nothing to show).
+    init?(number: Int, step: Step, requested: Int, heap: FreeListHeap, standIn pool: MemoryPool, after: ScriptRunner) {
+        guard let search = heap.search(forRequest: requested), let looks = heap.looks(forRequest: requested) else {
+            return nil
+        }
+        self.number = number
+        self.step = step
+        self.search = search
+        blocks = looks
+        before = pool
+        heapBefore = heap
+        self.after = after
+    }
+
+    /// The words of its verdict and panel: a pool's, or a heap's.
+    var terms: QuizTerms { heapBefore.map(QuizTerms.heap) ?? .pool(before) }
 
     /// What kind of question it is: the answer is an offset, or "fails".
     var kind: QuestionKind { search.chosen == nil ? .failure : .placement }
@@ -56,6 +77,8 @@ enum AllocationChoice: Equatable, Sendable {
 
     /// What the panel and the log say when Enter is pressed with nothing picked.
     static let howToChoose = "choose a free block (←/→ or a click) or x for fails"
+    /// The same in a heap scene, whose elements are picked in list order.
+    static let howToChooseElement = "choose an element (1-9, ←/→ or a click) or x for fails"
 }
 
 /// The fragmentation question: the pool's fragmentation now, as a percentage.

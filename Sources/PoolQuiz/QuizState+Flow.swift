@@ -29,9 +29,9 @@ extension QuizState {
                 focus(on: question)
                 return
             }
-            let before = runner.pool
+            let before = runner.pool, heapBefore = runner.state.heap
             runner = probe
-            let hold = play(step, before: before)
+            let hold = play(step, before: before, heapBefore: heapBefore)
             if hold > 0 {
                 holdTicks = hold
                 stage = .playing
@@ -42,6 +42,16 @@ extension QuizState {
 
     /// The allocation question `step` asks, if it is an allocation the allocator answered.
     func question(for step: Step, after: ScriptRunner) -> AllocationQuestion? {
+        if let heap = runner.state.heap {
+            switch (step.operation, step.outcome) {
+            case (.alloc(_, _, let size, nil), .placed), (.alloc(_, _, let size, nil), .allocationFailed):
+                return AllocationQuestion(
+                    number: questionsAsked + 1, step: step, requested: size, heap: heap, standIn: runner.pool,
+                    after: after)
+            default:
+                return nil
+            }
+        }
         let request: (size: Int, alignment: Int)
         switch (step.operation, step.outcome) {
         case (.alloc(_, _, let size, let alignment), .offset),
@@ -57,12 +67,12 @@ extension QuizState {
             before: runner.pool, after: after)
     }
 
-    /// Shows a step that asks nothing: logs it, animates it.
+    /// Shows a step that asks nothing: logs it, animates it. `heapBefore` is the heap before
+    /// it, in a heap scene.
     /// - Returns: the ticks to wait before the next step.
-    mutating func play(_ step: Step, before: MemoryPool) -> Int {
+    mutating func play(_ step: Step, before: MemoryPool, heapBefore: FreeListHeap?) -> Int {
         if let error = step.error {
-            events.append(
-                LogEntry("line \(step.line): \(step.screenStatementText(digits: digits)): \(error)", isError: true))
+            events.append(LogEntry("line \(step.line): \(statementText(step)): \(error)", isError: true))
             return Self.playTicks
         }
         switch (step.operation, step.outcome) {
@@ -82,6 +92,12 @@ extension QuizState {
             events.append(
                 LogEntry("line \(step.line): a new pool of \(ByteSize.formatExact(size)), \(policy.rawValue) fit"))
             return 0
+        case (.heap(let spec), _):
+            animation.finish()
+            caption = nil
+            noteChange()
+            events.append(LogEntry("line \(step.line): a new heap: \(spec.description)"))
+            return 0
         case (.defrag, .mapping(let moves)):
             animation.finish()
             noteChange()
@@ -94,15 +110,21 @@ extension QuizState {
         case (.free(_, _, let offset), _):
             animation.finish()
             noteChange()
-            if let offset, let block = before.block(at: offset) { animation.blockFaded(block.start..<block.end) }
-            events.append(LogEntry("line \(step.line): \(step.screenStatementText(digits: digits))"))
+            if let heap = heapBefore {
+                if let offset, step.outcome == .done, let size = heap.allocatedSizes[offset] {
+                    let start = offset - heap.baseAddress
+                    animation.blockFaded(start..<(start + size))
+                }
+            } else if let offset, let block = before.block(at: offset) {
+                animation.blockFaded(block.start..<block.end)
+            }
+            // A heap's free of an address where no block starts is malloc.py's `returned -1`.
+            let refused = step.outcome == .done ? "" : " → \(outcomeText(step))"
+            events.append(LogEntry("line \(step.line): \(statementText(step))\(refused)"))
             return Self.playTicks
         default:
             noteChange()
-            events.append(
-                LogEntry(
-                    "line \(step.line): \(step.screenStatementText(digits: digits)) → \(step.screenOutcomeText(digits: digits))"
-                ))
+            events.append(LogEntry("line \(step.line): \(statementText(step)) → \(outcomeText(step))"))
             return Self.playTicks
         }
     }
@@ -110,7 +132,7 @@ extension QuizState {
     /// Counts a change of the pool and samples its fragmentation.
     mutating func noteChange() {
         poolChanges += 1
-        fragmentationHistory.append(runner.pool.stats.fragmentation)
+        fragmentationHistory.append(runner.state.stats.fragmentation)
     }
 
     /// Asks for the fragmentation now.
@@ -118,7 +140,7 @@ extension QuizState {
         animation.finish()
         questionsAsked += 1
         fragmentationAskedAt = poolChanges
-        let question = FragmentationQuestion(number: questionsAsked, stats: runner.pool.stats)
+        let question = FragmentationQuestion(number: questionsAsked, stats: runner.state.stats)
         stage = .fragmentation(question, PromptLine(label: "fragmentation now, in %"))
     }
 

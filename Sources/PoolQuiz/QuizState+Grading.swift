@@ -17,20 +17,28 @@ extension QuizState {
         case .fails: said = "fails"
         case .block(let index):
             let block = question.blocks[index]
-            said = HexOffset.format(block.alignedOffset ?? block.start, digits: digits)
+            said = question.terms.place(block.alignedOffset ?? block.start)
         }
         logAnswer("Q\(question.number) \(question.request)", said: said, verdict)
         // The pool moves on to after the allocation; the search plays on the pool before it.
         runner = question.after
         noteChange()
         let footprint: Range<Int>? = {
-            guard case .offset(let offset) = question.step.outcome, let block = runner.pool.block(at: offset) else {
+            switch question.step.outcome {
+            case .offset(let offset):
+                return runner.pool.block(at: offset).map { $0.start..<$0.end }
+            case .placed(let address, _):
+                // A heap's block, header included, from its base.
+                guard let heap = runner.state.heap, let size = heap.allocatedSizes[address] else { return nil }
+                return (address - heap.baseAddress)..<(address - heap.baseAddress + size)
+            default:
                 return nil
             }
-            return block.start..<block.end
         }()
         animation.finish()
-        animation.search = SearchAnimation(search: question.search, before: question.before, appearing: footprint)
+        var search = SearchAnimation(search: question.search, before: question.before, appearing: footprint)
+        search.heapBefore = question.heapBefore
+        animation.search = search
         if source.random != nil, allocationsAnswered % Self.fragmentationEvery == 0 { fragmentationDue = true }
         stage = .revealingAllocation(question, choice, verdict)
     }
@@ -59,6 +67,15 @@ extension QuizState {
             CastMark(seconds: recordingSeconds, text: "\(question): \(said), \(verdict.isRight ? "right" : "wrong")"))
     }
 
-    /// The hex digits of this pool's offsets.
-    var digits: Int { HexOffset.digits(forPoolSize: runner.pool.totalSize) }
+    /// The hex digits of this pool's offsets; nil in a heap scene, whose addresses are
+    /// decimal, as malloc.py prints them.
+    var digits: Int? { runner.state.heap == nil ? HexOffset.digits(forPoolSize: runner.pool.totalSize) : nil }
+
+    /// A step's statement as the log writes it: a pool's offsets in hex, a heap's addresses as the script has them.
+    func statementText(_ step: Step) -> String {
+        digits.map { step.screenStatementText(digits: $0) } ?? step.statementText
+    }
+
+    /// A step's outcome as the log writes it, as `statementText(_:)` does.
+    func outcomeText(_ step: Step) -> String { digits.map { step.screenOutcomeText(digits: $0) } ?? step.outcomeText }
 }

@@ -88,9 +88,23 @@ extension QuizState {
             if last >= 0 { next = .block(last) }
         case .character("x"), .character("X"):
             next = .fails
+        case .character(let digit) where question.heapBefore != nil && ("1"..."9").contains(digit):
+            // A heap's elements by their place in the list, as the panel numbers them.
+            let index = digit.wholeNumberValue.map { $0 - 1 } ?? 0
+            guard index <= last else {
+                let why =
+                    last < 0
+                    ? "the free list is empty: x says it fails"
+                    : "the free list has \(QuizTerms.elements(last + 1)): press 1 to \(last + 1)"
+                events.append(LogEntry(why, isError: true))
+                return
+            }
+            next = .block(index)
         case .enter:
             guard choice != .undecided else {
-                events.append(LogEntry(AllocationChoice.howToChoose, isError: true))
+                let how =
+                    question.heapBefore == nil ? AllocationChoice.howToChoose : AllocationChoice.howToChooseElement
+                events.append(LogEntry(how, isError: true))
                 return
             }
             answer(question, choice)

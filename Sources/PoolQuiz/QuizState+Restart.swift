@@ -25,7 +25,7 @@ extension QuizState {
         navigation.viewport = .fit
         animation.finish()
         fragmentationHistory.removeAll()
-        fragmentationHistory.append(runner.pool.stats.fragmentation)
+        fragmentationHistory.append(runner.state.stats.fragmentation)
         events.append(LogEntry(newSource == nil ? "retry: the same questions again" : "new questions: \(source.name)"))
         proceed()
     }

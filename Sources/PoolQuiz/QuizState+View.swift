@@ -14,7 +14,7 @@ extension QuizState {
     /// statement line, the percentage prompt.
     public var screenModel: ScreenModel {
         let shown = animation.shownPool ?? pool
-        return ScreenModel(
+        var model = ScreenModel(
             pool: shown,
             title: "poolmap quiz — \(source.name) · score \(score.text)",
             names: runner.state.namesByOffset,
@@ -33,6 +33,15 @@ extension QuizState {
             marker: marker,
             sidePanel: panel
         )
+        if let heap = runner.state.heap {
+            // The heap is drawn (the one before the allocation while its search plays), and its
+            // free list, in list order, follows the quiz's panel.
+            let freed = runner.state.lastHeapFree
+            model.heap = HeapFrame(
+                heap: animation.shownHeap ?? heap, freedAddress: freed?.address, freedSize: freed?.size,
+                searchedList: animation.search?.heapBefore?.freeList)
+        }
+        return model
     }
 
     /// The question, the verdict, or the results in one line.
@@ -40,6 +49,8 @@ extension QuizState {
         switch stage {
         case .playing:
             return caption ?? "…"
+        case .placing(let question, _) where question.heapBefore != nil:
+            return "Q\(question.number): \(question.request) returned ? Which element does it take? (\(policyName))"
         case .placing(let question, _):
             return "Q\(question.number): where does \(question.request) land? (\(policyName))"
         case .fragmentation(let question, _):
@@ -57,6 +68,8 @@ extension QuizState {
         switch stage {
         case .playing:
             return "playing the statements up to the next question · Enter skips ahead"
+        case .placing(let question, _) where question.heapBefore != nil:
+            return "1-9 or ←/→ choose the element it takes, in list order, or x if it fails · Enter answers"
         case .placing:
             return "←/→ choose the free block it takes, or x if it fails · Enter answers"
         case .fragmentation:
@@ -77,6 +90,7 @@ extension QuizState {
     var footerKeys: [KeyHint] {
         switch stage {
         case .playing: return KeyHint.quizPlayingFooter
+        case .placing(let question, _) where question.heapBefore != nil: return KeyHint.quizHeapPlacingFooter
         case .placing: return KeyHint.quizPlacingFooter
         case .fragmentation: return KeyHint.quizFragmentationFooter
         case .revealingAllocation, .revealingFragmentation: return KeyHint.quizRevealFooter
@@ -84,8 +98,11 @@ extension QuizState {
         }
     }
 
-    /// `best fit`.
-    var policyName: String { SearchText.name(pool.policy) }
+    /// `best fit`; in a heap scene with its list order, `best fit · ADDRSORT`.
+    var policyName: String {
+        guard let heap = runner.state.heap else { return SearchText.name(pool.policy) }
+        return "\(SearchText.name(heap.policy.fitPolicy)) · \(heap.order.rawValue)"
+    }
 
     /// The student's pick on the map: the free block, and, while asking, where the block would
     /// go in it (during the reveal only the free block, so the pick is not taken for the block).
@@ -125,9 +142,12 @@ extension QuizState {
         return lines
     }
 
-    private func hex(_ offset: Int) -> String { HexOffset.format(offset, digits: digits) }
+    private func hex(_ offset: Int) -> String {
+        HexOffset.format(offset, digits: HexOffset.digits(forPoolSize: pool.totalSize))
+    }
 
     private func placingLines(_ question: AllocationQuestion, _ choice: AllocationChoice) -> [PanelText] {
+        if question.heapBefore != nil { return heapPlacingLines(question, choice) }
         var lines = [PanelText.blank, PanelText(question.request, .emphasis)]
         if pool.policy == .next { lines.append(PanelText([.init("rover ", .dim), .init(hex(pool.rover), .emphasis)])) }
         lines.append(PanelText("your answer", .dim))
@@ -147,14 +167,44 @@ extension QuizState {
         return lines
     }
 
-    /// The free bytes and the free blocks, in address order: the numbers the formula needs.
+    /// In a heap scene, the answer as an element of the free list, in list order (the list
+    /// itself follows, drawn by the renderer, the element chosen marked).
+    private func heapPlacingLines(_ question: AllocationQuestion, _ choice: AllocationChoice) -> [PanelText] {
+        var lines = [
+            PanelText.blank,
+            PanelText(question.request, .emphasis),
+            PanelText([
+                .init("takes ", .dim), .init(SearchText.bytes(question.search.size), .emphasis),
+                .init(" with its header", .dim),
+            ]),
+            PanelText("your answer", .dim),
+        ]
+        switch choice {
+        case .undecided:
+            lines.append(PanelText("  1-9 ←/→ click, or x: fails", .dim))
+        case .fails:
+            lines.append(PanelText([.init("✗ ", .answer), .init("it fails: returned -1", .emphasis)]))
+        case .block(let index):
+            let element = question.blocks[index]
+            lines.append(
+                PanelText([
+                    .init("▸ ", .answer), .init("returns \(question.terms.place(element.start))", .emphasis),
+                    .init(" (#\(index + 1) of \(question.blocks.count))", .dim),
+                ]))
+        }
+        return lines
+    }
+
+    /// The free bytes and the free blocks, in address order: the numbers the formula needs (in
+    /// a heap scene, the free list follows, drawn by the renderer).
     private var fragmentationLines: [PanelText] {
-        let stats = pool.stats
+        let stats = runner.state.stats
         var lines = [
             PanelText.blank,
             PanelText([.init("free ", .dim), .init(SearchText.bytes(stats.free), .emphasis)]),
-            PanelText("free blocks", .dim),
         ]
+        guard runner.state.heap == nil else { return lines }
+        lines.append(PanelText("free blocks", .dim))
         for region in pool.regions where region.kind == .free {
             lines.append(PanelText("  \(hex(region.offset)) \(SearchText.bytes(region.size))"))
             if lines.count > 40 { break }

@@ -10,7 +10,8 @@ import PoolText
 public typealias QuizApp = App<QuizState>
 
 /// The quiz (`poolmap quiz`): a script runs step by step, and before each allocation it stops
-/// and asks where the block will land (a free block, or "fails"); after each `stats` (and every
+/// and asks where the block will land (a free block, or "fails"; in a heap scene, the element
+/// of the free list it takes, in list order); after each `stats` (and every
 /// 10 allocation questions in random mode) it asks for the fragmentation. Each answer is
 /// revealed with the allocation's search played on the map and a line saying why. Frees,
 /// defragments and the other statements play without a question.
@@ -104,7 +105,7 @@ public struct QuizState: RecordableAppState {
         self.screenSize = screenSize
         self.monochrome = monochrome
         runner = try ScriptRunner(script: source.script, poolSize: source.poolSize, policy: source.policy)
-        fragmentationHistory.append(runner.pool.stats.fragmentation)
+        fragmentationHistory.append(runner.state.stats.fragmentation)
         events.append(LogEntry("quiz: \(source.name); \(Self.instructionsLine)"))
         proceed()
     }
@@ -125,8 +126,12 @@ public struct QuizState: RecordableAppState {
     /// Everything that happened, oldest first (the newest 500).
     public var log: [LogEntry] { events.entries }
 
-    /// The pool as it stands.
+    /// The pool as it stands (in a heap scene, a stand-in for the heap's size).
     public var pool: MemoryPool { runner.pool }
+
+    /// Whether the scene is a free-list heap's: the map draws the heap, and the answers are
+    /// elements of its free list, at offsets from its base.
+    public var isHeapScene: Bool { runner.state.heap != nil }
 
     /// Whether the quiz wants ticks: something moves, or statements are playing.
     public var wantsTicks: Bool {

@@ -2,27 +2,28 @@ import PoolAllocator
 import PoolText
 
 extension AllocationQuestion {
-    /// Whether `choice` is right, and why the allocation lands where it does (or fails).
+    /// Whether `choice` is right, and why the allocation lands where it does (or fails), in
+    /// the pool's words or the heap's (`terms`).
     func verdict(for choice: AllocationChoice) -> QuizVerdict {
-        let poolSize = before.totalSize
-        func place(_ offset: Int) -> String {
-            HexOffset.format(offset, digits: HexOffset.digits(forPoolSize: poolSize))
-        }
-        let outcome = SearchText.outcome(search, poolSize: poolSize)
+        let terms = terms
+        let place = terms.place
+        let outcome = terms.outcome(search)
         let picked: FitSearch.Look? = {
             guard case .block(let index) = choice, blocks.indices.contains(index) else { return nil }
             return blocks[index]
         }()
+        let yours = "the \(terms.noun) you chose"
         guard let chosen = search.chosen else {
             // It fails.
-            let why = SearchText.whyNoneFits(search) + " (the largest free block has \(largestFree))"
+            let why =
+                terms.whyNoneFits(search)
+                + " (the largest \(terms.freeNoun) has \(SearchText.bytes(terms.largestFree)))"
             guard let picked else { return QuizVerdict(isRight: true, headline: "✓ Right: it fails", detail: why) }
             return QuizVerdict(
                 isRight: false, headline: "✗ Wrong: it fails",
-                detail: why + "; the block you chose, \(place(picked.start)), is "
-                    + SearchText.whyNot(picked, in: search, poolSize: poolSize))
+                detail: why + "; \(yours), \(place(picked.start)), is " + terms.whyNot(picked, in: search))
         }
-        let rule = ruleDetail(chosen, place: place)
+        let rule = ruleDetail(chosen, terms: terms)
         guard let picked else {
             return QuizVerdict(
                 isRight: false, headline: "✗ Wrong: it " + outcome,
@@ -34,54 +35,52 @@ extension AllocationQuestion {
         guard picked.verdict == .fits else {
             return QuizVerdict(
                 isRight: false, headline: "✗ Wrong: it " + outcome,
-                detail: "the block you chose, \(place(picked.start)), is "
-                    + SearchText.whyNot(picked, in: search, poolSize: poolSize) + "; " + rule)
+                detail: "\(yours), \(place(picked.start)), is " + terms.whyNot(picked, in: search) + "; " + rule)
         }
         return QuizVerdict(
-            isRight: false, headline: "✗ Wrong: it " + outcome, detail: comparison(chosen, picked, place: place))
+            isRight: false, headline: "✗ Wrong: it " + outcome, detail: comparison(chosen, picked, terms: terms))
     }
 
-    /// The largest free block, in words.
-    private var largestFree: String { SearchText.bytes(before.stats.largestFree) }
-
     /// Why the policy takes `chosen`: its rule and what the search saw.
-    private func ruleDetail(_ chosen: FitSearch.Look, place: (Int) -> String) -> String {
+    private func ruleDetail(_ chosen: FitSearch.Look, terms: QuizTerms) -> String {
+        let place = terms.place
         let fitting = search.fitting.count
         let among = fitting == 1 ? "the only one that fits" : "among \(fitting) that fit"
         switch search.policy {
         case .first:
             let skipped = search.looks.count - 1
-            let before = skipped == 0 ? "the first free block" : "after \(skipped) that do not fit"
-            return "\(SearchText.rule(.first)): \(place(chosen.start)), \(before)"
+            let before = skipped == 0 ? "the first \(terms.freeNoun)" : "after \(skipped) that do not fit"
+            return "\(terms.rule(.first)): \(place(chosen.start)), \(before)"
         case .next:
             let wrapped = search.wrapIndex.map { $0 <= (search.chosenIndex ?? 0) } ?? false
-            return "\(SearchText.rule(.next)): from the rover at \(place(search.startOffset))"
+            return "\(terms.rule(.next)): from the rover at \(place(search.startOffset))"
                 + (wrapped ? ", wrapping to 0," : "") + " the first that fits is \(place(chosen.start))"
         case .best:
-            return "\(SearchText.rule(.best)): \(place(chosen.start)) with \(SearchText.bytes(chosen.length)), \(among)"
+            return "\(terms.rule(.best)): \(place(chosen.start)) with \(SearchText.bytes(chosen.length)), \(among)"
         case .worst:
             return
-                "\(SearchText.rule(.worst)): \(place(chosen.start)) with \(SearchText.bytes(chosen.length)), \(among)"
+                "\(terms.rule(.worst)): \(place(chosen.start)) with \(SearchText.bytes(chosen.length)), \(among)"
         }
     }
 
     /// Why `chosen` and not `picked`, both of which fit.
-    private func comparison(_ chosen: FitSearch.Look, _ picked: FitSearch.Look, place: (Int) -> String) -> String {
+    private func comparison(_ chosen: FitSearch.Look, _ picked: FitSearch.Look, terms: QuizTerms) -> String {
+        let place = terms.place
         let theirs = "\(place(chosen.start))", yours = "the one you chose (\(place(picked.start)))"
         switch search.policy {
         case .first:
-            return "\(SearchText.rule(.first)): \(theirs) is lower than \(yours)"
+            return "\(terms.rule(.first)): \(theirs) \(terms.comesBefore(yours))"
         case .next:
             return "next fit starts at the rover, \(place(search.startOffset)), and takes the first block that fits "
                 + "from there on, wrapping to 0: \(theirs) comes before \(yours)"
         case .best:
             let sizes = "\(SearchText.bytes(chosen.length)), yours \(SearchText.bytes(picked.length))"
-            let tie = chosen.length == picked.length ? "; as small, and lower" : ""
-            return "\(SearchText.rule(.best)): \(theirs) has \(sizes)\(tie)"
+            let tie = chosen.length == picked.length ? "; as small, and \(terms.earlier)" : ""
+            return "\(terms.rule(.best)): \(theirs) has \(sizes)\(tie)"
         case .worst:
             let sizes = "\(SearchText.bytes(chosen.length)), yours \(SearchText.bytes(picked.length))"
-            let tie = chosen.length == picked.length ? "; as large, and lower" : ""
-            return "\(SearchText.rule(.worst)): \(theirs) has \(sizes)\(tie)"
+            let tie = chosen.length == picked.length ? "; as large, and \(terms.earlier)" : ""
+            return "\(terms.rule(.worst)): \(theirs) has \(sizes)\(tie)"
         }
     }
 }

@@ -12,10 +12,10 @@ extension RunReport {
             + (heap.coalesces ? " · coalescing" : " · no coalescing")
     }
 
-    /// A heap scene's state: its map line and legend, its figures and its free list in list
-    /// order as malloc.py prints it. (The high-water and peak figures are the pool's; a heap
-    /// keeps none.)
-    static func heapStateLines(_ heap: FreeListHeap, width: Int) -> [String] {
+    /// A heap scene's state: its map line and legend, its figures, the run's (`figures`: the
+    /// heap's high-water mark and peak live, or an earlier scene's when higher) and its free
+    /// list in list order as malloc.py prints it.
+    static func heapStateLines(_ heap: FreeListHeap, figures: PoolFigures, width: Int) -> [String] {
         let stats = heap.stats
         return [
             MapCells.textLine(of: heap, width: width),
@@ -25,6 +25,7 @@ extension RunReport {
             "blocks \(stats.blockCount)  free elements \(stats.freeBlockCount)"
                 + "  largest free \(ByteSize.formatExact(stats.largestFree))"
                 + "  fragmentation \(NumberText.fractionAndPercent(stats.fragmentation))",
+            figures.line,
             "Free List [ Size \(heap.freeList.count) ]: "
                 + heap.freeList.map { "[ addr:\($0.address) sz:\($0.size) ]" }.joined(),
         ]

@@ -40,7 +40,7 @@ extension RunReport {
 
     /// The map line, the legend, the stats of `state` and the run's figures so far.
     static func stateLines(_ state: RunnerState, width: Int) -> [String] {
-        if let heap = state.heap { return heapStateLines(heap, width: width) }
+        if let heap = state.heap { return heapStateLines(heap, figures: state.figures, width: width) }
         let pool = state.pool
         let map = MapCells.textLine(of: pool, width: width)
         let cells = map.count

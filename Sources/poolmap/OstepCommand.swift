@@ -37,6 +37,7 @@ struct Ostep: ParsableCommand {
 
             poolmap's own, to see the run instead of reading it:
               --play                     play it on the heap's map (--paused, --explain, --speed N, --no-color)
+              --quiz                     before each allocation, pick the element it takes (or that it fails)
               --script                   print it as a .pool script (a heap scene)
 
             Examples:
@@ -48,6 +49,8 @@ struct Ostep: ParsableCommand {
                   questions to answer by hand (check them with -c)
               poolmap ostep -n 10 -C --play --explain
                   the run on the heap's map, each search walking the free list
+              poolmap ostep -s 2 -n 8 --quiz
+                  predict each allocation's element, then see the search
             """
     )
 

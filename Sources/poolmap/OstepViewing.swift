@@ -1,13 +1,16 @@
 import ArgumentParser
 import OSTEPSimulator
+import PoolQuiz
 import PoolScript
 
-/// `poolmap ostep FLAGS --play`, `--script`: malloc.py's run as a heap scene, played or printed. The run is the one `poolmap ostep` prints (the same heap, the same
+/// `poolmap ostep FLAGS --play`, `--quiz`, `--script`: malloc.py's run as a heap scene, played,
+/// quizzed or printed. The run is the one `poolmap ostep` prints (the same heap, the same
 /// operations), written as a `.pool` script, so the player is the one every script has.
 enum OstepViewing {
     /// What to do with the run instead of printing malloc.py's output.
     enum Mode: String {
         case play = "--play"
+        case quiz = "--quiz"
         case script = "--script"
     }
 
@@ -74,6 +77,17 @@ enum OstepViewing {
         case .play:
             let options = try PlaybackOptions.parse(own.playback)
             try PlaySession.play(script, size: nil, title: title, options: options, policy: nil)
+        case .quiz:
+            let pacing = own.playback.filter { $0 != "--no-color" }
+            guard pacing.isEmpty else {
+                StandardStreams.writeError(
+                    "poolmap ostep: \(pacing.joined(separator: " ")): the quiz goes at your pace; "
+                        + "--paused, --explain and --speed are --play's\n")
+                throw ExitCode(64)
+            }
+            let source = QuizSource(
+                script: script, poolSize: ScriptLoading.poolSize(for: script, size: nil), name: title)
+            try Quiz.present(source, noColor: own.playback.contains("--no-color"), record: nil)
         case .script:
             break
         }

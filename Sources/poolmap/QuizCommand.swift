@@ -18,7 +18,9 @@ struct Quiz: ParsableCommand {
             and says why. After each stats statement (every 10 questions in random mode) it asks for the \
             fragmentation, typed as a percentage (34, 34% or 34.2; right within 1 point). At the end: \
             g retries the same questions, n draws new ones (random mode), q quits at any time. Needs a \
-            terminal; on paper, use `poolmap worksheet`.
+            terminal; on paper, use `poolmap worksheet`. In a heap scene (a `heap` statement, or \
+            `poolmap ostep FLAGS --quiz`) the answer is the free-list element the allocation takes, in list \
+            order: 1-9 picks the element at that place, ←/→ move along the list, a click picks one on the map.
 
             Examples:
               poolmap quiz --random 20
@@ -105,7 +107,12 @@ struct Quiz: ParsableCommand {
     }
 
     func run() throws {
-        let source = try quizSource()
+        try Self.present(try quizSource(), noColor: noColor, record: record)
+    }
+
+    /// Runs the quiz of `source` full screen (`poolmap quiz`, `poolmap ostep --quiz`),
+    /// recording it as a cast to `record` when given.
+    static func present(_ source: QuizSource, noColor: Bool, record: String?) throws {
         guard StandardStreams.isInteractive else {
             StandardStreams.writeError(
                 "poolmap: the quiz needs a terminal (standard input and output); "

@@ -130,6 +130,27 @@ import Testing
         #expect(heap == before)
     }
 
+    /// docs/semantics.md's example: the high-water mark is the end of the highest block ever,
+    /// from the base, header and rounding included; peak live counts the bytes asked for.
+    @Test func theFiguresAreTheHighestBlocksEndAndThePeakOfBytesAskedFor() throws {
+        var heap = FreeListHeap(baseAddress: 1000, size: 100, headerSize: 4, sizeMultiple: 4)
+        #expect(heap.figures == PoolFigures())
+        let a = try #require(try heap.malloc(10).address)
+        #expect(heap.figures == PoolFigures(highWater: 16, peakLive: 10))
+        _ = try heap.malloc(5)
+        #expect(heap.figures == PoolFigures(highWater: 28, peakLive: 15) && heap.liveBytes == 15)
+        let freed = heap.free(a), again = heap.free(a)
+        #expect(freed && !again, "returned -1 changes nothing")
+        #expect(heap.liveBytes == 5)
+        let c = try heap.malloc(3)
+        #expect(c.address == 1000 && heap.liveBytes == 8)
+        #expect(heap.figures == PoolFigures(highWater: 28, peakLive: 15))
+        #expect(heap.figures.utilization.map { ($0 * 10_000).rounded() } == 5357)
+        // A failure raises neither.
+        let failed = try heap.malloc(90)
+        #expect(failed.address == nil && heap.figures == PoolFigures(highWater: 28, peakLive: 15))
+    }
+
     @Test func aSecondFreeOrAFreeOfNoBlockReturnsFalse() throws {
         var heap = FreeListHeap(baseAddress: 1000, size: 100)
         let a = try #require(try heap.malloc(10).address)

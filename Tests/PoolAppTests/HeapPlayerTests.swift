@@ -104,4 +104,31 @@ import Testing
         _ = app.handle(.character("?"))
         #expect(app.view(width: 100, height: 30).text.contains("explain"), "the player's own help")
     }
+
+    @Test func aPausedPlayerOpensOnTheHeapTheSceneDeclares() throws {
+        let script = try Self.script(policy: .first, order: .insertFront)
+        var app = PlayerApp(state: try PlayerState(script: script, poolSize: 64 * 1024, paused: true))
+        // Step 0: the heap statement's heap, before its first operation, not the 64 KiB pool.
+        let opening = app.state.screenModel
+        #expect(app.state.timeline.position == 0)
+        let heap = try #require(opening.heap?.heap)
+        #expect(heap.size == 100 && heap.headerSize == 2 && heap.order == .insertFront && heap.allocatedSizes.isEmpty)
+        #expect(opening.pool.totalSize == 100)
+        let screen = app.view(width: 100, height: 30).text
+        #expect(screen.contains("100 B heap at 1000"))
+        #expect(screen.contains("Free list · FIRST · INSERT-FR"))
+        #expect(!screen.contains("64 KiB"))
+        // The first step is still the heap statement; the same heap, then the first allocation.
+        _ = app.handle(.character("n"))
+        #expect(app.state.timeline.position == 1)
+        #expect(app.state.screenModel.heap?.heap == heap)
+        _ = app.handle(.character("n"))
+        #expect(app.state.screenModel.heap?.heap.allocatedSizes[1000] == 14)
+        // A script opening with a pool is drawn as before.
+        let pool = PlayerApp(
+            state: try PlayerState(
+                script: try ScriptParser.parse("pool 1K\na = alloc 10\n", fileName: "p.pool"), poolSize: 4096,
+                paused: true))
+        #expect(pool.state.screenModel.heap == nil && pool.state.screenModel.pool.totalSize == 4096)
+    }
 }

@@ -41,4 +41,15 @@ import Testing
         #expect(comparison.ranking.allSatisfy { $0.stats.total == 64 }, "the heap's figures, not the pool's")
         #expect(!comparison.json.contains("\"order\""), "policies compared: no order key")
     }
+
+    @Test func theHeapsFiguresAreRankedAndShown() throws {
+        // Blocks of 14 B (10 asked for, a 4-byte header): the three live at once end at 42;
+        // x, when it fits, takes 44 B from 1000.
+        let comparison = try Comparison(
+            try Self.input(), orders: [.sizeAscending, .addressSorted], poolSize: 1024)
+        let figures = comparison.ranking.map(\.figures)
+        #expect(figures == [PoolFigures(highWater: 44, peakLive: 40), PoolFigures(highWater: 42, peakLive: 30)])
+        #expect(comparison.json.contains(#""high_water": 44, "peak_live": 40"#))
+        #expect(!comparison.text.contains(" – "), "utilization and heap fragmentation are defined")
+    }
 }

@@ -29,6 +29,21 @@ import Testing
         #expect(report.final.figures.heapFragmentation == 312.0 / 300.0)
     }
 
+    @Test func aHeapScenesFiguresAreTheHeapsAndCombineWithAPools() throws {
+        // docs/semantics.md's example, then a pool scene whose block ends higher and holds less.
+        let script = try ScriptParser.parse(
+            "heap 100 header 4 round 4\na = alloc 10\nb = alloc 5\nfree a\nc = alloc 3\n"
+                + "pool 1K\nalloc 1\nalloc 10 align 64\n",
+            fileName: "h.pool")
+        let report = try RunReport.run(script, poolSize: nil)
+        let heapScene = try #require(report.steps.firstIndex { $0.operation == .pool(size: 1024, policy: .first) })
+        var runner = try ScriptRunner(script: script, poolSize: 1024)
+        for _ in 0..<heapScene { _ = runner.step() }
+        #expect(runner.state.heap != nil)
+        #expect(runner.state.figures == PoolFigures(highWater: 28, peakLive: 15))
+        #expect(report.final.figures == PoolFigures(highWater: 74, peakLive: 15))
+    }
+
     /// On random traces that never fail, the run's peak live equals `TracePeak`'s, worked out
     /// from the trace alone, and the high-water mark lies between it and the pool's size.
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])

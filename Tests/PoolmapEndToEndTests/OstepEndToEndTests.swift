@@ -41,11 +41,21 @@ import Testing
         #expect(zero.status == 64 && zero.error.contains("a size must be positive, not 0"))
     }
 
+    @Test func quizRefusesPacingAndNeedsATerminal() throws {
+        let paced = try Poolmap.run(["ostep", "-s", "2", "--quiz", "--speed", "5"])
+        #expect(paced.status == 64 && paced.error.contains("the quiz goes at your pace"))
+        let piped = try Poolmap.run(["ostep", "-s", "2", "--quiz"])
+        #expect(piped.status == 1 && piped.error.contains("the quiz needs a terminal"))
+        let zero = try Poolmap.run(["ostep", "-A", "+0,+5", "--quiz"])
+        #expect(zero.status == 64 && zero.error.contains("--quiz cannot show this run as a heap scene"))
+    }
+
     @Test func helpListsMallocPysFlags() throws {
         for arguments in [["ostep", "-h"], ["ostep", "--help"], ["help", "ostep"]] {
             let result = try Poolmap.run(arguments)
             #expect(result.status == 0, "\(arguments)")
             #expect(result.output.contains("--percentAlloc") && result.output.contains("Examples"), "\(arguments)")
+            #expect(result.output.contains("--quiz"), "\(arguments)")
         }
     }
 }

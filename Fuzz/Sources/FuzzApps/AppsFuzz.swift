@@ -199,7 +199,7 @@ enum AppsProgram {
     }
 
     /// Every question asked is answered but the one on screen; while a placement is asked the
-    /// marker is on a whole free block of the pool shown; during a reveal it keeps the block
+    /// marker is on a whole free block of the pool shown (in a heap scene, within the heap); during a reveal it keeps the block
     /// answered (which the new block may now fill), and at no other time is there one.
     static func checkQuiz(_ state: QuizState, on terminal: FuzzTerminal) {
         let model = state.screenModel
@@ -208,12 +208,14 @@ enum AppsProgram {
         fuzzCheck(
             state.score.answered == state.questionsAsked - (asking ? 1 : 0),
             "\(state.score.answered) answers to \(state.questionsAsked) questions in phase \(state.phase)")
-        if let marker = model.marker { checkMarker(marker, pool: model.pool, phase: state.phase) }
+        if let marker = model.marker {
+            checkMarker(marker, pool: model.pool, phase: state.phase, isHeapScene: state.isHeapScene)
+        }
         fuzzCheck(state.log.count <= 500, "quiz log of \(state.log.count) entries")
         fuzzCheck(state.screenSize == terminal.size, "the quiz thinks the screen is \(state.screenSize)")
     }
 
-    static func checkMarker(_ marker: MapMarker, pool: MemoryPool, phase: QuizState.Phase) {
+    static func checkMarker(_ marker: MapMarker, pool: MemoryPool, phase: QuizState.Phase, isHeapScene: Bool) {
         let bytes = marker.bytes
         fuzzCheck(
             !bytes.isEmpty && bytes.lowerBound >= 0 && bytes.upperBound <= pool.totalSize,
@@ -223,6 +225,11 @@ enum AppsProgram {
             return
         }
         fuzzCheck(phase == .placing, "a marker in phase \(phase)")
+        // A heap's element lies within the heap, whose pool only stands in for its size.
+        guard !isHeapScene else {
+            if let offset = marker.offset { fuzzCheck(bytes.contains(offset), "marker at \(offset) outside \(bytes)") }
+            return
+        }
         func isFree(_ range: Range<Int>) -> Bool { pool.usage(in: range).freeBytes == range.count }
         fuzzCheck(
             isFree(bytes) && (bytes.lowerBound == 0 || !isFree(bytes.lowerBound - 1..<bytes.lowerBound))

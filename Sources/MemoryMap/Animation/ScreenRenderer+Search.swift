@@ -7,9 +7,12 @@ extension ScreenRenderer {
     static func panelLines(_ model: ScreenModel, stats: PoolStats, layout: ScreenLayout) -> [PanelLine] {
         let width = layout.panelWidth - 1
         var lines: [PanelLine]
-        if model.sidePanel == nil, let heap = model.heap {
-            // A heap's panel lists its search within the free list, in list order.
-            return heapPanelLines(heap, model: model, stats: stats, rows: layout.panelBottomRow - layout.panelTopRow)
+        if let heap = model.heap {
+            // A heap's panel lists its search within the free list, in list order, below the
+            // app's own lines (the quiz's question and answer).
+            let side: [PanelLine] = model.sidePanel?.map { line in line.runs.map { ($0.text, $0.style) } } ?? []
+            let rows = layout.panelBottomRow - layout.panelTopRow - side.count
+            return side + heapPanelLines(heap, model: model, stats: stats, rows: rows, width: width)
         } else if let side = model.sidePanel {
             lines = side.map { line in line.runs.map { ($0.text, $0.style) } }
         } else if model.animation.search == nil {

@@ -6,9 +6,12 @@ extension ScreenRenderer {
     /// address, size) — while an allocation's search is shown, each element looked at marked
     /// with its verdict (`×` too small, `✓` fits, `▸` looking), then the element taken and
     /// malloc.py's count, "searched N elements"; after a free, the element that holds the freed
-    /// block (`◂ freed`, or `◂ freed, merged` when coalescing joined it to a list neighbour) —
-    /// then the heap's figures, in at most `rows` lines.
-    static func heapPanelLines(_ frame: HeapFrame, model: ScreenModel, stats: PoolStats, rows: Int) -> [PanelLine] {
+    /// block (`◂ freed`, or `◂ freed, merged` when coalescing joined it to a list neighbour);
+    /// the element the quiz's marker points at, `▸ yours` — then the heap's figures and the
+    /// run's high-water mark and peak live, in at most `rows` lines of `width` columns.
+    static func heapPanelLines(
+        _ frame: HeapFrame, model: ScreenModel, stats: PoolStats, rows: Int, width: Int
+    ) -> [PanelLine] {
         let heap = frame.heap
         let view = model.animation.search
         // While a search is shown, the list it walked (the heap before the allocation).
@@ -50,6 +53,9 @@ extension ScreenRenderer {
                     mark = (String(SearchText.glyph(verdict)), verdictStyle(verdict))
                     note = (view.isDecided && place == view.search.chosenIndex ? " taken" : "", .ok)
                 }
+            } else if let marker = model.marker, marker.bytes.lowerBound == element.address - heap.baseAddress {
+                mark = ("▸", .answer)
+                note = (" yours", .answer)
             } else if place == freedPlace, let freed = frame.freedAddress {
                 let merged = element.address != freed || element.size != frame.freedSize
                 note = (merged ? " ◂ freed, merged" : " ◂ freed", .ok)
@@ -82,11 +88,16 @@ extension ScreenRenderer {
                 ("  largest free ", .dim), (SearchText.bytes(stats.largestFree), .emphasis),
             ],
         ]
+        // The run's high-water mark and peak live (the heap's own when the app gives none).
+        tail += figuresLines(model.figures ?? heap.figures, width: width)
         // The list keeps the element looked at in view: when it does not fit, the lines before it go.
         let room = rows - head.count - tail.count
         guard room > 0 else { return Array((head + tail).prefix(max(0, rows))) }
         if body.count > room {
-            let focus = view?.currentIndex ?? view.map { min($0.revealed, $0.search.looks.count) } ?? 0
+            let marked = model.marker.flatMap { marker in
+                list.firstIndex { $0.address - heap.baseAddress == marker.bytes.lowerBound }
+            }
+            let focus = view?.currentIndex ?? view.map { min($0.revealed, $0.search.looks.count) } ?? marked ?? 0
             let kept = max(0, room - 1)
             let first = min(max(0, focus - kept / 2), body.count - kept)
             body = Array(body[first..<(first + kept)]) + [[("⋮ \(body.count - kept) more", .dim)]]

@@ -7,7 +7,7 @@ extension FreeListHeap {
     @discardableResult
     package mutating func free(_ address: Int) -> Bool {
         guard let blockSize = allocatedSizes.removeValue(forKey: address) else { return false }
-        requestedSizes[address] = nil
+        liveBytes -= requestedSizes.removeValue(forKey: address) ?? 0
         let block = Chunk(address: address, size: blockSize)
         switch order {
         case .insertBack: freeList.append(block)

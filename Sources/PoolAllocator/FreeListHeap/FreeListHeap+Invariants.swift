@@ -10,7 +10,8 @@ extension FreeListHeap {
 
     /// Checks that the free elements and the allocated blocks partition the heap: those of
     /// non-zero size tile `baseAddress ..< baseAddress + size` exactly, the zero-size ones lie
-    /// within `baseAddress ... baseAddress + size`, and no size is negative.
+    /// within `baseAddress ... baseAddress + size`, no size is negative, and the figures hold
+    /// the live bytes and the highest block.
     /// - Complexity: O(n log n) for n elements and blocks.
     package func verifyInvariants() {
         let end = baseAddress + size
@@ -27,5 +28,11 @@ extension FreeListHeap {
             next = chunk.address + chunk.size
         }
         precondition(next == end, "the chunks end at \(next), the heap at \(end)")
+        precondition(
+            liveBytes == requestedSizes.values.reduce(0, +), "live bytes \(liveBytes) disagree with the blocks")
+        let highest = allocatedSizes.map { $0.key - baseAddress + $0.value }.max() ?? 0
+        precondition(
+            figures.peakLive >= liveBytes && figures.highWater >= highest && figures.highWater <= size,
+            "figures \(figures) disagree with the heap")
     }
 }

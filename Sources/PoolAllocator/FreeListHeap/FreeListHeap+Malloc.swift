@@ -81,6 +81,8 @@ extension FreeListHeap {
         }
         allocatedSizes[element.address] = needed
         requestedSizes[element.address] = requested
+        liveBytes += requested
+        figures.noteAllocation(end: element.address - baseAddress + needed, live: liveBytes)
         checkInvariants()
         return Allocation(address: element.address, searched: searched)
     }

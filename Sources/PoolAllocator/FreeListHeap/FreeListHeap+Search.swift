@@ -20,9 +20,22 @@ extension FreeListHeap {
     ///   beyond `Int`: nothing to show.
     /// - Complexity: O(n) for a list of n elements.
     package func search(forRequest requested: Int) -> FitSearch? {
+        search(forRequest: requested, by: policy.fitPolicy)
+    }
+
+    /// Every element of the free list, in list order, with its verdict for `malloc(requested)`
+    /// (too small or fits): what the quiz's answer moves over. Offsets are from `baseAddress`.
+    /// - Returns: nil when `search(forRequest:)` is.
+    /// - Complexity: O(n) for a list of n elements.
+    package func looks(forRequest requested: Int) -> [FitSearch.Look]? {
+        // Best fit looks at every element, whatever the heap's policy.
+        search(forRequest: requested, by: .best)?.looks
+    }
+
+    private func search(forRequest requested: Int, by fitPolicy: FitPolicy) -> FitSearch? {
         guard let needed = blockSize(forRequest: requested), needed > 0 else { return nil }
         let elements = freeList.map { (start: $0.address - baseAddress, length: $0.size) }
         return try? FitSearch(
-            freeBlocks: elements, totalSize: size, rover: 0, size: needed, alignment: 1, policy: policy.fitPolicy)
+            freeBlocks: elements, totalSize: size, rover: 0, size: needed, alignment: 1, policy: fitPolicy)
     }
 }

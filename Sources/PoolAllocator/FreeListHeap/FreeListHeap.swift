@@ -85,6 +85,13 @@ package struct FreeListHeap: Sendable, Equatable {
     /// The bytes each allocated block was asked for (before rounding and the header), by its
     /// address: what the map needs to tell the rounding's padding from the payload.
     package internal(set) var requestedSizes: [Int: Int]
+    /// The payload bytes live now: the sum of `requestedSizes`.
+    package internal(set) var liveBytes = 0
+    /// The high-water mark and peak live bytes over the heap's life so far (docs/semantics.md,
+    /// "The figures of a run"): the end of the highest block ever allocated, from the base,
+    /// header and rounding included; the most payload bytes live at once. Kept in O(1) per
+    /// allocation, as a pool keeps its own.
+    package internal(set) var figures = PoolFigures()
 
     /// A heap of `size` bytes from `baseAddress` whose free list is the whole heap.
     /// - Precondition: `size >= 0`, `headerSize >= 0`, `sizeMultiple` is `nil` or above 0, and

@@ -40,10 +40,25 @@ extension PlayerState {
         explain(SearchAnimation.explaining(requested: requested, heap: before, standIn: pool, appearing: footprint))
     }
 
+    /// The run the frame draws: the current one; but before the first step of a script that
+    /// opens with a `heap` statement, the run just after that statement — the heap as the scene
+    /// declares it, before its first operation — so that a paused player opens on the heap,
+    /// not on the default pool it stands in for.
+    /// - Complexity: O(1) (one `heap` statement run, at step 0 only).
+    var shownRunner: ScriptRunner {
+        let runner = timeline.current
+        guard timeline.position == 0, runner.state.heap == nil, !runner.script.statements.isEmpty,
+            case .heap = runner.script.statements[0].action
+        else { return runner }
+        var opening = runner
+        guard let step = opening.step(), case .heap = step.operation, opening.state.heap != nil else { return runner }
+        return opening
+    }
+
     /// The frame's heap, in a heap scene: the one before an allocation while its search is
     /// shown, with the last free's place in the list and the last allocation's count.
     var heapFrame: HeapFrame? {
-        let state = timeline.current.state
+        let state = shownRunner.state
         guard let heap = state.heap else { return nil }
         let freed = state.lastHeapFree
         // A failed allocation looked at every element, and changed nothing.

@@ -15,15 +15,15 @@ extension PlayerState: Playback {
         case .character("h"), .character("l"):
             // From the block the inspector shows, whether the user picked it or not.
             navigation.selectedOffset = selectedOffset
-            _ = navigation.handle(key, pool: timeline.current.pool, layout: layout)
+            _ = navigation.handle(key, pool: shownRunner.pool, layout: layout)
         default:
-            _ = navigation.handle(key, pool: timeline.current.pool, layout: layout)
+            _ = navigation.handle(key, pool: shownRunner.pool, layout: layout)
         }
     }
 
     /// The wheel scrolls a zoomed map.
     mutating func wheel(_ direction: WheelDirection) {
-        navigation.scroll(byRows: direction == .up ? -3 : 3, timeline.current.pool, layout)
+        navigation.scroll(byRows: direction == .up ? -3 : 3, shownRunner.pool, layout)
     }
 
     /// A click on the timeline seeks there; on the map or the overview bar it selects.
@@ -35,7 +35,7 @@ extension PlayerState: Playback {
             seek(to: position)
             return
         }
-        navigation.click(row: row, column: column, timeline.current.pool, layout)
+        navigation.click(row: row, column: column, shownRunner.pool, layout)
     }
 
     // MARK: Playback

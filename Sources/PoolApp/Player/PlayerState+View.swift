@@ -13,7 +13,7 @@ extension PlayerState {
     /// statement line.
     /// - Complexity: O(recentCount + buckets) besides the renderer's own work.
     public var screenModel: ScreenModel {
-        let runner = timeline.current
+        let runner = shownRunner
         let steps = timeline.recentSteps
         // The log numbers steps as the status line and `:` do (the last is the current one).
         let firstNumber = timeline.position - steps.count + 1

@@ -139,7 +139,7 @@ public struct PlayerState: RecordableAppState {
     /// Where things are on the screen now.
     var layout: ScreenLayout {
         ScreenLayout(
-            width: screenSize.width, height: screenSize.height, totalSize: timeline.current.pool.totalSize,
+            width: screenSize.width, height: screenSize.height, totalSize: shownRunner.pool.totalSize,
             hasCaption: true, hasStatement: true, hasTimeline: true)
     }
 }

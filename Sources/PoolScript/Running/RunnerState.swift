@@ -48,9 +48,10 @@ public struct RunnerState: Sendable {
     }
 
     /// The run's figures so far: the highest high-water mark and the highest peak live of its
-    /// pools (one pool, unless `pool` statements started others).
+    /// pools and heaps (one pool, unless `pool` or `heap` statements started others); a heap
+    /// scene's are the heap's.
     /// - Complexity: O(1).
-    public var figures: PoolFigures { earlierPoolsFigures.combined(with: pool.figures) }
+    public var figures: PoolFigures { earlierPoolsFigures.combined(with: heap?.figures ?? pool.figures) }
 
     /// The figures of the scene's model now: the heap's in a heap scene, else the pool's.
     /// - Complexity: O(1) for a pool; O(n) for a heap of n elements and blocks.
