@@ -7,6 +7,30 @@ import PoolText
 public struct Comparison: Sendable {
     /// The results, best first.
     public private(set) var ranking: [PolicyResult]
+    /// What the recording's own allocator did with the same requests (a PyTorch snapshot): a row
+    /// after the ranked ones, unranked. Nil for every other input.
+    package var recorded: RecordedRow?
+
+    /// The figures a recording gives for its own allocator, in the ranking's columns: its
+    /// failures (a snapshot's OOMs), its footprint's peak (the peak reserved bytes, beside the
+    /// policies' high-water marks) and its peak live bytes (the peak allocated).
+    package struct RecordedRow: Sendable {
+        /// The row's name, e.g. `as recorded (PyTorch)`.
+        package var name: String
+        /// The allocations that failed in the recording.
+        package var failures: Int
+        /// The most bytes the allocator held at once (PyTorch: reserved in segments).
+        package var peakFootprint: Int
+        /// The most bytes live at once (PyTorch: allocated).
+        package var peakLive: Int
+
+        package init(name: String, failures: Int, peakFootprint: Int, peakLive: Int) {
+            self.name = name
+            self.failures = failures
+            self.peakFootprint = peakFootprint
+            self.peakLive = peakLive
+        }
+    }
 
     /// Runs `input` once per policy of `policies` (two to four, distinct) on a pool of `poolSize`
     /// bytes (before any `pool` statement). `errors` gets each runtime error once, from the first
@@ -78,7 +102,7 @@ public struct Comparison: Sendable {
             "peak fragmentation", "largest free at end", "used at end",
             "peak live", "utilization", "heap fragmentation",
         ]
-        let rows = ranking.enumerated().map { index, result in
+        var rows = ranking.enumerated().map { index, result in
             [
                 String(index + 1), result.name, NumberText.grouped(result.failedAllocations),
                 ByteSize.formatExact(result.figures.highWater), NumberText.fractionAndPercent(result.peakFragmentation),
@@ -86,6 +110,13 @@ public struct Comparison: Sendable {
                 ByteSize.formatExact(result.figures.peakLive), PoolFigures.percentText(result.figures.utilization),
                 PoolFigures.percentText(result.figures.heapFragmentation),
             ]
+        }
+        if let recorded {
+            // Unranked, and only the columns the recording has.
+            rows.append([
+                "–", recorded.name, NumberText.grouped(recorded.failures), ByteSize.formatExact(recorded.peakFootprint),
+                "–", "–", "–", ByteSize.formatExact(recorded.peakLive), "–", "–",
+            ])
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
@@ -98,6 +129,8 @@ public struct Comparison: Sendable {
     /// `{"policies": [{"policy": "first", "stats": {…}, "failed_allocs": N, "peak_fragmentation": F,
     /// "high_water": H, "peak_live": L, "utilization": U, "heap_fragmentation": R}, …]}`, best
     /// first; the stats have the keys of `run --format json`, the ratios are `null` when undefined.
+    /// A recording's own row follows as `"as_recorded": {"name": …, "failed_allocs": N,
+    /// "peak_reserved": R, "peak_allocated": A}`.
     public var json: String {
         let policies = ranking.map { result -> JSONValue in
             var object: JSONObject = ["policy": .string(result.policy.rawValue)]
@@ -120,7 +153,15 @@ public struct Comparison: Sendable {
         for (index, policy) in policies.enumerated() {
             out += "  " + policy.compact + (index + 1 < policies.count ? ",\n" : "\n")
         }
-        return out + "]}\n"
+        out += "]"
+        if let recorded {
+            let row: JSONObject = [
+                "name": .string(recorded.name), "failed_allocs": .int(recorded.failures),
+                "peak_reserved": .int(recorded.peakFootprint), "peak_allocated": .int(recorded.peakLive),
+            ]
+            out += ",\n\"as_recorded\": " + JSONValue.object(row).compact
+        }
+        return out + "}\n"
     }
 }
 

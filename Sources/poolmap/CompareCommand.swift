@@ -111,8 +111,8 @@ struct Compare: ParsableCommand {
                 let replay = try SnapshotLoading.replay(path: input.file, device: input.format.device)
                 let source = HeadlessRun.Input.script(SnapshotLoading.script(of: replay))
                 try Self.printRanking(
-                    source, policies: policies ?? PolicyList.defaultPolicies, size: input.size, format: format ?? .text)
-                if format ?? .text == .text { StandardStreams.write(SnapshotLoading.recordedRow(replay)) }
+                    source, policies: policies ?? PolicyList.defaultPolicies, size: input.size, format: format ?? .text,
+                    recorded: SnapshotLoading.recordedRow(replay))
                 return
             }
             let source = try ScriptLoading.runInput(path: input.file, format: inputFormat, device: input.format.device)
@@ -178,9 +178,10 @@ struct Compare: ParsableCommand {
 
     /// Runs the comparison headless and prints its ranking; exits 1 after runtime errors.
     static func printRanking(
-        _ source: HeadlessRun.Input, policies: [FitPolicy], size: Int?, format: HeadlessRun.Format
+        _ source: HeadlessRun.Input, policies: [FitPolicy], size: Int?, format: HeadlessRun.Format,
+        recorded: Comparison.RecordedRow? = nil
     ) throws {
-        let comparison = try ScriptLoading.exitingOnFailure { () throws(ScriptFile.LoadError) in
+        var comparison = try ScriptLoading.exitingOnFailure { () throws(ScriptFile.LoadError) in
             do {
                 return try Comparison(
                     source, policies: policies, poolSize: size ?? source.defaultPoolSize,
@@ -191,6 +192,7 @@ struct Compare: ParsableCommand {
                 throw .unreadable(path: source.fileName, reason: "\(error)")
             }
         }
+        comparison.recorded = recorded
         StandardStreams.write(format == .json ? comparison.json : comparison.text)
         if comparison.runtimeErrors > 0 { throw ExitCode(1) }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PoolReport
 import PoolScript
 import PoolSnapshot
 import PoolText
@@ -34,12 +35,11 @@ enum SnapshotLoading {
     /// The replay as the script `run`, `play`, `compare` and `quiz` take (`playableScript`).
     static func script(of replay: SnapshotReplay) -> Script { replay.playableScript }
 
-    /// The line under `compare`'s ranking of a snapshot: PyTorch's own figures for the same
+    /// The row after `compare`'s ranking of a snapshot: PyTorch's own figures for the same
     /// requests — the OOMs in the recording, the peak reserved and the peak allocated bytes.
-    static func recordedRow(_ replay: SnapshotReplay) -> String {
-        let ooms = replay.ooms.count
-        return "as recorded (PyTorch): \(ooms) OOM\(ooms == 1 ? "" : "s") in the trace, "
-            + "peak reserved \(ByteSize.formatExact(replay.peakReservedBytes)), "
-            + "peak allocated \(ByteSize.formatExact(replay.script.traceFigures.peakLiveBytes))\n"
+    static func recordedRow(_ replay: SnapshotReplay) -> Comparison.RecordedRow {
+        Comparison.RecordedRow(
+            name: "as recorded (PyTorch)", failures: replay.ooms.count, peakFootprint: replay.peakReservedBytes,
+            peakLive: replay.script.traceFigures.peakLiveBytes)
     }
 }

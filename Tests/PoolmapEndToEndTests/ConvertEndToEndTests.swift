@@ -74,13 +74,20 @@ import Testing
         let run = try Poolmap.run(["run", Self.snapshot, "--replay", "--width", "40"])
         #expect(run.status == 0)
         #expect(run.output.hasPrefix("first fit · 839.19 MiB (879,964,979 B) pool (the device's capacity at an OOM)"))
+        // The ranking, then PyTorch's own row: its OOMs, peak reserved (high water) and peak
+        // allocated (peak live); unranked, the columns it has no figure for dashed.
         let compare = try Poolmap.run(["compare", Self.snapshot, "--format", "json"])
         #expect(compare.status == 0)
+        #expect(
+            compare.output.hasSuffix(
+                "\"as_recorded\": {\"name\": \"as recorded (PyTorch)\", \"failed_allocs\": 1, "
+                    + "\"peak_reserved\": 23068672, \"peak_allocated\": 6291456}}\n"))
         let ranked = try Poolmap.run(["compare", Self.snapshot, "--policies", "first,best"])
         #expect(ranked.status == 0 && ranked.output.contains("1     first fit"))
         #expect(
             ranked.output.hasSuffix(
-                "as recorded (PyTorch): 1 OOM in the trace, peak reserved 22 MiB, peak allocated 6 MiB\n"))
+                "–     as recorded (PyTorch)  1              22 MiB      –                   –                  "
+                    + "         –            6 MiB      –            –\n"))
         let converted = try Poolmap.run(["convert", Self.snapshot, "-o", "-"])
         #expect(converted.status == 0)
         #expect(converted.output.hasPrefix("# source: \(Self.snapshot)\n# format: snapshot"))
