@@ -33,11 +33,16 @@ extension RunnerState {
             pool = state.pool.compact
             var pairs: [Int] = []
             pairs.reserveCapacity(2 * state.offsetsByID.count)
-            var inverse = state.offsetsByID.count == state.idsByOffset.count
             state.offsetsByID.forEach { id, offset in
                 pairs.append(id)
                 pairs.append(offset)
-                if inverse, state.idsByOffset[offset] != id { inverse = false }
+            }
+            var inverse = state.offsetsByID.count == state.idsByOffset.count
+            var pair = 0
+            while inverse, pair < pairs.count / 2 {
+                Self.prefetchAhead(in: pairs, after: pair, idsByOffset: state.idsByOffset)
+                inverse = state.idsByOffset[pairs[2 * pair + 1]] == pairs[2 * pair]
+                pair += 1
             }
             idsAndOffsets = pairs
             idsByOffsetIsInverse = inverse
@@ -61,12 +66,28 @@ extension RunnerState {
             for pair in 0..<count {
                 let id = idsAndOffsets[2 * pair], offset = idsAndOffsets[2 * pair + 1]
                 offsetsByID[id] = offset
-                if idsByOffsetIsInverse { idsByOffset[offset] = id }
+                if idsByOffsetIsInverse {
+                    Self.prefetchAhead(in: idsAndOffsets, after: pair, idsByOffset: idsByOffset)
+                    idsByOffset[offset] = id
+                }
             }
             state.offsetsByID = offsetsByID
             state.idsByOffset = idsByOffset
             return state
         }
+
+        /// Starts loading the `idsByOffset` slot of a pair a few ahead of `pair`: the offsets
+        /// come in the order of the ids' table, so each one's slot is a miss of its own, and
+        /// loading several at once overlaps them (the entries go in or are checked a little
+        /// later). Changes nothing observable.
+        @inline(__always) private static func prefetchAhead(in pairs: [Int], after pair: Int, idsByOffset: IntMap) {
+            let ahead = 2 * (pair + prefetchDistance) + 1
+            if ahead < pairs.count { idsByOffset.prefetch(pairs[ahead]) }
+        }
+
+        /// Pairs between a slot's prefetch and its use: enough misses in flight to overlap,
+        /// few enough that the lines are still cached when used.
+        private static let prefetchDistance = 8
 
         /// Counts into `tally` what this form holds: its arrays, held alone, and what the rest
         /// of the state holds (names, failed ids, the one shared placeholder pool).
