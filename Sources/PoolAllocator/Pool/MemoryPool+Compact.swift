@@ -1,10 +1,10 @@
 /// A pool kept flat: its entries as two arrays instead of a tree, for snapshots that are
 /// kept long and restored seldom (the player's checkpoints).
 extension MemoryPool {
-    /// A pool's whole state with its tree flattened into the leaves' two words per entry: about
-    /// 16 bytes an entry where the tree holds about 44 (nodes three quarters full, inner
-    /// summaries, separators). Snapshots in this form share nothing, so each holds exactly its
-    /// arrays; `MemoryPool(_:)` builds the tree back.
+    /// A pool's whole state with its tree flattened into the leaves' two words per entry, each
+    /// in 32 bits below 2 GiB (`PackedInts`): 8 bytes an entry where the tree holds about 44
+    /// (nodes three quarters full, inner summaries, separators). Snapshots in this form share
+    /// nothing, so each holds exactly its arrays; `MemoryPool(_:)` builds the tree back.
     package struct Compact: Sendable {
         let totalSize: Int
         let counters: Counters
@@ -13,22 +13,16 @@ extension MemoryPool {
         let rover: Int
         let figures: PoolFigures
         /// Every entry's first byte, in address order.
-        let starts: [Int]
+        let starts: PackedInts
         /// Every entry's tag, as a leaf keeps it: a used entry's alignment, a free entry's
         /// length negated.
-        let tags: [Int]
-
-        /// Bytes the two arrays hold (their capacity and headers) and the value itself.
-        package var storageBytes: Int {
-            MemoryLayout<Self>.stride + 2 * StorageTally.arrayHeaderBytes
-                + (starts.capacity + tags.capacity) * MemoryLayout<Int>.stride
-        }
+        let tags: PackedInts
 
         /// Counts into `tally` the storage this form holds: its arrays (never shared with
         /// another snapshot's) and the value itself.
         package func countStorage(in tally: inout StorageTally) {
-            tally.count(buffer: starts)
-            tally.count(buffer: tags)
+            starts.countStorage(in: &tally)
+            tags.countStorage(in: &tally)
             tally.add(unshared: MemoryLayout<Self>.stride)
         }
     }
@@ -37,10 +31,8 @@ extension MemoryPool {
     /// - Complexity: O(n), reading the leaves in address order.
     package var compact: Compact {
         let entries = counters.blocks + counters.freeBlocks
-        var starts: [Int] = []
-        var tags: [Int] = []
-        starts.reserveCapacity(entries)
-        tags.reserveCapacity(entries)
+        var starts = PackedInts(capacity: entries)
+        var tags = PackedInts(capacity: entries)
         func visit(_ node: BlockNode) {
             if node.isLeaf {
                 starts.append(contentsOf: UnsafeBufferPointer(start: node.starts, count: node.count))

@@ -2,10 +2,11 @@ import PoolAllocator
 
 extension RunnerState {
     /// A state kept flat, for checkpoints that are many, kept long and restored seldom: the pool
-    /// as `MemoryPool.Compact` and the trace ids as one array of pairs, not a tree and two hash
-    /// tables. With 200,000 live blocks that is ~7 MB instead of ~20 MB (the tree ~12 MB, the
-    /// two id maps ~8 MB), so a budget keeps about three times as many, and restoring one
-    /// (`expanded`, ~10 ms there) costs far less than the replay the closer spacing saves.
+    /// as `MemoryPool.Compact` and the trace ids as one list of pairs, 32 bits a number while they
+    /// fit (`PackedInts`), not a tree and two hash tables. With 200,000 live blocks that is
+    /// ~4 MB instead of ~20 MB (the tree ~12 MB, the two id maps ~8 MB), so a budget keeps
+    /// about five times as many, and restoring one (`expanded`, ~10 ms there) costs far less
+    /// than the replay the closer spacing saves.
     ///
     /// A copy-on-write state shares storage with the next checkpoint only while few steps
     /// separate them; once checkpoints are far apart (which the budget makes them when the
@@ -19,7 +20,7 @@ extension RunnerState {
         private let pool: MemoryPool.Compact
         /// `offsetsByID`'s entries, id then offset, in the order of its table's slots (so
         /// that inserting them again into a table of the same size writes it nearly in order).
-        private let idsAndOffsets: [Int]
+        private let idsAndOffsets: PackedInts
         /// Whether `idsByOffset` is exactly the inverse of `offsetsByID`, and so is rebuilt
         /// from it rather than kept.
         private let idsByOffsetIsInverse: Bool
@@ -31,8 +32,7 @@ extension RunnerState {
         ///   that the id maps are each other's inverse.
         init(_ state: RunnerState) {
             pool = state.pool.compact
-            var pairs: [Int] = []
-            pairs.reserveCapacity(2 * state.offsetsByID.count)
+            var pairs = PackedInts(capacity: 2 * state.offsetsByID.count)
             state.offsetsByID.forEach { id, offset in
                 pairs.append(id)
                 pairs.append(offset)
@@ -80,7 +80,8 @@ extension RunnerState {
         /// come in the order of the ids' table, so each one's slot is a miss of its own, and
         /// loading several at once overlaps them (the entries go in or are checked a little
         /// later). Changes nothing observable.
-        @inline(__always) private static func prefetchAhead(in pairs: [Int], after pair: Int, idsByOffset: IntMap) {
+        @inline(__always) private static func prefetchAhead(in pairs: PackedInts, after pair: Int, idsByOffset: IntMap)
+        {
             let ahead = 2 * (pair + prefetchDistance) + 1
             if ahead < pairs.count { idsByOffset.prefetch(pairs[ahead]) }
         }
@@ -94,7 +95,7 @@ extension RunnerState {
         package func countStorage(in tally: inout StorageTally) {
             rest.countStorage(in: &tally)
             pool.countStorage(in: &tally)
-            tally.count(buffer: idsAndOffsets)
+            idsAndOffsets.countStorage(in: &tally)
         }
 
         /// The pool the rest of a compact state holds until it is expanded: one leaf, shared by
