@@ -5,13 +5,13 @@ extension RunnerState {
     /// as `MemoryPool.Compact` and the trace ids as one list of pairs, 32 bits a number while they
     /// fit (`PackedInts`), not a tree and two hash tables. With 200,000 live blocks that is
     /// ~4 MB instead of ~20 MB (the tree ~12 MB, the two id maps ~8 MB), so a budget keeps
-    /// about five times as many, and restoring one (`expanded`, ~10 ms there) costs far less
+    /// about five times as many, and restoring one (`expanded`, ~8 ms there) costs far less
     /// than the replay the closer spacing saves.
     ///
     /// A copy-on-write state shares storage with the next checkpoint only while few steps
     /// separate them; once checkpoints are far apart (which the budget makes them when the
     /// pool is large) every node and chunk has changed between two, and the flat form holds
-    /// the same state in a third of the bytes.
+    /// the same state in a fifth of the bytes.
     package struct Compact: Sendable {
         /// Everything else, as it was: names, failed ids, caption, where the script stands. Its
         /// pool is a placeholder and its id maps are empty (or, when the two maps are not each
