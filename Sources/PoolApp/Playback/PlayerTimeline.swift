@@ -115,15 +115,21 @@ import PoolScript
         }
     }
 
-    /// Keeps the scanner's state as the next checkpoint, then thins the checkpoints while they
-    /// hold more than the budget.
+    /// Keeps the scanner's state as the next checkpoint, then thins the checkpoints while they,
+    /// and those still to come at this one's size, would hold more than the budget: flattening
+    /// a state costs O(n), so a checkpoint that a later thinning would drop is better not taken.
     /// - Complexity: O(n + ids) to flatten the state, and O(checkpoints) when thinning, which
     ///   happens O(log steps) times in a run.
     private mutating func keepCheckpoint() {
         let checkpoint = scanner.state.compact
+        let before = tally.bytes
         checkpoint.countStorage(in: &tally)
         checkpoints.append(checkpoint)
-        while tally.bytes > checkpointBudget, checkpoints.count > 1 {
+        let bytesEach = tally.bytes - before
+        func projected() -> Int {
+            tally.bytes + bytesEach * ((totalSteps - overview.scannedSteps) / checkpointInterval)
+        }
+        while projected() > checkpointBudget, checkpoints.count > 1 {
             // Keeping the even ones keeps `checkpoints[i]` after `i × interval` steps.
             checkpoints = stride(from: 0, to: checkpoints.count, by: 2).map { checkpoints[$0] }
             checkpointInterval *= 2
