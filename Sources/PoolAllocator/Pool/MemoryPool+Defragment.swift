@@ -44,18 +44,30 @@ extension MemoryPool {
     /// nodes three quarters full so that both growth and shrinking stay cheap.
     /// - Complexity: O(n).
     static func buildTree(_ entries: [Entry], totalSize: Int) -> BlockNode {
+        buildTree(count: entries.count, totalSize: totalSize) { index in
+            let entry = entries[index]
+            return (entry.start, entry.isFree ? entry.start - entry.end : entry.align)
+        }
+    }
+
+    /// A tree holding `count` entries given by `entry(i)` as a leaf stores them: the start and
+    /// the tag (a used entry's alignment, a free entry's length negated), in address order.
+    /// - Complexity: O(count).
+    static func buildTree(
+        count: Int, totalSize: Int, entry: (_ index: Int) -> (start: Int, tag: Int)
+    ) -> BlockNode {
         let fill = BlockNode.leafSlots * 3 / 4, innerFill = BlockNode.innerSlots * 3 / 4
         var level: [BlockNode] = []
+        level.reserveCapacity(count / fill + 1)
         var leaf = BlockNode.make(isLeaf: true)
-        for (index, entry) in entries.enumerated() {
+        for index in 0..<count {
+            let (start, tag) = entry(index)
             // Cut only before a used entry: no leaf but the first may start with a free one.
-            if leaf.count >= fill, !entry.isFree, index + 1 < entries.count || leaf.count == BlockNode.leafSlots {
+            if leaf.count >= fill, tag > 0, index + 1 < count || leaf.count == BlockNode.leafSlots {
                 level.append(leaf)
                 leaf = BlockNode.make(isLeaf: true)
             }
-            leaf.insertEntry(
-                at: leaf.count, start: entry.start,
-                tag: entry.isFree ? entry.start - entry.end : entry.align)
+            leaf.insertEntry(at: leaf.count, start: start, tag: tag)
         }
         level.append(leaf)
         while level.count > 1 {

@@ -12,12 +12,12 @@ import PoolScript
 /// position restores the checkpoint before it and replays at most one interval plus the
 /// `recentCount` steps the event log shows. No step is kept beyond the recent ones.
 ///
-/// Checkpoints are `RunnerState` copies, which share the pool's nodes and the id maps' chunks
-/// with each other until they diverge. What they hold together is measured as they are taken
-/// (`checkpointBytes`: every node and chunk counted once, `StorageTally`) and kept within
-/// `checkpointBudget`: when it is exceeded, every other checkpoint is dropped and the interval
-/// doubles, so a run whose pool is large or churns hard keeps fewer checkpoints further apart
-/// and a seek replays more steps (docs/architecture.md, "Checkpoints within a budget").
+/// Checkpoints are `RunnerState.Compact` values: the pool's entries and the trace ids as flat
+/// arrays, a third of what the tree and the id maps hold, expanded again on a seek. What they
+/// hold together is measured as they are taken (`checkpointBytes`, `StorageTally`) and kept
+/// within `checkpointBudget`: when it is exceeded, every other checkpoint is dropped and the
+/// interval doubles, so a run whose pool is large keeps fewer checkpoints further apart and a
+/// seek replays more steps (docs/architecture.md, "Checkpoints within a budget").
 @usableFromInline package struct PlayerTimeline: Sendable {
     /// Steps the event log and the sparkline show, ending at the current position.
     package static let recentCount = 60
@@ -41,7 +41,7 @@ import PoolScript
     package private(set) var checkpointInterval: Int
     /// Bytes the checkpoints may hold together (`--checkpoint-budget`).
     package let checkpointBudget: Int
-    /// The storage the checkpoints hold, each node and chunk counted once.
+    /// The storage the checkpoints hold.
     private var tally = StorageTally()
     /// The runner at `position`.
     package private(set) var current: ScriptRunner
@@ -55,7 +55,7 @@ import PoolScript
     /// The runner that reads ahead, at `overview.scannedSteps`.
     private var scanner: ScriptRunner
     /// `checkpoints[i]` is the state after `i * checkpointInterval` steps.
-    private var checkpoints: [RunnerState]
+    private var checkpoints: [RunnerState.Compact]
 
     /// A timeline at the start of `script`, with `poolSize` bytes before any `pool` statement,
     /// every pool placing blocks by `policy` when it is given (else as the script says), its
@@ -73,13 +73,13 @@ import PoolScript
         self.checkpointBudget = max(0, checkpointBudget)
         current = try ScriptRunner(script: script, poolSize: poolSize, policy: policy)
         scanner = current
-        checkpoints = [current.state]
-        current.state.countStorage(in: &tally)
+        checkpoints = [current.state.compact]
+        checkpoints[0].countStorage(in: &tally)
         overview = RunOverview(totalSteps: totalSteps)
     }
 
-    /// Bytes the checkpoints hold together: every pool node and id-map chunk counted once,
-    /// however many checkpoints share it.
+    /// Bytes the checkpoints hold together: their arrays, and whatever else they hold counted
+    /// once however many checkpoints share it.
     package var checkpointBytes: Int { tally.bytes }
 
     /// Checkpoints kept now.
@@ -115,14 +115,21 @@ import PoolScript
         }
     }
 
-    /// Keeps the scanner's state as the next checkpoint, then thins the checkpoints while they
-    /// hold more than the budget.
-    /// - Complexity: O(storage the new checkpoint does not share), and O(all the checkpoints'
-    ///   storage) when thinning, which happens O(log steps) times in a run.
+    /// Keeps the scanner's state as the next checkpoint, then thins the checkpoints while they,
+    /// and those still to come at this one's size, would hold more than the budget: flattening
+    /// a state costs O(n), so a checkpoint that a later thinning would drop is better not taken.
+    /// - Complexity: O(n + ids) to flatten the state, and O(checkpoints) when thinning, which
+    ///   happens O(log steps) times in a run.
     private mutating func keepCheckpoint() {
-        scanner.state.countStorage(in: &tally)
-        checkpoints.append(scanner.state)
-        while tally.bytes > checkpointBudget, checkpoints.count > 1 {
+        let checkpoint = scanner.state.compact
+        let before = tally.bytes
+        checkpoint.countStorage(in: &tally)
+        checkpoints.append(checkpoint)
+        let bytesEach = tally.bytes - before
+        func projected() -> Int {
+            tally.bytes + bytesEach * ((totalSteps - overview.scannedSteps) / checkpointInterval)
+        }
+        while projected() > checkpointBudget, checkpoints.count > 1 {
             // Keeping the even ones keeps `checkpoints[i]` after `i × interval` steps.
             checkpoints = stride(from: 0, to: checkpoints.count, by: 2).map { checkpoints[$0] }
             checkpointInterval *= 2
@@ -145,7 +152,8 @@ import PoolScript
     }
 
     /// Moves to position `target` (clamped to the run), reading ahead as far as needed.
-    /// - Complexity: O((checkpointInterval + recentCount) · log n) at most, besides reading ahead.
+    /// - Complexity: O((checkpointInterval + recentCount) · log n) at most, plus O(n) to expand
+    ///   a checkpoint, besides reading ahead.
     package mutating func move(to target: Int) {
         let target = min(max(0, target), totalSteps)
         guard target != position else { return }
@@ -155,7 +163,7 @@ import PoolScript
         let windowStart = max(0, target - Self.recentCount)
         let checkpoint = windowStart / checkpointInterval
         if !(position <= target && position >= checkpoint * checkpointInterval) {
-            current.state = checkpoints[checkpoint]
+            current.state = checkpoints[checkpoint].expanded
             position = checkpoint * checkpointInterval
             recent.removeAll()
         }

@@ -37,6 +37,17 @@ package struct IntMap: @unchecked Sendable, Equatable, ExpressibleByDictionaryLi
         self.init(slots: 8)
     }
 
+    /// An empty map of `capacity` slots (a power of two, at least 8), such as another map's
+    /// `capacity`: entries inserted in that map's `forEach` order then fill the table nearly in
+    /// order, and it grows when that map would.
+    package init(capacity: Int) {
+        precondition(capacity >= 8 && capacity & (capacity - 1) == 0, "an IntMap's capacity is a power of two")
+        self.init(slots: capacity)
+    }
+
+    /// The table's slots: a power of two, at least a third more than `count`.
+    package var capacity: Int { mask + 1 }
+
     /// An empty map of `slots` slots (a power of two).
     private init(slots: Int) {
         let perChunk = min(slots, 1 << Self.chunkShift)
