@@ -25,32 +25,26 @@ import Testing
         Worksheet.heapSheet(title: title, script: Self.script, answers: Self.answers, showingAnswers: showingAnswers)
     }
 
-    @Test func theBlankSheetAsksEveryAllocation() {
-        #expect(
-            sheet(showingAnswers: false) == """
-                # poolmap ostep -A +3,-0,-7,+40
-                # Write what each allocation returns (its header's address, or "fails") and the elements it searched.
-                heap 20 base 1000 header 4 policy best order addrsort
-                ptr0 = alloc 3  # -> ?
-                free ptr0
-                # -7: Invalid Free: Skipping (malloc.py)
-                ptr1 = alloc 40  # -> ?
+    /// The sheet with `first` and `second` after the two allocations' marks.
+    static func expected(_ first: String, _ second: String) -> String {
+        """
+        # poolmap ostep -A +3,-0,-7,+40
+        # Write what each allocation returns (its header's address, or "fails") and the elements it searched.
+        heap 20 base 1000 header 4 policy best order addrsort
+        ptr0 = alloc 3  # -> \(first)
+        free ptr0
+        # -7: Invalid Free: Skipping (malloc.py)
+        ptr1 = alloc 40  # -> \(second)
 
-                """)
+        """
+    }
+
+    @Test func theBlankSheetAsksEveryAllocation() {
+        #expect(sheet(showingAnswers: false) == Self.expected("?", "?"))
     }
 
     @Test func theKeyGivesTheAddressOrFailsAndTheCount() {
-        #expect(
-            sheet(showingAnswers: true) == """
-                # poolmap ostep -A +3,-0,-7,+40
-                # Write what each allocation returns (its header's address, or "fails") and the elements it searched.
-                heap 20 base 1000 header 4 policy best order addrsort
-                ptr0 = alloc 3  # -> 1000 (searched 1)
-                free ptr0
-                # -7: Invalid Free: Skipping (malloc.py)
-                ptr1 = alloc 40  # -> fails (searched 2)
-
-                """)
+        #expect(sheet(showingAnswers: true) == Self.expected("1000 (searched 1)", "fails (searched 2)"))
     }
 
     /// Both sheets are the script: the same statements, parsed alike, on the same lines.
