@@ -18,7 +18,7 @@ extension MallocSimulation {
             switch operation.unicodeScalars.first {
             case "+":
                 let requested = try Self.requestedSize(in: operation)
-                script += "ptr\(nextIndex) = alloc \(requested)\n"
+                writeScriptLine("ptr\(nextIndex) = alloc \(requested)")
                 let allocation: FreeListHeap.Allocation
                 do {
                     allocation = try heap.malloc(requested)
@@ -27,6 +27,7 @@ extension MallocSimulation {
                         "'\(operation)': a zero-size block would share address \(error.address) with another block (malloc.py's assertion)"
                     )
                 }
+                answerLastScriptLine(allocation)
                 if let address = allocation.address, address != Self.failedAddress { pointers[nextIndex] = address }
                 output += "ptr[\(nextIndex)] = Alloc(\(requested))"
                 if options.compute {
@@ -39,11 +40,12 @@ extension MallocSimulation {
                 let index = try Self.freedIndex(in: operation)
                 guard let index, index < pointers.count else {
                     output += "Invalid Free: Skipping\n"
-                    script += "# \(operation): Invalid Free: Skipping (malloc.py)\n"
+                    // Python's int reads "-3\n" as 3: the comment keeps its newline escaped, on one line.
+                    writeScriptLine("# \(operation.replacing("\n", with: "\\n")): Invalid Free: Skipping (malloc.py)")
                     continue
                 }
                 output += "Free(ptr[\(index)])\n"
-                script += "free ptr\(index)\n"
+                writeScriptLine("free ptr\(index)")
                 guard let address = pointers[index] else {
                     throw .operation("'\(operation)': ptr[\(index)] is a failed allocation (malloc.py's KeyError)")
                 }

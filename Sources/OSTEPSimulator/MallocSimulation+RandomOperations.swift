@@ -23,7 +23,8 @@ extension MallocSimulation {
                     live.append(nextIndex)
                 }
                 output += "ptr[\(nextIndex)] = Alloc(\(requested))"
-                script += "ptr\(nextIndex) = alloc \(requested)\n"
+                writeScriptLine("ptr\(nextIndex) = alloc \(requested)")
+                answerLastScriptLine(allocation)
                 if options.compute {
                     let shown = (allocation.address ?? -1) + options.headerSize
                     output += " returned \(shown) (searched \(allocation.searched) elements)\n"
@@ -37,7 +38,7 @@ extension MallocSimulation {
                 let index = live.remove(at: pick)
                 let freed = heap.free(pointers.removeValue(forKey: index)!)
                 output += "Free(ptr[\(index)])\n"
-                script += "free ptr\(index)\n"
+                writeScriptLine("free ptr\(index)")
                 printFreeResult(freed)
             }
             done += 1

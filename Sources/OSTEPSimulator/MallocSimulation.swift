@@ -16,6 +16,13 @@ public struct MallocSimulation: Sendable {
         /// flags' heap, then each operation as `ptrK = alloc N` or `free ptrK`; empty when the
         /// flags were refused before the heap was made.
         public var script: String = ""
+        /// malloc.py's answer to each allocation of `script`, by its 1-based line there (the
+        /// `heap` statement is line 1): the block's address — its header's start, as a heap
+        /// scene reports it — or `nil` where malloc.py returns −1, and the elements searched.
+        /// An allocation malloc.py failed on (a zero-size block's assertion) has none.
+        package var answers: [Int: FreeListHeap.Allocation] = [:]
+        /// Whether `-c` asked for the answers (and `--script` fills them in).
+        package var computes = false
 
         /// The exit status: 0, or the failure's.
         public var exitStatus: Int32 { failure?.exitStatus ?? 0 }
@@ -30,6 +37,10 @@ public struct MallocSimulation: Sendable {
     var output = ""
     /// The operations so far as script lines (`MallocSimulation+Script.swift`).
     var script = ""
+    /// How many lines `script` has.
+    var scriptLineCount = 0
+    /// The answers to the script's allocations so far, by line.
+    var answers: [Int: FreeListHeap.Allocation] = [:]
 
     /// Reads `arguments` as malloc.py's flags and runs them.
     /// - Returns: `nil` when they ask for help (`-h`, `--help`), else the outcome.
@@ -56,13 +67,16 @@ public struct MallocSimulation: Sendable {
         }
         var simulation = MallocSimulation(options: options, heap: heap)
         simulation.output = options.header
-        simulation.script = simulation.scriptHeader
+        simulation.writeScriptLine(simulation.scriptHeader)
+        var failure: MallocFailure?
         do {
             try simulation.runOperations()
-            return Outcome(output: simulation.output, failure: nil, script: simulation.script)
         } catch {
-            return Outcome(output: simulation.output, failure: error, script: simulation.script)
+            failure = error
         }
+        return Outcome(
+            output: simulation.output, failure: failure, script: simulation.script, answers: simulation.answers,
+            computes: options.compute)
     }
 
     /// The heap the flags describe, refused as malloc.py's constructor refuses it (policy, then

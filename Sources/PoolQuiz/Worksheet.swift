@@ -33,6 +33,12 @@ public struct Worksheet: Equatable, Sendable {
     /// What ends a line that asks something: `  # -> ` and the answer, or `?`.
     static let answerMark = "  # -> "
 
+    /// `statement` as a line that asks something: `b1 = alloc 120  # -> 0` with its `answer`,
+    /// `b1 = alloc 120  # -> ?` without (the student's blank).
+    static func asking(_ statement: String, answer: String?) -> String {
+        statement + answerMark + (answer ?? "?")
+    }
+
     /// The worksheet's text, one line per statement, each ending in a newline; `answers`
     /// fills in the blanks.
     public func text(answers: Bool) -> String {
@@ -48,13 +54,13 @@ public struct Worksheet: Equatable, Sendable {
             switch operation {
             case .alloc(let name, let size, let alignment, let offset):
                 let statement = Action.alloc(name: name, size: size, alignment: alignment).description
-                lines.append(statement + Self.answerMark + (answers ? offset.map(String.init) ?? "fails" : "?"))
+                lines.append(Self.asking(statement, answer: answers ? offset.map(String.init) ?? "fails" : nil))
             case .free(let name):
                 lines.append(Action.free(.name(name)).description)
             }
         }
         let fragmentation = NumberText.fixed(questions.finalStats.fragmentation, places: 4)
-        lines.append("stats" + Self.answerMark + (answers ? "fragmentation \(fragmentation)" : "?"))
+        lines.append(Self.asking("stats", answer: answers ? "fragmentation \(fragmentation)" : nil))
         return lines.map { $0 + "\n" }.joined()
     }
 

@@ -38,7 +38,7 @@ struct Ostep: ParsableCommand {
             poolmap's own, to see the run instead of reading it:
               --play                     play it on the heap's map (--paused, --explain, --speed N, --no-color)
               --quiz                     before each allocation, pick the element it takes (or that it fails)
-              --script                   print it as a .pool script (a heap scene)
+              --script                   print it as a .pool script: a worksheet (# -> ?, with -c the answers)
 
             Examples:
               poolmap ostep -n 5 -c

@@ -5,7 +5,8 @@ import PoolScript
 
 /// `poolmap ostep FLAGS --play`, `--quiz`, `--script`: malloc.py's run as a heap scene, played,
 /// quizzed or printed. The run is the one `poolmap ostep` prints (the same heap, the same
-/// operations), written as a `.pool` script, so the player is the one every script has.
+/// operations), written as a `.pool` script, so the player is the one every script has; the
+/// script is a worksheet, each allocation ending in `# -> ?` or, with `-c`, malloc.py's answer.
 enum OstepViewing {
     /// What to do with the run instead of printing malloc.py's output.
     enum Mode: String {
@@ -56,7 +57,10 @@ enum OstepViewing {
             StandardStreams.writeError("poolmap ostep: \(failure.message)\n")
             throw ExitCode(failure.exitStatus)
         }
-        let text = "# poolmap ostep \(flags.joined(separator: " ")): malloc.py's run as a heap scene\n" + outcome.script
+        // One text for every mode, so that the player's line numbers are the printed script's.
+        let text = Worksheet.heapSheet(
+            title: "poolmap ostep \(flags.joined(separator: " ")): malloc.py's run as a heap scene",
+            script: outcome.script, answers: outcome.answers, showingAnswers: outcome.computes)
         if mode == .script {
             StandardStreams.write(text)
             return

@@ -16,7 +16,9 @@ struct WorksheetCommand: ParsableCommand {
             (decimal) or `fails`; stats in the fragmentation (four decimals, as `poolmap run` reports \
             it). The same flags always print the same worksheet, and `poolmap quiz --random N` with \
             them asks the same questions. `poolmap run` reproduces the answers; `poolmap play` and \
-            `poolmap quiz` take the file.
+            `poolmap quiz` take the file. A free-list heap's worksheet (OSTEP's malloc.py) comes from \
+            `poolmap ostep FLAGS --script`: each allocation ends in `# -> ?`, or with -c in the \
+            address it returns and the elements it searched.
 
             Examples:
               poolmap worksheet --ops 20 --seed 7 > sheet.pool
@@ -27,6 +29,8 @@ struct WorksheetCommand: ParsableCommand {
                   best fit on 8 KiB, fewer frees
               poolmap play sheet.pool
                   play the worksheet's operations on the map
+              poolmap ostep -S 64 -H 4 -n 12 -c --script > heap-key.pool
+                  a heap's worksheet with its answers, from malloc.py's flags
             """
     )
 

@@ -57,6 +57,64 @@ import Testing
         }
     }
 
+    /// The answers `--script` writes (`# -> 1000 (searched 1)`) are malloc.py's, kept by the
+    /// simulation by script line: each one is what the runner's step on that line gives (its
+    /// address and count; a failure searched the whole list), and every allocation has one.
+    @Test(arguments: FreeListHeap.SearchPolicy.allCases)
+    func eachAllocationsAnswerIsTheRunnersStepOnItsLine(policy: FreeListHeap.SearchPolicy) throws {
+        var failures = 0
+        for (index, order) in FreeListHeap.ListOrder.allCases.enumerated() {
+            for flags in [
+                ["-n", "40", "-s", "\(index + 4)", "-H", "4", "-S", "60"],
+                ["-n", "40", "-s", "\(index + 9)", "-a", "8", "-C", "-r", "16"],
+                ["-A", "+10,+20,+5,-1,-0,+3,-1,-2,+80,-4,+8,-9,+1", "-H", "2"],
+            ] {
+                let arguments = flags + ["-p", policy.rawValue, "-l", order.rawValue]
+                let outcome = try #require(MallocSimulation.run(arguments: arguments))
+                var runner = try ScriptRunner(
+                    script: try ScriptParser.parse(outcome.script, fileName: "ostep.pool"), poolSize: 1024)
+                var answered: Set<Int> = []
+                while let step = runner.step() {
+                    guard case .alloc = step.operation, let heap = runner.state.heap else { continue }
+                    let answer = try #require(outcome.answers[step.line], "\(arguments) line \(step.line)")
+                    answered.insert(step.line)
+                    switch step.outcome {
+                    case .placed(let address, let searched):
+                        #expect(answer == FreeListHeap.Allocation(address: address, searched: searched), "\(arguments)")
+                    case .allocationFailed:
+                        failures += 1
+                        #expect(answer == FreeListHeap.Allocation(address: nil, searched: heap.freeList.count))
+                    default:
+                        Issue.record("\(arguments): unexpected step \(step)")
+                    }
+                }
+                #expect(answered == Set(outcome.answers.keys), "\(arguments): no answer on another line")
+            }
+        }
+        #expect(failures > 10, "some allocations fail")
+    }
+
+    /// Python's `int` reads `-3\n` as 3: the invalid free's comment keeps the newline escaped,
+    /// so the script's lines, and the answers' line numbers, stay right.
+    @Test func aNewlineInAnOperationStaysInItsComment() throws {
+        let outcome = try #require(MallocSimulation.run(arguments: ["-A", "+5,-3\n,+4"]))
+        #expect(
+            outcome.script == """
+                heap 100 base 1000 header 0 policy best order addrsort
+                ptr0 = alloc 5
+                # -3\\n: Invalid Free: Skipping (malloc.py)
+                ptr1 = alloc 4
+
+                """)
+        #expect(
+            outcome.answers == [
+                2: FreeListHeap.Allocation(address: 1000, searched: 1),
+                4: FreeListHeap.Allocation(address: 1005, searched: 1),
+            ])
+        #expect(!outcome.computes)
+        #expect(try #require(MallocSimulation.run(arguments: ["-A", "+5", "-c"])).computes)
+    }
+
     @Test func theScriptStartsWithTheHeapOfTheFlags() throws {
         let outcome = try #require(
             MallocSimulation.run(arguments: [
