@@ -59,6 +59,20 @@ import Testing
         #expect(state.bands[2].timeline.current.pool.block(at: 300)?.size == 120)
     }
 
+    /// A fuzzer finding (the apps target, on the free-list demo): in a heap scene a band's pool
+    /// stood in for the heap with first fit whatever the band's policy.
+    @Test func inAHeapSceneEveryBandIsStillItsPolicys() throws {
+        let script = try ScriptParser.parse(
+            "heap 64 base 1000 header 4\na = alloc 10\nb = alloc 20\nfree a\nc = alloc 8\n", fileName: "h.pool")
+        var state = try CompareState(script: script, policies: [.worst, .best], poolSize: 4096, speed: 25)
+        for _ in 0..<3 {
+            ticks(&state, 1)
+            let bands = state.screenModel.bands
+            #expect(bands.map(\.pool.policy) == [.worst, .best])
+            #expect(bands.allSatisfy { $0.pool.totalSize == bands[0].pool.totalSize })
+        }
+    }
+
     @Test func aFailureFlashesItsBandAndIsLoggedPerPolicy() throws {
         var state = try Self.state()
         ticks(&state, 10)  // up to e = alloc 150 (position 11), which only best fit fails

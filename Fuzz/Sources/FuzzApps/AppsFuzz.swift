@@ -78,13 +78,15 @@ enum AppsProgram {
         play(PlayerApp(state: state), &input, size: size, depth: depth) { checkPlayer($0.state, on: $1) }
     }
 
-    /// `poolmap compare`: two to four policies (each once, in any order) play one script in bands.
+    /// `poolmap compare`: two to four policies (each once, in any order) play one script in bands;
+    /// a script with a heap scene gets two or three of malloc.py's (`compare` refuses next fit
+    /// there, as a heap has none).
     static func runComparison(_ input: inout FuzzInput, size: TerminalSize, depth: ColorDepth) {
         let script = playerScript(&input)
         let poolSize = input.bool() ? ScriptRunner.defaultPoolSize(for: script) : 1 + input.uint16()
-        var policies = FitPolicy.allCases
+        var policies = script.hasHeapScene ? Script.heapPolicies : FitPolicy.allCases
         for index in policies.indices.reversed() { policies.swapAt(index, input.below(index + 1)) }
-        policies = Array(policies.prefix(2 + input.below(3)))
+        policies = Array(policies.prefix(2 + input.below(policies.count - 1)))
         let speed = playerSpeed(&input), paused = input.bool()
         let state = made("the comparison on a pool of \(poolSize)") {
             try CompareState(

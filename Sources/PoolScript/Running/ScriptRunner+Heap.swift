@@ -20,7 +20,9 @@ extension ScriptRunner {
         }
         if let heapOrder { spec.order = heapOrder }
         do {
-            state.startScene(try MemoryPool(totalSize: max(1, spec.size)))
+            // The stand-in pool places as the run does, so each band of a comparison is its
+            // policy's in a heap scene too.
+            state.startScene(try MemoryPool(totalSize: max(1, spec.size), policy: policy ?? .first))
         } catch {
             return Step(line: line, operation: .heap(spec), outcome: .error(error.description))
         }
