@@ -144,8 +144,8 @@ struct Compare: ParsableCommand {
         )
     }
 
-    /// `--orders`: the heap scenes' list orders ranked, as a table (text or `--format json`),
-    /// in a terminal too: the bands compare policies.
+    /// `--orders`: a band per list order in a terminal (as the policies' bands), else the heap
+    /// scenes' list orders ranked as a table (text or `--format json`).
     func compareOrders(_ orders: [FreeListHeap.ListOrder]) throws {
         guard policies == nil else {
             throw ValidationError("--orders compares list orders under each heap's own policy; leave out --policies")
@@ -156,6 +156,12 @@ struct Compare: ParsableCommand {
                 "poolmap compare: --orders compares the list orders of heap scenes, and \(input.file) has none "
                     + "(see `heap` in docs/formats.md)\n")
             throw ExitCode(64)
+        }
+        if format == nil && (StandardStreams.isInteractive || playback.record != nil) {
+            try PlaySession.play(
+                script, size: input.size, title: "poolmap compare — \(input.file)", options: playback, policy: nil,
+                orders: orders)
+            return
         }
         let comparison = try Comparison(
             source, orders: orders, poolSize: input.size ?? source.defaultPoolSize, errors: StandardStreams.writeError)
