@@ -41,11 +41,16 @@ import Testing
         return runner.state.heap
     }
 
-    /// Plays the comparison to its end through the fake terminal, then quits.
+    /// Plays the comparison to its end through the fake terminal (which draws the end's frame
+    /// once its events run out), then quits.
     static func playedToTheEnd() throws -> (app: CompareApp, terminal: FakeTerminal) {
-        let terminal = FakeTerminal(events: [.key(.end), .tick, .character("q")])
+        let terminal = FakeTerminal(events: [.key(.end), .tick])
         var app = CompareApp(state: try state())
+        #expect(throws: FakeTerminal.ScriptEnded.self) { try AppRunner.run(&app, on: terminal) }
+        let end = terminal.lastFrame
+        terminal.enqueue([.character("q")])
         #expect(try AppRunner.run(&app, on: terminal) == .quit)
+        #expect(terminal.lastFrame?.text == end?.text, "q quits without moving")
         return (app, terminal)
     }
 
@@ -61,6 +66,7 @@ import Testing
         }
         let frame = try #require(terminal.lastFrame).text
         for name in ["SIZESORT+", "ADDRSORT", "INSERT-FRONT"] { #expect(frame.contains(name), "no band \(name)") }
+        #expect(frame.contains(" rank  list order    failed "), "the ranking names what it ranks")
     }
 
     @Test func theRankingIsTheHeadlessComparisonOfTheOrders() throws {
@@ -72,6 +78,7 @@ import Testing
         #expect(model.ranking?.map(\.failedAllocations) == headless.ranking.map(\.failedAllocations))
         #expect(app.state.ranking == headless.ranking)
         #expect(model.bands.map(\.rank) == [2, 1, 3])
+        #expect(model.rankedBy == "list order")
     }
 
     @Test func aFailureFlashesItsOrdersBandAndIsLoggedByTheOrdersName() throws {

@@ -33,7 +33,7 @@ extension CompareState {
             }
             return model
         }
-        return ComparisonModel(
+        var model = ComparisonModel(
             title: titleText, bands: bandModels, timeline: timelineModel, log: log.entries,
             ranking: ranking?.map {
                 ComparisonModel.RankRow(
@@ -43,6 +43,8 @@ extension CompareState {
             caption: bands[0].timeline.current.state.caption ?? "", statement: statusLine, prompt: prompt,
             isHelpOpen: isHelpOpen, helpKeys: KeyHint.compareHelp, footerKeys: KeyHint.playbackFooter,
             monochrome: monochrome)
+        if case .listOrder = contenders.first { model.rankedBy = "list order" }
+        return model
     }
 
     /// The contenders ranked as `poolmap compare` ranks them (`PolicyResult`), from the whole
