@@ -100,7 +100,9 @@ enum PlaySession {
         let sizeChoice = recordedView == nil ? PoolSizeChoice(script: script, sizeGiven: size != nil) : nil
         let compared =
             orders.map { $0.map(CompareState.Contender.listOrder) }
-            ?? (policies ?? (policy == nil ? script.comparePolicies : nil)).map { $0.map(CompareState.Contender.policy) }
+            ?? (policies ?? (policy == nil ? script.comparePolicies : nil)).map {
+                $0.map(CompareState.Contender.policy)
+            }
         if recordedView == nil, let compared {
             var state = try CompareState(
                 script: script, contenders: compared, poolSize: poolSize, speed: options.speed,

@@ -22,7 +22,9 @@ extension CompareState {
                 name: contender?.bandName ?? "as recorded", pool: band.timeline.current.pool,
                 failedAllocations: Self.count(of: failures, atOrBefore: position),
                 animation: band.animation.screenAnimation, isFlashing: flashing[index] > 0,
-                rank: contender.flatMap { contender in ranking.map { rows in rows.firstIndex(where: contender.ran)! + 1 } })
+                rank: contender.flatMap { contender in
+                    ranking.map { rows in rows.firstIndex(where: contender.ran)! + 1 }
+                })
             model.heap = band.heapFrame?.heap
             if let view = band.recordedView {
                 let pool = band.timeline.current.pool
