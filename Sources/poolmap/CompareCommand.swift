@@ -20,7 +20,10 @@ struct Compare: ParsableCommand {
             --policies wins over a script's leading `compare` line; without either, all four (for a \
             heap scene, malloc.py's first, best and worst; next fit is refused). A PyTorch snapshot \
             in a terminal gets an "as recorded" band (what PyTorch did) above first, best and worst \
-            fit replaying the same requests; --replay leaves it out. \
+            fit replaying the same requests; --replay leaves it out. For a script with heap scenes, \
+            --orders compares free-list orders instead: a band per order (named by malloc.py, \
+            SIZESORT+), every heap keeping its list in that order and searching by its own policy, \
+            then the orders ranked; without a terminal, or with --format, their table. \
             Exit status as run: 0, 1 after runtime errors, 2 for syntax errors.
 
             Examples:
@@ -47,7 +50,7 @@ struct Compare: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "For a script with heap scenes: compare two to four list orders (addrsort, sizesort+, sizesort-, "
-                + "insert-front, insert-back) under each heap's own policy, ranked as a table.",
+                + "insert-front, insert-back) under each heap's own policy, a band each, then ranked.",
             valueName: "addrsort,sizesort+,…"),
         transform: Compare.parseOrders)
     var orders: [FreeListHeap.ListOrder]?
@@ -144,8 +147,8 @@ struct Compare: ParsableCommand {
         )
     }
 
-    /// `--orders`: the heap scenes' list orders ranked, as a table (text or `--format json`),
-    /// in a terminal too: the bands compare policies.
+    /// `--orders`: a band per list order in a terminal (as the policies' bands), else the heap
+    /// scenes' list orders ranked as a table (text or `--format json`).
     func compareOrders(_ orders: [FreeListHeap.ListOrder]) throws {
         guard policies == nil else {
             throw ValidationError("--orders compares list orders under each heap's own policy; leave out --policies")
@@ -156,6 +159,12 @@ struct Compare: ParsableCommand {
                 "poolmap compare: --orders compares the list orders of heap scenes, and \(input.file) has none "
                     + "(see `heap` in docs/formats.md)\n")
             throw ExitCode(64)
+        }
+        if format == nil && (StandardStreams.isInteractive || playback.record != nil) {
+            try PlaySession.play(
+                script, size: input.size, title: "poolmap compare — \(input.file)", options: playback, policy: nil,
+                orders: orders)
+            return
         }
         let comparison = try Comparison(
             source, orders: orders, poolSize: input.size ?? source.defaultPoolSize, errors: StandardStreams.writeError)

@@ -90,16 +90,22 @@ enum PlaySession {
     ///   - recordedView: draws the run as recorded (a snapshot's `AsRecordedScript`): no policy,
     ///     no comparison, and the title names no policy.
     ///   - recordedBand: with `policies`, a first band of the run as recorded (a snapshot's).
+    ///   - orders: `compare --orders`: compare these heap list orders (instead of policies).
     static func play(
         _ script: Script, size: Int?, title: String, options: PlaybackOptions, policy: FitPolicy?,
         policies: [FitPolicy]? = nil, recordedView: (any RecordedView)? = nil,
-        recordedBand: CompareState.RecordedBand? = nil
+        recordedBand: CompareState.RecordedBand? = nil, orders: [FreeListHeap.ListOrder]? = nil
     ) throws {
         let poolSize = ScriptLoading.poolSize(for: script, size: size)
         let sizeChoice = recordedView == nil ? PoolSizeChoice(script: script, sizeGiven: size != nil) : nil
-        if recordedView == nil, let compared = policies ?? (policy == nil ? script.comparePolicies : nil) {
+        let compared =
+            orders.map { $0.map(CompareState.Contender.listOrder) }
+            ?? (policies ?? (policy == nil ? script.comparePolicies : nil)).map {
+                $0.map(CompareState.Contender.policy)
+            }
+        if recordedView == nil, let compared {
             var state = try CompareState(
-                script: script, policies: compared, poolSize: poolSize, speed: options.speed,
+                script: script, contenders: compared, poolSize: poolSize, speed: options.speed,
                 paused: options.paused, title: title, checkpointBudget: options.checkpointBudget,
                 recorded: recordedBand)
             state.sizeChoice = recordedBand == nil ? sizeChoice : nil

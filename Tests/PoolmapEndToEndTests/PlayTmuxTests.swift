@@ -129,4 +129,21 @@ struct CompareTmuxTests {
         try session.waitFor(text: "first fit")
         try quitAndCheckRestored(session)
     }
+
+    @Test func ordersOpenABandPerListOrderAndRankThemAtTheEnd() throws {
+        let session = try TmuxSession(
+            [PoolmapBinary.path, "compare", "demos/free-list.pool", "--orders", "addrsort,sizesort+", "--paused"])
+        try session.waitFor(text: "poolmap compare — demos/free-list.pool")
+        let opening = try session.waitFor(text: "SIZESORT+")
+        #expect(opening.contains(" ADDRSORT "), "a band per order:\n\(opening)")
+        // The heap statement and the first allocation, logged by each order's name.
+        try session.send("n")
+        try session.send("n")
+        try session.waitFor(text: "a = alloc 10: ADDRSORT → 1000 (searched 1) · SIZESORT+ → 1000 (searched 1)")
+        try session.send("End")
+        let end = try session.waitFor(text: "end of demos/free-list.pool")
+        #expect(end.contains(" rank  list order "), "the ranking:\n\(end)")
+        #expect(end.contains(" #1    addrsort ") && end.contains(" #2    sizesort+ "), "ranked as the table:\n\(end)")
+        try quitAndCheckRestored(session)
+    }
 }

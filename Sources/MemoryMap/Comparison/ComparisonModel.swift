@@ -74,6 +74,9 @@ public struct ComparisonModel: Sendable {
     public var log: [LogEntry]
     /// The ranking, best first, when the run is over; drawn in place of the log.
     public var ranking: [RankRow]?
+    /// The heading of the ranking's column of names: `policy`, or `list order` when the bands
+    /// are a heap's list orders (`compare --orders`).
+    public var rankedBy = "policy"
     /// The script's caption (`say`).
     public var caption: String
     /// The status line: speed, step, statement.

@@ -87,7 +87,7 @@ extension ScreenRenderer {
             drawBand(band, top: layout.bandRow(index), layout: layout, monochrome: model.monochrome, into: &grid)
         }
         if let ranking = model.ranking {
-            drawRanking(ranking, layout: layout, into: &grid)
+            drawRanking(ranking, rankedBy: model.rankedBy, layout: layout, into: &grid)
         } else {
             drawComparisonLog(model.log, layout: layout, into: &grid)
         }
@@ -181,9 +181,11 @@ extension ScreenRenderer {
 
     /// The ranking table, best first, as many rows as fit: the figures it ranks by in their
     /// order (the largest free block at the end), then utilization and heap fragmentation.
-    static func drawRanking(_ ranking: [ComparisonModel.RankRow], layout: ComparisonLayout, into grid: inout Grid) {
+    static func drawRanking(
+        _ ranking: [ComparisonModel.RankRow], rankedBy: String, layout: ComparisonLayout, into grid: inout Grid
+    ) {
         guard layout.logRows > 0 else { return }
-        let header = ["rank", "policy", "failed", "high water", "peak frag", "largest free", "util", "heap frag"]
+        let header = ["rank", rankedBy, "failed", "high water", "peak frag", "largest free", "util", "heap frag"]
         let rows = ranking.enumerated().map { index, row in
             [
                 "#\(index + 1)", row.name, NumberText.grouped(row.failedAllocations),

@@ -9,7 +9,7 @@ extension CompareState {
         ScreenRenderer.render(screenModel, width: width, height: height)
     }
 
-    /// The frame: the timeline, a band per policy, the log (or the ranking at the end), the
+    /// The frame: the timeline, a band per contender, the log (or the ranking at the end), the
     /// caption and the status line.
     /// - Complexity: O(bands · buckets) besides the renderer's own work.
     public var screenModel: ComparisonModel {
@@ -17,12 +17,14 @@ extension CompareState {
         let bandModels = bands.indices.map { index -> ComparisonModel.Band in
             let band = bands[index]
             let failures = band.timeline.overview.failures
-            let policy = hasRecordedBand ? (index == 0 ? nil : policies[index - 1]) : policies[index]
+            let contender = bandContenders[index]
             var model = ComparisonModel.Band(
-                name: policy.map { "\($0.rawValue) fit" } ?? "as recorded", pool: band.timeline.current.pool,
+                name: contender?.bandName ?? "as recorded", pool: band.timeline.current.pool,
                 failedAllocations: Self.count(of: failures, atOrBefore: position),
                 animation: band.animation.screenAnimation, isFlashing: flashing[index] > 0,
-                rank: policy.flatMap { policy in ranking.map { rows in rows.firstIndex { $0.policy == policy }! + 1 } })
+                rank: contender.flatMap { contender in
+                    ranking.map { rows in rows.firstIndex(where: contender.ran)! + 1 }
+                })
             model.heap = band.heapFrame?.heap
             if let view = band.recordedView {
                 let pool = band.timeline.current.pool
@@ -33,29 +35,42 @@ extension CompareState {
             }
             return model
         }
-        return ComparisonModel(
+        var model = ComparisonModel(
             title: titleText, bands: bandModels, timeline: timelineModel, log: log.entries,
             ranking: ranking?.map {
                 ComparisonModel.RankRow(
-                    name: "\($0.policy.rawValue) fit", failedAllocations: $0.failedAllocations,
+                    name: $0.name, failedAllocations: $0.failedAllocations,
                     peakFragmentation: $0.peakFragmentation, largestFree: $0.stats.largestFree, figures: $0.figures)
             },
             caption: bands[0].timeline.current.state.caption ?? "", statement: statusLine, prompt: prompt,
             isHelpOpen: isHelpOpen, helpKeys: KeyHint.compareHelp, footerKeys: KeyHint.playbackFooter,
             monochrome: monochrome)
+        if case .listOrder = contenders.first { model.rankedBy = "list order" }
+        return model
     }
 
-    /// The policies ranked as `poolmap compare` ranks them (`PolicyResult`), from the whole runs
-    /// (the bands are at the end, so their pools are the final ones).
+    /// The contenders ranked as `poolmap compare` ranks them (`PolicyResult`), from the whole
+    /// runs (the bands are at the end, so their pools are the final ones).
     var ranking: [PolicyResult] {
-        let results = zip(policies, policyBands).map { policy, band -> PolicyResult in
+        let results = zip(contenders, contenderBands).map { contender, band -> PolicyResult in
             let overview = band.timeline.overview
-            return PolicyResult(
-                policy: policy, stats: band.timeline.current.state.stats,
+            let state = band.timeline.current.state
+            // An order's run searched by the last heap's own policy, as the headless comparison says.
+            var policy = state.heap?.policy.fitPolicy ?? state.pool.policy
+            if case .policy(let asked) = contender { policy = asked }
+            var result = PolicyResult(
+                policy: policy, stats: state.stats,
                 failedAllocations: overview.failures.count, peakFragmentation: overview.peakFragmentation,
-                figures: band.timeline.current.state.figures, runtimeErrors: overview.errorCount)
+                figures: state.figures, runtimeErrors: overview.errorCount)
+            if case .listOrder(let order) = contender { result.listOrder = order }
+            return result
         }
-        return PolicyResult.ranked(results, order: policies)
+        let orders = contenders.compactMap {
+            if case .listOrder(let order) = $0 { return order }
+            return nil
+        }
+        return orders.isEmpty
+            ? PolicyResult.ranked(results, order: policies) : PolicyResult.ranked(results, orders: orders)
     }
 
     /// One timeline for all bands: each stretch's highest figure in any band, and a mark where

@@ -7,9 +7,10 @@ import PoolText
 public typealias CompareApp = App<CompareState>
 
 /// The comparison view: one script or trace played on two to four pools at once, one per
-/// placement policy, every band fed the same statements in lockstep. The player's keys act on
-/// all bands together; a failed allocation flashes its band and is logged per policy; at the end
-/// a table ranks the policies as `poolmap compare` does without a terminal (`PolicyResult`).
+/// placement policy — or, for heap scenes, one per free-list order (`Contender`) — every band
+/// fed the same statements in lockstep. The player's keys act on all bands together; a failed
+/// allocation flashes its band and is logged per band; at the end a table ranks them as
+/// `poolmap compare` does without a terminal (`PolicyResult`).
 ///
 /// Each band is a `PlayerState` (its own timeline, checkpoints, animation); this state keeps
 /// the one clock (`Pacing`) and moves every band by the same steps, so they stay at one position.
@@ -36,9 +37,9 @@ public struct CompareState: RecordableAppState {
         }
     }
 
-    /// The policies, in the order asked.
-    public let policies: [FitPolicy]
-    /// One player per policy, in that order — after the recorded band when there is one.
+    /// What each band is compared by, in the order asked.
+    package let contenders: [Contender]
+    /// One player per contender, in that order — after the recorded band when there is one.
     var bands: [PlayerState]
     /// Whether `bands[0]` is the recorded band (`RecordedBand`).
     let hasRecordedBand: Bool
@@ -94,7 +95,21 @@ public struct CompareState: RecordableAppState {
         screenSize: TerminalSize = TerminalSize(width: 100, height: 30),
         checkpointBudget: Int = PlayerTimeline.defaultCheckpointBudget, recorded: RecordedBand? = nil
     ) throws(PoolError) {
-        self.policies = policies
+        try self.init(
+            script: script, contenders: policies.map(Contender.policy), poolSize: poolSize, speed: speed,
+            paused: paused, title: title, monochrome: monochrome, screenSize: screenSize,
+            checkpointBudget: checkpointBudget, recorded: recorded)
+    }
+
+    /// A comparison at the start of `script` with a band per contender (two to four, each once:
+    /// policies, or a heap script's list orders); the other parameters as
+    /// `init(script:policies:…)`'s.
+    package init(
+        script: Script, contenders: [Contender], poolSize: Int, speed: Double? = nil, paused: Bool = false,
+        title: String? = nil, monochrome: Bool = false, screenSize: TerminalSize = TerminalSize(width: 100, height: 30),
+        checkpointBudget: Int = PlayerTimeline.defaultCheckpointBudget, recorded: RecordedBand? = nil
+    ) throws(PoolError) {
+        self.contenders = contenders
         var bands: [PlayerState] = []
         if let recorded {
             var band = try PlayerState(
@@ -104,11 +119,10 @@ public struct CompareState: RecordableAppState {
             bands.append(band)
         }
         hasRecordedBand = recorded != nil
-        for policy in policies {
+        for contender in contenders {
             bands.append(
-                try PlayerState(
-                    script: script, poolSize: poolSize, policy: policy, screenSize: screenSize,
-                    checkpointBudget: checkpointBudget))
+                try contender.player(
+                    script: script, poolSize: poolSize, screenSize: screenSize, checkpointBudget: checkpointBudget))
         }
         self.bands = bands
         let defaultSpeed = PlayerState.defaultSpeed(for: script)
@@ -125,11 +139,22 @@ public struct CompareState: RecordableAppState {
         set { for index in bands.indices { bands[index].scanPace = newValue } }
     }
 
-    /// Each band's name in the log: `recorded`, then the policies (`first`).
-    var bandLabels: [String] { (hasRecordedBand ? ["recorded"] : []) + policies.map(\.rawValue) }
+    /// The policies compared, in the order asked; empty when list orders are.
+    public var policies: [FitPolicy] {
+        contenders.compactMap {
+            if case .policy(let policy) = $0 { return policy }
+            return nil
+        }
+    }
 
-    /// The bands of the policies (all but the recorded band).
-    var policyBands: ArraySlice<PlayerState> { bands.dropFirst(hasRecordedBand ? 1 : 0) }
+    /// Each band's contender: nil for the recorded band, then the contenders.
+    var bandContenders: [Contender?] { (hasRecordedBand ? [nil] : []) + contenders.map(Optional.some) }
+
+    /// Each band's name in the log: `recorded`, then the contenders (`first`, `SIZESORT+`).
+    var bandLabels: [String] { bandContenders.map { $0?.label ?? "recorded" } }
+
+    /// The bands of the contenders (all but the recorded band).
+    var contenderBands: ArraySlice<PlayerState> { bands.dropFirst(hasRecordedBand ? 1 : 0) }
 
     /// The position every band stands at.
     var position: Int { bands[0].timeline.position }

@@ -58,12 +58,14 @@ import PoolScript
     private var checkpoints: [RunnerState.Compact]
 
     /// A timeline at the start of `script`, with `poolSize` bytes before any `pool` statement,
-    /// every pool placing blocks by `policy` when it is given (else as the script says), its
+    /// every pool placing blocks by `policy` when it is given (else as the script says), every
+    /// heap keeping its list in `heapOrder` when it is given (`compare --orders`), its
     /// checkpoints holding at most `checkpointBudget` bytes (beyond the first, which is kept
     /// whatever it holds).
     /// - Throws: `PoolError.invalidPoolSize` when `poolSize < 1`.
     package init(
-        script: Script, poolSize: Int, policy: FitPolicy? = nil, checkpointBudget: Int = defaultCheckpointBudget
+        script: Script, poolSize: Int, policy: FitPolicy? = nil, heapOrder: FreeListHeap.ListOrder? = nil,
+        checkpointBudget: Int = defaultCheckpointBudget
     ) throws(PoolError) {
         self.script = script
         totalSteps = script.stepCount
@@ -72,6 +74,7 @@ import PoolScript
         checkpointInterval = interval
         self.checkpointBudget = max(0, checkpointBudget)
         current = try ScriptRunner(script: script, poolSize: poolSize, policy: policy)
+        current.heapOrder = heapOrder
         scanner = current
         checkpoints = [current.state.compact]
         checkpoints[0].countStorage(in: &tally)

@@ -98,8 +98,23 @@ public struct PlayerState: RecordableAppState {
         explain: Bool = false, sizeChoice: PoolSizeChoice? = nil,
         checkpointBudget: Int = PlayerTimeline.defaultCheckpointBudget
     ) throws(PoolError) {
+        try self.init(
+            script: script, poolSize: poolSize, policy: policy, heapOrder: nil, speed: speed, paused: paused,
+            title: title, monochrome: monochrome, screenSize: screenSize, explain: explain, sizeChoice: sizeChoice,
+            checkpointBudget: checkpointBudget)
+    }
+
+    /// A player at the start of `script` whose heaps keep their list in `heapOrder` (nil: as the
+    /// script says); the other parameters as `init(script:poolSize:policy:…)`'s.
+    package init(
+        script: Script, poolSize: Int, policy: FitPolicy?, heapOrder: FreeListHeap.ListOrder?, speed: Double? = nil,
+        paused: Bool = false, title: String? = nil, monochrome: Bool = false,
+        screenSize: TerminalSize = TerminalSize(width: 100, height: 30), explain: Bool = false,
+        sizeChoice: PoolSizeChoice? = nil, checkpointBudget: Int = PlayerTimeline.defaultCheckpointBudget
+    ) throws(PoolError) {
         timeline = try PlayerTimeline(
-            script: script, poolSize: poolSize, policy: policy, checkpointBudget: checkpointBudget)
+            script: script, poolSize: poolSize, policy: policy, heapOrder: heapOrder,
+            checkpointBudget: checkpointBudget)
         pacing = Pacing(
             speed: speed ?? Self.defaultSpeed(for: script), isPaused: paused,
             defaultSpeed: Self.defaultSpeed(for: script))
