@@ -32,6 +32,21 @@ import Testing
         return model
     }
 
+    /// A fuzzer finding (the apps target): a selection in a heap scene names a heap block by
+    /// its address, which the stand-in pool knows nothing of; what the map draws decides.
+    @Test func aLiveBlockIsTheHeapsInAHeapScene() throws {
+        let heap = try Self.heap()
+        let model = try Self.model(heap)
+        let live = heap.allocatedSizes.keys.sorted()
+        #expect(live.count == 2 && live.allSatisfy { model.hasLiveBlock(at: $0) })
+        #expect(!model.hasLiveBlock(at: 1000), "a freed block")
+        #expect(!model.hasLiveBlock(at: 0), "an offset of the stand-in pool")
+        var pool = try MemoryPool(totalSize: 64)
+        let offset = try #require(try pool.alloc(8))
+        let plain = ScreenModel(pool: pool)
+        #expect(plain.hasLiveBlock(at: offset) && !plain.hasLiveBlock(at: offset + 8))
+    }
+
     @Test func headersPaddingUnmergedElementsAndTheList() throws {
         let heap = try Self.heap()
         #expect(heap.freeList.map(\.size) == [12, 16, 52], "the list, smallest first")

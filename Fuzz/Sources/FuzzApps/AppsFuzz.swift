@@ -176,7 +176,9 @@ enum AppsProgram {
 
     static func checkPlayer(_ state: PlayerState, on terminal: FuzzTerminal) {
         let model = state.screenModel
-        checkMap(pool: model.pool, selectedOffset: model.selectedOffset, viewport: model.viewport, app: "player")
+        checkMap(
+            pool: model.pool, selectedOffset: model.selectedOffset, viewport: model.viewport, app: "player",
+            isLive: model.hasLiveBlock(at:))
         fuzzCheck(state.speed >= 0.25 && state.speed <= 1_000_000, "speed \(state.speed)")
         fuzzCheck(state.screenSize == terminal.size, "the player thinks the screen is \(state.screenSize)")
     }
@@ -240,10 +242,15 @@ enum AppsProgram {
         if let offset = marker.offset { fuzzCheck(bytes.contains(offset), "marker at \(offset) outside \(bytes)") }
     }
 
-    /// The selection is a live block or none; a zoom shows 1 byte to the whole pool per cell.
-    static func checkMap(pool: MemoryPool, selectedOffset: Int?, viewport: MapViewport, app: String) {
+    /// The selection is a live block or none (in a heap scene, one of the heap's, by address:
+    /// `isLive`); a zoom shows 1 byte to the whole pool per cell.
+    static func checkMap(
+        pool: MemoryPool, selectedOffset: Int?, viewport: MapViewport, app: String, isLive: ((Int) -> Bool)? = nil
+    ) {
         if let selected = selectedOffset {
-            fuzzCheck(pool.block(at: selected) != nil, "the \(app)'s selection \(selected) is not a live block")
+            fuzzCheck(
+                isLive?(selected) ?? (pool.block(at: selected) != nil),
+                "the \(app)'s selection \(selected) is not a live block")
         }
         if let bytesPerCell = viewport.bytesPerCell {
             fuzzCheck(

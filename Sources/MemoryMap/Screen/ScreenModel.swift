@@ -106,3 +106,13 @@ public struct ScreenModel: Sendable {
         self.sidePanel = sidePanel
     }
 }
+
+extension ScreenModel {
+    /// Whether a live block of what the map draws starts at `offset`: the pool's, or in a heap
+    /// scene the heap's (there a block is named by its address, as malloc.py names it).
+    /// - Complexity: O(log n) for a pool of n blocks; O(1) expected for a heap.
+    public func hasLiveBlock(at offset: Int) -> Bool {
+        if let heap { return heap.heap.allocatedSizes[offset] != nil }
+        return pool.block(at: offset) != nil
+    }
+}

@@ -148,7 +148,7 @@ public struct CompareState: RecordableAppState {
     }
 
     /// Each band's contender: nil for the recorded band, then the contenders.
-    var bandContenders: [Contender?] { (hasRecordedBand ? [nil] : []) + contenders.map(Optional.some) }
+    var bandContenders: [Contender?] { (hasRecordedBand ? [nil] : []) + contenders.map { $0 as Contender? } }
 
     /// Each band's name in the log: `recorded`, then the contenders (`first`, `SIZESORT+`).
     var bandLabels: [String] { bandContenders.map { $0?.label ?? "recorded" } }
