@@ -183,6 +183,19 @@ import Testing
         #expect(actions.contains("# OOM in the recording: 2.00 GiB requested, 0.80 GiB free on the device\n"))
     }
 
+    /// A fuzzer finding (the snapshot target): a segment type with a NUL byte reached the
+    /// trace text's `# segment` line, which the trace parser then refused as binary.
+    @Test func controlCharactersInTheFileNeverReachTheTraceText() throws {
+        let segment = SnapshotSegment(
+            device: 0, address: 0x7f00_0000_0000, totalSize: 2 << 20, allocatedSize: 1 << 20, stream: 0,
+            segmentType: "\u{0}sm\nall", blocks: [])
+        let replay = SnapshotReplay(
+            snapshot: MemorySnapshot(segments: [segment], deviceTraces: [[]]), device: 0, fileName: "x")
+        let text = replay.traceText()
+        #expect(text.contains("# segment 0x7f0000000000: 2 MiB,  sm all pool, stream 0, 0 blocks at the end\n"))
+        _ = try ScriptFile.parse(Array(text.utf8), fileName: "x.trace", kind: .trace)
+    }
+
     @Test func theGeneratedSnapshotRunsWithoutErrors() throws {
         let replay = try Self.replay("generated-p4.pickle")
         let (_, steps) = try Self.run(replay)

@@ -19,12 +19,12 @@ extension SnapshotReplay {
         }
         text += "# pool: \(defaultPoolSize) (\(ByteSize.format(defaultPoolSize)), \(origin))\n"
         for segment in finalSegments {
-            let pool = segment.segmentType.map { ", \($0) pool" } ?? ""
+            let pool = segment.segmentType.map { ", \(Self.oneLine($0)) pool" } ?? ""
             text +=
                 "# segment \(Self.address(segment.address)): \(ByteSize.format(segment.totalSize))\(pool), "
                 + "stream \(segment.stream), \(segment.blocks.count) blocks at the end\n"
         }
-        for note in notes { text += "# note: \(note)\n" }
+        for note in notes { text += "# note: \(Self.oneLine(note))\n" }
         for statement in script.statements {
             switch statement.action {
             case .traceAlloc(let id, let size, _):
