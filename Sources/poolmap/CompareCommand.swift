@@ -128,10 +128,8 @@ struct Compare: ParsableCommand {
         }
         if try input.readsAsRecorded(policy: nil) {
             // The run as recorded in the first band, the same requests under the policies below.
-            let run = try SnapshotLoading.asRecorded(path: input.file, device: input.format.device)
+            let (run, replay) = try SnapshotLoading.asRecordedAndReplay(path: input.file, device: input.format.device)
             let recorded = AsRecordedScript(run, fileName: input.file)
-            let replay = SnapshotReplay(
-                snapshot: try MemorySnapshot.load(path: input.file), device: run.device, fileName: input.file)
             try PlaySession.play(
                 recorded.replayScript(poolSize: replay.defaultPoolSize), size: nil,
                 title: "poolmap compare — \(input.file)", options: playback, policy: nil,

@@ -11,21 +11,32 @@ enum SnapshotLoading {
     /// snapshot's error printed (`FILE: message`) and its exit status (64 for the device choice,
     /// 1 unreadable, 2 bad input).
     static func replay(path: String, device: Int?) throws -> SnapshotReplay {
-        do {
-            let snapshot = try MemorySnapshot.load(path: path)
-            return SnapshotReplay(snapshot: snapshot, device: try snapshot.chooseDevice(device), fileName: path)
-        } catch {
-            StandardStreams.writeError("poolmap: \(error.message(fileName: path))\n")
-            throw ExitCode(error.exitStatus)
-        }
+        let (snapshot, chosen) = try load(path: path, device: device)
+        return SnapshotReplay(snapshot: snapshot, device: chosen, fileName: path)
     }
 
     /// The as-recorded run of `path`'s device `device` (chosen as for the replay), or the
     /// snapshot's error printed and its exit status.
     static func asRecorded(path: String, device: Int?) throws -> AsRecordedRun {
+        let (snapshot, chosen) = try load(path: path, device: device)
+        return AsRecordedRun(snapshot: snapshot, device: chosen)
+    }
+
+    /// Both readings of `path`'s device `device` from one load of the file: the as-recorded run
+    /// and the replay of the same requests (`compare`'s bands), or the error as for `replay`.
+    static func asRecordedAndReplay(path: String, device: Int?) throws -> (AsRecordedRun, SnapshotReplay) {
+        let (snapshot, chosen) = try load(path: path, device: device)
+        return (
+            AsRecordedRun(snapshot: snapshot, device: chosen),
+            SnapshotReplay(snapshot: snapshot, device: chosen, fileName: path)
+        )
+    }
+
+    /// `path` read and its device chosen, or the snapshot's error printed and its exit status.
+    private static func load(path: String, device: Int?) throws -> (MemorySnapshot, Int) {
         do {
             let snapshot = try MemorySnapshot.load(path: path)
-            return AsRecordedRun(snapshot: snapshot, device: try snapshot.chooseDevice(device))
+            return (snapshot, try snapshot.chooseDevice(device))
         } catch {
             StandardStreams.writeError("poolmap: \(error.message(fileName: path))\n")
             throw ExitCode(error.exitStatus)
