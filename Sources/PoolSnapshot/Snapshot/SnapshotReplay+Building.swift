@@ -58,8 +58,9 @@ extension SnapshotReplay {
         }
     }
 
-    /// An address as poolmap writes a device address: `0x7f3a00000000`.
-    package static func address(_ value: Int) -> String { "0x" + String(value, radix: 16) }
+    /// An address as poolmap writes a device address: `0x7f3a00000000` (`HexOffset`'s form,
+    /// unpadded).
+    package static func address(_ value: Int) -> String { HexOffset.format(value, digits: 1) }
 }
 
 /// Builds the statements, handing out ids as addresses are allocated (by `AddressIDs`, as for
