@@ -9,6 +9,17 @@ extension FreeListHeap.SearchPolicy {
         case .worst: return .worst
         }
     }
+
+    /// The heap's policy that searches as the pool's `fitPolicy` does (the inverse of
+    /// `fitPolicy`); nil for next fit, which a heap has not.
+    package init?(_ fitPolicy: FitPolicy) {
+        switch fitPolicy {
+        case .first: self = .first
+        case .best: self = .best
+        case .worst: self = .worst
+        case .next: return nil
+        }
+    }
 }
 
 extension FreeListHeap {

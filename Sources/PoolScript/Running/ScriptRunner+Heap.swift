@@ -8,15 +8,12 @@ extension ScriptRunner {
     mutating func startHeap(_ spec: HeapSpec, line: Int) -> Step {
         var spec = spec
         if let policy {
-            switch policy {
-            case .first: spec.policy = .first
-            case .best: spec.policy = .best
-            case .worst: spec.policy = .worst
-            case .next:
+            guard let searchPolicy = FreeListHeap.SearchPolicy(policy) else {
                 return Step(
                     line: line, operation: .heap(spec),
                     outcome: .error("a heap has no next fit (malloc.py searches best, worst or first)"))
             }
+            spec.policy = searchPolicy
         }
         if let heapOrder { spec.order = heapOrder }
         do {
@@ -35,7 +32,9 @@ extension ScriptRunner {
     /// say why. Nil for the statements that behave as in a pool's scene (`pool`, `heap`, `say`,
     /// `wait`).
     mutating func performInHeap(_ statement: Statement) -> Step? {
-        guard var heap = state.heap else { return nil }
+        // The heap is changed where it is kept: a copy taken out of the state would share its
+        // storage, and each `malloc` and `free` would then copy the whole list and tables.
+        guard state.heap != nil else { return nil }
         let line = statement.line
         state.lastHeapFree = nil
         func refusal(_ operation: Step.Operation, _ why: String) -> Step {
@@ -59,11 +58,10 @@ extension ScriptRunner {
             }
             let allocation: FreeListHeap.Allocation
             do {
-                allocation = try heap.malloc(size)
+                allocation = try state.heap!.malloc(size)
             } catch {
                 return refusal(operation, "a block of no bytes would share address \(error.address) with another")
             }
-            state.heap = heap
             guard let address = allocation.address else {
                 if let name { state.unboundReasons[name] = "its allocation on line \(line) failed" }
                 let failure =
@@ -83,16 +81,16 @@ extension ScriptRunner {
                     "cannot free '\(name)': the name is not bound to a block\(why)")
             }
             let wasBound = state.offsetsByName[name] != nil
-            let step = freeInHeap(&heap, address: address, name: name, line: line)
+            let step = freeInHeap(address: address, name: name, line: line)
             if !wasBound, step.outcome == .done {
                 // malloc.py's pointer still held the address, and a block starts there again: freed.
                 state.freedAddressesByName[name] = nil
             }
             return step
         case .free(.offset(let address)):
-            return freeInHeap(&heap, address: address, name: nil, line: line)
+            return freeInHeap(address: address, name: nil, line: line)
         case .stats:
-            return Step(line: line, operation: .stats, outcome: .stats(heap.stats))
+            return Step(line: line, operation: .stats, outcome: .stats(state.heap!.stats))
         case .defrag:
             return refusal(.defrag, "a heap scene cannot defragment: malloc.py's heap never moves a block")
         case .random(let count, _):
@@ -118,9 +116,9 @@ extension ScriptRunner {
     /// Frees the block at `address` as malloc.py does: `.done`, or `returned -1` as an outcome
     /// when no block starts there. The name of the block freed (which may be another name's,
     /// when a freed name's address was handed out again) is unbound.
-    private mutating func freeInHeap(_ heap: inout FreeListHeap, address: Int, name: String?, line: Int) -> Step {
-        let size = heap.allocatedSizes[address]
-        guard heap.free(address), let size else {
+    private mutating func freeInHeap(address: Int, name: String?, line: Int) -> Step {
+        let size = state.heap!.allocatedSizes[address]
+        guard state.heap!.free(address), let size else {
             let why =
                 name.flatMap { freed in state.unboundReasons[freed].map { "'\(freed)' was \($0)" } }
                 ?? "no block starts at \(address)"
@@ -128,7 +126,6 @@ extension ScriptRunner {
                 line: line, operation: .free(name: name, id: nil, offset: address),
                 outcome: .refused("returned -1: \(why)"))
         }
-        state.heap = heap
         state.lastHeapFree = FreeListHeap.Chunk(address: address, size: size)
         let freedName = state.unbindName(at: address, because: "freed on line \(line)")
         if let freedName { state.freedAddressesByName[freedName] = address }
