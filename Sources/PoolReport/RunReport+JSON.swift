@@ -153,9 +153,6 @@ extension RunReport {
             add("offset", offset)
         case .defrag: operation(", \"op\": \"defrag\"")
         case .stats: operation(", \"op\": \"stats\"")
-        case .random(let count, _):
-            operation(", \"op\": \"random\"")
-            add("count", count)
         case .say(let caption):
             operation(", \"op\": \"say\"")
             add("text", text: caption)

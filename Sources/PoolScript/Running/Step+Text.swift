@@ -22,7 +22,6 @@ extension Step {
         case .realloc(let id, let size, _): text = "r \(id) \(size)"
         case .defrag: text = "defrag"
         case .stats: text = "stats"
-        case .random(let count, let seed): text = Action.random(count: count, seed: seed).description
         case .say(let caption): text = "say \(Action.quoted(caption))"
         case .wait(let milliseconds): text = Action.wait(milliseconds: milliseconds).description
         }

@@ -17,9 +17,6 @@ public struct Step: Equatable, Sendable {
         case realloc(id: Int, size: Int, offset: Int?)
         case defrag
         case stats
-        /// A `random` statement that drew nothing: refused where it cannot run (a heap scene).
-        /// The operations a `random` draws are steps of their own (`alloc`, `free`).
-        case random(count: Int, seed: UInt64)
         case say(String)
         case wait(milliseconds: Int)
     }
