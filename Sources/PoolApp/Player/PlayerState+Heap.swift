@@ -54,8 +54,9 @@ extension PlayerState {
 
     /// The frame's heap, in a heap scene: the one before an allocation while its search is
     /// shown, with the last free's place in the list and the last allocation's count.
-    var heapFrame: HeapFrame? {
-        let state = shownRunner.state
+    /// `runner` is the frame's `shownRunner`, which the caller has already made.
+    func heapFrame(of runner: ScriptRunner) -> HeapFrame? {
+        let state = runner.state
         guard let heap = state.heap else { return nil }
         let freed = state.lastHeapFree
         // A failed allocation looked at every element, and changed nothing.
