@@ -111,9 +111,8 @@ extension QuizState {
             animation.finish()
             noteChange()
             if let heap = heapBefore {
-                if let offset, step.outcome == .done, let size = heap.allocatedSizes[offset] {
-                    let start = offset - heap.baseAddress
-                    animation.blockFaded(start..<(start + size))
+                if let offset, step.outcome == .done, let block = heap.footprint(ofBlockAt: offset) {
+                    animation.blockFaded(block)
                 }
             } else if let offset, let block = before.block(at: offset) {
                 animation.blockFaded(block.start..<block.end)

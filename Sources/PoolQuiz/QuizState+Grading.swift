@@ -29,8 +29,7 @@ extension QuizState {
                 return runner.pool.block(at: offset).map { $0.start..<$0.end }
             case .placed(let address, _):
                 // A heap's block, header included, from its base.
-                guard let heap = runner.state.heap, let size = heap.allocatedSizes[address] else { return nil }
-                return (address - heap.baseAddress)..<(address - heap.baseAddress + size)
+                return runner.state.heap?.footprint(ofBlockAt: address)
             default:
                 return nil
             }

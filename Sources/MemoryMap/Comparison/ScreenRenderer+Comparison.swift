@@ -156,18 +156,9 @@ extension ScreenRenderer {
         let geometry = MapGeometry(
             totalSize: band.pool.totalSize, viewport: .fit, rows: rows, columns: layout.mapColumns)
         let cells = painter.cells(of: geometry, from: 0, count: geometry.cellCount)
-        for mapRow in 0..<rows {
-            guard let start = geometry.rowStart(mapRow) else { break }
-            let row = top + 1 + mapRow
-            grid.put(
-                band.heap.map { addressLabel($0.baseAddress + start, width: layout.mapLabelWidth - 1) }
-                    ?? HexOffset.format(start, digits: layout.mapLabelWidth - 3), row: row, column: 0, style: .dim,
-                maxWidth: layout.mapLabelWidth - 1)
-            let first = mapRow * layout.mapColumns
-            for index in 0..<min(layout.mapColumns, cells.count - first) {
-                grid[row, layout.mapLabelWidth + index] = cells[first + index]
-            }
-        }
+        drawMapRows(
+            cells, geometry: geometry, rows: rows, top: top + 1, labelWidth: layout.mapLabelWidth,
+            column: layout.mapLabelWidth, columns: layout.mapColumns, heapBase: band.heap?.baseAddress, into: &grid)
     }
 
     /// The newest events that fit, oldest first; failures marked `!`.

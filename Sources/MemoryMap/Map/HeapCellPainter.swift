@@ -36,9 +36,7 @@ struct HeapCellPainter: MapPainting {
     init(model: ScreenModel, heap: FreeListHeap) {
         spans = heap.spans
         monochrome = model.monochrome
-        selected = model.selectedOffset.flatMap { address in
-            heap.allocatedSizes[address].map { (address - heap.baseAddress)..<(address - heap.baseAddress + $0) }
-        }
+        selected = model.selectedOffset.flatMap(heap.footprint(ofBlockAt:))
         appearing = SpanSet(model.animation.appearing)
         fading = SpanSet(model.animation.fading)
         search = SearchMarks(model.animation.search)

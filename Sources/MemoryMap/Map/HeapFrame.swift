@@ -29,3 +29,12 @@ package struct HeapFrame: Sendable, Equatable {
         self.searched = searched
     }
 }
+
+extension FreeListHeap {
+    /// The bytes of the live block at `address`, header included, as offsets from the heap's
+    /// base (how the map, its animations and its selection name a block), or nil when no
+    /// block starts there.
+    package func footprint(ofBlockAt address: Int) -> Range<Int>? {
+        allocatedSizes[address].map { (address - baseAddress)..<(address - baseAddress + $0) }
+    }
+}

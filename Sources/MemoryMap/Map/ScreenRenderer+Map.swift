@@ -37,19 +37,32 @@ extension ScreenRenderer {
         drawMapHeading(
             geometry, layout: layout, showsRover: model.rover != nil, monochrome: model.monochrome,
             heapBase: model.heap?.heap.baseAddress, recorded: model.recordedLayout != nil, into: &grid)
-        let digits = layout.mapLabelWidth - 3
         // The cells are contiguous across rows: paint them in one run, then lay them out.
         let cells = painter.cells(of: geometry, from: 0, count: geometry.cellCount)
-        for mapRow in 0..<layout.mapRows {
+        drawMapRows(
+            cells, geometry: geometry, rows: layout.mapRows, top: layout.mapTopRow, labelWidth: layout.mapLabelWidth,
+            column: layout.mapColumn, columns: layout.mapColumns, heapBase: model.heap?.heap.baseAddress, into: &grid)
+    }
+
+    /// Lays `cells` (row-major, `columns` a row) out in `rows` rows from `top`, from `column`;
+    /// each row labelled in the `labelWidth` columns before by its first byte's offset (a
+    /// heap's, with `heapBase`: its address, in decimal). The explorer's map and a comparison
+    /// band's.
+    static func drawMapRows(
+        _ cells: [Cell], geometry: MapGeometry, rows: Int, top: Int, labelWidth: Int, column: Int, columns: Int,
+        heapBase: Int?, into grid: inout Grid
+    ) {
+        let digits = labelWidth - 3
+        for mapRow in 0..<max(0, rows) {
             guard let start = geometry.rowStart(mapRow) else { break }
-            let row = layout.mapTopRow + mapRow
+            let row = top + mapRow
             grid.put(
-                model.heap.map { Self.addressLabel($0.heap.baseAddress + start, width: digits + 2) }
+                heapBase.map { Self.addressLabel($0 + start, width: digits + 2) }
                     ?? HexOffset.format(start, digits: digits), row: row, column: 0, style: .dim,
-                maxWidth: layout.mapLabelWidth - 1)
-            let first = mapRow * layout.mapColumns
-            for column in 0..<min(layout.mapColumns, cells.count - first) {
-                grid[row, layout.mapColumn + column] = cells[first + column]
+                maxWidth: labelWidth - 1)
+            let first = mapRow * columns
+            for index in 0..<min(columns, cells.count - first) {
+                grid[row, column + index] = cells[first + index]
             }
         }
     }

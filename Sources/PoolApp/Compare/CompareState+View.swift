@@ -25,7 +25,7 @@ extension CompareState {
                 rank: contender.flatMap { contender in
                     ranking.map { rows in rows.firstIndex(where: contender.ran)! + 1 }
                 })
-            model.heap = band.heapFrame?.heap
+            model.heap = band.heapFrame(of: band.shownRunner)?.heap
             if let view = band.recordedView {
                 let pool = band.timeline.current.pool
                 model.recordedLayout = view.layout(of: pool, afterSteps: band.timeline.position)

@@ -8,19 +8,16 @@ extension PlayerState {
     /// one fades. `pool` stands in for the heap's size.
     mutating func animateInHeap(_ step: Step, before: FreeListHeap, after: FreeListHeap, pool: MemoryPool) {
         animation.search = nil
-        func footprint(_ address: Int, in heap: FreeListHeap) -> Range<Int>? {
-            heap.allocatedSizes[address].map { (address - heap.baseAddress)..<(address - heap.baseAddress + $0) }
-        }
         switch (step.operation, step.outcome) {
         case (.alloc(_, _, let size, nil), .placed(let address, _)):
-            let block = footprint(address, in: after)
+            let block = after.footprint(ofBlockAt: address)
             if !explainInHeap(requested: size, before: before, pool: pool, footprint: block), let block {
                 animation.blockAppeared(block)
             }
         case (.alloc(_, _, let size, nil), .allocationFailed):
             explainInHeap(requested: size, before: before, pool: pool, footprint: nil)
         case (.free(_, _, let address?), .done):
-            if let block = footprint(address, in: before) { animation.blockFaded(block) }
+            if let block = before.footprint(ofBlockAt: address) { animation.blockFaded(block) }
         case (.heap, _), (.pool, _):
             animation.finish()
         default:
@@ -57,8 +54,9 @@ extension PlayerState {
 
     /// The frame's heap, in a heap scene: the one before an allocation while its search is
     /// shown, with the last free's place in the list and the last allocation's count.
-    var heapFrame: HeapFrame? {
-        let state = shownRunner.state
+    /// `runner` is the frame's `shownRunner`, which the caller has already made.
+    func heapFrame(of runner: ScriptRunner) -> HeapFrame? {
+        let state = runner.state
         guard let heap = state.heap else { return nil }
         let freed = state.lastHeapFree
         // A failed allocation looked at every element, and changed nothing.

@@ -48,7 +48,7 @@ extension PlayerState {
             monochrome: monochrome,
             poolSizeReason: sizeChoice.map { $0.current(runner.state).reason }
         )
-        if let heap = heapFrame {
+        if let heap = heapFrame(of: runner) {
             model.heap = heap
             model.selectedOffset = animation.shownHeap == nil ? heapSelectedAddress : nil
             model.poolSizeReason = nil
